@@ -1,0 +1,52 @@
+# Coordo: `make demo` runs the demo on SQLite; `make test` runs the whole suite.
+SHELL := /bin/sh
+UV := $(shell ./scripts/bootstrap-uv.sh)
+PY := .venv/bin/python
+export UV_PYTHON_DOWNLOADS := never
+POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/coordo
+
+.PHONY: demo install install-dev system-deps lint test test-sqlite test-postgres migrate messages benchmark clean
+
+install:
+	$(UV) sync --frozen --no-dev
+
+install-dev:
+	$(UV) sync --frozen
+
+migrate:
+	$(PY) manage.py migrate --noinput
+
+demo: install migrate
+	$(PY) manage.py load_demo
+	$(PY) manage.py rundemo 127.0.0.1:8000
+
+# Chromium drives the browser tests; gettext checks that every string is in the catalogues.
+system-deps:
+	@if [ ! -x /usr/bin/chromium ] || ! command -v msgfmt >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium gettext; \
+	  else echo "Install chromium and gettext (apt-get install chromium gettext) to run the browser tests."; exit 1; fi; \
+	fi
+
+lint: install-dev
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run
+	.venv/bin/mypy coordo config
+
+test-sqlite: install-dev system-deps
+	$(PY) -m pytest
+
+test-postgres: install-dev system-deps
+	COORDO_DATABASE_URL=$(POSTGRES_URL) $(PY) -m pytest
+
+# The suite runs on SQLite, and again on PostgreSQL when COORDO_TEST_POSTGRES is set (CI sets it).
+test: lint test-sqlite
+	@if [ -n "$$COORDO_TEST_POSTGRES" ]; then $(MAKE) --no-print-directory test-postgres; fi
+
+messages: install-dev
+	$(PY) manage.py makemessages -l fr -l nl -l en --no-obsolete --no-location
+	$(PY) manage.py compilemessages
+
+clean:
+	rm -rf .venv .tools var

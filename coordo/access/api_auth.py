@@ -1,0 +1,50 @@
+"""API credentials: a bearer token (integrations) or the browser session (admins, the UI)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja.security import APIKeyCookie, HttpBearer
+
+from coordo.access.models import ApiToken, hash_token
+from coordo.access.policy import mfa_required_for
+from coordo.access.scoping import Principal, principal_for_token, principal_for_user
+
+LAST_USED_RESOLUTION = timedelta(minutes=5)
+
+
+class TokenAuth(HttpBearer):
+    def authenticate(self, request: HttpRequest, token: str) -> Principal | None:
+        api_token = (
+            ApiToken.objects.filter(key_hash=hash_token(token), revoked_at__isnull=True)
+            .select_related("organisation")
+            .first()
+        )
+        if api_token is None:
+            return None
+        now = timezone.now()
+        # Writing on every call would turn each read into a write; minutes are enough.
+        if api_token.last_used_at is None or now - api_token.last_used_at > LAST_USED_RESOLUTION:
+            ApiToken.objects.filter(pk=api_token.pk).update(last_used_at=now)
+        principal = principal_for_token(api_token)
+        request.principal = principal  # type: ignore[attr-defined]
+        return principal
+
+
+class SessionAuth(APIKeyCookie):
+    """The logged-in user, with CSRF on writes and the second factor when their role needs it."""
+
+    param_name = "sessionid"
+
+    def authenticate(self, request: HttpRequest, key: Any) -> Principal | None:
+        user = request.user
+        if not user.is_authenticated:
+            return None
+        principal = principal_for_user(user)  # type: ignore[arg-type]
+        if mfa_required_for(principal.roles) and not user.is_verified():  # type: ignore[union-attr]
+            return None
+        request.principal = principal  # type: ignore[attr-defined]
+        return principal

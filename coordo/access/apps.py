@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AccessConfig(AppConfig):
+    name = "coordo.access"
+    label = "access"
+    verbose_name = _("Access")
+
+    def ready(self) -> None:
+        from coordo.access import auth_events  # noqa: F401  (connects the login audit hooks)

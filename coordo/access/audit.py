@@ -1,0 +1,46 @@
+"""Writing the audit trail: one row per read, list, export or write of personal data.
+
+The request context (request id, client address) is carried in a context variable
+set by `RequestContextMiddleware`, so actions called with `by=` need not
+pass the request around. Rows hold identifiers only, never a value.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+
+from coordo.access.models import AuditEvent
+from coordo.access.request_context import current_request_context
+from coordo.access.scoping import Principal
+
+
+def record(
+    action: str,
+    *,
+    principal: Principal | None = None,
+    obj: models.Model | None = None,
+    object_type: str = "",
+    object_id: object = "",
+    site_id: int | None = None,
+    organisation_id: int | None = None,
+) -> AuditEvent:
+    """Append one audit row. `obj`, when given, supplies type, id, site and organisation."""
+    if obj is not None:
+        object_type = object_type or obj._meta.label_lower
+        object_id = object_id or obj.pk
+        site_id = site_id if site_id is not None else getattr(obj, "site_id", None)
+        organisation_id = organisation_id or getattr(obj, "organisation_id", None)
+    if principal is not None:
+        organisation_id = organisation_id or principal.organisation_id
+    context = current_request_context()
+    return AuditEvent.objects.create(
+        organisation_id=organisation_id,
+        site_id=site_id,
+        actor_id=principal.user_id if principal else None,
+        actor_label=principal.label if principal else "",
+        action=action,
+        object_type=object_type,
+        object_id="" if object_id in (None, "") else str(object_id),
+        request_id=context.request_id if context else "",
+        ip=context.ip if context else None,
+    )

@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+
+from coordo.access.policy import Perm
+from coordo.access.scoping import principal_for_user
+
+
+def navigation(request: HttpRequest) -> dict[str, Any]:
+    """What the header needs: the sites to switch between and which menu entries to show."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    principal = principal_for_user(user)  # type: ignore[arg-type]
+    from coordo.access.queries import member_sites
+
+    return {
+        "nav_sites": member_sites(principal),
+        "current_site": getattr(request, "current_site", None),
+        "nav": {
+            "people": principal.can(Perm.PERSON_VIEW),
+            "audit": principal.can(Perm.AUDIT_VIEW),
+            "manage": principal.can(Perm.ORG_MANAGE),
+            "api_docs": principal.can(Perm.API_DOCS),
+        },
+    }

@@ -1,0 +1,73 @@
+"""Reads of the access app, scoped to the principal."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from coordo.access.models import ApiToken, AuditEvent, Site, User
+from coordo.access.policy import POLICY, Perm, Scope
+from coordo.access.scoping import Principal
+
+
+def audit_events_visible_to(principal: Principal) -> QuerySet[AuditEvent]:
+    """Coordinators see their sites' trail; admins (organisation scope) the whole organisation's."""
+    sites = principal.sites_where(Perm.AUDIT_VIEW)
+    org_wide = any(
+        POLICY[grant.role].scope == Scope.ORGANISATION
+        and Perm.AUDIT_VIEW in POLICY[grant.role].perms
+        for grant in principal.grants
+    )
+    events = AuditEvent.objects.filter(organisation_id=principal.organisation_id)
+    condition = Q(site_id__in=sites)
+    if org_wide:
+        condition |= Q(site_id__isnull=True)
+    return events.filter(condition).select_related("actor")
+
+
+def filter_audit_events(
+    events: QuerySet[AuditEvent], filters: dict[str, Any]
+) -> QuerySet[AuditEvent]:
+    if filters.get("action"):
+        events = events.filter(action=filters["action"])
+    if filters.get("actor"):
+        events = events.filter(actor=filters["actor"])
+    if filters.get("site"):
+        events = events.filter(site_id=filters["site"].pk)
+    if filters.get("object_type"):
+        events = events.filter(object_type=filters["object_type"])
+    if filters.get("object_id"):
+        events = events.filter(object_id=filters["object_id"])
+    if filters.get("since"):
+        events = events.filter(at__date__gte=filters["since"])
+    if filters.get("until"):
+        events = events.filter(at__date__lte=filters["until"])
+    return events
+
+
+def sites_of(principal: Principal) -> QuerySet[Site]:
+    return Site.objects.filter(organisation_id=principal.organisation_id)
+
+
+def member_sites(principal: Principal) -> QuerySet[Site]:
+    return Site.objects.filter(pk__in={grant.site_id for grant in principal.grants}, is_active=True)
+
+
+def users_of(principal: Principal) -> QuerySet[User]:
+    return User.objects.filter(organisation_id=principal.organisation_id)
+
+
+def get_user(principal: Principal, user_id: int) -> User:
+    return get_object_or_404(users_of(principal), pk=user_id)
+
+
+def get_site(principal: Principal, site_id: int) -> Site:
+    return get_object_or_404(sites_of(principal), pk=site_id)
+
+
+def tokens_of(principal: Principal) -> QuerySet[ApiToken]:
+    return ApiToken.objects.filter(organisation_id=principal.organisation_id).select_related(
+        "site", "created_by"
+    )

@@ -1,0 +1,102 @@
+"""Who may see what: the principal behind a request and the sites it reaches per permission.
+
+Every queryset of personal data starts from `sites_where(principal, perm)`; a record
+outside that set does not exist for the caller (404, never 403).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.http import Http404
+
+from coordo.access.models import ApiToken, Membership, Site, User
+from coordo.access.policy import POLICY, Perm, Scope
+
+
+@dataclass(frozen=True)
+class Grant:
+    site_id: int
+    role: str
+
+
+@dataclass(frozen=True)
+class Principal:
+    """A logged-in user or an API token, reduced to what access checks need."""
+
+    organisation_id: int  # 0 for a user outside any organisation: matches no row
+    grants: tuple[Grant, ...]
+    org_site_ids: frozenset[int]
+    user_id: int | None = None
+    token_id: int | None = None
+
+    @property
+    def label(self) -> str:
+        return f"token:{self.token_id}" if self.token_id else f"user:{self.user_id}"
+
+    @property
+    def roles(self) -> set[str]:
+        return {grant.role for grant in self.grants}
+
+    def sites_where(self, perm: Perm) -> frozenset[int]:
+        """The ids of the sites where this principal holds `perm`."""
+        sites: set[int] = set()
+        for grant in self.grants:
+            policy = POLICY[grant.role]
+            if perm not in policy.perms:
+                continue
+            if policy.scope == Scope.ORGANISATION:
+                sites |= self.org_site_ids
+            else:
+                sites.add(grant.site_id)
+        return frozenset(sites)
+
+    def can(self, perm: Perm, site_id: int | None = None) -> bool:
+        allowed = self.sites_where(perm)
+        return bool(allowed) if site_id is None else site_id in allowed
+
+    def roles_at(self, site_id: int) -> set[str]:
+        return {grant.role for grant in self.grants if grant.site_id == site_id}
+
+
+def _org_site_ids(organisation_id: int) -> frozenset[int]:
+    return frozenset(
+        Site.objects.filter(organisation_id=organisation_id).values_list("id", flat=True)
+    )
+
+
+def principal_for_user(user: User) -> Principal:
+    cached: Principal | None = getattr(user, "_coordo_principal", None)
+    if cached is not None:
+        return cached
+    if not user.is_authenticated or not user.is_active or user.organisation_id is None:
+        principal = Principal(0, (), frozenset(), user_id=getattr(user, "pk", None))
+    else:
+        memberships = Membership.objects.filter(
+            user=user, site__is_active=True, organisation_id=user.organisation_id
+        ).values_list("site_id", "role")
+        principal = Principal(
+            user.organisation_id,
+            tuple(Grant(site_id, role) for site_id, role in memberships),
+            _org_site_ids(user.organisation_id),
+            user_id=user.pk,
+        )
+    user._coordo_principal = principal  # type: ignore[attr-defined]
+    return principal
+
+
+def principal_for_token(token: ApiToken) -> Principal:
+    site_ids = _org_site_ids(token.organisation_id)
+    grant_sites = [token.site_id] if token.site_id else sorted(site_ids)
+    return Principal(
+        token.organisation_id,
+        tuple(Grant(site_id, token.role) for site_id in grant_sites),
+        site_ids,
+        token_id=token.pk,
+    )
+
+
+def require(principal: Principal, perm: Perm, site_id: int | None = None) -> None:
+    """Refuse with 404 when the principal lacks `perm` (at `site_id`): nothing leaks."""
+    if not principal.can(perm, site_id):
+        raise Http404

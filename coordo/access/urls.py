@@ -1,0 +1,39 @@
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from coordo.access import views, views_admin
+from coordo.access.forms import EmailAuthenticationForm
+
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("healthz", views.health, name="health"),
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(
+            template_name="access/login.html",
+            authentication_form=EmailAuthenticationForm,
+            redirect_authenticated_user=True,
+        ),
+        name="login",
+    ),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/mfa/setup/", views.mfa_setup, name="mfa_setup"),
+    path("accounts/mfa/verify/", views.mfa_verify, name="mfa_verify"),
+    path("sites/switch/", views.switch_site, name="switch_site"),
+    path("audit/", views.audit_trail, name="audit_trail"),
+    path("manage/users/", views_admin.user_list, name="user_list"),
+    path("manage/users/new/", views_admin.user_create, name="user_create"),
+    path("manage/users/<int:user_id>/", views_admin.user_detail, name="user_detail"),
+    path("manage/users/<int:user_id>/active/", views_admin.user_set_active, name="user_set_active"),
+    path("manage/users/<int:user_id>/roles/", views_admin.membership_add, name="membership_add"),
+    path(
+        "manage/roles/<int:membership_id>/remove/",
+        views_admin.membership_remove,
+        name="membership_remove",
+    ),
+    path("manage/sites/", views_admin.site_list, name="site_list"),
+    path("manage/sites/new/", views_admin.site_edit, name="site_create"),
+    path("manage/sites/<int:site_id>/", views_admin.site_edit, name="site_edit"),
+    path("manage/tokens/", views_admin.token_list, name="token_list"),
+    path("manage/tokens/<int:token_id>/revoke/", views_admin.token_revoke, name="token_revoke"),
+]

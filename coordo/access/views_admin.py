@@ -1,0 +1,187 @@
+"""The organisation admin's pages: users, their memberships, sites and API tokens."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from coordo.access import actions, audit, queries
+from coordo.access.forms import ApiTokenForm, MembershipForm, NewUserForm, SiteForm, UserForm
+from coordo.access.http import (
+    AuthedRequest,
+    add_action_errors,
+    flash_form_errors,
+    principal_of,
+    require_perm,
+)
+from coordo.access.models import AuditAction, Membership, Organisation, Site
+from coordo.access.policy import Perm
+
+
+def _organisation(request: AuthedRequest) -> Organisation:
+    if request.user.organisation is None:
+        raise PermissionDenied
+    return request.user.organisation
+
+
+@require_perm(Perm.ORG_MANAGE)
+def user_list(request: AuthedRequest) -> HttpResponse:
+    principal = principal_of(request)
+    users = queries.users_of(principal).prefetch_related("memberships__site")
+    audit.record(AuditAction.LIST, principal=principal, object_type="access.user")
+    return render(request, "access/admin/user_list.html", {"users": users})
+
+
+@require_perm(Perm.ORG_MANAGE)
+def user_create(request: AuthedRequest) -> HttpResponse:
+    principal = principal_of(request)
+    form = NewUserForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = actions.create_user(
+                organisation=_organisation(request), by=request.user, principal=principal,
+                **form.cleaned_data,
+            )  # fmt: skip
+        except ValidationError as error:
+            add_action_errors(form, error)
+        else:
+            messages.success(request, _("The account has been created. Now give it a role."))
+            return redirect("user_detail", user_id=user.pk)
+    return render(request, "access/admin/user_form.html", {"form": form})
+
+
+@require_perm(Perm.ORG_MANAGE)
+def user_detail(request: AuthedRequest, user_id: int) -> HttpResponse:
+    principal = principal_of(request)
+    user = queries.get_user(principal, user_id)
+    form = UserForm(request.POST or None, instance=user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.update_user(user, by=request.user, principal=principal, **form.cleaned_data)
+        except ValidationError as error:
+            add_action_errors(form, error)
+        else:
+            messages.success(request, _("The changes have been saved."))
+            return redirect("user_detail", user_id=user.pk)
+    else:
+        audit.record(AuditAction.VIEW, principal=principal, obj=user)
+    context = {
+        "account": user,
+        "form": form,
+        "memberships": user.memberships.select_related("site"),
+        "membership_form": MembershipForm(sites=queries.sites_of(principal)),
+    }
+    return render(request, "access/admin/user_detail.html", context)
+
+
+@require_POST
+@require_perm(Perm.ORG_MANAGE)
+def user_set_active(request: AuthedRequest, user_id: int) -> HttpResponse:
+    principal = principal_of(request)
+    user = queries.get_user(principal, user_id)
+    try:
+        if request.POST.get("active") == "1":
+            actions.reactivate_user(user, by=request.user, principal=principal)
+            messages.success(request, _("The account is active again."))
+        else:
+            actions.deactivate_user(user, by=request.user, principal=principal)
+            messages.success(request, _("The account is deactivated and its sessions are ended."))
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    return redirect("user_detail", user_id=user.pk)
+
+
+@require_POST
+@require_perm(Perm.ORG_MANAGE)
+def membership_add(request: AuthedRequest, user_id: int) -> HttpResponse:
+    principal = principal_of(request)
+    user = queries.get_user(principal, user_id)
+    form = MembershipForm(request.POST, sites=queries.sites_of(principal))
+    if form.is_valid():
+        try:
+            actions.grant_membership(
+                user, by=request.user, principal=principal, **form.cleaned_data
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("The role has been granted."))
+    else:
+        flash_form_errors(request, form)
+    return redirect("user_detail", user_id=user.pk)
+
+
+@require_POST
+@require_perm(Perm.ORG_MANAGE)
+def membership_remove(request: AuthedRequest, membership_id: int) -> HttpResponse:
+    principal = principal_of(request)
+    membership = get_object_or_404(
+        Membership.objects.filter(organisation_id=principal.organisation_id), pk=membership_id
+    )
+    actions.revoke_membership(membership, by=request.user, principal=principal)
+    messages.success(request, _("The role has been removed."))
+    return redirect("user_detail", user_id=membership.user_id)
+
+
+@require_perm(Perm.ORG_MANAGE)
+def site_list(request: AuthedRequest) -> HttpResponse:
+    sites = queries.sites_of(principal_of(request))
+    return render(request, "access/admin/site_list.html", {"sites": sites})
+
+
+@require_perm(Perm.ORG_MANAGE)
+def site_edit(request: AuthedRequest, site_id: int | None = None) -> HttpResponse:
+    principal = principal_of(request)
+    site = (
+        queries.get_site(principal, site_id)
+        if site_id
+        else Site(organisation=_organisation(request))
+    )
+    form = SiteForm(request.POST or None, instance=site)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.save_site(form.save(commit=False), by=request.user, principal=principal)
+        except ValidationError as error:
+            add_action_errors(form, error)
+        else:
+            messages.success(request, _("The site has been saved."))
+            return redirect("site_list")
+    return render(request, "access/admin/site_form.html", {"form": form, "site": site})
+
+
+@require_perm(Perm.ORG_MANAGE)
+def token_list(request: AuthedRequest) -> HttpResponse:
+    principal = principal_of(request)
+    form = ApiTokenForm(request.POST or None, sites=queries.sites_of(principal))
+    raw_key = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            _token, raw_key = actions.issue_api_token(
+                organisation=_organisation(request), by=request.user, principal=principal,
+                **form.cleaned_data,
+            )  # fmt: skip
+        except ValidationError as error:
+            add_action_errors(form, error)
+        else:
+            messages.success(
+                request, _("The token has been created. Copy it now: it will not be shown again.")
+            )
+            form = ApiTokenForm(sites=queries.sites_of(principal))
+    context = {"tokens": queries.tokens_of(principal), "form": form, "raw_key": raw_key}
+    return render(request, "access/admin/token_list.html", context)
+
+
+@require_POST
+@require_perm(Perm.ORG_MANAGE)
+def token_revoke(request: AuthedRequest, token_id: int) -> HttpResponse:
+    principal = principal_of(request)
+    token = get_object_or_404(queries.tokens_of(principal), pk=token_id)
+    actions.revoke_api_token(token, by=request.user, principal=principal)
+    messages.success(request, _("The token has been revoked."))
+    return redirect("token_list")

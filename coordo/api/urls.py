@@ -1,0 +1,72 @@
+"""The HTTP API under /api/: OpenAPI 3 schema and docs for admins, tokens or session for calls."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from ninja import NinjaAPI
+
+from coordo.access.api_auth import SessionAuth, TokenAuth
+from coordo.access.policy import Perm, mfa_required_for
+from coordo.access.scoping import principal_for_user
+from coordo.people.api import router as people_router
+
+
+def admins_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """The schema and the docs describe the whole API: only logged-in admins read them."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        user = request.user
+        if not user.is_authenticated:
+            raise Http404
+        principal = principal_for_user(user)  # type: ignore[arg-type]
+        verified = not mfa_required_for(principal.roles) or user.is_verified()  # type: ignore[union-attr]
+        if not (principal.can(Perm.API_DOCS) and verified):
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+api = NinjaAPI(
+    title="Coordo API",
+    version="1",
+    description="Scoped by organisation, site and role, exactly like the pages. "
+    "Authenticate with `Authorization: Bearer <token>` (tokens are issued by an "
+    "organisation admin under Manage → API tokens).",
+    auth=[TokenAuth(), SessionAuth()],
+    docs_decorator=admins_only,
+    urls_namespace="api",
+)
+api.add_router("/", people_router)
+
+
+@api.exception_handler(ValidationError)
+def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    """Field errors from actions, in the same shape as Ninja's own 422 answers."""
+    if hasattr(exc, "error_dict"):
+        detail = [
+            {"loc": ["body", field], "msg": " ".join(messages), "type": "value_error"}
+            for field, messages in exc.message_dict.items()
+        ]
+    else:
+        detail = [{"loc": ["body"], "msg": " ".join(exc.messages), "type": "value_error"}]
+    return api.create_response(request, {"detail": detail}, status=422)
+
+
+@api.exception_handler(PermissionDenied)
+def permission_denied(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
+    return api.create_response(request, {"detail": "Your role does not allow this."}, status=403)
+
+
+def api_urls() -> tuple[list[Any], str, str]:
+    """Ninja's URL patterns, opted out of LoginRequiredMiddleware: the API checks credentials."""
+    patterns, app_name, namespace = api.urls
+    for pattern in patterns:
+        pattern.callback.login_required = False  # type: ignore[union-attr]
+    return patterns, app_name, namespace

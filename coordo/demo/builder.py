@@ -1,0 +1,218 @@
+"""The fictional demo organisation: five kinds of site, a user per role, 200+ persons.
+
+Idempotent: every object is looked up by a natural key first, so a second run
+creates nothing and changes nothing.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import random
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db import transaction
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from coordo.access.models import Membership, Organisation, Site, User
+from coordo.access.policy import POLICY
+from coordo.access.roles import Role, SiteKind
+from coordo.demo.names import COMMUNITIES
+from coordo.people.models import Household, HouseholdMember, Person, Relationship, Sex
+from coordo.people.search import search_name
+
+ORGANISATION = ("Réseau Passerelle asbl", "passerelle")
+EMAIL_DOMAIN = "passerelle.example"
+SEED = 2026
+
+# (key, name, kind, city)
+SITES = [
+    ("housing", "Maison Lierre", SiteKind.TRANSITIONAL_HOUSING, "Namur"),
+    ("shelter", "Refuge Ariane", SiteKind.SHELTER, "Bruxelles"),
+    ("front_desk", "Accueil Ariane", SiteKind.FRONT_DESK, "Bruxelles"),
+    ("drop_in", "La Boussole", SiteKind.DROP_IN, "Forest"),
+    ("arrival", "Centre d'arrivée Kanaal", SiteKind.ARRIVAL_CENTRE, "Bruxelles"),
+    ("rc_hetres", "Centre Les Hêtres", SiteKind.RECEPTION_CENTRE, "Arlon"),
+    ("rc_linde", "Opvangcentrum De Linde", SiteKind.RECEPTION_CENTRE, "Gent"),
+    ("rc_mesanges", "Centre Les Mésanges", SiteKind.RECEPTION_CENTRE, "Liège"),
+    ("rc_zandberg", "Opvangcentrum Zandberg", SiteKind.RECEPTION_CENTRE, "Antwerpen"),
+]
+
+
+@dataclass(frozen=True)
+class DemoUser:
+    role: str
+    email: str
+    full_name: str
+    password: str
+    sites: tuple[str, ...]
+
+
+USERS = [
+    DemoUser(Role.COORDINATOR, f"coordination@{EMAIL_DOMAIN}", "Claire Vandersmissen", "Lierre-coord-2026", ("housing", "shelter")),
+    DemoUser(Role.SOCIAL_WORKER, f"referente@{EMAIL_DOMAIN}", "Nadia Benkirane", "Ariane-social-2026", ("shelter", "front_desk")),
+    DemoUser(Role.MEDICAL, f"infirmier@{EMAIL_DOMAIN}", "Jonas Verbeke", "Kanaal-soins-2026", ("arrival",)),
+    DemoUser(Role.HOST, f"accueil@{EMAIL_DOMAIN}", "Mathis Delvaux", "Boussole-hote-2026", ("drop_in",)),
+    DemoUser(Role.DISPATCHER, f"dispatch@{EMAIL_DOMAIN}", "Sarah Goossens", "Kanaal-dispatch-2026", ("arrival",)),
+    DemoUser(Role.FINANCE, f"finances@{EMAIL_DOMAIN}", "Bernard Lhoist", "Passerelle-fin-2026", ("housing", "drop_in")),
+    DemoUser(Role.RESEARCHER, f"recherche@{EMAIL_DOMAIN}", "Inès Moreau", "Passerelle-rech-2026", ("shelter",)),
+    DemoUser(Role.FUNDER, f"subsides@{EMAIL_DOMAIN}", "Koen Vermeulen", "Passerelle-subs-2026", ("housing",)),
+    DemoUser(Role.ADMIN, f"it@{EMAIL_DOMAIN}", "Olivier Denis", "Passerelle-admin-2026", ("housing",)),
+]  # fmt: skip
+
+# Sites that register persons, and how many households each gets.
+HOUSEHOLDS_PER_SITE = {"housing": 14, "shelter": 30, "front_desk": 40, "arrival": 45}
+
+
+def demo_totp_key(email: str) -> str:
+    """A fixed TOTP key per demo user, so the README can say how to get a code."""
+    return hashlib.sha256(f"coordo-demo-totp:{email}".encode()).hexdigest()[:40]
+
+
+def totp_secret_base32(email: str) -> str:
+    return base64.b32encode(bytes.fromhex(demo_totp_key(email))).decode().rstrip("=")
+
+
+def national_number(birth: date, serial: int) -> str:
+    """A Belgian national number with correct check digits (odd serial = male, even = female)."""
+    body = f"{birth:%y%m%d}{serial:03d}"
+    base = int(("2" if birth.year >= 2000 else "") + body)
+    return f"{body}{97 - base % 97:02d}"
+
+
+@dataclass
+class Summary:
+    created_users: int = 0
+    created_persons: int = 0
+    created_households: int = 0
+
+
+def build(stdout_write=print) -> Summary:  # type: ignore[no-untyped-def]
+    summary = Summary()
+    with transaction.atomic():
+        organisation, _ = Organisation.objects.get_or_create(
+            slug=ORGANISATION[1], defaults={"name": ORGANISATION[0]}
+        )
+        sites = {
+            key: Site.objects.get_or_create(
+                organisation=organisation, name=name, defaults={"kind": kind, "city": city}
+            )[0]
+            for key, name, kind, city in SITES
+        }
+        for demo_user in USERS:
+            summary.created_users += _ensure_user(organisation, sites, demo_user)
+        rng = random.Random(SEED)
+        for key, count in HOUSEHOLDS_PER_SITE.items():
+            persons, households = _ensure_households(organisation, sites[key], count, rng)
+            summary.created_persons += persons
+            summary.created_households += households
+    return summary
+
+
+def _ensure_user(organisation: Organisation, sites: dict[str, Site], demo_user: DemoUser) -> int:
+    user = User.objects.filter(email=demo_user.email).first()
+    created = user is None
+    if user is None:
+        user = User.objects.create_user(
+            demo_user.email, demo_user.password, full_name=demo_user.full_name,
+            organisation=organisation,
+        )  # fmt: skip
+    for key in demo_user.sites:
+        Membership.objects.get_or_create(
+            user=user, site=sites[key], role=demo_user.role,
+            defaults={"organisation": organisation},
+        )  # fmt: skip
+    if POLICY[demo_user.role].mfa_required:
+        TOTPDevice.objects.get_or_create(
+            user=user, name="Demo authenticator",
+            defaults={"key": demo_totp_key(demo_user.email), "confirmed": True},
+        )  # fmt: skip
+    return int(created)
+
+
+def _person(
+    rng: random.Random, community: str, sex: str, age: int, today: date, last_name: str
+) -> Person:
+    female, male, _lasts, nationality, languages = COMMUNITIES[community]
+    first = rng.choice(female if sex == Sex.FEMALE else male)
+    birth = today - timedelta(days=age * 365 + rng.randrange(365))
+    approximate = community not in {"belgian_fr", "belgian_nl"} and rng.random() < 0.3
+    return Person(
+        first_name=first, last_name=last_name, search_name=search_name(first, last_name),
+        birth_date=None if approximate else birth, birth_year=birth.year,
+        birth_year_approximate=approximate, sex=sex, nationality=nationality,
+        languages=list(languages) + (["fr"] if rng.random() < 0.3 and "fr" not in languages else []),
+    )  # fmt: skip
+
+
+def _ensure_households(
+    organisation: Organisation, site: Site, count: int, rng: random.Random
+) -> tuple[int, int]:
+    """Mothers alone or with children, some couples with children, some single adults."""
+    today = date(2026, 11, 1)
+    existing = set(Household.objects.filter(site=site).values_list("name", flat=True))
+    created_persons = created_households = 0
+    for index in range(count):
+        community = rng.choice(list(COMMUNITIES))
+        last_name = rng.choice(COMMUNITIES[community][2])
+        name = f"{last_name} ({index + 1:02d})"
+        shape = rng.choices(
+            ["mother_children", "single_woman", "couple_children", "single_man"], [5, 3, 2, 1]
+        )[0]
+        children = rng.randint(1, 4) if shape.endswith("children") else 0
+        # Draw every random number even for existing households, so later ones stay identical.
+        head = _person(
+            rng,
+            community,
+            Sex.MALE if shape == "single_man" else Sex.FEMALE,
+            rng.randint(19, 55),
+            today,
+            last_name,
+        )
+        partner = (
+            _person(rng, community, Sex.MALE, rng.randint(22, 58), today, last_name)
+            if shape == "couple_children"
+            else None
+        )
+        kids = [
+            _person(
+                rng,
+                community,
+                rng.choice([Sex.FEMALE, Sex.MALE]),
+                rng.randint(0, 16),
+                today,
+                last_name,
+            )
+            for _ in range(children)
+        ]
+        with_contact = rng.random() < 0.7
+        serial = rng.randrange(1, 997)
+        phone = "+32 4{} {} {} {}".format(*(rng.randrange(10, 99) for _ in range(4)))
+        if name in existing:
+            continue
+        if with_contact and head.birth_date:
+            head.phone = phone
+            head.national_number = national_number(head.birth_date, serial)
+        members = [(head, Relationship.HEAD)] + (
+            [(partner, Relationship.PARTNER)] if partner else []
+        )
+        members += [(kid, Relationship.CHILD) for kid in kids]
+        for person, _relationship in members:
+            person.organisation, person.site = organisation, site
+        Person.objects.bulk_create([person for person, _ in members])
+        household = Household.objects.create(
+            organisation=organisation, site=site, name=name, head=members[0][0]
+        )
+        HouseholdMember.objects.bulk_create(
+            HouseholdMember(
+                organisation=organisation,
+                household=household,
+                person=person,
+                relationship=relationship,
+            )
+            for person, relationship in members
+        )
+        created_persons += len(members)
+        created_households += 1
+    return created_persons, created_households

@@ -1,0 +1,43 @@
+"""`manage.py rundemo`: the web server and the task worker together; Ctrl-C stops both."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import time
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
+
+
+class Command(BaseCommand):
+    help = "Serve Coordo on ADDRPORT and run the background task worker beside it."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("addrport", nargs="?", default="127.0.0.1:8000")
+
+    def handle(self, *args: Any, addrport: str, **options: Any) -> None:
+        manage = [sys.executable, "manage.py"]
+        children = [
+            subprocess.Popen([*manage, "db_worker", "--interval", "1"]),
+            subprocess.Popen([*manage, "runserver", addrport, "--noreload"]),
+        ]
+        self.stdout.write(
+            f"Coordo runs on http://{addrport}/ with its task worker. Ctrl-C stops both."
+        )
+        try:
+            # If either dies, stop the other: a server without its worker would hang tasks.
+            while all(child.poll() is None for child in children):
+                time.sleep(0.5)
+        except KeyboardInterrupt:
+            pass
+        finally:
+            for child in children:
+                if child.poll() is None:
+                    child.send_signal(signal.SIGINT)
+            for child in children:
+                try:
+                    child.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    child.kill()

@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from coordo.access.forms import limit_choices
+from coordo.people.models import ConsentRecord, HouseholdMember, Person, Relationship
+from coordo.people.vocab import language_choices
+
+
+class PersonForm(forms.ModelForm):
+    languages = forms.MultipleChoiceField(
+        label=_("Languages"),
+        choices=language_choices,
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+    )
+    confirm_not_duplicate = forms.BooleanField(
+        label=_("This is a different person: create anyway"), required=False
+    )
+
+    class Meta:
+        model = Person
+        fields = [
+            "first_name", "last_name", "birth_date", "birth_year", "birth_year_approximate",
+            "sex", "gender", "nationality", "languages", "phone", "national_number",
+        ]  # fmt: skip
+        widgets = {
+            "birth_date": forms.DateInput(attrs={"type": "date"}),
+            "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}),
+            "national_number": forms.TextInput(
+                attrs={"inputmode": "numeric", "autocomplete": "off"}
+            ),
+        }
+
+    def __init__(self, *args: Any, show_confidential: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not show_confidential:
+            del self.fields["phone"]
+            del self.fields["national_number"]
+        if self.instance.pk:
+            del self.fields["confirm_not_duplicate"]
+
+    def clean_national_number(self) -> str:
+        # People type NISS with dots and dashes (85.07.30-033.28): keep the digits.
+        return "".join(ch for ch in self.cleaned_data["national_number"] if ch.isdigit())
+
+
+class PersonSearchForm(forms.Form):
+    q = forms.CharField(label=_("Name or birth year"), required=False, max_length=100)
+
+
+class HouseholdForm(forms.Form):
+    name = forms.CharField(label=_("Household name"), max_length=150)
+    head = forms.ModelChoiceField(label=_("Head of household"), queryset=Person.objects.none())
+
+    def __init__(self, *args: Any, persons: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        limit_choices(self, "head", persons)
+
+
+class HouseholdMemberForm(forms.ModelForm):
+    class Meta:
+        model = HouseholdMember
+        fields = ["person", "relationship"]
+
+    def __init__(self, *args: Any, persons: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        limit_choices(self, "person", persons)
+        # The head is chosen when the household is created.
+        relationship = self.fields["relationship"]
+        assert isinstance(relationship, forms.ChoiceField)
+        relationship.choices = [c for c in Relationship.choices if c[0] != Relationship.HEAD]
+
+
+class ConsentForm(forms.ModelForm):
+    class Meta:
+        model = ConsentRecord
+        fields = ["purpose", "given", "date"]
+        widgets = {"date": forms.DateInput(attrs={"type": "date"})}

@@ -1,0 +1,186 @@
+"""Persons, households and consent: the people every service receives."""
+
+from __future__ import annotations
+
+import secrets
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from stdnum.be import nn
+
+from coordo.access.models import Organisation, Site, User
+from coordo.people.vocab import country_choices, language_name
+
+
+class Sex(models.TextChoices):
+    FEMALE = "F", _("Female")
+    MALE = "M", _("Male")
+    OTHER = "X", _("Other / non-binary")
+    UNKNOWN = "U", _("Unknown")
+
+
+def validate_national_number(value: str) -> None:
+    """A Belgian national number (NISS/INSZ): 11 digits with valid check digits."""
+    try:
+        nn.validate(value)
+    except Exception as exc:  # stdnum raises several ValidationError subclasses
+        raise ValidationError(
+            _("This is not a valid Belgian national number (11 digits, check digits must match)."),
+            code="invalid_niss",
+        ) from exc
+
+
+def new_pseudonym() -> str:
+    # Research exports use this code instead of names; it says nothing about the person.
+    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+    return "P-" + "".join(secrets.choice(alphabet) for _ in range(8))
+
+
+class Person(models.Model):
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    site = models.ForeignKey(
+        Site, on_delete=models.PROTECT, related_name="persons", verbose_name=_("site")
+    )
+    first_name = models.CharField(_("first name"), max_length=100)
+    last_name = models.CharField(_("last name"), max_length=100)
+    # Lower-case, accent-free "first last" for partial, accent-insensitive search on any engine.
+    search_name = models.CharField(max_length=210, editable=False, db_index=True)
+    birth_date = models.DateField(_("birth date"), null=True, blank=True)
+    birth_year = models.PositiveSmallIntegerField(_("birth year"), null=True, blank=True)
+    birth_year_approximate = models.BooleanField(_("birth year is approximate"), default=False)
+    sex = models.CharField(_("sex"), max_length=1, choices=Sex.choices, default=Sex.UNKNOWN)
+    gender = models.CharField(
+        _("gender identity"), max_length=60, blank=True, help_text=_("As the person describes it.")
+    )
+    nationality = models.CharField(
+        _("nationality"), max_length=2, choices=country_choices, blank=True
+    )
+    languages = models.JSONField(_("languages"), default=list, blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    national_number = models.CharField(
+        _("national number (NISS)"),
+        max_length=11,
+        blank=True,
+        validators=[validate_national_number],
+    )
+    pseudonym = models.CharField(max_length=12, unique=True, default=new_pseudonym, editable=False)
+    created_by = models.ForeignKey(
+        User, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("persons")
+        ordering = ["last_name", "first_name", "id"]
+        indexes = [models.Index(fields=["organisation", "site", "last_name"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(birth_year__isnull=True) | models.Q(birth_year__gte=1900),
+                name="person_birth_year_plausible",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+    def clean(self) -> None:
+        if self.birth_date and self.birth_year and self.birth_date.year != self.birth_year:
+            raise ValidationError(
+                {"birth_year": _("The birth year does not match the birth date.")}
+            )
+        if self.birth_date and self.birth_date > timezone.localdate():
+            raise ValidationError({"birth_date": _("The birth date is in the future.")})
+
+    @property
+    def language_names(self) -> list[str]:
+        return [language_name(code) for code in self.languages]
+
+
+class Household(models.Model):
+    """People who move together: a mother and her children are admitted as one."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    site = models.ForeignKey(
+        Site, on_delete=models.PROTECT, related_name="households", verbose_name=_("site")
+    )
+    name = models.CharField(_("name"), max_length=150)
+    head = models.ForeignKey(
+        Person,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("head of household"),
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("household")
+        verbose_name_plural = _("households")
+        ordering = ["name", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Relationship(models.TextChoices):
+    HEAD = "head", _("Head of household")
+    PARTNER = "partner", _("Partner")
+    CHILD = "child", _("Child")
+    PARENT = "parent", _("Parent")
+    SIBLING = "sibling", _("Brother or sister")
+    OTHER_RELATIVE = "relative", _("Other relative")
+    OTHER = "other", _("Other")
+
+
+class HouseholdMember(models.Model):
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="members")
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("person")
+    )
+    relationship = models.CharField(
+        _("relationship to the head"), max_length=20, choices=Relationship.choices
+    )
+
+    class Meta:
+        verbose_name = _("household member")
+        verbose_name_plural = _("household members")
+        constraints = [
+            # A person lives in one household at a time.
+            models.UniqueConstraint(fields=["person"], name="household_member_one_household"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} ({self.get_relationship_display()})"
+
+
+class ConsentPurpose(models.TextChoices):
+    SHARE_BETWEEN_SITES = "share_sites", _("Share the file with other sites of the organisation")
+    SHARE_WITH_PARTNERS = "share_partners", _("Share information with partner organisations")
+    RESEARCH = "research", _("Pseudonymised use for research")
+    PHOTO = "photo", _("Photos in activities")
+
+
+class ConsentRecord(models.Model):
+    """A consent given or withdrawn; the latest record per purpose is in force."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="consents")
+    purpose = models.CharField(_("purpose"), max_length=20, choices=ConsentPurpose.choices)
+    given = models.BooleanField(_("given"), help_text=_("Untick to record a withdrawal."))
+    date = models.DateField(_("date"), default=timezone.localdate)
+    recorded_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("consent record")
+        verbose_name_plural = _("consent records")
+        ordering = ["-recorded_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_purpose_display()}: {'+' if self.given else '-'}"

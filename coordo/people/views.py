@@ -1,0 +1,216 @@
+"""Person and household pages: search, register (with duplicate warning), view, edit, consent."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from coordo.access import audit
+from coordo.access.http import (
+    AuthedRequest,
+    add_action_errors,
+    current_site_id,
+    flash_form_errors,
+    principal_of,
+    require_perm,
+)
+from coordo.access.models import AuditAction, Site
+from coordo.access.policy import Perm
+from coordo.people import actions, queries
+from coordo.people.forms import (
+    ConsentForm,
+    HouseholdForm,
+    HouseholdMemberForm,
+    PersonForm,
+    PersonSearchForm,
+)
+from coordo.people.models import Person
+
+PAGE_SIZE = 25
+
+
+def _editable_site(request: AuthedRequest) -> Site:
+    site = request.current_site
+    if site is None or not principal_of(request).can(Perm.PERSON_EDIT, site.pk):
+        raise PermissionDenied
+    return site
+
+
+@require_perm(Perm.PERSON_VIEW)
+def person_list(request: AuthedRequest) -> HttpResponse:
+    principal = principal_of(request)
+    form = PersonSearchForm(request.GET)
+    query = form.cleaned_data["q"] if form.is_valid() else ""
+    persons = queries.search_persons(principal, query, site_id=current_site_id(request))
+    page = Paginator(persons, PAGE_SIZE).get_page(request.GET.get("page"))
+    # The search words are personal data: the trail keeps the act, not the words.
+    audit.record(
+        AuditAction.SEARCH if query else AuditAction.LIST,
+        principal=principal,
+        object_type="people.person",
+        site_id=current_site_id(request),
+    )
+    template = "people/person_list.html#results" if request.htmx else "people/person_list.html"
+    return render(request, template, {"form": form, "page": page, "query": query})
+
+
+@require_perm(Perm.PERSON_EDIT)
+def person_create(request: AuthedRequest) -> HttpResponse:
+    principal = principal_of(request)
+    site = _editable_site(request)
+    form = PersonForm(request.POST or None)
+    duplicates: list[Person] = []
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        duplicates = queries.possible_duplicates(
+            principal,
+            data["first_name"],
+            data["last_name"],
+            data.get("birth_year") or (data["birth_date"].year if data.get("birth_date") else None),
+        )
+        if not duplicates or data.get("confirm_not_duplicate"):
+            fields = {k: v for k, v in data.items() if k != "confirm_not_duplicate"}
+            try:
+                person = actions.register_person(
+                    site=site, by=request.user, principal=principal, **fields
+                )
+            except ValidationError as error:
+                add_action_errors(form, error)
+            else:
+                messages.success(request, _("%(name)s has been registered.") % {"name": person})
+                return redirect("person_detail", person_id=person.pk)
+    return render(request, "people/person_form.html", {"form": form, "duplicates": duplicates})
+
+
+@require_perm(Perm.PERSON_VIEW)
+def person_detail(request: AuthedRequest, person_id: int) -> HttpResponse:
+    principal = principal_of(request)
+    person = queries.get_person(principal, person_id)
+    audit.record(AuditAction.VIEW, principal=principal, obj=person)
+    membership = person.memberships.select_related("household").first()
+    context = {
+        "person": person,
+        "household": membership.household if membership else None,
+        "show_confidential": principal.can(Perm.PERSON_VIEW_CONFIDENTIAL, person.site_id),
+        "can_edit": principal.can(Perm.PERSON_EDIT, person.site_id),
+        "can_consent": principal.can(Perm.CONSENT_EDIT, person.site_id),
+        "consents": queries.consents_in_force(person),
+        "consent_history": person.consents.select_related("recorded_by")[:20],
+        "consent_form": ConsentForm(),
+    }
+    return render(request, "people/person_detail.html", context)
+
+
+@require_perm(Perm.PERSON_EDIT)
+def person_edit(request: AuthedRequest, person_id: int) -> HttpResponse:
+    principal = principal_of(request)
+    person = queries.get_person(principal, person_id, Perm.PERSON_EDIT)
+    show_confidential = principal.can(Perm.PERSON_VIEW_CONFIDENTIAL, person.site_id)
+    form = PersonForm(request.POST or None, instance=person, show_confidential=show_confidential)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.update_person(person, by=request.user, principal=principal, **form.cleaned_data)
+        except ValidationError as error:
+            add_action_errors(form, error)
+        else:
+            messages.success(request, _("The changes have been saved."))
+            return redirect("person_detail", person_id=person.pk)
+    return render(request, "people/person_form.html", {"form": form, "person": person})
+
+
+@require_POST
+@require_perm(Perm.CONSENT_EDIT)
+def person_consent_add(request: AuthedRequest, person_id: int) -> HttpResponse:
+    principal = principal_of(request)
+    person = queries.get_person(principal, person_id, Perm.CONSENT_EDIT)
+    form = ConsentForm(request.POST)
+    if form.is_valid():
+        actions.record_consent(person, by=request.user, principal=principal, **form.cleaned_data)
+        messages.success(request, _("The consent has been recorded."))
+    else:
+        flash_form_errors(request, form)
+    return redirect("person_detail", person_id=person.pk)
+
+
+@require_perm(Perm.PERSON_VIEW)
+def household_list(request: AuthedRequest) -> HttpResponse:
+    principal = principal_of(request)
+    households = queries.households_visible_to(principal).filter(site=request.current_site)
+    page = Paginator(households, PAGE_SIZE).get_page(request.GET.get("page"))
+    audit.record(
+        AuditAction.LIST,
+        principal=principal,
+        object_type="people.household",
+        site_id=current_site_id(request),
+    )
+    return render(request, "people/household_list.html", {"page": page})
+
+
+@require_perm(Perm.PERSON_EDIT)
+def household_create(request: AuthedRequest) -> HttpResponse:
+    principal = principal_of(request)
+    site = _editable_site(request)
+    persons = queries.persons_visible_to(principal).filter(site=site, memberships__isnull=True)
+    form = HouseholdForm(request.POST or None, persons=persons)
+    if request.method == "POST" and form.is_valid():
+        try:
+            household = actions.create_household(
+                site=site,
+                by=request.user,
+                principal=principal,
+                **form.cleaned_data,
+            )
+        except ValidationError as error:
+            add_action_errors(form, error)
+        else:
+            messages.success(request, _("The household has been created."))
+            return redirect("household_detail", household_id=household.pk)
+    return render(request, "people/household_form.html", {"form": form})
+
+
+@require_perm(Perm.PERSON_VIEW)
+def household_detail(request: AuthedRequest, household_id: int) -> HttpResponse:
+    principal = principal_of(request)
+    household = queries.get_household(principal, household_id)
+    audit.record(AuditAction.VIEW, principal=principal, obj=household)
+    can_edit = principal.can(Perm.PERSON_EDIT, household.site_id)
+    form = None
+    if can_edit:
+        persons = queries.persons_visible_to(principal).filter(
+            site_id=household.site_id, memberships__isnull=True
+        )
+        form = HouseholdMemberForm(persons=persons)
+    return render(
+        request,
+        "people/household_detail.html",
+        {"household": household, "can_edit": can_edit, "member_form": form},
+    )
+
+
+@require_POST
+@require_perm(Perm.PERSON_EDIT)
+def household_member_add(request: AuthedRequest, household_id: int) -> HttpResponse:
+    principal = principal_of(request)
+    household = queries.get_household(principal, household_id)
+    if not principal.can(Perm.PERSON_EDIT, household.site_id):
+        raise PermissionDenied
+    persons = queries.persons_visible_to(principal).filter(site_id=household.site_id)
+    form = HouseholdMemberForm(request.POST, persons=persons)
+    if form.is_valid():
+        try:
+            actions.add_household_member(
+                household, by=request.user, principal=principal, **form.cleaned_data
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("The member has been added."))
+    else:
+        flash_form_errors(request, form)
+    return redirect("household_detail", household_id=household.pk)
