@@ -44,9 +44,9 @@ test-postgres: install-dev system-deps
 test: lint test-sqlite
 	@if [ -n "$$COORDO_TEST_POSTGRES" ]; then $(MAKE) --no-print-directory test-postgres; fi
 
+# Refresh locale/ from the code and compile it; then translate what it reports as to do.
 messages: install-dev
-	$(PY) manage.py makemessages -l fr -l nl -l en --no-obsolete --no-location
-	$(PY) manage.py compilemessages
+	$(PY) manage.py update_messages
 
 clean:
 	rm -rf .venv .tools var

@@ -70,9 +70,9 @@ def make_household(site: Site, head: Person, *children: Person) -> Household:
     return household
 
 
-def verified_client(user: User) -> Client:
+def verified_client(user: User, language: str = "en") -> Client:
     """A client logged in as `user`, past the second factor when the role needs one."""
-    client = Client()
+    client = Client(headers={"accept-language": language})
     client.force_login(user)
     device = TOTPDevice.objects.filter(user=user).first() or TOTPDevice.objects.create(
         user=user, name="test", confirmed=True

@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "ninja",
     "coordo.access",
     "coordo.people",
+    "coordo.housing",
     "coordo.demo",
 ]
 
@@ -208,7 +209,8 @@ OTP_TOTP_THROTTLE_FACTOR = 1
 
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", _("French")), ("nl", _("Dutch")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Overridable so the catalogue test can regenerate the catalogues in a scratch copy.
+LOCALE_PATHS = [Path(env_str("COORDO_LOCALE_DIR", str(BASE_DIR / "locale")))]
 USE_I18N = True
 TIME_ZONE = "Europe/Brussels"
 USE_TZ = True
@@ -236,7 +238,13 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 MAILERS = {
     "default": {
-        "BACKEND": env_str("COORDO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+        "BACKEND": env_str(
+            "COORDO_EMAIL_BACKEND",
+            "django.core.mail.backends.smtp.EmailBackend"
+            if PRODUCTION
+            else "django.core.mail.backends.console.EmailBackend",
+        ),
+        "OPTIONS": {"host": env_str("COORDO_EMAIL_HOST", "localhost")} if PRODUCTION else {},
     }
 }
 DEFAULT_FROM_EMAIL = env_str("COORDO_FROM_EMAIL", "coordo@localhost")

@@ -14,6 +14,7 @@ from django.contrib.auth.models import AnonymousUser
 from conftest import make_household, make_person, make_site, make_user
 from coordo.access.models import ApiToken, Membership, Organisation, Site, User, hash_token
 from coordo.access.roles import Role, SiteKind
+from coordo.housing.models import Building, Unit, UnitKind
 from coordo.people.models import ConsentRecord, Household, Person
 
 PLACES = ("own", "other_site", "foreign")
@@ -54,14 +55,27 @@ def _records(site: Site, label: str, planted: dict[str, str] | None = None) -> R
     return Records(site, head, household, target_user, membership, token)
 
 
-def build_world(planted: dict[str, str] | None = None) -> World:
-    """`planted` fields (e.g. canary values) go on the own site's head of household."""
+def build_world(planted: dict[str, str] | None = None, secret_address: str = "") -> World:
+    """`planted` fields (e.g. canary values) go on the own site's head of household;
+    `secret_address` is the address of a confidential building of the own site."""
     organisation = Organisation.objects.create(name="Maison Test asbl", slug="maison-test")
     foreign_org = Organisation.objects.create(name="Autre Collectif asbl", slug="autre")
     own = make_site(organisation, "Refuge Test")
     other = make_site(organisation, "Accueil Voisin", SiteKind.FRONT_DESK)
     foreign = make_site(foreign_org, "Refuge Ailleurs")
     users: dict[str, User] = {role: make_user(own, role) for role in Role.values}
+    if secret_address:
+        building = Building.objects.create(
+            organisation=organisation, site=own, name="Discreet house", address=secret_address,
+            confidential=True,
+        )  # fmt: skip
+        Unit.objects.create(
+            organisation=organisation,
+            building=building,
+            name="A",
+            kind=UnitKind.APARTMENT,
+            capacity=3,
+        )
     world = World(organisation, users)
     world.places = {
         "own": _records(own, "own", planted),

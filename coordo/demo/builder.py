@@ -19,6 +19,7 @@ from coordo.access.models import Membership, Organisation, Site, User
 from coordo.access.policy import POLICY
 from coordo.access.roles import Role, SiteKind
 from coordo.demo.names import COMMUNITIES
+from coordo.housing.models import Building, Unit
 from coordo.people.models import Household, HouseholdMember, Person, Relationship, Sex
 from coordo.people.search import search_name
 
@@ -59,6 +60,17 @@ USERS = [
     DemoUser(Role.RESEARCHER, f"recherche@{EMAIL_DOMAIN}", "Inès Moreau", "Passerelle-rech-2026", ("shelter",)),
     DemoUser(Role.FUNDER, f"subsides@{EMAIL_DOMAIN}", "Koen Vermeulen", "Passerelle-subs-2026", ("housing",)),
     DemoUser(Role.ADMIN, f"it@{EMAIL_DOMAIN}", "Olivier Denis", "Passerelle-admin-2026", ("housing",)),
+]  # fmt: skip
+
+# (site key, building name, fictional address, confidential, [(unit name, kind, capacity, family)])
+BUILDINGS = [
+    ("housing", "Maison Lierre", "Rue des Glycines 14, 5000 Namur", False,
+     [(f"Studio {n}", "studio", 2, False) for n in range(1, 8)]
+     + [("Appartement A", "apartment", 3, True), ("Appartement B", "apartment", 3, True)]),
+    ("housing", "Appartement discret", "Adresse confidentielle 3, 5000 Namur", True,
+     [("Appartement C", "apartment", 4, True)]),
+    ("shelter", "Refuge Ariane", "Avenue des Saules 120, 1000 Bruxelles", False,
+     [(f"Chambre {n}", "room", 2, n > 8) for n in range(1, 13)] + [("Dortoir", "dormitory", 8, False)]),
 ]  # fmt: skip
 
 # Sites that register persons, and how many households each gets.
@@ -102,6 +114,7 @@ def build(stdout_write=print) -> Summary:  # type: ignore[no-untyped-def]
         }
         for demo_user in USERS:
             summary.created_users += _ensure_user(organisation, sites, demo_user)
+        _ensure_buildings(organisation, sites)
         rng = random.Random(SEED)
         for key, count in HOUSEHOLDS_PER_SITE.items():
             persons, households = _ensure_households(organisation, sites[key], count, rng)
@@ -129,6 +142,20 @@ def _ensure_user(organisation: Organisation, sites: dict[str, Site], demo_user: 
             defaults={"key": demo_totp_key(demo_user.email), "confirmed": True},
         )  # fmt: skip
     return int(created)
+
+
+def _ensure_buildings(organisation: Organisation, sites: dict[str, Site]) -> None:
+    for site_key, name, address, confidential, units in BUILDINGS:
+        building, _ = Building.objects.get_or_create(
+            site=sites[site_key], name=name,
+            defaults={"organisation": organisation, "address": address, "confidential": confidential},
+        )  # fmt: skip
+        for unit_name, kind, capacity, family in units:
+            Unit.objects.get_or_create(
+                building=building, name=unit_name,
+                defaults={"organisation": organisation, "kind": kind, "capacity": capacity,
+                          "family": family, "women_only": True, "accessible": unit_name == "Studio 1"},
+            )  # fmt: skip
 
 
 def _person(

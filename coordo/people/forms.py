@@ -17,6 +17,13 @@ class PersonForm(forms.ModelForm):
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 6}),
     )
+    # Typed as on the card (85.07.30-033.28); the model keeps and checks the 11 digits.
+    national_number = forms.CharField(
+        label=_("National number (NISS)"),
+        max_length=20,
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
     confirm_not_duplicate = forms.BooleanField(
         label=_("This is a different person: create anyway"), required=False
     )

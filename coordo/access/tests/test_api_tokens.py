@@ -1,0 +1,125 @@
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from coordo.access import actions
+from coordo.access.models import AuditAction, AuditEvent
+from coordo.access.roles import Role
+from coordo.access.scoping import principal_for_user
+from conftest import make_person, verified_client
+
+
+def issue(admin_user, role, site=None):
+    return actions.issue_api_token(
+        organisation=admin_user.organisation, name="integration", role=role, site=site,
+        by=admin_user, principal=principal_for_user(admin_user),
+    )  # fmt: skip
+
+
+def bearer(raw: str) -> Client:
+    return Client(headers={"authorization": f"Bearer {raw}"})
+
+
+@pytest.mark.django_db
+def test_a_token_reads_people_of_its_site_only(admin_user, site, other_site, foreign_site, person):
+    neighbour = make_person(other_site, "Lotte", "Peeters")
+    stranger = make_person(foreign_site, "Iryna", "Melnyk")
+    _token, raw = issue(admin_user, Role.SOCIAL_WORKER, site)
+    client = bearer(raw)
+    listed = client.get("/api/people").json()
+    assert [item["id"] for item in listed["items"]] == [person.pk]
+    assert client.get(f"/api/people/{person.pk}").status_code == 200
+    assert client.get(f"/api/people/{neighbour.pk}").status_code == 404
+    assert client.get(f"/api/people/{stranger.pk}").status_code == 404
+    event = AuditEvent.objects.filter(action=AuditAction.VIEW).get()
+    assert (event.actor_id, event.actor_label, event.object_id) == (
+        None,
+        f"token:{_token.pk}",
+        str(person.pk),
+    )
+
+
+@pytest.mark.django_db
+def test_a_token_without_a_site_reaches_every_site_of_its_organisation(
+    admin_user, other_site, person
+):
+    neighbour = make_person(other_site, "Lotte", "Peeters")
+    _token, raw = issue(admin_user, Role.DISPATCHER)
+    ids = {item["id"] for item in bearer(raw).get("/api/people").json()["items"]}
+    assert ids == {person.pk, neighbour.pk}
+
+
+@pytest.mark.django_db
+def test_a_token_shows_confidential_fields_only_to_roles_allowed(admin_user, site):
+    holder = make_person(site, "Hodan", "Warsame", phone="+32 470 11 22 33")
+    _t, dispatcher_key = issue(admin_user, Role.DISPATCHER, site)
+    _t, worker_key = issue(admin_user, Role.SOCIAL_WORKER, site)
+    assert bearer(dispatcher_key).get(f"/api/people/{holder.pk}").json()["phone"] is None
+    assert bearer(worker_key).get(f"/api/people/{holder.pk}").json()["phone"] == "+32 470 11 22 33"
+
+
+@pytest.mark.django_db
+def test_a_revoked_token_is_refused_at_once(admin_user, site):
+    token, raw = issue(admin_user, Role.SOCIAL_WORKER, site)
+    assert bearer(raw).get("/api/people").status_code == 200
+    actions.revoke_api_token(token, by=admin_user, principal=principal_for_user(admin_user))
+    assert bearer(raw).get("/api/people").status_code == 401
+
+
+@pytest.mark.django_db
+def test_a_token_role_without_person_access_is_refused(admin_user, site):
+    _t, raw = issue(admin_user, Role.FINANCE, site)
+    assert bearer(raw).get("/api/people").status_code == 403
+
+
+@pytest.mark.django_db
+def test_an_invalid_national_number_is_refused_with_its_field_name(admin_user, site):
+    _t, raw = issue(admin_user, Role.SOCIAL_WORKER, site)
+    response = bearer(raw).post(
+        "/api/people",
+        {
+            "site_id": site.pk,
+            "first_name": "Selam",
+            "last_name": "Haile",
+            "national_number": "85073003329",
+        },
+        content_type="application/json",
+    )
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == ["body", "national_number"]
+    assert not site.persons.exists()
+
+
+@pytest.mark.django_db
+def test_a_missing_field_is_named_in_the_api_error(admin_user, site):
+    _t, raw = issue(admin_user, Role.SOCIAL_WORKER, site)
+    response = bearer(raw).post(
+        "/api/people", {"site_id": site.pk}, content_type="application/json"
+    )
+    assert response.status_code == 422
+    assert {tuple(error["loc"]) for error in response.json()["detail"]} == {
+        ("body", "payload", "first_name"),
+        ("body", "payload", "last_name"),
+    }
+
+
+@pytest.mark.django_db
+def test_the_schema_and_docs_are_for_logged_in_admins_only(admin_user, coordinator):
+    admin = verified_client(admin_user)
+    schema = admin.get("/api/openapi.json")
+    assert schema.status_code == 200
+    assert schema.json()["openapi"].startswith("3.")
+    assert "/api/people/{person_id}" in schema.json()["paths"]
+    assert admin.get("/api/docs").status_code == 200
+    assert verified_client(coordinator).get("/api/openapi.json").status_code == 404
+    assert Client().get("/api/docs").status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_token_page_shows_the_raw_key_once(admin_user):
+    client = verified_client(admin_user)
+    response = client.post("/manage/tokens/", {"name": "CPAS link", "role": Role.SOCIAL_WORKER})
+    page = response.content.decode()
+    assert "cdo_" in page
+    assert "cdo_" not in client.get("/manage/tokens/").content.decode()

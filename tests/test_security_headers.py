@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.test import Client
+
+from conftest import verified_client
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.django_db
+def test_pages_carry_a_nonce_based_csp_and_strict_headers(person, social_worker):
+    response = verified_client(social_worker).get(f"/people/{person.pk}/")
+    csp = response["Content-Security-Policy"]
+    nonce = re.search(r"'nonce-([^']+)'", csp)
+    assert nonce is not None
+    assert f'nonce="{nonce.group(1)}"' in response.content.decode()
+    assert "default-src 'self'" in csp
+    assert "frame-ancestors 'none'" in csp
+    assert "unsafe-inline" not in csp
+    assert response["Referrer-Policy"] == "same-origin"
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Cache-Control"] == "no-store"
+
+
+@pytest.mark.django_db
+def test_pages_and_api_answers_with_personal_data_are_not_stored_by_caches(person, social_worker):
+    client = verified_client(social_worker)
+    assert client.get("/api/people").headers["Cache-Control"] == "no-store"
+    assert client.get("/people/").headers["Cache-Control"] == "no-store"
+
+
+@pytest.mark.django_db
+def test_static_files_are_served_by_the_app_itself():
+    response = Client().get("/static/vendor/htmx/htmx-2.0.11.min.js")
+    assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_no_page_loads_anything_from_another_host(person, social_worker):
+    body = verified_client(social_worker).get(f"/people/{person.pk}/").content.decode()
+    assert not re.search(r'(src|href)="(https?:)?//', body)
+
+
+def test_check_deploy_passes_with_production_settings(tmp_path):
+    env = {
+        **os.environ,
+        "COORDO_ENV": "production",
+        "COORDO_SECRET_KEY": "x" * 60 + "production-like-key-for-the-check",
+        "COORDO_ALLOWED_HOSTS": "coordo.example.org",
+        "COORDO_VAR_DIR": str(tmp_path),
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT, env=env, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_production_refuses_to_start_without_a_secret_key(tmp_path):
+    env = {
+        **os.environ,
+        "COORDO_ENV": "production",
+        "COORDO_SECRET_KEY": "",
+        "COORDO_VAR_DIR": str(tmp_path),
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "COORDO_SECRET_KEY" in result.stderr
