@@ -3,11 +3,11 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
+from conftest import make_person, verified_client
 from coordo.access import actions
 from coordo.access.models import AuditAction, AuditEvent
 from coordo.access.roles import Role
 from coordo.access.scoping import principal_for_user
-from conftest import make_person, verified_client
 
 
 def issue(admin_user, role, site=None):

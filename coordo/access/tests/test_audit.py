@@ -4,8 +4,8 @@ import pytest
 from django.db import connection, transaction
 from django.db.utils import DatabaseError
 
-from coordo.access.models import AppendOnlyError, AuditAction, AuditEvent
 from conftest import verified_client
+from coordo.access.models import AppendOnlyError, AuditAction, AuditEvent
 
 
 @pytest.mark.django_db
@@ -29,7 +29,7 @@ def test_viewing_a_person_writes_exactly_one_audit_row(person, social_worker):
 
 @pytest.mark.django_db
 def test_the_audit_row_holds_no_value_of_the_person(person, social_worker):
-    verified_client(social_worker).get(f"/people/?q=eloise")
+    verified_client(social_worker).get("/people/?q=eloise")
     row = AuditEvent.objects.latest("id")
     assert row.action == AuditAction.SEARCH
     stored = " ".join(str(value) for value in AuditEvent.objects.values_list().get(pk=row.pk))
@@ -60,9 +60,9 @@ def test_the_model_refuses_to_change_or_remove_an_audit_row():
 )
 def test_postgresql_refuses_update_and_delete_on_the_audit_table(statement):
     AuditEvent.objects.create(action=AuditAction.LOGIN)
-    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
-        with connection.cursor() as cursor:
-            cursor.execute(statement)
+    refused = pytest.raises(DatabaseError, match="append-only")
+    with refused, transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(statement)
     assert AuditEvent.objects.filter(action=AuditAction.LOGIN).count() == 1
 
 

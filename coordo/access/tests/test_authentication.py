@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.conf import settings
 from django.test import Client
@@ -7,15 +9,15 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from coordo.access.models import AuditAction, AuditEvent
 from conftest import PASSWORD, verified_client
+from coordo.access.models import AuditAction, AuditEvent
 
 
 def current_code(device: TOTPDevice) -> str:
     return f"{totp(device.bin_key, device.step, device.t0, device.digits):06d}"
 
 
-def log_in(client: Client, email: str, password: str = PASSWORD, **extra: str):
+def log_in(client: Client, email: str, password: str = PASSWORD, **extra: Any):
     return client.post("/accounts/login/", {"username": email, "password": password}, **extra)
 
 

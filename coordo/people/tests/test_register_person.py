@@ -4,9 +4,9 @@ from datetime import date
 
 import pytest
 
+from conftest import make_person, verified_client
 from coordo.access.models import AuditAction, AuditEvent
 from coordo.people.models import Person
-from conftest import make_person, verified_client
 
 VALID = {"first_name": "Selam", "last_name": "Tesfamariam", "birth_year": "1994", "sex": "F"}
 

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import make_person, verified_client
 from coordo.access.scoping import principal_for_user
 from coordo.people.queries import search_persons
-from conftest import make_person, verified_client
 
 
 @pytest.fixture

@@ -20,8 +20,8 @@ class Command(BaseCommand):
     def handle(self, *args: Any, addrport: str, **options: Any) -> None:
         manage = [sys.executable, "manage.py"]
         children = [
-            subprocess.Popen([*manage, "db_worker", "--interval", "1"]),
-            subprocess.Popen([*manage, "runserver", addrport, "--noreload"]),
+            subprocess.Popen([*manage, "db_worker", "--interval", "1"]),  # noqa: S603 (fixed argv)
+            subprocess.Popen([*manage, "runserver", addrport, "--noreload"]),  # noqa: S603 (fixed argv)
         ]
         self.stdout.write(
             f"Coordo runs on http://{addrport}/ with its task worker. Ctrl-C stops both."

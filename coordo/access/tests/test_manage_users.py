@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+import pytest
+
+from conftest import verified_client
+from coordo.access.models import AuditAction, AuditEvent, Membership, User
+from coordo.access.roles import Role
+
+
+@pytest.mark.django_db
+def test_an_admin_creates_an_account_and_grants_a_role_in_coordo_pages(admin_user, other_site):
+    client = verified_client(admin_user)
+    response = client.post(
+        "/manage/users/new/",
+        {
+            "full_name": "Jolien Claes",
+            "email": "Jolien.Claes@test.example",
+            "password": "lange-zin-met-woorden",
+        },
+    )
+    user = User.objects.get(email="jolien.claes@test.example")
+    assert response.url == f"/manage/users/{user.pk}/"
+    assert user.organisation == admin_user.organisation
+    client.post(
+        f"/manage/users/{user.pk}/roles/", {"site": other_site.pk, "role": Role.SOCIAL_WORKER}
+    )
+    assert list(Membership.objects.filter(user=user).values_list("site", "role")) == [
+        (other_site.pk, Role.SOCIAL_WORKER)
+    ]
+    assert (
+        AuditEvent.objects.filter(
+            action=AuditAction.CREATE, object_type="access.membership"
+        ).count()
+        == 1
+    )
+
+
+@pytest.mark.django_db
+def test_a_short_password_is_refused_next_to_its_field(admin_user):
+    response = verified_client(admin_user).post(
+        "/manage/users/new/",
+        {"full_name": "Bram Wouters", "email": "bram@test.example", "password": "kort123"},
+    )
+    assert list(response.context["form"].errors) == ["password"]
+    assert not User.objects.filter(email="bram@test.example").exists()
+
+
+@pytest.mark.django_db
+def test_an_existing_address_is_refused_next_to_its_field(admin_user, host):
+    response = verified_client(admin_user).post(
+        "/manage/users/new/", {"full_name": "Someone Else", "email": host.email.upper()}
+    )
+    assert list(response.context["form"].errors) == ["email"]
+
+
+@pytest.mark.django_db
+def test_a_site_of_another_organisation_cannot_be_granted(admin_user, foreign_site, host):
+    response = verified_client(admin_user).post(
+        f"/manage/users/{host.pk}/roles/", {"site": foreign_site.pk, "role": Role.COORDINATOR}
+    )
+    assert response.status_code == 302
+    assert not Membership.objects.filter(site=foreign_site).exists()
+
+
+@pytest.mark.django_db
+def test_an_admin_cannot_deactivate_themselves(admin_user):
+    client = verified_client(admin_user)
+    client.post(f"/manage/users/{admin_user.pk}/active/", {"active": "0"})
+    admin_user.refresh_from_db()
+    assert admin_user.is_active
