@@ -50,8 +50,9 @@ def test_no_page_loads_anything_from_another_host(person, social_worker):
 
 
 def test_check_deploy_passes_with_production_settings(tmp_path):
-    env = {
-        **os.environ,
+    # The browser tests allow sync ORM calls beside Playwright's loop; production never does.
+    env = {key: value for key, value in os.environ.items() if key != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env |= {
         "COORDO_ENV": "production",
         "COORDO_SECRET_KEY": "x" * 60 + "production-like-key-for-the-check",
         "COORDO_ALLOWED_HOSTS": "coordo.example.org",
@@ -65,8 +66,9 @@ def test_check_deploy_passes_with_production_settings(tmp_path):
 
 
 def test_production_refuses_to_start_without_a_secret_key(tmp_path):
-    env = {
-        **os.environ,
+    # The browser tests allow sync ORM calls beside Playwright's loop; production never does.
+    env = {key: value for key, value in os.environ.items() if key != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env |= {
         "COORDO_ENV": "production",
         "COORDO_SECRET_KEY": "",
         "COORDO_VAR_DIR": str(tmp_path),

@@ -72,7 +72,7 @@ def test_the_lockout_also_counts_per_address_across_accounts(host, coordinator, 
 
 @pytest.mark.django_db
 def test_a_coordinator_must_set_up_two_factor_at_first_login(coordinator):
-    client = Client()
+    client = Client(headers={"accept-language": "en"})
     log_in(client, coordinator.email)
     assert client.get("/people/").url == "/accounts/mfa/setup/"
     client.get("/accounts/mfa/setup/")

@@ -1,0 +1,27 @@
+"""The permission matrix: one declarative table, assembled from one module per app.
+
+Each module `tests/permissions/<app>.py` defines
+- `ROUTES`: route name -> `Route` (what each role gets),
+- `TARGETS`: record kind -> URL kwargs from a place's records,
+- `build_records(place, label, planted)`: the app's records at one place of the world,
+- optionally `CANARIES`: canary key -> (value, (role, route) pairs allowed to show it).
+"""
+
+from __future__ import annotations
+
+from tests.permissions import access, housing, people
+from tests.permissions.routes import Route
+
+_MODULES = (access, people, housing)
+
+MATRIX: dict[str, Route] = {}
+for _module in _MODULES:
+    assert not MATRIX.keys() & _module.ROUTES.keys(), f"{_module.__name__} repeats a route"
+    MATRIX.update(_module.ROUTES)
+
+TARGETS = {kind: kwargs for _module in _MODULES for kind, kwargs in _module.TARGETS.items()}
+BUILDERS = [_module.build_records for _module in _MODULES]
+# canary key -> (planted value, the (role, route) pairs where it may show for the own site)
+CANARIES = {
+    key: spec for _module in _MODULES for key, spec in getattr(_module, "CANARIES", {}).items()
+}

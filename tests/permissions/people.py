@@ -1,0 +1,72 @@
+"""People app: persons, households, consents; pages and API."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db.models import Model
+
+from conftest import make_household, make_person
+from coordo.access.roles import Role
+from coordo.people.models import ConsentRecord
+from tests.permissions.routes import CASE_TEAM, PERSON_READERS, Route, api
+from tests.world import Place
+
+ROUTES: dict[str, Route] = {
+    "person_list": Route(allowed=PERSON_READERS),
+    "person_create": Route(allowed=CASE_TEAM),
+    "person_detail": Route(target="person", allowed=PERSON_READERS),
+    "person_edit": Route(target="person", allowed=CASE_TEAM),
+    "person_consent_add": Route(
+        method="POST", target="person", allowed=CASE_TEAM, ok=302,
+        data={"purpose": "research", "given": "on", "date": "2026-11-20"},
+    ),
+    "household_list": Route(allowed=PERSON_READERS),
+    "household_create": Route(allowed=CASE_TEAM),
+    "household_detail": Route(target="household", allowed=PERSON_READERS),
+    "household_member_add": Route(method="POST", target="household", allowed=CASE_TEAM, ok=302),
+    # Session credentials here; tokens are tested in coordo/access/tests/test_api_tokens.py.
+    "api:list_people": api(allowed=PERSON_READERS),
+    "api:create_person": api(
+        method="POST", allowed=CASE_TEAM, ok=201, own_site_key="site_id",
+        data={"first_name": "Nour", "last_name": "Haddad"},
+    ),
+    "api:get_person": api(target="person", allowed=PERSON_READERS, denied=404),
+    "api:update_person": api(method="PATCH", target="person", allowed=CASE_TEAM, denied=404, data={"gender": "femme"}),
+    "api:record_consent": api(
+        method="POST", target="person", allowed=CASE_TEAM, ok=201, denied=404,
+        data={"purpose": "research", "given": True, "date": "2026-11-20"},
+    ),
+    "api:list_households": api(allowed=PERSON_READERS),
+    "api:get_household": api(target="household", allowed=PERSON_READERS, denied=404),
+}  # fmt: skip
+
+TARGETS = {
+    "person": lambda place: {"person_id": place.records["person"].pk},
+    "household": lambda place: {"household_id": place.records["household"].pk},
+}
+
+# Canary keys this app plants, and the (role, route) pairs where they may show (own site).
+CONFIDENTIAL_VISIBLE_TO = {
+    (role, route)
+    for role in (Role.COORDINATOR, Role.SOCIAL_WORKER, Role.MEDICAL)
+    for route in ("person_detail", "api:get_person", "api:list_people")
+} | {(Role.COORDINATOR, "person_edit"), (Role.SOCIAL_WORKER, "person_edit")}
+CANARIES = {
+    "person.national_number": ("77031494777", CONFIDENTIAL_VISIBLE_TO),  # valid check digits
+    "person.phone": ("+32 470 CANARY 9Q7Z", CONFIDENTIAL_VISIBLE_TO),
+}
+
+
+def build_records(place: Place, label: str, planted: dict[str, str]) -> dict[str, Model]:
+    fields = {
+        key.split(".", 1)[1]: value for key, value in planted.items() if key.startswith("person.")
+    }
+    head = make_person(place.site, "Hawa", f"Camara-{label}", birth_year=1988, **fields)
+    child = make_person(place.site, "Sekou", f"Camara-{label}", birth_year=2016)
+    household = make_household(place.site, head, child)
+    ConsentRecord.objects.create(
+        organisation=place.site.organisation, person=head, purpose="share_sites", given=True,
+        date=date(2026, 1, 5), recorded_by=place.records["user"],
+    )  # fmt: skip
+    return {"person": head, "household": household}
