@@ -93,6 +93,10 @@ INSTALLED_APPS = [
     "coordo.access",
     "coordo.people",
     "coordo.housing",
+    "coordo.casework",
+    "coordo.partners",
+    "coordo.planning",
+    "coordo.dispatch",
     "coordo.demo",
 ]
 

@@ -7,4 +7,9 @@ urlpatterns = [
     path("api/", api_urls()),
     path("", include("coordo.access.urls")),
     path("", include("coordo.people.urls")),
+    path("", include("coordo.housing.urls")),
+    path("", include("coordo.casework.urls")),
+    path("", include("coordo.partners.urls")),
+    path("", include("coordo.planning.urls")),
+    path("", include("coordo.dispatch.urls")),
 ]

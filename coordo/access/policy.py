@@ -1,7 +1,8 @@
 """The one declarative policy: what each role may do, and over which scope.
 
-Every check in Coordo reads this table; nothing else grants access. Later apps
-add their permissions here so that the whole policy stays readable in one screen.
+Every check in Coordo reads this module; nothing else grants access. It reads as
+"permission → the roles that hold it", one section per domain, so a new module adds
+its own section without touching the others.
 """
 
 from __future__ import annotations
@@ -20,14 +21,53 @@ class Scope(StrEnum):
 
 
 class Perm(StrEnum):
-    PERSON_VIEW = "person.view"
-    PERSON_VIEW_CONFIDENTIAL = "person.view_confidential"  # national number, phone
-    PERSON_EDIT = "person.edit"
-    CONSENT_EDIT = "consent.edit"
+    # access
     AUDIT_VIEW = "audit.view"
     ORG_MANAGE = "org.manage"  # users, sites, memberships, API tokens
     API_DOCS = "api.docs"
     REPORTS_AGGREGATE = "reports.aggregate"
+    # people
+    PERSON_VIEW = "person.view"
+    PERSON_VIEW_CONFIDENTIAL = "person.view_confidential"  # national number, phone
+    PERSON_EDIT = "person.edit"
+    CONSENT_EDIT = "consent.edit"
+
+
+@dataclass(frozen=True)
+class RoleSetup:
+    scope: Scope
+    mfa_required: bool
+
+
+ROLES: dict[str, RoleSetup] = {
+    Role.COORDINATOR: RoleSetup(Scope.SITE, mfa_required=True),
+    Role.SOCIAL_WORKER: RoleSetup(Scope.SITE, mfa_required=True),
+    Role.MEDICAL: RoleSetup(Scope.SITE, mfa_required=True),
+    Role.HOST: RoleSetup(Scope.SITE, mfa_required=False),
+    Role.DISPATCHER: RoleSetup(Scope.SITE, mfa_required=False),
+    Role.FINANCE: RoleSetup(Scope.SITE, mfa_required=False),
+    Role.RESEARCHER: RoleSetup(Scope.AGGREGATES, mfa_required=False),
+    Role.FUNDER: RoleSetup(Scope.AGGREGATES, mfa_required=False),
+    Role.ADMIN: RoleSetup(Scope.ORGANISATION, mfa_required=True),
+}
+
+C, SW, MED, HOST, DISP, FIN, RES, FUND, ADM = (
+    Role.COORDINATOR, Role.SOCIAL_WORKER, Role.MEDICAL, Role.HOST, Role.DISPATCHER,
+    Role.FINANCE, Role.RESEARCHER, Role.FUNDER, Role.ADMIN,
+)  # fmt: skip
+
+GRANTS: dict[Perm, frozenset[str]] = {
+    # access — the IT person manages accounts and reads the trail, never case content.
+    Perm.AUDIT_VIEW: frozenset({C, ADM}),
+    Perm.ORG_MANAGE: frozenset({ADM}),
+    Perm.API_DOCS: frozenset({ADM}),
+    Perm.REPORTS_AGGREGATE: frozenset({C, RES, FUND}),
+    # people — hosts and finance never see case files; dispatchers see who, not how to reach them.
+    Perm.PERSON_VIEW: frozenset({C, SW, MED, DISP}),
+    Perm.PERSON_VIEW_CONFIDENTIAL: frozenset({C, SW, MED}),
+    Perm.PERSON_EDIT: frozenset({C, SW}),
+    Perm.CONSENT_EDIT: frozenset({C, SW}),
+}
 
 
 @dataclass(frozen=True)
@@ -37,35 +77,13 @@ class RolePolicy:
     mfa_required: bool
 
 
-_CASE_TEAM = frozenset(
-    {Perm.PERSON_VIEW, Perm.PERSON_VIEW_CONFIDENTIAL, Perm.PERSON_EDIT, Perm.CONSENT_EDIT}
-)
-
 POLICY: dict[str, RolePolicy] = {
-    Role.COORDINATOR: RolePolicy(
-        Scope.SITE, _CASE_TEAM | {Perm.AUDIT_VIEW, Perm.REPORTS_AGGREGATE}, mfa_required=True
-    ),
-    Role.SOCIAL_WORKER: RolePolicy(Scope.SITE, _CASE_TEAM, mfa_required=True),
-    Role.MEDICAL: RolePolicy(
-        Scope.SITE, frozenset({Perm.PERSON_VIEW, Perm.PERSON_VIEW_CONFIDENTIAL}), mfa_required=True
-    ),
-    # Hosts run the day at a drop-in: planning and activities, never case files.
-    Role.HOST: RolePolicy(Scope.SITE, frozenset(), mfa_required=False),
-    # Dispatchers need to know who is to be placed, not how to reach them.
-    Role.DISPATCHER: RolePolicy(Scope.SITE, frozenset({Perm.PERSON_VIEW}), mfa_required=False),
-    Role.FINANCE: RolePolicy(Scope.SITE, frozenset(), mfa_required=False),
-    Role.RESEARCHER: RolePolicy(
-        Scope.AGGREGATES, frozenset({Perm.REPORTS_AGGREGATE}), mfa_required=False
-    ),
-    Role.FUNDER: RolePolicy(
-        Scope.AGGREGATES, frozenset({Perm.REPORTS_AGGREGATE}), mfa_required=False
-    ),
-    # The IT person manages accounts and reads the trail, never case content.
-    Role.ADMIN: RolePolicy(
-        Scope.ORGANISATION,
-        frozenset({Perm.ORG_MANAGE, Perm.AUDIT_VIEW, Perm.API_DOCS}),
-        mfa_required=True,
-    ),
+    role: RolePolicy(
+        setup.scope,
+        frozenset(perm for perm, roles in GRANTS.items() if role in roles),
+        setup.mfa_required,
+    )
+    for role, setup in ROLES.items()
 }
 
 

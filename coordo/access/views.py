@@ -18,6 +18,7 @@ from django_otp import devices_for_user
 from django_otp import login as otp_login
 
 from coordo.access import actions, audit, queries
+from coordo.access.dashboard import cards_for
 from coordo.access.forms import AuditFilterForm, OtpCodeForm
 from coordo.access.http import AuthedRequest, add_action_errors, principal_of, require_perm
 from coordo.access.middleware import SESSION_SITE_KEY
@@ -41,6 +42,7 @@ def dashboard(request: AuthedRequest) -> HttpResponse:
         "can_people": principal.can(Perm.PERSON_VIEW),
         "can_audit": principal.can(Perm.AUDIT_VIEW),
         "can_manage": principal.can(Perm.ORG_MANAGE),
+        "cards": cards_for(request, principal),
     }
     if site and principal.can(Perm.PERSON_VIEW, site.pk):
         from coordo.people.queries import households_visible_to, persons_visible_to

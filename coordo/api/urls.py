@@ -13,7 +13,12 @@ from ninja import NinjaAPI
 from coordo.access.api_auth import SessionAuth, TokenAuth
 from coordo.access.policy import Perm, mfa_required_for
 from coordo.access.scoping import principal_for_user
+from coordo.casework.api import router as casework_router
+from coordo.dispatch.api import router as dispatch_router
+from coordo.housing.api import router as housing_router
+from coordo.partners.api import router as partners_router
 from coordo.people.api import router as people_router
+from coordo.planning.api import router as planning_router
 
 
 def admins_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -43,7 +48,15 @@ api = NinjaAPI(
     docs_decorator=admins_only,
     urls_namespace="api",
 )
-api.add_router("/", people_router)
+for router in (
+    people_router,
+    housing_router,
+    casework_router,
+    partners_router,
+    planning_router,
+    dispatch_router,
+):
+    api.add_router("/", router)
 
 
 @api.exception_handler(ValidationError)

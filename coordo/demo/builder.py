@@ -11,6 +11,7 @@ import hashlib
 import random
 from dataclasses import dataclass
 from datetime import date, timedelta
+from importlib import import_module
 
 from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -100,7 +101,13 @@ class Summary:
     created_households: int = 0
 
 
-def build(stdout_write=print) -> Summary:  # type: ignore[no-untyped-def]
+# Each module adds its demo data with `build(organisation, sites)` (idempotent, seeded).
+DEMO_MODULES: list[str] = [
+    # "coordo.demo.housing",
+]
+
+
+def build() -> Summary:
     summary = Summary()
     with transaction.atomic():
         organisation, _ = Organisation.objects.get_or_create(
@@ -120,6 +127,8 @@ def build(stdout_write=print) -> Summary:  # type: ignore[no-untyped-def]
             persons, households = _ensure_households(organisation, sites[key], count, rng)
             summary.created_persons += persons
             summary.created_households += households
+        for module in DEMO_MODULES:
+            import_module(module).build(organisation, sites)
     return summary
 
 

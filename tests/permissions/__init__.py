@@ -9,10 +9,10 @@ Each module `tests/permissions/<app>.py` defines
 
 from __future__ import annotations
 
-from tests.permissions import access, housing, people
+from tests.permissions import access, casework, dispatch, housing, partners, people, planning
 from tests.permissions.routes import Route
 
-_MODULES = (access, people, housing)
+_MODULES = (access, people, housing, casework, partners, planning, dispatch)
 
 MATRIX: dict[str, Route] = {}
 for _module in _MODULES:

@@ -1,0 +1,1 @@
+"""Case work: models arrive with the casework module."""

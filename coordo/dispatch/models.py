@@ -1,0 +1,1 @@
+"""Dispatch: models arrive with the dispatch module."""

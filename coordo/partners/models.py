@@ -1,0 +1,1 @@
+"""Partners: models arrive with the partners module."""

@@ -1,0 +1,1 @@
+"""Planning: models arrive with the planning module."""
