@@ -21,10 +21,11 @@ from coordo.access.models import AuditEvent
 from coordo.access.roles import Role
 from tests.permissions import CANARIES, MATRIX
 from tests.test_permission_matrix import route_url
-from tests.world import PLACES, build_world
+from tests.world import PLACES, world_fixture
 
 GET_ROUTES = [name for name, route in MATRIX.items() if route.method == "GET"]
 PLANTED = {key: value for key, (value, _allowed) in CANARIES.items()}
+world = world_fixture(PLANTED)
 
 
 def cases() -> Iterator[Any]:
@@ -50,9 +51,8 @@ def test_every_canary_shows_somewhere_or_is_declared_invisible_everywhere():
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(("role", "user_place", "name", "place"), list(cases()))
-def test_confidential_fields_show_only_where_allowed(role, user_place, name, place, caplog):
+def test_confidential_fields_show_only_where_allowed(world, role, user_place, name, place, caplog):
     caplog.set_level(logging.DEBUG)
-    world = build_world(planted=PLANTED)
     user = (
         world.users[role]
         if user_place == "own"

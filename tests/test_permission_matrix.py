@@ -21,7 +21,7 @@ from conftest import verified_client
 from coordo.access.roles import Role
 from tests.permissions import MATRIX, TARGETS
 from tests.permissions.routes import Route
-from tests.world import PLACES, Place, World, build_world
+from tests.world import PLACES, Place, World, world_fixture
 
 
 def _route_names(patterns: list[Any], namespace: str | None = None) -> Iterator[str]:
@@ -72,10 +72,14 @@ def test_every_route_is_in_the_matrix() -> None:
     assert MATRIX.keys() - routes == set(), "these rows of tests/permissions/ name no route"
 
 
+world = world_fixture()
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize(("name", "role", "place"), list(cases()))
-def test_route_answers_as_the_matrix_says(name: str, role: str | None, place: str) -> None:
-    world = build_world()
+def test_route_answers_as_the_matrix_says(
+    world: World, name: str, role: str | None, place: str
+) -> None:
     route = MATRIX[name]
     client = verified_client(world.users[role]) if role else Client()
     status = send(client, route, route_url(name, world.places[place]), world)

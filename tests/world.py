@@ -8,8 +8,11 @@ planted on the own site's records only.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+import pytest
+from django.db import transaction
 from django.db.models import Model
 
 from conftest import make_site, make_user
@@ -49,3 +52,24 @@ def build_world(planted: dict[str, str] | None = None) -> World:
         for builder in BUILDERS:
             place.records.update(builder(place, label, (planted or {}) if label == "own" else {}))
     return World(organisation, users, places)
+
+
+def world_fixture(planted: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
+    """A module-scoped world, built once and rolled back after the module.
+
+    Each test still runs in its own savepoint (pytest-django), so a test that writes
+    (a POST route) leaves the world as it found it for the next one.
+    """
+
+    @pytest.fixture(scope="module")
+    def world(django_db_setup, django_db_blocker) -> Iterator[World]:  # type: ignore[no-untyped-def]
+        with django_db_blocker.unblock():
+            outer = transaction.atomic()
+            outer.__enter__()
+            try:
+                yield build_world(planted)
+            finally:
+                transaction.set_rollback(True)
+                outer.__exit__(None, None, None)
+
+    return world
