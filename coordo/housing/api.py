@@ -1,3 +1,267 @@
-from ninja import Router
+"""Housing endpoints: units, stays and the waiting list, under the same rules as the pages.
+
+A confidential building's address, and the unit someone lives in there, come back as
+"confidential location" to every caller without the explicit permission at that site.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from ninja import Router, Schema, Status
+from ninja.pagination import paginate
+
+from coordo.access import audit
+from coordo.access.models import AuditAction, User
+from coordo.access.policy import Perm
+from coordo.access.scoping import Principal
+from coordo.housing import actions, queries
+from coordo.housing.models import Destination, ExitReason, PlaceRequest, Priority, Stay, Unit
+from coordo.people.models import Household, Person
+from coordo.people.queries import households_visible_to, persons_visible_to
 
 router = Router(tags=["housing"])
+
+
+def _principal(request: HttpRequest) -> Principal:
+    return request.auth  # type: ignore[attr-defined, no-any-return]
+
+
+def _acting_user(request: HttpRequest, principal: Principal) -> User | None:
+    user = request.user
+    return user if principal.user_id and isinstance(user, User) else None
+
+
+def _require(principal: Principal, perm: Perm) -> None:
+    if not principal.can(perm):
+        raise PermissionDenied
+
+
+class UnitOut(Schema):
+    id: int
+    site_id: int
+    building: str
+    address: str
+    name: str
+    kind: str
+    capacity: int
+    women_only: bool
+    family: bool
+    accessible: bool
+    free_tonight: int
+
+
+class OccupancyOut(Schema):
+    person_id: int
+    location: str
+    unit_id: int | None
+    start: date
+    end: date | None
+
+
+class StayOut(Schema):
+    id: int
+    site_id: int
+    head_id: int
+    household_id: int | None
+    household_type: str
+    start: date
+    planned_end: date | None
+    end: date | None
+    exit_reason: str
+    destination: str
+    occupancies: list[OccupancyOut]
+
+
+class AdmitIn(Schema):
+    head_id: int | None = None
+    household_id: int | None = None
+    start: date
+    planned_end: date | None = None
+
+
+class EndIn(Schema):
+    end: date
+    exit_reason: ExitReason
+    destination: Destination
+
+
+class RequestOut(Schema):
+    id: int
+    site_id: int
+    head_id: int
+    household_id: int | None
+    persons: int
+    requested_on: date
+    waited_days: int
+    priority: int
+    needs_family_unit: bool
+    needs_women_only: bool
+    needs_accessible: bool
+    status: str
+
+
+class RequestIn(Schema):
+    site_id: int
+    head_id: int | None = None
+    household_id: int | None = None
+    requested_on: date | None = None
+    priority: Priority = Priority.NORMAL
+    persons: int | None = None
+    needs_family_unit: bool = False
+    needs_women_only: bool = False
+    needs_accessible: bool = False
+    notes: str = ""
+
+
+STAY_FIELDS = set(StayOut.model_fields) - {"occupancies"}
+REQUEST_FIELDS = set(RequestOut.model_fields) - {"waited_days"}
+
+
+def unit_out(principal: Principal, unit: Unit) -> UnitOut:
+    return UnitOut(
+        id=unit.pk, site_id=unit.building.site_id, building=unit.building.name,
+        address=queries.address_of(principal, unit.building), name=unit.name, kind=unit.kind,
+        capacity=unit.capacity, women_only=unit.women_only, family=unit.family,
+        accessible=unit.accessible, free_tonight=getattr(unit, "free", 0),
+    )  # fmt: skip
+
+
+def stay_out(principal: Principal, stay: Stay) -> StayOut:
+    occupancies = [
+        OccupancyOut(
+            person_id=o.person_id,
+            location=queries.unit_label(principal, o.unit),
+            unit_id=o.unit_id if queries.may_see_location(principal, o.unit.building) else None,
+            start=o.start,
+            end=o.end,
+        )  # fmt: skip
+        for o in stay.occupancies.all()
+    ]
+    fields = {name: getattr(stay, name) for name in STAY_FIELDS}
+    return StayOut(**fields, occupancies=occupancies)
+
+
+def request_out(request: PlaceRequest) -> RequestOut:
+    fields = {name: getattr(request, name) for name in REQUEST_FIELDS}
+    return RequestOut(**fields, waited_days=request.waited_days(timezone.localdate()))
+
+
+def _who(
+    principal: Principal, site_id: int, head_id: int | None, household_id: int | None
+) -> tuple[Person, Household | None]:
+    """A household (its head leads) or one person, registered at the site."""
+    if household_id is not None:
+        households = households_visible_to(principal).filter(site_id=site_id)
+        household = get_object_or_404(households, pk=household_id)
+        if household.head is not None:
+            return household.head, household
+    elif head_id is not None:
+        persons = persons_visible_to(principal).filter(site_id=site_id)
+        return get_object_or_404(persons, pk=head_id), None
+    raise ValidationError({"head_id": _("Give a household or a person.")})
+
+
+def _units(principal: Principal) -> QuerySet[Unit]:
+    return queries.units_with_free_places(queries.units_visible_to(principal), timezone.localdate())
+
+
+@router.get("/housing/units", response=list[UnitOut])
+@paginate
+def list_units(request: HttpRequest, site_id: int | None = None) -> list[UnitOut]:
+    principal = _principal(request)
+    _require(principal, Perm.HOUSING_VIEW)
+    units = _units(principal)
+    if site_id is not None:
+        units = units.filter(building__site_id=site_id)
+    return [unit_out(principal, unit) for unit in units[:1000]]
+
+
+@router.get("/housing/units/{unit_id}", response=UnitOut)
+def get_unit(request: HttpRequest, unit_id: int) -> UnitOut:
+    principal = _principal(request)
+    return unit_out(principal, get_object_or_404(_units(principal), pk=unit_id))
+
+
+@router.get("/housing/stays", response=list[StayOut])
+@paginate
+def list_stays(
+    request: HttpRequest, site_id: int | None = None, current: bool = True
+) -> list[StayOut]:
+    principal = _principal(request)
+    _require(principal, Perm.STAY_VIEW)
+    stays = queries.stays_visible_to(principal).filter(end__isnull=current)
+    if site_id is not None:
+        stays = stays.filter(site_id=site_id)
+    audit.record(AuditAction.LIST, principal=principal, object_type="housing.stay", site_id=site_id)
+    stays = stays.prefetch_related("occupancies__unit__building")
+    return [stay_out(principal, stay) for stay in stays[:500]]
+
+
+@router.get("/housing/stays/{stay_id}", response=StayOut)
+def get_stay(request: HttpRequest, stay_id: int) -> StayOut:
+    principal = _principal(request)
+    stay = queries.get_stay(principal, stay_id)
+    audit.record(AuditAction.VIEW, principal=principal, obj=stay)
+    return stay_out(principal, stay)
+
+
+@router.post("/housing/units/{unit_id}/stays", response={201: StayOut})
+def admit(request: HttpRequest, unit_id: int, payload: AdmitIn) -> Status:
+    """Admit a household (everyone in it) or one person; 422 "no longer free" when taken."""
+    principal = _principal(request)
+    unit = queries.get_unit(principal, unit_id, Perm.STAY_EDIT)
+    site_id = unit.building.site_id
+    head, household = _who(principal, site_id, payload.head_id, payload.household_id)
+    stay = actions.admit_household(
+        unit, head=head, household=household, start=payload.start, planned_end=payload.planned_end,
+        by=_acting_user(request, principal), principal=principal,
+    )  # fmt: skip
+    return Status(201, stay_out(principal, stay))
+
+
+@router.post("/housing/stays/{stay_id}/end", response=StayOut)
+def end_stay(request: HttpRequest, stay_id: int, payload: EndIn) -> StayOut:
+    principal = _principal(request)
+    stay = queries.get_stay(principal, stay_id, Perm.STAY_EDIT)
+    stay = actions.end_stay(
+        stay, end=payload.end, exit_reason=payload.exit_reason, destination=payload.destination,
+        by=_acting_user(request, principal), principal=principal,
+    )  # fmt: skip
+    return stay_out(principal, stay)
+
+
+@router.get("/housing/requests", response=list[RequestOut])
+@paginate
+def list_requests(request: HttpRequest, site_id: int | None = None) -> list[RequestOut]:
+    """The waiting list in order (priority, then date), with the days each household waited."""
+    principal = _principal(request)
+    _require(principal, Perm.STAY_VIEW)
+    requests = queries.requests_visible_to(principal).filter(status__in=["waiting", "offered"])
+    if site_id is not None:
+        requests = requests.filter(site_id=site_id)
+    audit.record(
+        AuditAction.LIST, principal=principal, object_type="housing.placerequest", site_id=site_id
+    )
+    return [request_out(place_request) for place_request in requests[:500]]
+
+
+@router.post("/housing/requests", response={201: RequestOut})
+def create_request(request: HttpRequest, payload: RequestIn) -> Status:
+    principal = _principal(request)
+    if not principal.can(Perm.STAY_EDIT, payload.site_id):
+        raise PermissionDenied
+    site_id = payload.site_id
+    head, household = _who(principal, site_id, payload.head_id, payload.household_id)
+    fields = payload.dict(exclude={"site_id", "head_id", "household_id"}, exclude_none=True)
+    place_request = actions.create_place_request(
+        site=head.site, head=head, household=household, by=_acting_user(request, principal),
+        principal=principal, **fields,
+    )  # fmt: skip
+    return Status(201, request_out(place_request))

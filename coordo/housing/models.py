@@ -1,15 +1,32 @@
-"""Housing inventory: buildings (some at a secret address) and the units people live in.
+"""Housing: buildings (some at a secret address), units, stays, and the waiting list.
 
-Stays, the waiting list and the occupancy board come with the housing module; the
-inventory exists from the start so the demo house can be described as it is.
+A stay admits a household (or one person) at a site; each person of the stay holds
+an `Occupancy`: one bed slot of one unit over a date range [start, end). On
+PostgreSQL exclusion constraints (migration 0002) make a slot impossible to give
+twice and a family unit impossible to share between stays; on SQLite the actions
+check the same rules inside an IMMEDIATE (serialised) transaction.
 """
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.db import models
+from django.db.models import F, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from coordo.access.models import Organisation, Site
+from coordo.access.models import Organisation, Site, User
+from coordo.people.models import Household, Person
+
+CONFIDENTIAL_LOCATION = _("confidential location")
+FAR_FUTURE = date(9999, 12, 31)
+
+
+def until() -> Coalesce:
+    """The end of a period, the far future while it is open (indexed on occupancies)."""
+    return Coalesce("end", Value(FAR_FUTURE), output_field=models.DateField())
 
 
 class Building(models.Model):
@@ -70,3 +87,256 @@ class Unit(models.Model):
 
     def __str__(self) -> str:
         return f"{self.building} · {self.name}"
+
+
+class UnitClosure(models.Model):
+    """A period when a unit takes nobody: works, damage, disinfection."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="closures")
+    start = models.DateField(_("out of service from"))
+    end = models.DateField(_("back in service on"), null=True, blank=True)
+    reason = models.CharField(_("reason"), max_length=200)
+
+    class Meta:
+        verbose_name = _("out-of-service period")
+        verbose_name_plural = _("out-of-service periods")
+        ordering = ["start"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end__isnull=True) | models.Q(end__gt=models.F("start")),
+                name="unit_closure_end_after_start",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit} · {self.reason}"
+
+
+class ExitReason(models.TextChoices):
+    PLANNED = "planned", _("End of the planned stay")
+    HOUSING_FOUND = "housing_found", _("Housing found")
+    OWN_CHOICE = "own_choice", _("Left by own choice")
+    EXCLUDED = "excluded", _("Excluded (house rules)")
+    TRANSFER = "transfer", _("Transferred to another service")
+    NO_SHOW = "no_show", _("Did not come back")
+    DEATH = "death", _("Death")
+    OTHER = "other", _("Other")
+
+
+class Destination(models.TextChoices):
+    """Where people go: the categories of the Belgian regional activity reports."""
+
+    PRIVATE_RENTAL = "private_rental", _("Private rental")
+    SOCIAL_HOUSING = "social_housing", _("Social housing (SLSP, AIS, SISP)")
+    TRANSITIONAL = "transitional", _("Transitional housing")
+    FAMILY_FRIENDS = "family_friends", _("Family or friends")
+    SHELTER = "shelter", _("Another shelter or maison d'accueil")
+    RECEPTION_NETWORK = "reception_network", _("Asylum reception network")
+    HOSPITAL_CARE = "hospital_care", _("Hospital or care institution")
+    PRISON = "prison", _("Prison")
+    STREET = "street", _("Street or squat")
+    RETURN = "return", _("Return to the country of origin")
+    UNKNOWN = "unknown", _("Unknown")
+
+
+class HouseholdType(models.TextChoices):
+    SINGLE_WOMAN = "single_woman", _("Woman alone")
+    SINGLE_MAN = "single_man", _("Man alone")
+    SINGLE_PERSON = "single_person", _("Person alone")
+    SINGLE_PARENT = "single_parent", _("Parent with children")
+    COUPLE_CHILDREN = "couple_children", _("Couple with children")
+    COUPLE = "couple", _("Couple without children")
+    OTHER = "other", _("Other household")
+
+
+class Stay(models.Model):
+    """One admission of a household (or a person) at a site, from entry to exit."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="+")
+    household = models.ForeignKey(
+        Household, on_delete=models.PROTECT, null=True, blank=True, related_name="stays",
+        verbose_name=_("household"),
+    )  # fmt: skip
+    head = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="headed_stays", verbose_name=_("person")
+    )
+    household_type = models.CharField(
+        _("household type"), max_length=20, choices=HouseholdType.choices
+    )
+    start = models.DateField(_("entry date"))
+    planned_end = models.DateField(_("planned end"), null=True, blank=True)
+    end = models.DateField(_("exit date"), null=True, blank=True)
+    exit_reason = models.CharField(
+        _("exit reason"), max_length=20, choices=ExitReason.choices, blank=True
+    )
+    destination = models.CharField(
+        _("destination"), max_length=20, choices=Destination.choices, blank=True
+    )
+    created_by = models.ForeignKey(
+        User, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("stay")
+        verbose_name_plural = _("stays")
+        ordering = ["-start", "-id"]
+        indexes = [
+            models.Index(fields=["site", "start"]),
+            models.Index(fields=["site", "end"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end__isnull=True) | models.Q(end__gte=models.F("start")),
+                name="stay_end_after_start",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(end__isnull=True) | ~models.Q(destination=""),
+                name="stay_exit_has_destination",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.head} · {self.start:%d/%m/%Y}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.end is None
+
+    def nights(self, until: date) -> int:
+        return ((self.end or until) - self.start).days
+
+
+class Occupancy(models.Model):
+    """One person of a stay in one bed slot of one unit, over [start, end)."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    stay = models.ForeignKey(Stay, on_delete=models.CASCADE, related_name="occupancies")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="occupancies")
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="occupancies")
+    slot = models.PositiveSmallIntegerField(_("bed"))
+    # A copy of unit.family, so the database can keep a family unit to one stay.
+    family = models.BooleanField(default=False)
+    start = models.DateField(_("from"))
+    end = models.DateField(_("until"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("occupancy")
+        verbose_name_plural = _("occupancies")
+        ordering = ["start", "id"]
+        indexes = [
+            models.Index(fields=["unit", "start"]),
+            models.Index(F("unit"), until(), name="occupancy_unit_until"),
+            models.Index(F("person"), until(), name="occupancy_person_until"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end__isnull=True) | models.Q(end__gt=models.F("start")),
+                name="occupancy_end_after_start",
+            ),
+            models.CheckConstraint(condition=models.Q(slot__gte=1), name="occupancy_slot_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit} · {self.slot}"
+
+
+class RequestStatus(models.TextChoices):
+    WAITING = "waiting", _("Waiting")
+    OFFERED = "offered", _("Place offered")
+    ADMITTED = "admitted", _("Admitted")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class Priority(models.IntegerChoices):
+    URGENT = 1, _("Urgent (violence, street with children)")
+    HIGH = 2, _("High")
+    NORMAL = 3, _("Normal")
+
+
+class PlaceRequest(models.Model):
+    """A household's request for a place at a site: the waiting list, in order."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="+")
+    head = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="place_requests", verbose_name=_("person")
+    )
+    household = models.ForeignKey(
+        Household, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("household"),
+    )  # fmt: skip
+    persons = models.PositiveSmallIntegerField(_("persons to house"), default=1)
+    requested_on = models.DateField(_("request date"), default=timezone.localdate)
+    priority = models.PositiveSmallIntegerField(
+        _("priority"), choices=Priority.choices, default=Priority.NORMAL
+    )
+    needs_family_unit = models.BooleanField(_("needs a family unit"), default=False)
+    needs_women_only = models.BooleanField(_("needs a women-only unit"), default=False)
+    needs_accessible = models.BooleanField(_("needs an accessible unit"), default=False)
+    notes = models.TextField(_("notes"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=RequestStatus.choices, default=RequestStatus.WAITING
+    )
+    stay = models.ForeignKey(
+        Stay, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_by = models.ForeignKey(
+        User, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("place request")
+        verbose_name_plural = _("place requests")
+        # The order of the waiting list: priority first, then who asked first.
+        ordering = ["priority", "requested_on", "id"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(persons__gte=1), name="request_persons"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.head} · {self.requested_on:%d/%m/%Y}"
+
+    def waited_days(self, today: date) -> int:
+        return (today - self.requested_on).days
+
+
+class OfferOutcome(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    ACCEPTED = "accepted", _("Accepted")
+    REFUSED = "refused", _("Refused")
+
+
+class Offer(models.Model):
+    """A free unit offered to a waiting household; a refusal keeps its reason."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    request = models.ForeignKey(PlaceRequest, on_delete=models.CASCADE, related_name="offers")
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="+", verbose_name=_("unit")
+    )
+    offered_on = models.DateField(_("offered on"))
+    outcome = models.CharField(
+        _("outcome"), max_length=20, choices=OfferOutcome.choices, default=OfferOutcome.PENDING
+    )
+    refusal_reason = models.CharField(_("reason for refusal"), max_length=250, blank=True)
+    answered_on = models.DateField(_("answered on"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        User, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("offer")
+        verbose_name_plural = _("offers")
+        ordering = ["-offered_on", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(outcome="refused") | ~models.Q(refusal_reason=""),
+                name="offer_refusal_has_reason",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.request} · {self.unit}"

@@ -1,0 +1,205 @@
+"""Writes to the inventory: buildings, units and their out-of-service periods (coordinators)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from coordo.access import audit
+from coordo.access.models import AuditAction, Site, User
+from coordo.access.policy import Perm
+from coordo.access.scoping import Principal
+from coordo.housing.actions.stays import check, overlapping
+from coordo.housing.models import Building, Occupancy, Unit, UnitClosure, UnitKind
+
+BUILDING_FIELDS = ("name", "address", "confidential")
+UNIT_FIELDS = ("name", "kind", "capacity", "women_only", "family", "accessible")
+
+
+def _assign(obj: Any, names: tuple[str, ...], fields: dict[str, Any]) -> None:
+    for name in names:
+        if name in fields:
+            setattr(obj, name, fields[name])
+
+
+@transaction.atomic
+def create_building(
+    *, site: Site, by: User | None, principal: Principal, **fields: Any
+) -> Building:
+    check(principal, Perm.HOUSING_EDIT, site.pk)
+    building = Building(organisation_id=site.organisation_id, site=site)
+    _assign(building, BUILDING_FIELDS, fields)
+    building.full_clean()
+    building.save()
+    audit.record(AuditAction.CREATE, principal=principal, obj=building)
+    return building
+
+
+@transaction.atomic
+def update_building(
+    building: Building, *, by: User | None, principal: Principal, **fields: Any
+) -> Building:
+    check(principal, Perm.HOUSING_EDIT, building.site_id)
+    _assign(building, BUILDING_FIELDS, fields)
+    building.full_clean()
+    building.save()
+    audit.record(AuditAction.UPDATE, principal=principal, obj=building)
+    return building
+
+
+@transaction.atomic
+def create_unit(
+    building: Building, *, by: User | None, principal: Principal, **fields: Any
+) -> Unit:
+    check(principal, Perm.HOUSING_EDIT, building.site_id)
+    unit = Unit(organisation_id=building.organisation_id, building=building)
+    _assign(unit, UNIT_FIELDS, fields)
+    unit.full_clean()
+    unit.save()
+    audit.record(AuditAction.CREATE, principal=principal, obj=unit, site_id=building.site_id)
+    return unit
+
+
+@transaction.atomic
+def update_unit(unit: Unit, *, by: User | None, principal: Principal, **fields: Any) -> Unit:
+    check(principal, Perm.HOUSING_EDIT, unit.building.site_id)
+    _assign(unit, UNIT_FIELDS, fields)
+    unit.full_clean()
+    unit.save()
+    audit.record(AuditAction.UPDATE, principal=principal, obj=unit, site_id=unit.building.site_id)
+    return unit
+
+
+@transaction.atomic
+def close_unit(
+    unit: Unit,
+    *,
+    start: date,
+    end: date | None,
+    reason: str,
+    by: User | None,
+    principal: Principal,
+) -> UnitClosure:
+    """Take a unit out of service (works, damage) from `start` until `end` (open if None)."""
+    check(principal, Perm.HOUSING_EDIT, unit.building.site_id)
+    unit = Unit.objects.select_for_update().get(pk=unit.pk)  # no admission slips in meanwhile
+    if Occupancy.objects.filter(overlapping(start, end), unit=unit).exists():
+        raise ValidationError(
+            {
+                "start": _(
+                    "Someone lives in this unit on these dates: move them or end the stay first."
+                )
+            }
+        )
+    closure = UnitClosure(
+        organisation_id=unit.organisation_id, unit=unit, start=start, end=end, reason=reason
+    )
+    closure.full_clean()
+    closure.save()
+    audit.record(
+        AuditAction.CREATE, principal=principal, obj=closure, site_id=unit.building.site_id
+    )
+    return closure
+
+
+TRUE_WORDS = {"1", "true", "yes", "oui", "ja", "x", "vrai", "waar"}
+FALSE_WORDS = {"", "0", "false", "no", "non", "nee", "faux", "onwaar"}
+
+
+@dataclass
+class RowError:
+    line: int
+    field: str
+    message: str
+
+
+@dataclass
+class ImportReport:
+    rows: int = 0
+    created_buildings: int = 0
+    created_units: int = 0
+    updated_units: int = 0
+    errors: list[RowError] = field(default_factory=list)
+    written: bool = False
+
+
+def _flag(row: dict[str, str], name: str) -> bool:
+    value = row.get(name, "").lower()
+    if value not in TRUE_WORDS | FALSE_WORDS:
+        raise ValidationError({name: _("Write yes or no.")})
+    return value in TRUE_WORDS
+
+
+def _import_row(
+    site: Site, row: dict[str, str], by: User | None, principal: Principal
+) -> tuple[bool, bool]:
+    """Write one line; say whether it created a building and whether it created a unit."""
+    name = row.get("building", "")
+    building = Building.objects.filter(site=site, name=name).first()
+    if building is None:
+        if not row.get("address"):
+            raise ValidationError({"address": _("A new building needs its address.")})
+        building = create_building(
+            site=site, name=name, address=row["address"], confidential=_flag(row, "confidential"),
+            by=by, principal=principal,
+        )  # fmt: skip
+        new_building = True
+    else:
+        new_building = False
+    kinds = {str(value): value for value in UnitKind.values} | {
+        str(label).lower(): value for value, label in UnitKind.choices
+    }
+    kind = kinds.get(row.get("kind", "").lower())
+    if kind is None:
+        raise ValidationError(
+            {"kind": _("Unknown kind: use studio, apartment, room or dormitory.")}
+        )
+    capacity = row.get("capacity", "")
+    if not capacity.isdigit():
+        raise ValidationError({"capacity": _("Write a whole number of persons.")})
+    fields = {
+        "name": row.get("unit", ""), "kind": kind, "capacity": int(capacity),
+        **{flag: _flag(row, flag) for flag in ("women_only", "family", "accessible")},
+    }  # fmt: skip
+    unit = Unit.objects.filter(building=building, name=fields["name"]).first()
+    if unit is None:
+        create_unit(building, by=by, principal=principal, **fields)
+        return new_building, True
+    update_unit(unit, by=by, principal=principal, **fields)
+    return new_building, False
+
+
+def import_inventory(
+    site: Site,
+    *,
+    rows: list[dict[str, str]],
+    only_valid_rows: bool,
+    by: User | None,
+    principal: Principal,
+) -> ImportReport:
+    """Buildings and units, row by row; nothing is written while any row fails, unless asked."""
+    check(principal, Perm.HOUSING_EDIT, site.pk)
+    report = ImportReport(rows=len(rows))
+    with transaction.atomic():
+        for line, row in enumerate(rows, start=2):  # line 1 is the header
+            try:
+                with transaction.atomic():
+                    new_building, new_unit = _import_row(site, row, by, principal)
+            except ValidationError as error:
+                for name, messages in error.message_dict.items():
+                    report.errors += [RowError(line, name, message) for message in messages]
+            else:
+                report.created_buildings += new_building
+                report.created_units += new_unit
+                report.updated_units += not new_unit
+        if report.errors and not only_valid_rows:
+            transaction.set_rollback(True)
+            report.created_buildings = report.created_units = report.updated_units = 0
+            return report
+    report.written = True
+    return report

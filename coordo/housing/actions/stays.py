@@ -1,0 +1,216 @@
+"""Every write to stays and occupancies: admit, move, end. One transaction, one audit row.
+
+A place is never given twice. The unit's row is locked first (PostgreSQL), or the
+IMMEDIATE transaction already holds the write lock (SQLite), so the free slots read
+here are still free when they are written; the exclusion constraints of migration
+0003 are the last guard, and their IntegrityError becomes the same "no longer free"
+message as the check.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.db.models.lookups import GreaterThan
+from django.utils.translation import gettext_lazy as _
+
+from coordo.access import audit
+from coordo.access.models import AuditAction, User
+from coordo.access.policy import Perm
+from coordo.access.scoping import Principal
+from coordo.housing.models import HouseholdType, Occupancy, Stay, Unit, UnitClosure, until
+from coordo.people.models import Household, Person, Relationship, Sex
+
+NO_LONGER_FREE = _(
+    "This place is no longer free: someone else was given it meanwhile. "
+    "Choose another unit or another date."
+)
+ADULT_AGE = 18
+
+
+def check(principal: Principal, perm: Perm, site_id: int) -> None:
+    if not principal.can(perm, site_id):
+        raise PermissionDenied
+
+
+def overlapping(start: date, end: date | None) -> Q:
+    """Occupancies (or closures) sharing at least one night with [start, end).
+
+    An open end counts as the far future, written as the expression the index
+    `occupancy_unit_until` holds, so "who is here tonight" reads the current rows only.
+    """
+    q = Q(GreaterThan(until(), start))
+    return q & Q(start__lt=end) if end else q
+
+
+def free_slots(unit: Unit, start: date, end: date | None, *, stay: Stay | None = None) -> list[int]:
+    """The bed slots of `unit` free on every night of [start, end); none if a family is there."""
+    held = Occupancy.objects.filter(overlapping(start, end), unit=unit)
+    if stay is not None:
+        held = held.exclude(stay=stay)
+    if unit.family and held.exists():
+        return []
+    taken = set(held.values_list("slot", flat=True))
+    return [slot for slot in range(1, unit.capacity + 1) if slot not in taken]
+
+
+def _household_type(persons: Sequence[Person], relationships: dict[int, str]) -> str:
+    adults = [p for p in persons if relationships.get(p.pk) != Relationship.CHILD]
+    children = len(persons) - len(adults)
+    if len(adults) == 1 and not children:
+        alone = {
+            str(Sex.FEMALE): HouseholdType.SINGLE_WOMAN,
+            str(Sex.MALE): HouseholdType.SINGLE_MAN,
+        }
+        return alone.get(adults[0].sex, HouseholdType.SINGLE_PERSON)
+    if len(adults) == 1:
+        return HouseholdType.SINGLE_PARENT
+    if len(adults) == 2:
+        return HouseholdType.COUPLE_CHILDREN if children else HouseholdType.COUPLE
+    return HouseholdType.OTHER
+
+
+def _check_unit_accepts(
+    unit: Unit, persons: Sequence[Person], start: date, end: date | None
+) -> None:
+    if UnitClosure.objects.filter(overlapping(start, end), unit=unit).exists():
+        raise ValidationError({"unit": _("This unit is out of service on these dates.")})
+    if unit.women_only and any(
+        p.sex == Sex.MALE and p.birth_year and start.year - p.birth_year >= ADULT_AGE
+        for p in persons
+    ):
+        raise ValidationError({"unit": _("This unit is for women (and their children) only.")})
+    busy = Occupancy.objects.filter(overlapping(start, end), person__in=persons)
+    if busy.exists():
+        raise ValidationError(
+            {"persons": _("Someone in this household already has a place on these dates.")}
+        )
+
+
+def _take_slots(
+    stay: Stay, unit: Unit, persons: Sequence[Person], start: date, end: date | None
+) -> list[Occupancy]:
+    # Lock the unit: concurrent admissions to it wait here, then read fresh occupancies.
+    unit = Unit.objects.select_for_update().get(pk=unit.pk)
+    _check_unit_accepts(unit, persons, start, end)
+    slots = free_slots(unit, start, end, stay=stay)
+    if len(slots) < len(persons):
+        raise ValidationError({"unit": NO_LONGER_FREE}, code="no_longer_free")
+    occupancies = [
+        Occupancy(
+            organisation_id=stay.organisation_id,
+            stay=stay,
+            person=person,
+            unit=unit,
+            slot=slot,
+            family=unit.family,
+            start=start,
+            end=end,
+        )  # fmt: skip
+        for person, slot in zip(persons, slots, strict=False)
+    ]
+    try:
+        with transaction.atomic():
+            Occupancy.objects.bulk_create(occupancies)
+    except IntegrityError as error:
+        raise ValidationError({"unit": NO_LONGER_FREE}, code="no_longer_free") from error
+    return occupancies
+
+
+def _persons_of(head: Person, household: Household | None) -> tuple[list[Person], dict[int, str]]:
+    if household is None:
+        return [head], {head.pk: Relationship.HEAD}
+    members = list(household.members.select_related("person"))
+    relationships = {member.person_id: member.relationship for member in members}
+    return [member.person for member in members], relationships
+
+
+@transaction.atomic
+def admit_household(
+    unit: Unit,
+    *,
+    head: Person,
+    household: Household | None = None,
+    start: date,
+    planned_end: date | None = None,
+    by: User | None,
+    principal: Principal,
+) -> Stay:
+    """Admit a person, or a whole household, into one unit from `start`."""
+    site_id = unit.building.site_id
+    check(principal, Perm.STAY_EDIT, site_id)
+    if head.site_id != site_id or (household is not None and household.site_id != site_id):
+        raise ValidationError({"head": _("The household must be registered at this site.")})
+    persons, relationships = _persons_of(head, household)
+    stay = Stay(
+        organisation_id=unit.organisation_id, site_id=site_id, household=household, head=head,
+        household_type=_household_type(persons, relationships), start=start,
+        planned_end=planned_end, created_by=by,
+    )  # fmt: skip
+    stay.full_clean()
+    if planned_end is not None and planned_end <= start:
+        raise ValidationError({"planned_end": _("The planned end must be after the entry date.")})
+    stay.save()
+    _take_slots(stay, unit, persons, start, None)
+    audit.record(AuditAction.CREATE, principal=principal, obj=stay)
+    return stay
+
+
+def _open_occupancies(stay: Stay) -> list[Occupancy]:
+    return list(stay.occupancies.filter(end__isnull=True).select_related("person"))
+
+
+@transaction.atomic
+def move_stay(stay: Stay, *, unit: Unit, on: date, by: User | None, principal: Principal) -> Stay:
+    """Move everyone of an open stay to another unit from the night of `on`."""
+    check(principal, Perm.STAY_EDIT, stay.site_id)
+    if unit.building.site_id != stay.site_id:
+        raise ValidationError({"unit": _("The unit must belong to the same site.")})
+    current = _open_occupancies(stay)
+    if stay.end is not None or not current:
+        raise ValidationError({"on": _("This stay has ended.")})
+    if any(occupancy.unit_id == unit.pk for occupancy in current):
+        raise ValidationError({"unit": _("The household already lives in this unit.")})
+    if any(on <= occupancy.start for occupancy in current):
+        raise ValidationError({"on": _("The move must come after the last arrival.")})
+    Occupancy.objects.filter(pk__in=[o.pk for o in current]).update(end=on)
+    _take_slots(stay, unit, [occupancy.person for occupancy in current], on, None)
+    audit.record(AuditAction.UPDATE, principal=principal, obj=stay)
+    return stay
+
+
+@transaction.atomic
+def end_stay(
+    stay: Stay,
+    *,
+    end: date,
+    exit_reason: str,
+    destination: str,
+    by: User | None,
+    principal: Principal,
+) -> Stay:
+    """Record the exit: the date, why, and where the household goes."""
+    check(principal, Perm.STAY_EDIT, stay.site_id)
+    if stay.end is not None:
+        raise ValidationError({"end": _("This stay has already ended.")})
+    if end < stay.start:
+        raise ValidationError({"end": _("The exit date cannot come before the entry date.")})
+    missing = {
+        name: _("This field is required at exit (choose “Unknown” if need be).")
+        for name, value in (("exit_reason", exit_reason), ("destination", destination))
+        if not value
+    }
+    if missing:
+        raise ValidationError(missing)
+    stay.end, stay.exit_reason, stay.destination = end, exit_reason, destination
+    stay.full_clean()
+    stay.save()
+    # Nights end with the exit; an occupancy that had not begun yet leaves no night.
+    stay.occupancies.filter(start__gte=end).delete()
+    stay.occupancies.filter(Q(end__isnull=True) | Q(end__gt=end)).update(end=end)
+    audit.record(AuditAction.UPDATE, principal=principal, obj=stay)
+    return stay

@@ -1,0 +1,87 @@
+"""Twenty workers click "admit" at the same instant for the last free places: none is given twice."""
+
+from __future__ import annotations
+
+import threading
+from datetime import date
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, connection, transaction
+
+from conftest import make_person, make_user
+from coordo.access.roles import Role
+from coordo.housing.actions import NO_LONGER_FREE, admit_household
+from coordo.housing.models import Occupancy
+from coordo.housing.tests.factories import make_building, make_unit, principal
+
+DAY = date(2026, 11, 23)
+THREADS = 20
+
+
+@pytest.mark.django_db(transaction=True)
+def test_twenty_simultaneous_admissions_fill_exactly_the_free_places(site):
+    if connection.vendor != "postgresql":
+        pytest.skip("threads need PostgreSQL: SQLite serialises writers (IMMEDIATE transactions)")
+    coordinator = make_user(site, Role.COORDINATOR)
+    who = principal(coordinator)
+    dormitory = make_unit(make_building(site), "Dortoir", capacity=8, kind="dormitory")
+    for index in range(5):  # five beds taken, three left
+        admit_household(
+            dormitory,
+            head=make_person(site, f"Ancienne{index}", "X"),
+            start=DAY,
+            by=coordinator,
+            principal=who,
+        )
+    applicants = [make_person(site, f"Nouvelle{index}", "X") for index in range(THREADS)]
+    barrier = threading.Barrier(THREADS)
+    outcomes: list[str] = []
+    lock = threading.Lock()
+
+    def admit(person) -> None:
+        try:
+            barrier.wait()
+            try:
+                admit_household(dormitory, head=person, start=DAY, by=coordinator, principal=who)
+                outcome = "admitted"
+            except ValidationError as error:
+                outcome = (
+                    "no longer free" if error.messages == [str(NO_LONGER_FREE)] else repr(error)
+                )
+            except Exception as error:  # noqa: BLE001 — the test reports any other failure
+                outcome = repr(error)
+            with lock:
+                outcomes.append(outcome)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=admit, args=(person,)) for person in applicants]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(outcomes) == ["admitted"] * 3 + ["no longer free"] * 17
+    assert sorted(Occupancy.objects.values_list("slot", flat=True)) == list(range(1, 9))
+
+
+@pytest.mark.django_db
+def test_the_database_itself_refuses_a_bed_given_twice_and_a_shared_family_unit(site):
+    if connection.vendor != "postgresql":
+        pytest.skip("exclusion constraints exist on PostgreSQL only")
+    coordinator = make_user(site, Role.COORDINATOR)
+    who = principal(coordinator)
+    family_unit = make_unit(make_building(site), "Appartement", capacity=4, family=True)
+    stay = admit_household(
+        family_unit, head=make_person(site, "Awa", "X"), start=DAY, by=coordinator, principal=who
+    )
+    other = admit_household(
+        make_unit(stay.site.buildings.get(), "Studio"), head=make_person(site, "Sara", "X"),
+        start=DAY, by=coordinator, principal=who,
+    )  # fmt: skip
+    for slot, owner in ((1, stay), (2, other)):  # the same bed; another household's bed
+        with pytest.raises(IntegrityError), transaction.atomic():
+            Occupancy.objects.create(
+                organisation=site.organisation, stay=owner, person=make_person(site, "Y", "Z"),
+                unit=family_unit, slot=slot, family=True, start=date(2026, 12, 1),
+            )  # fmt: skip

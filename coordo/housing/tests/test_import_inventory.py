@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+from io import BytesIO
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from openpyxl import Workbook
+
+from conftest import verified_client
+from coordo.housing.models import Building, Unit
+
+pytestmark = pytest.mark.django_db
+
+HEADER = "building;address;confidential;unit;kind;capacity;women_only;family;accessible\n"
+GOOD = "Maison Lierre;Rue des Glycines 14, 5000 Namur;no;Studio 1;studio;2;yes;no;yes\n"
+BAD = "Maison Lierre;;no;Studio 2;castle;two;yes;no;no\n"
+
+
+def _post(client, content: bytes, name: str, only_valid: bool = False):
+    data: dict[str, object] = {"file": SimpleUploadedFile(name, content)}
+    if only_valid:
+        data["only_valid_rows"] = "on"
+    return client.post("/housing/import/", data)
+
+
+def test_nothing_is_written_while_a_row_fails_and_each_error_names_line_and_column(
+    site, coordinator
+):
+    response = _post(verified_client(coordinator), (HEADER + GOOD + BAD).encode(), "units.csv")
+    body = response.content.decode()
+    assert (Building.objects.count(), Unit.objects.count()) == (0, 0)
+    assert "Nothing was written" in body
+    assert (
+        "<td>3</td><td>kind</td><td>Unknown kind: use studio, apartment, room or dormitory.</td>"
+        in body
+    )
+
+
+def test_only_the_valid_rows_when_the_coordinator_asks(site, coordinator):
+    _post(
+        verified_client(coordinator), (HEADER + GOOD + BAD).encode(), "units.csv", only_valid=True
+    )
+    unit = Unit.objects.get()
+    assert (unit.name, unit.capacity, unit.women_only, unit.accessible, unit.building.site) == (
+        "Studio 1", 2, True, True, site,
+    )  # fmt: skip
+
+
+def test_an_xlsx_file_creates_and_then_updates(site, coordinator):
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(HEADER.strip().split(";"))
+    sheet.append(
+        ["Refuge", "Avenue des Saules 120", "no", "Dortoir", "Dormitory", 8, "oui", "non", "non"]
+    )
+    buffer = BytesIO()
+    workbook.save(buffer)
+    client = verified_client(coordinator)
+    first = _post(client, buffer.getvalue(), "units.xlsx").content.decode()
+    assert "1 lines read: 1 buildings and 1 units created, 0 units updated." in first
+    assert Unit.objects.get().capacity == 8
+    sheet["F2"] = 6
+    buffer = BytesIO()
+    workbook.save(buffer)
+    body = _post(client, buffer.getvalue(), "units.xlsx").content.decode()
+    assert "0 buildings and 0 units created, 1 units updated." in body
+    assert Unit.objects.get().capacity == 6

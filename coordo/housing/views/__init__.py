@@ -1,0 +1,1 @@
+"""Housing pages, by area: the board and stays, the inventory, the waiting list, figures."""

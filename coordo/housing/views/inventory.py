@@ -1,0 +1,171 @@
+"""Buildings and units: the list everyone in housing sees, the forms coordinators edit."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from coordo.access import audit
+from coordo.access.http import (
+    AuthedRequest,
+    add_action_errors,
+    flash_form_errors,
+    principal_of,
+    require_perm,
+)
+from coordo.access.models import AuditAction
+from coordo.access.policy import Perm
+from coordo.housing import actions, queries
+from coordo.housing.forms import BuildingForm, ClosureForm, ImportForm, UnitForm
+from coordo.housing.importer import read_rows
+from coordo.housing.models import Unit, UnitClosure
+from coordo.housing.views.common import site_for
+
+
+@require_perm(Perm.HOUSING_VIEW)
+def building_list(request: AuthedRequest) -> HttpResponse:
+    principal = principal_of(request)
+    site = site_for(request, Perm.HOUSING_VIEW)
+    today = timezone.localdate()
+    units = queries.units_with_free_places(Unit.objects.order_by("name"), today)
+    closures = UnitClosure.objects.filter(end__isnull=True) | UnitClosure.objects.filter(
+        end__gt=today
+    )
+    buildings = (
+        queries.buildings_visible_to(principal)
+        .filter(site=site)
+        .prefetch_related(
+            Prefetch(
+                "units", queryset=units.prefetch_related(Prefetch("closures", queryset=closures))
+            )
+        )
+    )
+    rows = [(b, queries.address_of(principal, b)) for b in buildings]
+    audit.record(
+        AuditAction.LIST, principal=principal, object_type="housing.building", site_id=site.pk
+    )
+    context = {
+        "rows": rows, "can_edit": principal.can(Perm.HOUSING_EDIT, site.pk),
+        "can_offer": principal.can(Perm.STAY_EDIT, site.pk), "today": today,
+    }  # fmt: skip
+    return render(request, "housing/building_list.html", context)
+
+
+@require_perm(Perm.HOUSING_EDIT)
+def building_create(request: AuthedRequest) -> HttpResponse:
+    site = site_for(request, Perm.HOUSING_EDIT)
+    form = BuildingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.create_building(
+                site=site, by=request.user, principal=principal_of(request), **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_action_errors(form, error)
+        else:
+            messages.success(request, _("The building has been created."))
+            return redirect("building_list")
+    return render(
+        request, "housing/inventory_form.html", {"form": form, "title": _("New building")}
+    )
+
+
+@require_perm(Perm.HOUSING_EDIT)
+def building_edit(request: AuthedRequest, building_id: int) -> HttpResponse:
+    principal = principal_of(request)
+    building = queries.get_building(principal, building_id, Perm.HOUSING_EDIT)
+    form = BuildingForm(request.POST or None, instance=building)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.update_building(
+                building, by=request.user, principal=principal, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_action_errors(form, error)
+        else:
+            messages.success(request, _("The changes have been saved."))
+            return redirect("building_list")
+    return render(request, "housing/inventory_form.html", {"form": form, "title": building.name})
+
+
+@require_perm(Perm.HOUSING_EDIT)
+def unit_create(request: AuthedRequest, building_id: int) -> HttpResponse:
+    principal = principal_of(request)
+    building = queries.get_building(principal, building_id, Perm.HOUSING_EDIT)
+    form = UnitForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.create_unit(building, by=request.user, principal=principal, **form.cleaned_data)
+        except ValidationError as error:
+            add_action_errors(form, error)
+        else:
+            messages.success(request, _("The unit has been created."))
+            return redirect("building_list")
+    return render(request, "housing/inventory_form.html", {"form": form, "title": _("New unit")})
+
+
+@require_perm(Perm.HOUSING_EDIT)
+def unit_edit(request: AuthedRequest, unit_id: int) -> HttpResponse:
+    principal = principal_of(request)
+    unit = queries.get_unit(principal, unit_id, Perm.HOUSING_EDIT)
+    form = UnitForm(request.POST or None, instance=unit)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.update_unit(unit, by=request.user, principal=principal, **form.cleaned_data)
+        except ValidationError as error:
+            add_action_errors(form, error)
+        else:
+            messages.success(request, _("The changes have been saved."))
+            return redirect("building_list")
+    context = {
+        "form": form, "title": unit.name, "unit": unit, "closures": unit.closures.all(),
+        "closure_form": ClosureForm(initial={"start": timezone.localdate()}),
+    }  # fmt: skip
+    return render(request, "housing/inventory_form.html", context)
+
+
+@require_POST
+@require_perm(Perm.HOUSING_EDIT)
+def unit_close(request: AuthedRequest, unit_id: int) -> HttpResponse:
+    principal = principal_of(request)
+    unit = queries.get_unit(principal, unit_id, Perm.HOUSING_EDIT)
+    form = ClosureForm(request.POST)
+    if form.is_valid():
+        try:
+            actions.close_unit(unit, by=request.user, principal=principal, **form.cleaned_data)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("The unit is out of service for this period."))
+    else:
+        flash_form_errors(request, form)
+    return redirect("unit_edit", unit_id=unit.pk)
+
+
+@require_perm(Perm.HOUSING_EDIT)
+def housing_import(request: AuthedRequest) -> HttpResponse:
+    """Buildings and units from a CSV or XLSX file, with a report line by line."""
+    site = site_for(request, Perm.HOUSING_EDIT)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    report = None
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            rows = read_rows(upload, upload.name)
+        except ValidationError as error:
+            add_action_errors(form, error)
+        else:
+            report = actions.import_inventory(
+                site, rows=rows, only_valid_rows=form.cleaned_data["only_valid_rows"],
+                by=request.user, principal=principal_of(request),
+            )  # fmt: skip
+            if report.written:
+                messages.success(request, _("The inventory has been imported."))
+    return render(request, "housing/import.html", {"form": form, "report": report})

@@ -1,0 +1,182 @@
+"""The occupancy board and stays: admit, move, end, and each person's stay history."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+
+from coordo.access import audit
+from coordo.access.http import AuthedRequest, add_action_errors, principal_of, require_perm
+from coordo.access.models import AuditAction
+from coordo.access.policy import Perm
+from coordo.housing import actions, queries
+from coordo.housing.board import build_board
+from coordo.housing.forms import AdmitForm, EndStayForm, MoveStayForm
+from coordo.housing.models import Occupancy, Stay
+from coordo.housing.views.common import date_param, site_for, site_people, site_units
+from coordo.people.queries import get_person
+
+PAGE_SIZE = 30
+PERIODS = [
+    (7, _lazy("1 week")), (14, _lazy("2 weeks")), (28, _lazy("4 weeks")),
+    (56, _lazy("8 weeks")), (91, _lazy("3 months")),
+]  # fmt: skip
+
+
+@require_perm(Perm.STAY_VIEW)
+def board(request: AuthedRequest) -> HttpResponse:
+    principal = principal_of(request)
+    site = site_for(request, Perm.STAY_VIEW)
+    today = timezone.localdate()
+    start = date_param(request, "start", today - timedelta(days=today.weekday()))
+    try:
+        days = int(request.GET.get("days", "28"))
+    except ValueError:
+        days = 28
+    can_edit = principal.can(Perm.STAY_EDIT, site.pk)
+    grid = build_board(principal, site.pk, start, days, today=today, can_edit=can_edit)
+    audit.record(AuditAction.LIST, principal=principal, object_type="housing.stay", site_id=site.pk)
+    context = {
+        "board": grid, "today": today, "days": len(grid.days),
+        "previous": start - timedelta(days=len(grid.days)), "next": start + timedelta(days=len(grid.days)),
+        "can_edit": can_edit, "period_choices": PERIODS,
+    }  # fmt: skip
+    template = "housing/board.html#grid" if request.htmx else "housing/board.html"
+    return render(request, template, context)
+
+
+@require_perm(Perm.STAY_EDIT)
+def stay_admit(request: AuthedRequest) -> HttpResponse:
+    principal = principal_of(request)
+    site = site_for(request, Perm.STAY_EDIT)
+    households, persons = site_people(request, site)
+    initial = {
+        "unit": request.GET.get("unit"),
+        "start": request.GET.get("start") or timezone.localdate(),
+    }
+    form = AdmitForm(
+        request.POST or None, initial=initial, units=site_units(request, site),
+        households=households, persons=persons,
+    )  # fmt: skip
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            stay = actions.admit_household(
+                data["unit"], head=data["head"], household=data["household"], start=data["start"],
+                planned_end=data["planned_end"], by=request.user, principal=principal,
+            )  # fmt: skip
+        except ValidationError as error:
+            add_action_errors(form, error)
+        else:
+            messages.success(request, _("The stay has begun."))
+            return redirect(f"{reverse('housing_board')}?start={stay.start.isoformat()}")
+    template = "housing/stay_form.html#form" if request.htmx else "housing/stay_form.html"
+    return render(
+        request, template, {"form": form, "title": _("Admit"), "action": request.get_full_path()}
+    )
+
+
+@require_perm(Perm.STAY_VIEW)
+def stay_list(request: AuthedRequest) -> HttpResponse:
+    principal = principal_of(request)
+    site = site_for(request, Perm.STAY_VIEW)
+    current = request.GET.get("show") != "ended"
+    stays = queries.stays_visible_to(principal).filter(site=site, end__isnull=current)
+    page = Paginator(stays, PAGE_SIZE).get_page(request.GET.get("page"))
+    audit.record(AuditAction.LIST, principal=principal, object_type="housing.stay", site_id=site.pk)
+    return render(request, "housing/stay_list.html", {"page": page, "current": current})
+
+
+@require_perm(Perm.STAY_VIEW)
+def stay_detail(request: AuthedRequest, stay_id: int) -> HttpResponse:
+    principal = principal_of(request)
+    stay = queries.get_stay(principal, stay_id)
+    audit.record(AuditAction.VIEW, principal=principal, obj=stay)
+    occupancies = stay.occupancies.select_related("person", "unit__building").order_by(
+        "start", "slot"
+    )
+    rows = [(o, queries.unit_label(principal, o.unit)) for o in occupancies]
+    can_edit = principal.can(Perm.STAY_EDIT, stay.site_id) and stay.end is None
+    context = {
+        "stay": stay, "rows": rows, "can_edit": can_edit,
+        "end_form": EndStayForm(initial={"end": timezone.localdate()}) if can_edit else None,
+        "move_form": MoveStayForm(units=site_units(request, stay.site), initial={"on": timezone.localdate()}) if can_edit else None,
+    }  # fmt: skip
+    template = "housing/stay_detail.html#panel" if request.htmx else "housing/stay_detail.html"
+    return render(request, template, context)
+
+
+def _change_stay(
+    request: AuthedRequest,
+    stay: Stay,
+    form: forms.Form,
+    change: Callable[..., Stay],
+    title: str,
+    done: str,
+) -> HttpResponse:
+    """Validate, call the action, report: the same for ending and moving a stay."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            change(stay, by=request.user, principal=principal_of(request), **form.cleaned_data)
+        except ValidationError as error:
+            add_action_errors(form, error)
+        else:
+            messages.success(request, done)
+            return redirect("stay_detail", stay_id=stay.pk)
+    context = {"form": form, "title": title, "stay": stay, "action": request.path}
+    return render(request, "housing/stay_form.html", context)
+
+
+@require_perm(Perm.STAY_EDIT)
+def stay_end(request: AuthedRequest, stay_id: int) -> HttpResponse:
+    stay = queries.get_stay(principal_of(request), stay_id, Perm.STAY_EDIT)
+    form = EndStayForm(request.POST or None, initial={"end": timezone.localdate()})
+    return _change_stay(
+        request, stay, form, actions.end_stay, _("End the stay"), _("The stay has ended.")
+    )
+
+
+@require_perm(Perm.STAY_EDIT)
+def stay_move(request: AuthedRequest, stay_id: int) -> HttpResponse:
+    stay = queries.get_stay(principal_of(request), stay_id, Perm.STAY_EDIT)
+    units = site_units(request, stay.site)
+    form = MoveStayForm(request.POST or None, units=units, initial={"on": timezone.localdate()})
+    return _change_stay(
+        request,
+        stay,
+        form,
+        actions.move_stay,
+        _("Move to another unit"),
+        _("The household has moved."),
+    )
+
+
+@require_perm(Perm.STAY_VIEW)
+def person_stays(request: AuthedRequest, person_id: int) -> HttpResponse:
+    """A person's stay history, across the sites the user may see."""
+    principal = principal_of(request)
+    person = get_person(principal, person_id)
+    occupancies = (
+        Occupancy.objects.filter(
+            person=person, stay__site_id__in=principal.sites_where(Perm.STAY_VIEW),
+            organisation_id=principal.organisation_id,
+        )
+        .select_related("stay", "unit__building")
+        .order_by("-start")
+    )  # fmt: skip
+    rows = [(o, queries.unit_label(principal, o.unit)) for o in occupancies]
+    audit.record(
+        AuditAction.VIEW, principal=principal, obj=person, object_type="housing.stay_history"
+    )
+    return render(request, "housing/person_stays.html", {"person": person, "rows": rows})

@@ -1,0 +1,136 @@
+"""The waiting list: requests in order, one click to offer a free unit, answers with reasons."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from coordo.access import audit
+from coordo.access.http import (
+    AuthedRequest,
+    add_action_errors,
+    flash_form_errors,
+    principal_of,
+    require_perm,
+)
+from coordo.access.models import AuditAction
+from coordo.access.policy import Perm
+from coordo.housing import actions, queries
+from coordo.housing.forms import OfferAnswerForm, PlaceRequestForm
+from coordo.housing.views.common import site_for, site_people
+
+
+@require_perm(Perm.STAY_VIEW)
+def waiting_list(request: AuthedRequest) -> HttpResponse:
+    principal = principal_of(request)
+    site = site_for(request, Perm.STAY_VIEW)
+    today = timezone.localdate()
+    requests = list(queries.waiting_list(principal, site.pk))
+    rows = [
+        (position, request_, request_.waited_days(today), [(o, queries.unit_label(principal, o.unit)) for o in request_.offers.all()])
+        for position, request_ in enumerate(requests, start=1)
+    ]  # fmt: skip
+    audit.record(
+        AuditAction.LIST, principal=principal, object_type="housing.placerequest", site_id=site.pk
+    )
+    context = {
+        "rows": rows, "can_edit": principal.can(Perm.STAY_EDIT, site.pk),
+        "answer_form": OfferAnswerForm(initial={"on": today}),
+    }  # fmt: skip
+    return render(request, "housing/waiting_list.html", context)
+
+
+@require_perm(Perm.STAY_EDIT)
+def place_request_create(request: AuthedRequest) -> HttpResponse:
+    site = site_for(request, Perm.STAY_EDIT)
+    households, persons = site_people(request, site)
+    form = PlaceRequestForm(
+        request.POST or None, households=households, persons=persons,
+        initial={"requested_on": timezone.localdate(), "priority": 3},
+    )  # fmt: skip
+    if request.method == "POST" and form.is_valid():
+        fields = {k: v for k, v in form.cleaned_data.items() if k not in ("person",)}
+        if not fields["persons"]:
+            del fields["persons"]
+        try:
+            actions.create_place_request(
+                site=site, by=request.user, principal=principal_of(request), **fields
+            )
+        except ValidationError as error:
+            add_action_errors(form, error)
+        else:
+            messages.success(request, _("The request is on the waiting list."))
+            return redirect("waiting_list")
+    return render(
+        request,
+        "housing/inventory_form.html",
+        {"form": form, "title": _("New request for a place")},
+    )
+
+
+@require_POST
+@require_perm(Perm.STAY_EDIT)
+def place_request_withdraw(request: AuthedRequest, request_id: int) -> HttpResponse:
+    principal = principal_of(request)
+    place_request = queries.get_request(principal, request_id, Perm.STAY_EDIT)
+    try:
+        actions.withdraw_place_request(place_request, by=request.user, principal=principal)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The request has been withdrawn."))
+    return redirect("waiting_list")
+
+
+@require_POST
+@require_perm(Perm.STAY_EDIT)
+def unit_offer(request: AuthedRequest, unit_id: int) -> HttpResponse:
+    """Offer this free unit to the next suitable household of the waiting list."""
+    principal = principal_of(request)
+    unit = queries.get_unit(principal, unit_id, Perm.STAY_EDIT)
+    try:
+        offer = actions.offer_unit(
+            unit, on=timezone.localdate(), by=request.user, principal=principal
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("building_list")
+    messages.success(
+        request, _("The unit has been offered to %(name)s.") % {"name": offer.request.head}
+    )
+    return redirect("waiting_list")
+
+
+@require_POST
+@require_perm(Perm.STAY_EDIT)
+def offer_answer(request: AuthedRequest, offer_id: int) -> HttpResponse:
+    principal = principal_of(request)
+    offer = queries.get_offer(principal, offer_id)
+    form = OfferAnswerForm(request.POST)
+    if not form.is_valid():
+        flash_form_errors(request, form)
+        return redirect("waiting_list")
+    data = form.cleaned_data
+    try:
+        if data["decision"] == OfferAnswerForm.ACCEPT:
+            stay = actions.accept_offer(
+                offer, start=data["on"], by=request.user, principal=principal
+            )
+            messages.success(request, _("The household has been admitted."))
+            return redirect("stay_detail", stay_id=stay.pk)
+        actions.refuse_offer(
+            offer,
+            reason=data["refusal_reason"],
+            on=data["on"],
+            by=request.user,
+            principal=principal,
+        )
+        messages.success(request, _("The refusal and its reason have been recorded."))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("waiting_list")
