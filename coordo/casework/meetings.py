@@ -1,0 +1,84 @@
+"""Multidisciplinary case meetings (PMS): reads and writes, with the rules of the case files.
+
+Meetings belong to a site; its case team writes them, and the case team and medical
+staff of the site read them (they sit at the same table).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+
+from coordo.access import audit
+from coordo.access.models import AuditAction, Site, User
+from coordo.access.policy import Perm
+from coordo.access.scoping import Principal
+from coordo.casework.models import CaseMeeting, MeetingAction
+from coordo.people.models import Person
+
+
+def meetings_visible_to(principal: Principal) -> QuerySet[CaseMeeting]:
+    return CaseMeeting.objects.filter(
+        organisation_id=principal.organisation_id,
+        site_id__in=principal.sites_where(Perm.CASE_VIEW),
+    ).prefetch_related("persons", "actions")
+
+
+def get_meeting(principal: Principal, meeting_id: int) -> CaseMeeting:
+    return get_object_or_404(meetings_visible_to(principal), pk=meeting_id)
+
+
+@transaction.atomic
+def record_meeting(
+    *,
+    site: Site,
+    held_on: date,
+    participants: str,
+    persons: Iterable[Person],
+    by: User,
+    principal: Principal,
+) -> CaseMeeting:
+    if not principal.can(Perm.CASE_EDIT, site.pk):
+        raise PermissionDenied
+    persons = list(persons)
+    if not persons:
+        raise ValidationError({"persons": _("Choose at least one person discussed.")})
+    if any(person.site_id != site.pk for person in persons):
+        raise ValidationError({"persons": _("Only persons of this site can be discussed here.")})
+    meeting = CaseMeeting(
+        organisation_id=site.organisation_id, site=site, held_on=held_on,
+        participants=participants, created_by=by,
+    )  # fmt: skip
+    meeting.full_clean()
+    meeting.save()
+    meeting.persons.set(persons)
+    audit.record(AuditAction.CREATE, principal=principal, obj=meeting)
+    return meeting
+
+
+@transaction.atomic
+def add_meeting_action(
+    meeting: CaseMeeting,
+    *,
+    description: str,
+    owner: str,
+    due_date: date,
+    by: User,
+    principal: Principal,
+) -> MeetingAction:
+    if not principal.can(Perm.CASE_EDIT, meeting.site_id):
+        raise PermissionDenied
+    action = MeetingAction(
+        organisation_id=meeting.organisation_id, meeting=meeting, description=description,
+        owner=owner, due_date=due_date,
+    )  # fmt: skip
+    action.full_clean()
+    action.save()
+    audit.record(AuditAction.CREATE, principal=principal, obj=action, site_id=meeting.site_id)
+    return action

@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from conftest import verified_client
+from coordo.casework import actions
+from coordo.casework.files import MAX_BYTES
+from coordo.casework.models import Attachment
+from coordo.casework.tests.conftest import principal
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+def docx() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("word/document.xml", "<w:document/>")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [(b"%PDF-1.7 ...", "application/pdf"), (b"\x89PNG\r\n\x1a\n....", "image/png"),
+     (b"\xff\xd8\xff\xe0....", "image/jpeg"), (docx(), "application/vnd.openxmlformats-officedocument.wordprocessingml.document")],
+)  # fmt: skip
+def test_allowed_types_are_recognised_by_their_content(case_file, social_worker, content, expected):
+    upload = SimpleUploadedFile("anything.bin", content)
+    attachment = actions.attach_document(
+        case_file, upload=upload, title="ID", by=social_worker, principal=principal(social_worker)
+    )
+    assert attachment.content_type == expected
+    assert "anything" not in attachment.file.name
+
+
+def test_a_disguised_file_is_refused_naming_the_field(case_file, social_worker):
+    upload = SimpleUploadedFile("scan.pdf", b"<html><script>alert(1)</script>")
+    with pytest.raises(ValidationError) as error:
+        actions.attach_document(case_file, upload=upload, title="ID", by=social_worker,
+                                principal=principal(social_worker))  # fmt: skip
+    assert list(error.value.message_dict) == ["file"]
+    assert Attachment.objects.count() == 0
+
+
+def test_a_too_large_file_is_refused_with_a_clear_message(case_file, social_worker):
+    client = verified_client(social_worker)
+    upload = SimpleUploadedFile("big.pdf", b"%PDF-" + b"0" * MAX_BYTES)
+    response = client.post(f"/case-files/{case_file.pk}/documents/", {"title": "Big", "file": upload},
+                           follow=True)  # fmt: skip
+    assert "File: This file is larger than 10 MB." in response.content.decode()
+    assert Attachment.objects.count() == 0
+
+
+def test_a_download_is_an_attachment_that_browsers_do_not_sniff(case_file, social_worker, host):
+    attachment = actions.attach_document(
+        case_file, upload=SimpleUploadedFile("a.pdf", b"%PDF-1.4 x"), title="ID",
+        by=social_worker, principal=principal(social_worker),
+    )  # fmt: skip
+    response = verified_client(social_worker).get(f"/documents/{attachment.pk}/")
+    assert response["Content-Disposition"] == f'attachment; filename="document-{attachment.pk}.pdf"'
+    assert (response["X-Content-Type-Options"], response.content) == ("nosniff", b"%PDF-1.4 x")
+    assert verified_client(host).get(f"/documents/{attachment.pk}/").status_code == 403

@@ -1,0 +1,114 @@
+"""Case meeting pages: the list, a new meeting, and its decisions and actions."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from coordo.access import audit
+from coordo.access.forms import limit_choices
+from coordo.access.http import (
+    AuthedRequest,
+    add_action_errors,
+    current_site_id,
+    principal_of,
+    require_perm,
+)
+from coordo.access.models import AuditAction
+from coordo.access.policy import Perm
+from coordo.casework import meetings
+from coordo.casework.models import CaseMeeting, MeetingAction
+from coordo.casework.posting import apply_posted_form
+from coordo.people.models import Person
+from coordo.people.queries import persons_visible_to
+
+
+class MeetingForm(forms.ModelForm):
+    persons = forms.ModelMultipleChoiceField(
+        label=gettext_lazy("Persons discussed"), queryset=Person.objects.none(),
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+    )  # fmt: skip
+
+    class Meta:
+        model = CaseMeeting
+        fields = ["held_on", "participants", "persons"]
+        widgets = {
+            "held_on": forms.DateInput(attrs={"type": "date"}),
+            "participants": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args: Any, persons: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        limit_choices(self, "persons", persons)
+
+
+class MeetingActionForm(forms.ModelForm):
+    class Meta:
+        model = MeetingAction
+        fields = ["description", "owner", "due_date"]
+        widgets = {"due_date": forms.DateInput(attrs={"type": "date"})}
+
+
+@require_perm(Perm.CASE_VIEW)
+def meeting_list(request: AuthedRequest) -> HttpResponse:
+    principal = principal_of(request)
+    site_id = current_site_id(request) or 0
+    audit.record(
+        AuditAction.LIST, principal=principal, object_type="casework.casemeeting", site_id=site_id
+    )
+    context = {
+        "meetings": meetings.meetings_visible_to(principal).filter(site_id=site_id)[:100],
+        "can_edit": principal.can(Perm.CASE_EDIT, site_id),
+    }
+    return render(request, "casework/meeting_list.html", context)
+
+
+@require_perm(Perm.CASE_EDIT)
+def meeting_create(request: AuthedRequest) -> HttpResponse:
+    principal = principal_of(request)
+    site = request.current_site
+    if site is None or not principal.can(Perm.CASE_EDIT, site.pk):
+        raise PermissionDenied
+    persons = persons_visible_to(principal).filter(site=site)
+    form = MeetingForm(request.POST or None, persons=persons)
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting = meetings.record_meeting(
+                site=site, by=request.user, principal=principal, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_action_errors(form, error)
+        else:
+            messages.success(request, _("The meeting has been recorded."))
+            return redirect("meeting_detail", meeting_id=meeting.pk)
+    return render(request, "casework/meeting_form.html", {"form": form})
+
+
+@require_perm(Perm.CASE_VIEW)
+def meeting_detail(request: AuthedRequest, meeting_id: int) -> HttpResponse:
+    principal = principal_of(request)
+    meeting = meetings.get_meeting(principal, meeting_id)
+    audit.record(AuditAction.VIEW, principal=principal, obj=meeting)
+    can_edit = principal.can(Perm.CASE_EDIT, meeting.site_id)
+    context = {"meeting": meeting, "action_form": MeetingActionForm() if can_edit else None}
+    return render(request, "casework/meeting_detail.html", context)
+
+
+@require_POST
+@require_perm(Perm.CASE_EDIT)
+def meeting_action_add(request: AuthedRequest, meeting_id: int) -> HttpResponse:
+    principal = principal_of(request)
+    meeting = meetings.get_meeting(principal, meeting_id)
+    form = MeetingActionForm(request.POST)
+    action = partial(meetings.add_meeting_action, meeting)
+    apply_posted_form(request, form, action, lambda: _("The decision has been added."))
+    return redirect("meeting_detail", meeting_id=meeting.pk)

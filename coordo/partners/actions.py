@@ -1,0 +1,138 @@
+"""Writes to the partner directory and conventions: one transaction, one audit row each."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from coordo.access import audit
+from coordo.access.models import AuditAction, Organisation, Site, User
+from coordo.access.policy import Perm
+from coordo.access.scoping import Principal
+from coordo.casework import files
+from coordo.partners.models import Contact, Convention, Partner, Service
+
+PARTNER_FIELDS = ("name", "kind", "line", "languages", "address", "opening_hours", "phone", "email")
+
+
+def _check(principal: Principal, perm: Perm, site_id: int | None = None) -> None:
+    if not principal.can(perm, site_id):
+        raise PermissionDenied
+
+
+@transaction.atomic
+def create_partner(
+    *,
+    organisation: Organisation,
+    services: list[str] | tuple[str, ...] = (),
+    by: User | None,
+    principal: Principal,
+    **fields: Any,
+) -> Partner:
+    _check(principal, Perm.PARTNER_EDIT)
+    if organisation.pk != principal.organisation_id:
+        raise PermissionDenied
+    partner = Partner(organisation=organisation)
+    for name in PARTNER_FIELDS:
+        if name in fields:
+            setattr(partner, name, fields[name])
+    partner.full_clean()
+    partner.save()
+    for service in services:
+        if service.strip():
+            Service.objects.create(organisation=organisation, partner=partner, name=service.strip())
+    audit.record(AuditAction.CREATE, principal=principal, obj=partner)
+    return partner
+
+
+@transaction.atomic
+def update_partner(
+    partner: Partner, *, by: User | None, principal: Principal, **fields: Any
+) -> Partner:
+    """Change the directory entry; `services` lists the services to add."""
+    _check(principal, Perm.PARTNER_EDIT)
+    if partner.organisation_id != principal.organisation_id:
+        raise PermissionDenied
+    for name in (*PARTNER_FIELDS, "is_active"):
+        if name in fields:
+            setattr(partner, name, fields[name])
+    partner.full_clean()
+    partner.save()
+    known = set(partner.services.values_list("name", flat=True))
+    for service in fields.get("services", ()):
+        if service not in known:
+            Service.objects.create(
+                organisation_id=partner.organisation_id, partner=partner, name=service
+            )
+    audit.record(AuditAction.UPDATE, principal=principal, obj=partner)
+    return partner
+
+
+@transaction.atomic
+def add_contact(
+    partner: Partner, *, by: User | None, principal: Principal, **fields: Any
+) -> Contact:
+    _check(principal, Perm.PARTNER_EDIT)
+    contact = Contact(organisation_id=partner.organisation_id, partner=partner, **fields)
+    contact.full_clean()
+    contact.save()
+    audit.record(AuditAction.CREATE, principal=principal, obj=contact)
+    return contact
+
+
+@transaction.atomic
+def add_service(partner: Partner, *, name: str, by: User | None, principal: Principal) -> Service:
+    _check(principal, Perm.PARTNER_EDIT)
+    service = Service(organisation_id=partner.organisation_id, partner=partner, name=name)
+    service.full_clean()
+    service.save()
+    audit.record(AuditAction.CREATE, principal=principal, obj=service)
+    return service
+
+
+@transaction.atomic
+def sign_convention(
+    *,
+    site: Site,
+    partner: Partner,
+    subject: str,
+    start_date: date,
+    end_date: date,
+    renewal_notice_days: int = 90,
+    other_parties: str = "",
+    insurance: str = "",
+    document: UploadedFile | None = None,
+    by: User,
+    principal: Principal,
+) -> Convention:
+    _check(principal, Perm.CONVENTION_EDIT, site.pk)
+    if partner.organisation_id != site.organisation_id:
+        raise ValidationError(
+            {"partner": _("Choose a partner from your organisation's directory.")}
+        )
+    if end_date < start_date:
+        raise ValidationError({"end_date": _("The end date is before the start date.")})
+    convention = Convention(
+        organisation_id=site.organisation_id, site=site, partner=partner, subject=subject,
+        start_date=start_date, end_date=end_date, renewal_notice_days=renewal_notice_days,
+        other_parties=other_parties, insurance=insurance, created_by=by,
+    )  # fmt: skip
+    convention.renewal_due = convention.compute_renewal_due()
+    convention.full_clean(exclude=["document"])
+    if document is not None:
+        sniffed = files.validate_upload(document, field="document")
+        convention.document.save(files.stored_name(sniffed), document, save=False)
+        convention.document_type = sniffed.content_type
+    try:
+        convention.save()
+    except Exception:
+        if convention.document:
+            convention.document.delete(save=False)
+        raise
+    audit.record(AuditAction.CREATE, principal=principal, obj=convention)
+    return convention

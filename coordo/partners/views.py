@@ -1,0 +1,165 @@
+"""The partner directory, statistics per partner, and conventions with their renewals."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from coordo.access import audit
+from coordo.access.http import (
+    AuthedRequest,
+    add_action_errors,
+    principal_of,
+    require_perm,
+)
+from coordo.access.models import AuditAction, Organisation
+from coordo.access.policy import Perm
+from coordo.casework.files import attachment_response
+from coordo.casework.posting import apply_posted_form
+from coordo.casework.queries import partner_statistics
+from coordo.partners import actions, queries
+from coordo.partners.forms import ContactForm, ConventionForm, PartnerForm
+from coordo.partners.models import PartnerKind
+
+
+@require_perm(Perm.PARTNER_VIEW)
+def partner_list(request: AuthedRequest) -> HttpResponse:
+    principal = principal_of(request)
+    partners = queries.partners_visible_to(principal).prefetch_related("services")
+    kind = request.GET.get("kind", "")
+    if kind in PartnerKind.values:
+        partners = partners.filter(kind=kind)
+    context = {
+        "partners": partners,
+        "kinds": PartnerKind.choices,
+        "kind": kind,
+        "can_edit": principal.can(Perm.PARTNER_EDIT),
+        "can_stats": principal.can(Perm.REFERRAL_STATS),
+    }
+    return render(request, "partners/partner_list.html", context)
+
+
+@require_perm(Perm.PARTNER_EDIT)
+def partner_create(request: AuthedRequest) -> HttpResponse:
+    principal = principal_of(request)
+    form = PartnerForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            partner = actions.create_partner(
+                organisation=Organisation.objects.get(pk=principal.organisation_id),
+                by=request.user, principal=principal, **form.cleaned_data,
+            )  # fmt: skip
+        except ValidationError as error:
+            add_action_errors(form, error)
+        else:
+            messages.success(request, _("The partner has been added to the directory."))
+            return redirect("partner_detail", partner_id=partner.pk)
+    return render(request, "partners/partner_form.html", {"form": form})
+
+
+@require_perm(Perm.PARTNER_EDIT)
+def partner_edit(request: AuthedRequest, partner_id: int) -> HttpResponse:
+    principal = principal_of(request)
+    partner = queries.get_partner(principal, partner_id)
+    form = PartnerForm(request.POST or None, instance=partner)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.update_partner(
+                partner, by=request.user, principal=principal, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_action_errors(form, error)
+        else:
+            messages.success(request, _("The changes have been saved."))
+            return redirect("partner_detail", partner_id=partner.pk)
+    return render(request, "partners/partner_form.html", {"form": form, "partner": partner})
+
+
+@require_perm(Perm.PARTNER_VIEW)
+def partner_detail(request: AuthedRequest, partner_id: int) -> HttpResponse:
+    principal = principal_of(request)
+    partner = queries.get_partner(principal, partner_id)
+    can_edit = principal.can(Perm.PARTNER_EDIT)
+    context = {
+        "partner": partner,
+        "can_edit": can_edit,
+        "contact_form": ContactForm() if can_edit else None,
+        "conventions": queries.conventions_visible_to(principal).filter(partner=partner),
+    }
+    return render(request, "partners/partner_detail.html", context)
+
+
+@require_POST
+@require_perm(Perm.PARTNER_EDIT)
+def partner_contact_add(request: AuthedRequest, partner_id: int) -> HttpResponse:
+    principal = principal_of(request)
+    partner = queries.get_partner(principal, partner_id)
+    action = partial(actions.add_contact, partner)
+    apply_posted_form(
+        request, ContactForm(request.POST), action, lambda: _("The contact person has been added.")
+    )
+    return redirect("partner_detail", partner_id=partner.pk)
+
+
+@require_perm(Perm.REFERRAL_STATS)
+def partner_stats(request: AuthedRequest) -> HttpResponse:
+    """Referrals per partner by outcome and the average delay before an answer, from the database."""
+    principal = principal_of(request)
+    rows = list(partner_statistics(principal))
+    for row in rows:
+        delay = row.average_delay  # type: ignore[attr-defined]
+        row.delay_days = round(delay.total_seconds() / 86400, 1) if delay else None  # type: ignore[attr-defined]
+    return render(request, "partners/partner_stats.html", {"rows": rows})
+
+
+@require_perm(Perm.CONVENTION_VIEW)
+def convention_list(request: AuthedRequest) -> HttpResponse:
+    principal = principal_of(request)
+    context = {
+        "renewals": queries.coming_up_for_renewal(principal),
+        "conventions": queries.conventions_visible_to(principal),
+        "can_edit": principal.can(Perm.CONVENTION_EDIT),
+    }
+    return render(request, "partners/convention_list.html", context)
+
+
+@require_perm(Perm.CONVENTION_EDIT)
+def convention_create(request: AuthedRequest) -> HttpResponse:
+    principal = principal_of(request)
+    site = request.current_site
+    if site is None or not principal.can(Perm.CONVENTION_EDIT, site.pk):
+        raise PermissionDenied
+    partners = queries.partners_visible_to(principal)
+    form = ConventionForm(request.POST or None, request.FILES or None, partners=partners)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.sign_convention(
+                site=site, by=request.user, principal=principal, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_action_errors(form, error)
+        else:
+            messages.success(request, _("The convention has been recorded."))
+            return redirect("convention_list")
+    return render(request, "partners/convention_form.html", {"form": form})
+
+
+@require_perm(Perm.CONVENTION_VIEW)
+def convention_document(request: AuthedRequest, convention_id: int) -> HttpResponse:
+    principal = principal_of(request)
+    convention = queries.get_convention(principal, convention_id)
+    if not convention.document:
+        raise Http404
+    audit.record(AuditAction.VIEW, principal=principal, obj=convention)
+    extension = (convention.document.name or "").rsplit(".", 1)[-1]
+    return attachment_response(
+        convention.document,
+        download_name=f"convention-{convention.pk}.{extension}",
+        content_type=convention.document_type,
+    )
