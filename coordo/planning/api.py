@@ -1,3 +1,137 @@
-from ninja import Router
+"""Planning endpoints: published plannings, absences and weekly availability."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from ninja import Router, Schema, Status
+
+from coordo.access import audit
+from coordo.access.models import AuditAction, User
+from coordo.access.policy import Perm
+from coordo.access.scoping import Principal
+from coordo.planning import actions, queries
+from coordo.planning.fetch import month_shifts
+from coordo.planning.grid import saved_plan
+from coordo.planning.models import Absence, AbsenceReason, Worker
 
 router = Router(tags=["planning"])
+
+
+def _principal(request: HttpRequest, perm: Perm) -> Principal:
+    principal: Principal = request.auth  # type: ignore[attr-defined]
+    if not principal.can(perm):
+        raise PermissionDenied
+    return principal
+
+
+def _worker(principal: Principal, worker_id: int) -> Worker:
+    workers = Worker.objects.filter(
+        organisation_id=principal.organisation_id,
+        sites__in=principal.sites_where(Perm.PLANNING_EDIT),
+    ).distinct()
+    return get_object_or_404(workers, pk=worker_id)
+
+
+class ShiftOut(Schema):
+    id: int
+    start: datetime
+    end: datetime
+    required: int
+    languages_any: list[str]
+    worker_ids: list[int]
+
+
+class PlanningOut(Schema):
+    id: int
+    site_id: int
+    month: date
+    status: str
+    version: int
+    shifts: list[ShiftOut]
+
+
+class AbsenceIn(Schema):
+    reason: AbsenceReason
+    first_day: date
+    last_day: date
+
+
+class AbsenceOut(Schema):
+    id: int
+    worker_id: int
+    reason: str
+    first_day: date
+    last_day: date
+
+
+class WindowOut(Schema):
+    kind: str
+    weekday: int
+    start: time
+    end: time | None
+
+
+@router.get("/plannings/{planning_id}", response=PlanningOut)
+def get_planning(request: HttpRequest, planning_id: int) -> PlanningOut:
+    """A planning with its shifts and who works them (drafts only for their editors)."""
+    principal = _principal(request, Perm.PLANNING_VIEW)
+    planning = queries.get_planning(principal, planning_id)
+    audit.record(AuditAction.VIEW, principal=principal, obj=planning)
+    plan = saved_plan(planning)
+    shifts = [
+        ShiftOut(
+            id=s.pk,
+            start=s.start,
+            end=s.end,
+            required=s.required,
+            languages_any=list(s.languages_any),
+            worker_ids=sorted(plan.get(s.pk, [])),
+        )  # fmt: skip
+        for s in month_shifts(planning)
+    ]
+    return PlanningOut(
+        id=planning.pk, site_id=planning.site_id, month=planning.month, status=planning.status,
+        version=planning.version, shifts=shifts,
+    )  # fmt: skip
+
+
+@router.get("/absences", response=list[AbsenceOut])
+def list_absences(request: HttpRequest) -> list[Absence]:
+    """Absences of the workers of the sites the caller plans."""
+    principal = _principal(request, Perm.PLANNING_EDIT)
+    audit.record(AuditAction.LIST, principal=principal, object_type="planning.absence")
+    return list(
+        Absence.objects.filter(
+            worker__organisation_id=principal.organisation_id,
+            worker__sites__in=principal.sites_where(Perm.PLANNING_EDIT),
+        ).distinct()
+    )
+
+
+@router.post("/workers/{worker_id}/absences", response={201: AbsenceOut})
+def create_absence(request: HttpRequest, worker_id: int, payload: AbsenceIn) -> Status:
+    principal = _principal(request, Perm.PLANNING_EDIT)
+    if not isinstance(request.user, User) or not principal.user_id:
+        raise PermissionDenied  # an absence is entered by a named person, not an integration
+    absence = actions.record_absence(
+        _worker(principal, worker_id), reason=payload.reason,
+        first_day=payload.first_day, last_day=payload.last_day, by=request.user,
+        principal=principal,
+    )  # fmt: skip
+    return Status(201, AbsenceOut.from_orm(absence))
+
+
+@router.get("/workers/{worker_id}/availability", response=list[WindowOut])
+def get_availability(request: HttpRequest, worker_id: int) -> list[WindowOut]:
+    """A worker's weekly available, preferred and undesired windows."""
+    principal = _principal(request, Perm.PLANNING_EDIT)
+    worker = _worker(principal, worker_id)
+    audit.record(AuditAction.VIEW, principal=principal, obj=worker)
+    return [
+        WindowOut(kind=w.kind, weekday=w.weekday, start=w.start, end=w.end)
+        for w in worker.windows.all()
+    ]

@@ -1,1 +1,286 @@
-"""Planning: models arrive with the planning module."""
+"""Shift planning: workers, their weekly windows and absences, shifts, plannings, on-call rotas.
+
+A `Planning` is one site's month. While a draft it is edited and re-solved; publishing
+freezes it as a numbered version, and the next draft starts from that version so a
+re-plan changes as little as possible.
+"""
+
+from __future__ import annotations
+
+import secrets
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from coordo.access.models import Organisation, Site, User
+
+
+class WorkerKind(models.TextChoices):
+    STAFF = "staff", _("Staff")
+    VOLUNTEER = "volunteer", _("Volunteer")
+    STUDENT = "student", _("Student")
+    INTERN = "intern", _("Intern")
+
+
+def new_calendar_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class Worker(models.Model):
+    """Someone who works shifts; volunteers may have no account and use their calendar link."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    user = models.OneToOneField(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="worker"
+    )
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=10, choices=WorkerKind.choices)
+    sites = models.ManyToManyField(Site, related_name="workers", verbose_name=_("sites"))
+    female = models.BooleanField(_("may work at women-only sites"), default=False)
+    languages = models.JSONField(_("languages"), default=list, blank=True)
+    max_shifts_per_month = models.PositiveSmallIntegerField(_("maximum shifts per month"))
+    contract_hours = models.PositiveSmallIntegerField(
+        _("contract hours per week"), null=True, blank=True
+    )
+    calendar_token = models.CharField(max_length=40, unique=True, default=new_calendar_token)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("worker")
+        verbose_name_plural = _("workers")
+        ordering = ["name", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class WindowKind(models.TextChoices):
+    AVAILABLE = "available", _("Available")
+    PREFERRED = "preferred", _("Preferred")
+    UNDESIRED = "undesired", _("Undesired")
+
+
+class WeekDay(models.IntegerChoices):
+    MONDAY = 0, _("Monday")
+    TUESDAY = 1, _("Tuesday")
+    WEDNESDAY = 2, _("Wednesday")
+    THURSDAY = 3, _("Thursday")
+    FRIDAY = 4, _("Friday")
+    SATURDAY = 5, _("Saturday")
+    SUNDAY = 6, _("Sunday")
+
+
+class WeeklyWindow(models.Model):
+    worker = models.ForeignKey(Worker, on_delete=models.CASCADE, related_name="windows")
+    kind = models.CharField(_("kind"), max_length=10, choices=WindowKind.choices)
+    weekday = models.PositiveSmallIntegerField(_("weekday"), choices=WeekDay.choices)
+    start = models.TimeField(_("from"))
+    end = models.TimeField(_("to"), null=True, blank=True, help_text=_("Empty: midnight."))
+
+    class Meta:
+        ordering = ["worker", "kind", "weekday", "start"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.get_weekday_display()} {self.start:%H:%M}"
+
+    def clean(self) -> None:
+        if self.end is not None and self.end <= self.start:
+            raise ValidationError({"end": _("The window must end after it starts.")})
+
+
+class AbsenceReason(models.TextChoices):
+    LEAVE = "leave", _("Leave")
+    ILLNESS = "illness", _("Illness")
+    TRAINING = "training", _("Training")
+
+
+class Absence(models.Model):
+    worker = models.ForeignKey(Worker, on_delete=models.CASCADE, related_name="absences")
+    reason = models.CharField(_("reason"), max_length=10, choices=AbsenceReason.choices)
+    first_day = models.DateField(_("first day"))
+    last_day = models.DateField(_("last day"))
+    entered_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["first_day", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_reason_display()} {self.first_day}–{self.last_day}"
+
+    def clean(self) -> None:
+        if self.last_day < self.first_day:
+            raise ValidationError({"last_day": _("The last day cannot be before the first day.")})
+
+
+class ShiftTemplate(models.Model):
+    """A recurring slot of a site: it generates one shift on each of its weekdays."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="shift_templates")
+    weekdays = models.JSONField(_("weekdays"), default=list)  # 0 = Monday
+    start = models.TimeField(_("start"))
+    end = models.TimeField(_("end"), null=True, blank=True, help_text=_("Empty: midnight."))
+    required = models.PositiveSmallIntegerField(_("people needed"), default=2)
+    languages_any = models.JSONField(
+        _("one of these languages"), default=list, blank=True
+    )  # empty: no language need
+
+    class Meta:
+        ordering = ["site", "start", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.site} {self.start:%H:%M}"
+
+    def clean(self) -> None:
+        if self.end is not None and self.end <= self.start:
+            raise ValidationError({"end": _("The slot must end after it starts.")})
+        if not self.weekdays or not set(self.weekdays) <= set(range(7)):
+            raise ValidationError({"weekdays": _("Choose at least one weekday.")})
+
+
+class PlanningStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+    SUPERSEDED = "superseded", _("Superseded")
+
+
+class Planning(models.Model):
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="plannings")
+    month = models.DateField(_("month"))  # its first day
+    status = models.CharField(
+        _("status"), max_length=10, choices=PlanningStatus.choices, default=PlanningStatus.DRAFT
+    )
+    version = models.PositiveSmallIntegerField(_("version"), default=0)  # 0 until published
+    based_on = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    published_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("planning")
+        verbose_name_plural = _("plannings")
+        ordering = ["-month", "site", "-version"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["site", "month"],
+                condition=models.Q(status="draft"),
+                name="planning_one_draft_per_month",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.site} {self.month:%Y-%m} v{self.version}"
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == PlanningStatus.DRAFT
+
+
+class Shift(models.Model):
+    """One occurrence of a template in a month; plannings of that month assign people to it."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="+")
+    template = models.ForeignKey(
+        ShiftTemplate, on_delete=models.SET_NULL, null=True, blank=True, related_name="shifts"
+    )
+    start = models.DateTimeField(_("start"))
+    end = models.DateTimeField(_("end"))
+    required = models.PositiveSmallIntegerField(_("people needed"))
+    languages_any = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["start", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["template", "start"], name="shift_once_per_template")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.site} {timezone.localtime(self.start):%Y-%m-%d %H:%M}"
+
+
+class Assignment(models.Model):
+    planning = models.ForeignKey(Planning, on_delete=models.CASCADE, related_name="assignments")
+    shift = models.ForeignKey(Shift, on_delete=models.CASCADE, related_name="assignments")
+    worker = models.ForeignKey(Worker, on_delete=models.PROTECT, related_name="assignments")
+    # Set by hand: the solver keeps it (`fixed`) when the draft is solved again.
+    fixed = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["planning", "shift", "worker"], name="assignment_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.worker} · {self.shift}"
+
+
+class RunStatus(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    RUNNING = "running", _("Running")
+    DONE = "done", _("Done")
+    INFEASIBLE = "infeasible", _("Impossible")
+    FAILED = "failed", _("Failed")
+
+
+class PlanningRun(models.Model):
+    """One solve of a draft in the background, with its progress and outcome."""
+
+    planning = models.ForeignKey(Planning, on_delete=models.CASCADE, related_name="runs")
+    status = models.CharField(max_length=10, choices=RunStatus.choices, default=RunStatus.QUEUED)
+    time_limit = models.PositiveSmallIntegerField(_("time limit (seconds)"), default=10)
+    progress = models.JSONField(default=dict, blank=True)  # elapsed, objective, bound, best plan
+    result = models.JSONField(default=dict, blank=True)  # status, objective, bound, conflicts
+    cancel_requested = models.BooleanField(default=False)
+    created_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.planning} #{self.pk}"
+
+    @property
+    def is_running(self) -> bool:
+        return self.status in (RunStatus.QUEUED, RunStatus.RUNNING)
+
+
+class Rota(models.Model):
+    """An on-call rota shared by some coordinators of a site, cut into periods."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="rotas")
+    name = models.CharField(_("name"), max_length=100)
+    members = models.ManyToManyField(Worker, related_name="rotas", verbose_name=_("members"))
+
+    class Meta:
+        ordering = ["name", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class RotaPeriod(models.Model):
+    rota = models.ForeignKey(Rota, on_delete=models.CASCADE, related_name="periods")
+    start = models.DateTimeField(_("start"))
+    end = models.DateTimeField(_("end"))
+    weekend = models.BooleanField(_("weekend"), default=False)
+    holder = models.ForeignKey(
+        Worker, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["start", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.rota} {timezone.localtime(self.start):%Y-%m-%d %H:%M}"

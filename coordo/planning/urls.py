@@ -1,3 +1,28 @@
-from django.urls import URLPattern
+from django.urls import path
 
-urlpatterns: list[URLPattern] = []
+from coordo.planning import mine, setup, views
+
+urlpatterns = [
+    path("planning/", views.planning_list, name="planning_list"),
+    path("planning/setup/", setup.planning_setup, name="planning_setup"),
+    path("planning/setup/workers/", setup.worker_create, name="worker_create"),
+    path("planning/setup/slots/", setup.template_create, name="template_create"),
+    path("planning/new/", views.planning_create, name="planning_create"),
+    path("planning/<int:planning_id>/", views.planning_detail, name="planning_detail"),
+    path("planning/<int:planning_id>/solve/", views.planning_solve, name="planning_solve"),
+    path("planning/<int:planning_id>/publish/", views.planning_publish, name="planning_publish"),
+    path("planning/<int:planning_id>/discard/", views.planning_discard, name="planning_discard"),
+    path(
+        "planning/<int:planning_id>/shifts/<int:shift_id>/",
+        views.planning_shift,
+        name="planning_shift",
+    ),
+    path("planning/runs/<int:run_id>/", views.planning_run, name="planning_run"),
+    path(
+        "planning/runs/<int:run_id>/cancel/", views.planning_run_cancel, name="planning_run_cancel"
+    ),
+    path("planning/mine/", mine.my_shifts, name="my_shifts"),
+    path("planning/mine/absences/", mine.absence_add, name="absence_add"),
+    path("planning/mine/calendar/renew/", mine.calendar_renew, name="calendar_renew"),
+    path("planning/calendar/<str:token>.ics", mine.calendar_feed, name="calendar_feed"),
+]

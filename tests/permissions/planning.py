@@ -1,16 +1,130 @@
-"""Planning app: routes, record kinds and canaries for the matrix and the canary test."""
+"""Planning app: month plannings, solver runs, hand edits, my shifts, the calendar feed."""
 
 from __future__ import annotations
 
+from datetime import date, time
+
 from django.db.models import Model
 
-from tests.permissions.routes import Route
+from coordo.access.models import User
+from coordo.access.roles import Role
+from coordo.planning.actions import generate_shifts
+from coordo.planning.models import (
+    Assignment,
+    Planning,
+    PlanningRun,
+    PlanningStatus,
+    Shift,
+    ShiftTemplate,
+    Worker,
+)
+from tests.permissions.routes import ALL_ROLES, NOBODY, Route, api
 from tests.world import Place
 
-ROUTES: dict[str, Route] = {}
-TARGETS: dict[str, object] = {}
-CANARIES: dict[str, tuple[str, set[tuple[str, str]]]] = {}
+C, HOST = Role.COORDINATOR, Role.HOST
+VIEWERS = frozenset({C, HOST})
+EDITORS = frozenset({C})
+
+ROUTES: dict[str, Route] = {
+    "planning_list": Route(allowed=VIEWERS),
+    "planning_setup": Route(allowed=EDITORS),
+    "worker_create": Route(
+        method="POST", allowed=EDITORS, ok=302,
+        data={"name": "Nora Test", "kind": "volunteer", "max_shifts_per_month": 6, "weekdays": [0],
+              "available_from": "09:00", "available_to": "12:00"},
+    ),
+    "template_create": Route(
+        method="POST", allowed=EDITORS, ok=302,
+        data={"weekdays": [1], "start": "09:00", "end": "12:00", "required": 2},
+    ),
+    "planning_create": Route(method="POST", allowed=EDITORS, ok=302, data={"month": "2027-03"}),
+    "planning_detail": Route(target="planning", allowed=VIEWERS),
+    "planning_solve": Route(method="POST", target="draft", allowed=EDITORS, ok=302, data={"time_limit": 1}),
+    "planning_publish": Route(method="POST", target="draft", allowed=EDITORS, ok=302),
+    "planning_discard": Route(method="POST", target="draft", allowed=EDITORS, ok=302),
+    "planning_shift": Route(target="draft_shift", allowed=EDITORS),
+    "planning_run": Route(target="run", allowed=EDITORS),
+    "planning_run_cancel": Route(method="POST", target="run", allowed=EDITORS, ok=302),
+    # Everyone has the page; it lists shifts only for a user linked to a worker.
+    "my_shifts": Route(allowed=ALL_ROLES),
+    # Only the own site's host is a worker in this world; for anyone else there is no link.
+    "absence_add": Route(
+        method="POST", allowed=frozenset({HOST}), ok=302, denied=404,
+        data={"reason": "illness", "first_day": "2027-01-04", "last_day": "2027-01-05"},
+    ),
+    "calendar_renew": Route(method="POST", allowed=frozenset({HOST}), ok=302, denied=404),
+    # The secret address is the key, for calendar apps without a session: whoever holds
+    # it gets the feed, logged in or not, whatever their role (hence "denied" is 200).
+    "calendar_feed": Route(target="calendar", allowed=NOBODY, denied=200, anonymous=200),
+    "api:get_planning": api(target="planning", allowed=VIEWERS, denied=403),
+    "api:list_absences": api(allowed=EDITORS),
+    "api:create_absence": api(
+        method="POST", target="worker", allowed=EDITORS, ok=201,
+        data={"reason": "illness", "first_day": "2027-01-04", "last_day": "2027-01-04"},
+    ),
+    "api:get_availability": api(target="worker", allowed=EDITORS),
+}  # fmt: skip
+
+TARGETS = {
+    "planning": lambda place: {"planning_id": place.records["planning"].pk},
+    "draft": lambda place: {"planning_id": place.records["draft"].pk},
+    "draft_shift": lambda place: {
+        "planning_id": place.records["draft"].pk,
+        "shift_id": place.records["shift"].pk,
+    },
+    "run": lambda place: {"run_id": place.records["run"].pk},
+    "worker": lambda place: {"worker_id": place.records["worker"].pk},
+    "calendar": lambda place: {"token": place.records["worker"].calendar_token},  # type: ignore[attr-defined]
+}
+
+CANARIES = {
+    "planning.worker_name": (
+        "Wendy CANARY-PL4N",
+        {
+            (C, "planning_detail"),
+            (HOST, "planning_detail"),
+            (C, "planning_shift"),
+            (C, "planning_setup"),
+        },
+    ),
+}
+
+
+def _acting_host(place: Place) -> User | None:
+    """The world's own-site host (not the target user the access builder made)."""
+    return (
+        User.objects.filter(memberships__site=place.site, memberships__role=HOST)
+        .exclude(pk=place.records["user"].pk)
+        .order_by("pk")
+        .first()
+    )
 
 
 def build_records(place: Place, label: str, planted: dict[str, str]) -> dict[str, Model]:
-    return {}
+    site, organisation = place.site, place.site.organisation
+    ShiftTemplate.objects.create(
+        organisation=organisation, site=site, weekdays=[0], start=time(9), end=time(12), required=1
+    )
+    generate_shifts(site, date(2027, 1, 1))
+    generate_shifts(site, date(2027, 2, 1))
+    worker = Worker.objects.create(
+        organisation=organisation, name=planted.get("planning.worker_name", f"Wim {label}"),
+        kind="volunteer", max_shifts_per_month=8,
+        user=_acting_host(place) if label == "own" else None,
+    )  # fmt: skip
+    worker.sites.add(site)
+    creator = place.records["user"]
+    assert isinstance(creator, User)
+    published = Planning.objects.create(
+        organisation=organisation, site=site, month=date(2027, 1, 1), created_by=creator,
+        status=PlanningStatus.PUBLISHED, version=1,
+    )  # fmt: skip
+    january = Shift.objects.filter(site=site, start__month=1).first()
+    assert january is not None
+    Assignment.objects.create(planning=published, shift=january, worker=worker)
+    draft = Planning.objects.create(
+        organisation=organisation, site=site, month=date(2027, 2, 1), created_by=creator
+    )
+    run = PlanningRun.objects.create(planning=draft, created_by=creator, status="done")
+    shift = Shift.objects.filter(site=site, start__month=2).first()
+    return {"planning": published, "draft": draft, "shift": shift, "run": run, "worker": worker}  # type: ignore[dict-item]

@@ -1,0 +1,292 @@
+"""Every write to plannings: drafts, solver runs, hand edits, publishing, calendar links."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from coordo.access import audit
+from coordo.access.models import AuditAction, Site, User
+from coordo.access.policy import Perm
+from coordo.access.scoping import Principal
+from coordo.planning.fetch import month_end, pk_of
+from coordo.planning.models import (
+    Absence,
+    Assignment,
+    Planning,
+    PlanningRun,
+    PlanningStatus,
+    RotaPeriod,
+    RunStatus,
+    Shift,
+    ShiftTemplate,
+    WeeklyWindow,
+    Worker,
+    new_calendar_token,
+)
+from coordo.planning.solver import Solution
+from coordo.planning.validation import cell_problems
+
+MAX_TIME_LIMIT = 120
+REPLAN_SECONDS = 10  # a proposed re-plan after an absence: minimal change is quick to find
+
+
+def _check(principal: Principal, perm: Perm, site_id: int) -> None:
+    if not principal.can(perm, site_id):
+        raise PermissionDenied
+
+
+def _draft(planning: Planning) -> None:
+    if not planning.is_draft:
+        raise ValidationError(_("A published planning cannot change; start a new draft."))
+
+
+def _aware(day: date, at: time | None) -> datetime:
+    # A template ending at midnight (`None`) ends at 00:00 of the next day.
+    moment = datetime.combine(day + timedelta(days=at is None), at or time.min)
+    return timezone.make_aware(moment)
+
+
+def generate_shifts(site: Site, month: date) -> int:
+    """The month's shifts from the site's templates; existing ones are kept. Returns the count."""
+    created = 0
+    day = month
+    templates = list(ShiftTemplate.objects.filter(site=site))
+    while day <= month_end(month):
+        for template in templates:
+            if day.weekday() not in template.weekdays:
+                continue
+            _, new = Shift.objects.get_or_create(
+                template=template,
+                start=_aware(day, template.start),
+                defaults={
+                    "organisation_id": site.organisation_id, "site": site,
+                    "end": _aware(day, template.end), "required": template.required,
+                    "languages_any": template.languages_any,
+                },
+            )  # fmt: skip
+            created += new
+        day += timedelta(days=1)
+    return created
+
+
+@transaction.atomic
+def create_draft(*, site: Site, month: date, by: User, principal: Principal) -> Planning:
+    """A draft for the month; after a publication it starts from the published version."""
+    _check(principal, Perm.PLANNING_EDIT, site.pk)
+    month = month.replace(day=1)
+    if Planning.objects.filter(site=site, month=month, status=PlanningStatus.DRAFT).exists():
+        raise ValidationError({"month": _("This month already has a draft.")})
+    planning = _new_draft(site, month, by)
+    audit.record(AuditAction.CREATE, principal=principal, obj=planning)
+    return planning
+
+
+def _new_draft(site: Site, month: date, by: User) -> Planning:
+    base = Planning.objects.filter(site=site, month=month, status=PlanningStatus.PUBLISHED).first()
+    generate_shifts(site, month)
+    planning = Planning.objects.create(
+        organisation_id=site.organisation_id, site=site, month=month, based_on=base, created_by=by
+    )
+    if base is not None:
+        Assignment.objects.bulk_create(
+            Assignment(planning=planning, shift_id=a.shift_id, worker_id=a.worker_id)
+            for a in base.assignments.all()
+        )
+    return planning
+
+
+def _enqueue(run: PlanningRun) -> None:
+    from coordo.planning.tasks import solve_planning
+
+    transaction.on_commit(lambda: solve_planning.enqueue(run.pk))
+
+
+@transaction.atomic
+def start_run(
+    planning: Planning, *, time_limit: int, by: User, principal: Principal
+) -> PlanningRun:
+    _check(principal, Perm.PLANNING_EDIT, planning.site_id)
+    _draft(planning)
+    if planning.runs.filter(status__in=(RunStatus.QUEUED, RunStatus.RUNNING)).exists():
+        raise ValidationError(_("The solver is already working on this draft."))
+    if not 1 <= time_limit <= MAX_TIME_LIMIT:
+        raise ValidationError({"time_limit": _("Between 1 and 120 seconds.")})
+    run = PlanningRun.objects.create(planning=planning, time_limit=time_limit, created_by=by)
+    audit.record(AuditAction.CREATE, principal=principal, obj=run, site_id=planning.site_id)
+    _enqueue(run)
+    return run
+
+
+def cancel_run(run: PlanningRun, *, principal: Principal) -> None:
+    _check(principal, Perm.PLANNING_EDIT, run.planning.site_id)
+    # An update, not a save: the task writes progress to the same row meanwhile.
+    PlanningRun.objects.filter(pk=run.pk).update(cancel_requested=True)
+    audit.record(AuditAction.UPDATE, principal=principal, obj=run, site_id=run.planning.site_id)
+
+
+@transaction.atomic
+def save_solution(planning: Planning, solution: Solution) -> None:
+    """The solver's plan becomes the draft's assignments; hand-set (fixed) ones stay."""
+    if not solution.assignments:
+        return
+    planning.assignments.filter(fixed=False).delete()
+    kept = set(planning.assignments.values_list("shift_id", "worker_id"))
+    Assignment.objects.bulk_create(
+        Assignment(planning=planning, shift_id=pk_of(a.shift), worker_id=pk_of(person))
+        for a in solution.assignments
+        for person in a.people
+        if (pk_of(a.shift), pk_of(person)) not in kept
+    )
+    for held in solution.oncall:
+        RotaPeriod.objects.filter(pk=pk_of(held.period)).update(holder_id=pk_of(held.person))
+
+
+@transaction.atomic
+def assign_shift(
+    planning: Planning,
+    shift: Shift,
+    *,
+    workers: Collection[Worker],
+    accept_broken_rules: bool,
+    by: User,
+    principal: Principal,
+) -> None:
+    """Puts exactly `workers` on `shift`; a broken rule is refused unless knowingly accepted."""
+    _check(principal, Perm.PLANNING_EDIT, planning.site_id)
+    _draft(planning)
+    problems = cell_problems(planning, shift, [w.pk for w in workers])
+    if problems and not accept_broken_rules:
+        raise ValidationError({"workers": problems})
+    planning.assignments.filter(shift=shift).delete()
+    Assignment.objects.bulk_create(
+        Assignment(planning=planning, shift=shift, worker=w, fixed=True) for w in workers
+    )
+    audit.record(AuditAction.UPDATE, principal=principal, obj=planning)
+
+
+@transaction.atomic
+def discard_draft(planning: Planning, *, principal: Principal) -> None:
+    """Rejects a draft (a proposed re-plan, say): the published version stays in force."""
+    _check(principal, Perm.PLANNING_EDIT, planning.site_id)
+    _draft(planning)
+    if planning.runs.filter(status__in=(RunStatus.QUEUED, RunStatus.RUNNING)).exists():
+        raise ValidationError(_("Wait for the solver to finish, or cancel it, first."))
+    audit.record(AuditAction.DELETE, principal=principal, obj=planning)
+    planning.delete()
+
+
+@transaction.atomic
+def publish_planning(planning: Planning, *, by: User, principal: Principal) -> Planning:
+    """The draft becomes the next version; the version it replaces stays, superseded."""
+    _check(principal, Perm.PLANNING_PUBLISH, planning.site_id)
+    _draft(planning)
+    if planning.runs.filter(status__in=(RunStatus.QUEUED, RunStatus.RUNNING)).exists():
+        raise ValidationError(_("Wait for the solver to finish, or cancel it, before publishing."))
+    same_month = Planning.objects.filter(site_id=planning.site_id, month=planning.month)
+    last = same_month.aggregate(last=Max("version"))["last"] or 0
+    same_month.filter(status=PlanningStatus.PUBLISHED).update(status=PlanningStatus.SUPERSEDED)
+    planning.status = PlanningStatus.PUBLISHED
+    planning.version = last + 1
+    planning.published_at = timezone.now()
+    planning.save(update_fields=["status", "version", "published_at"])
+    audit.record(AuditAction.UPDATE, principal=principal, obj=planning)
+    return planning
+
+
+@transaction.atomic
+def renew_calendar_link(worker: Worker, *, principal: Principal) -> Worker:
+    """A new secret: the old calendar address stops working at once."""
+    if worker.user_id != principal.user_id:
+        raise PermissionDenied
+    worker.calendar_token = new_calendar_token()
+    worker.save(update_fields=["calendar_token"])
+    audit.record(AuditAction.REVOKE, principal=principal, obj=worker)
+    return worker
+
+
+@transaction.atomic
+def record_absence(
+    worker: Worker, *, reason: str, first_day: date, last_day: date, by: User, principal: Principal
+) -> Absence:
+    """Entered by the worker themself, or by a coordinator of one of their sites."""
+    own = worker.user_id is not None and worker.user_id == principal.user_id
+    sites = set(worker.sites.values_list("pk", flat=True))
+    if not own and not sites & principal.sites_where(Perm.PLANNING_EDIT):
+        raise PermissionDenied
+    absence = Absence(
+        worker=worker, reason=reason, first_day=first_day, last_day=last_day, entered_by=by
+    )
+    absence.full_clean()
+    absence.save()
+    audit.record(AuditAction.CREATE, principal=principal, obj=absence)
+    _propose_replans(absence, by=by, principal=principal)
+    return absence
+
+
+def _propose_replans(absence: Absence, *, by: User, principal: Principal) -> None:
+    """An absence on published shifts still ahead: a re-plan draft, solved at once.
+
+    The coordinator then accepts it (publishes) or rejects it (discards the draft). A
+    month that already has a draft is left alone: the coordinator is working on it.
+    """
+    touched = (
+        Assignment.objects.filter(
+            worker=absence.worker, planning__status=PlanningStatus.PUBLISHED,
+            shift__start__date__range=(absence.first_day, absence.last_day),
+            shift__end__gt=timezone.now(),
+        )
+        .values_list("planning__site_id", "planning__month")
+        .distinct()
+    )  # fmt: skip
+    for site_id, month in touched:
+        if Planning.objects.filter(
+            site_id=site_id, month=month, status=PlanningStatus.DRAFT
+        ).exists():
+            continue
+        draft = _new_draft(Site.objects.get(pk=site_id), month, by)
+        audit.record(AuditAction.CREATE, principal=principal, obj=draft)
+        _enqueue(
+            PlanningRun.objects.create(planning=draft, time_limit=REPLAN_SECONDS, created_by=by)
+        )
+
+
+@transaction.atomic
+def add_worker(*, site: Site, principal: Principal, **data: Any) -> Worker:
+    if not principal.can(Perm.PLANNING_EDIT, site.pk):
+        raise PermissionDenied
+    if data["available_to"] <= data["available_from"]:
+        raise ValidationError({"available_to": _("The window must end after it starts.")})
+    worker = Worker(
+        organisation_id=site.organisation_id, name=data["name"], kind=data["kind"],
+        languages=data["languages"], female=data["female"],
+        max_shifts_per_month=data["max_shifts_per_month"], contract_hours=data["contract_hours"],
+    )  # fmt: skip
+    worker.full_clean()
+    worker.save()
+    worker.sites.add(site)
+    WeeklyWindow.objects.bulk_create(
+        WeeklyWindow(worker=worker, kind="available", weekday=day, start=data["available_from"],
+                     end=data["available_to"])
+        for day in data["weekdays"]
+    )  # fmt: skip
+    audit.record(AuditAction.CREATE, principal=principal, obj=worker, site_id=site.pk)
+    return worker
+
+
+@transaction.atomic
+def add_template(template: ShiftTemplate, *, site: Site, principal: Principal) -> ShiftTemplate:
+    if not principal.can(Perm.PLANNING_EDIT, site.pk):
+        raise PermissionDenied
+    template.organisation_id, template.site = site.organisation_id, site
+    template.full_clean()
+    template.save()
+    audit.record(AuditAction.CREATE, principal=principal, obj=template)
+    return template

@@ -1,0 +1,99 @@
+from __future__ import annotations
+
+from datetime import date, time
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from coordo.people.vocab import language_choices
+from coordo.planning.models import Absence, ShiftTemplate, WeekDay, Worker, WorkerKind
+
+
+class DraftForm(forms.Form):
+    month = forms.DateField(
+        label=_("Month"),
+        input_formats=["%Y-%m"],
+        widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"),
+    )
+
+    def clean_month(self) -> date:
+        month: date = self.cleaned_data["month"]
+        return month.replace(day=1)
+
+
+class RunForm(forms.Form):
+    time_limit = forms.IntegerField(
+        label=_("Time limit (seconds)"), min_value=1, max_value=120, initial=10
+    )
+
+
+class AssignForm(forms.Form):
+    workers = forms.ModelMultipleChoiceField(
+        label=_("People on this shift"),
+        queryset=Worker.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    accept_broken_rules = forms.BooleanField(
+        label=_("I know this breaks a rule: save anyway"), required=False
+    )
+
+    def __init__(self, *args: Any, workers: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["workers"].queryset = workers  # type: ignore[attr-defined]
+
+
+class AbsenceForm(forms.ModelForm):
+    class Meta:
+        model = Absence
+        fields = ["reason", "first_day", "last_day"]
+        widgets = {
+            "first_day": forms.DateInput(attrs={"type": "date"}),
+            "last_day": forms.DateInput(attrs={"type": "date"}),
+        }
+
+
+class WorkerForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    kind = forms.ChoiceField(label=_("Kind"), choices=WorkerKind.choices)
+    languages = forms.MultipleChoiceField(
+        label=_("Languages"), choices=language_choices, required=False,
+        widget=forms.SelectMultiple(attrs={"size": 5}),
+    )  # fmt: skip
+    female = forms.BooleanField(label=_("May work at women-only sites"), required=False)
+    max_shifts_per_month = forms.IntegerField(
+        label=_("Maximum shifts per month"), min_value=0, max_value=62
+    )
+    contract_hours = forms.IntegerField(
+        label=_("Contract hours per week"), min_value=0, max_value=60, required=False
+    )
+    weekdays = forms.TypedMultipleChoiceField(
+        label=_("Available on"), choices=WeekDay.choices, coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+    )  # fmt: skip
+    available_from = forms.TimeField(
+        label=_("From"), initial=time(9), widget=forms.TimeInput(attrs={"type": "time"})
+    )
+    available_to = forms.TimeField(
+        label=_("To"), initial=time(18), widget=forms.TimeInput(attrs={"type": "time"})
+    )
+
+
+class TemplateForm(forms.ModelForm):
+    weekdays = forms.TypedMultipleChoiceField(
+        label=_("Weekdays"), choices=WeekDay.choices, coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+    )  # fmt: skip
+    languages_any = forms.MultipleChoiceField(
+        label=_("At least one person speaking one of"), choices=language_choices,
+        required=False, widget=forms.SelectMultiple(attrs={"size": 5}),
+    )  # fmt: skip
+
+    class Meta:
+        model = ShiftTemplate
+        fields = ["weekdays", "start", "end", "required", "languages_any"]
+        widgets = {
+            "start": forms.TimeInput(attrs={"type": "time"}),
+            "end": forms.TimeInput(attrs={"type": "time"}),
+        }

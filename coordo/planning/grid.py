@@ -1,0 +1,82 @@
+"""The month grid of one site: a row per day, a column per time slot, names in each cell."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.utils import timezone
+
+from coordo.planning.fetch import month_end, month_shifts, pk_of
+from coordo.planning.models import Planning, Shift, Worker
+
+
+@dataclass
+class Cell:
+    shift: Shift
+    names: list[str] = field(default_factory=list)
+    changed: bool = False  # differs from the published version this draft re-plans
+
+    @property
+    def missing(self) -> int:
+        return max(0, self.shift.required - len(self.names))
+
+
+@dataclass
+class Row:
+    day: date
+    cells: list[Cell | None]
+
+
+@dataclass
+class Grid:
+    slots: list[str]  # "09:00–12:00"
+    rows: list[Row]
+    places: int
+    filled: int
+    changes: int
+
+    @property
+    def gaps(self) -> int:
+        return self.places - self.filled
+
+
+def _slot(shift: Shift) -> str:
+    return f"{timezone.localtime(shift.start):%H:%M}–{timezone.localtime(shift.end):%H:%M}"
+
+
+def saved_plan(planning: Planning) -> dict[int, list[int]]:
+    plan: dict[int, list[int]] = defaultdict(list)
+    for shift_pk, worker_pk in planning.assignments.values_list("shift_id", "worker_id"):
+        plan[shift_pk].append(worker_pk)
+    return plan
+
+
+def progress_plan(progress: Mapping[str, Sequence[str]]) -> dict[int, list[int]]:
+    """The best plan so far of a running solve, as stored on its run."""
+    return {pk_of(shift): [pk_of(p) for p in people] for shift, people in progress.items()}
+
+
+def build_grid(planning: Planning, plan: Mapping[int, Sequence[int]]) -> Grid:
+    shifts = month_shifts(planning)
+    base = saved_plan(planning.based_on) if planning.based_on and planning.is_draft else None
+    names = dict(
+        Worker.objects.filter(organisation_id=planning.organisation_id).values_list("pk", "name")
+    )
+    slots = sorted({_slot(s) for s in shifts})
+    by_day: dict[date, dict[str, Cell]] = defaultdict(dict)
+    for shift in shifts:
+        team = sorted(names.get(pk, "?") for pk in plan.get(shift.pk, ()))
+        changed = base is not None and set(base.get(shift.pk, ())) != set(plan.get(shift.pk, ()))
+        by_day[timezone.localtime(shift.start).date()][_slot(shift)] = Cell(shift, team, changed)
+    rows, day = [], planning.month
+    while day <= month_end(planning.month):
+        if day in by_day:
+            rows.append(Row(day, [by_day[day].get(slot) for slot in slots]))
+        day += timedelta(days=1)
+    places = sum(s.required for s in shifts)
+    filled = places - sum(c.missing for cells in by_day.values() for c in cells.values())
+    changes = sum(c.changed for cells in by_day.values() for c in cells.values())
+    return Grid(slots, rows, places, filled, changes)

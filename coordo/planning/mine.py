@@ -1,0 +1,86 @@
+"""A worker's own shifts: the "my shifts" page and the personal calendar feed."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from coordo.access import audit
+from coordo.access.http import AuthedRequest, add_action_errors, flash_form_errors, principal_of
+from coordo.access.models import AuditAction
+from coordo.planning import actions, ics, queries
+from coordo.planning.forms import AbsenceForm
+from coordo.planning.models import Assignment, PlanningStatus, Worker
+
+FEED_DAYS_BACK = 31
+
+
+def published_shifts(worker: Worker) -> QuerySet[Assignment]:
+    """The worker's shifts in the plannings in force (the latest published version of each)."""
+    return (
+        Assignment.objects.filter(worker=worker, planning__status=PlanningStatus.PUBLISHED)
+        .select_related("shift__site")
+        .order_by("shift__start")
+    )
+
+
+def my_shifts(request: AuthedRequest) -> HttpResponse:
+    principal = principal_of(request)
+    worker = queries.worker_of(principal)
+    upcoming: list[Assignment] = []
+    if worker is not None:
+        audit.record(AuditAction.VIEW, principal=principal, obj=worker)
+        today = timezone.localdate()
+        upcoming = list(published_shifts(worker).filter(shift__end__date__gte=today))
+    context = {"worker": worker, "assignments": upcoming, "absence_form": AbsenceForm()}
+    return render(request, "planning/my_shifts.html", context)
+
+
+@require_POST
+def calendar_renew(request: AuthedRequest) -> HttpResponse:
+    worker = queries.worker_of(principal_of(request))
+    if worker is None:
+        raise Http404
+    actions.renew_calendar_link(worker, principal=principal_of(request))
+    messages.success(request, _("Your calendar has a new address; the old one no longer works."))
+    return redirect("my_shifts")
+
+
+@require_POST
+def absence_add(request: AuthedRequest) -> HttpResponse:
+    principal = principal_of(request)
+    worker = queries.worker_of(principal)
+    if worker is None:
+        raise Http404
+    form = AbsenceForm(request.POST)
+    if form.is_valid():
+        try:
+            actions.record_absence(
+                worker, by=request.user, principal=principal, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_action_errors(form, error)
+        else:
+            messages.success(request, _("Your absence is recorded; the coordination sees it."))
+    flash_form_errors(request, form)
+    return redirect("my_shifts")
+
+
+@login_not_required
+def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
+    """Calendar apps fetch this without logging in: the secret address is the key."""
+    worker = get_object_or_404(Worker, calendar_token=token, is_active=True)
+    since = timezone.now() - timedelta(days=FEED_DAYS_BACK)
+    shifts = published_shifts(worker).filter(shift__start__gte=since)
+    audit.record(AuditAction.EXPORT, obj=worker, organisation_id=worker.organisation_id)
+    body = ics.calendar(shifts, title=_("Coordo shifts"), host=request.get_host())
+    return HttpResponse(body, content_type="text/calendar; charset=utf-8")

@@ -1,0 +1,79 @@
+"""A site's team and recurring slots: list them, add a worker or a shift template."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from coordo.access import audit
+from coordo.access.http import (
+    AuthedRequest,
+    add_action_errors,
+    flash_form_errors,
+    principal_of,
+    require_perm,
+)
+from coordo.access.models import AuditAction, Site
+from coordo.access.policy import Perm
+from coordo.planning.actions import add_template, add_worker
+from coordo.planning.forms import TemplateForm, WorkerForm
+from coordo.planning.models import ShiftTemplate, Worker
+
+
+def _site(request: AuthedRequest) -> Site:
+    site = request.current_site
+    if site is None or not principal_of(request).can(Perm.PLANNING_EDIT, site.pk):
+        raise PermissionDenied
+    return site
+
+
+@require_perm(Perm.PLANNING_EDIT)
+def planning_setup(request: AuthedRequest) -> HttpResponse:
+    principal, site = principal_of(request), _site(request)
+    audit.record(
+        AuditAction.LIST, principal=principal, object_type="planning.worker", site_id=site.pk
+    )
+    context = {
+        "site": site,
+        "workers": Worker.objects.filter(sites=site).prefetch_related("windows"),
+        "templates": ShiftTemplate.objects.filter(site=site),
+        "worker_form": WorkerForm(),
+        "template_form": TemplateForm(),
+    }
+    return render(request, "planning/setup.html", context)
+
+
+@require_POST
+@require_perm(Perm.PLANNING_EDIT)
+def worker_create(request: AuthedRequest) -> HttpResponse:
+    form = WorkerForm(request.POST)
+    if form.is_valid():
+        try:
+            add_worker(site=_site(request), principal=principal_of(request), **form.cleaned_data)
+        except ValidationError as error:
+            add_action_errors(form, error)
+        else:
+            messages.success(request, _("The worker is added."))
+    flash_form_errors(request, form)
+    return redirect("planning_setup")
+
+
+@require_POST
+@require_perm(Perm.PLANNING_EDIT)
+def template_create(request: AuthedRequest) -> HttpResponse:
+    form = TemplateForm(request.POST)
+    if form.is_valid():
+        try:
+            add_template(
+                form.save(commit=False), site=_site(request), principal=principal_of(request)
+            )
+        except ValidationError as error:
+            add_action_errors(form, error)
+        else:
+            messages.success(request, _("The slot is added; new drafts will include it."))
+    flash_form_errors(request, form)
+    return redirect("planning_setup")

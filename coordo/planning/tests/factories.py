@@ -1,0 +1,75 @@
+"""A small drop-in for planning tests: Monday and Wednesday slots, six hosts."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+from coordo.access.models import Site, User
+from coordo.access.scoping import principal_for_user
+from coordo.planning import actions
+from coordo.planning.models import Planning, Shift, ShiftTemplate, WeeklyWindow, Worker
+
+DECEMBER = date(2026, 12, 1)
+
+
+def make_templates(site: Site, weekdays: tuple[int, ...] = (0, 2)) -> list[ShiftTemplate]:
+    """09–12 needs an Arabic or Tigrinya speaker; 12–15 anyone."""
+    return [
+        ShiftTemplate.objects.create(
+            organisation=site.organisation, site=site, weekdays=list(weekdays), start=time(9),
+            end=time(12), required=2, languages_any=["ar", "ti"],
+        ),
+        ShiftTemplate.objects.create(
+            organisation=site.organisation, site=site, weekdays=list(weekdays), start=time(12),
+            end=time(15), required=2,
+        ),
+    ]  # fmt: skip
+
+
+def make_worker(
+    site: Site,
+    name: str,
+    *,
+    languages: tuple[str, ...] = ("fr",),
+    max_shifts: int = 8,
+    user: User | None = None,
+    weekdays: tuple[int, ...] = (0, 1, 2, 3, 4, 5),
+) -> Worker:
+    worker = Worker.objects.create(
+        organisation=site.organisation, name=name, kind="volunteer", languages=list(languages),
+        max_shifts_per_month=max_shifts, user=user,
+    )  # fmt: skip
+    worker.sites.add(site)
+    WeeklyWindow.objects.bulk_create(
+        WeeklyWindow(worker=worker, kind="available", weekday=day, start=time(8), end=time(20))
+        for day in weekdays
+    )
+    return worker
+
+
+def make_team(site: Site) -> list[Worker]:
+    speakers = [make_worker(site, n, languages=("fr", "ar")) for n in ("Yara Test", "Samir Test")]
+    others = [make_worker(site, n) for n in ("Anna Test", "Bram Test", "Chloé Test", "Dirk Test")]
+    return speakers + others
+
+
+def make_draft(site: Site, coordinator: User, month: date = DECEMBER) -> Planning:
+    return actions.create_draft(
+        site=site, month=month, by=coordinator, principal=principal_for_user(coordinator)
+    )
+
+
+def publish_with(
+    draft: Planning, workers: list[Worker], coordinator: User, *, needs_language: bool = True
+) -> Shift:
+    """Puts `workers` on the month's first (morning or afternoon) shift and publishes."""
+    principal = principal_for_user(coordinator)
+    shift = next(
+        s for s in Shift.objects.order_by("start") if bool(s.languages_any) == needs_language
+    )
+    actions.assign_shift(
+        draft, shift, workers=workers, accept_broken_rules=False, by=coordinator,
+        principal=principal,
+    )  # fmt: skip
+    actions.publish_planning(draft, by=coordinator, principal=principal)
+    return shift

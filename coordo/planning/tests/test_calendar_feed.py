@@ -1,0 +1,50 @@
+"""The personal calendar: published shifts only, behind a secret that can be renewed."""
+
+from __future__ import annotations
+
+from django.test import Client
+
+from conftest import verified_client
+from coordo.access.models import AuditEvent, User
+from coordo.planning.models import Planning, Worker
+from coordo.planning.tests.factories import publish_with
+
+
+def test_the_feed_lists_published_shifts(
+    draft: Planning, team: list[Worker], coordinator: User
+) -> None:
+    worker = team[2]
+    shift = publish_with(draft, [worker, team[3]], coordinator, needs_language=False)
+    response = Client().get(f"/planning/calendar/{worker.calendar_token}.ics")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    body = response.content.decode()
+    assert body.startswith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Coordo//Planning//EN\r\n")
+    assert body.endswith("END:VEVENT\r\nEND:VCALENDAR\r\n")
+    assert body.count("BEGIN:VEVENT") == 1
+    assert f"UID:shift-{shift.pk}-worker-{worker.pk}@testserver\r\n" in body
+    assert "DTSTART:20261202T110000Z\r\nDTEND:20261202T140000Z\r\n" in body
+    assert all(len(line.encode()) <= 75 for line in body.split("\r\n"))
+    assert AuditEvent.objects.filter(action="export", object_id=str(worker.pk)).count() == 1
+
+
+def test_a_renewed_link_ends_the_old_one(draft: Planning, team: list[Worker], host: User) -> None:
+    Worker.objects.filter(pk=team[2].pk).update(user=host)
+    old = team[2].calendar_token
+    client = verified_client(host)
+    assert client.post("/planning/mine/calendar/renew/").status_code == 302
+    team[2].refresh_from_db()
+    assert team[2].calendar_token != old
+    assert Client().get(f"/planning/calendar/{old}.ics").status_code == 404
+    page = client.get("/planning/mine/").content.decode()
+    assert f"/planning/calendar/{team[2].calendar_token}.ics" in page
+
+
+def test_my_shifts_lists_the_published_ones(
+    draft: Planning, team: list[Worker], coordinator: User, host: User
+) -> None:
+    Worker.objects.filter(pk=team[2].pk).update(user=host)
+    publish_with(draft, [team[2], team[3]], coordinator, needs_language=False)
+    page = verified_client(host).get("/planning/mine/").content.decode()
+    assert "Wednesday 2 December" in page
+    assert "12:00–15:00" in page

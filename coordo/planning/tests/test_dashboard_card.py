@@ -1,0 +1,32 @@
+"""Who is on call now, on the site's dashboard."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from conftest import verified_client
+from coordo.access.models import Site, User
+from coordo.planning.models import Rota, RotaPeriod, Worker
+
+BRUSSELS = ZoneInfo("Europe/Brussels")
+
+
+def test_the_holder_of_the_current_period_shows(
+    site: Site, team: list[Worker], host: User, social_worker: User
+) -> None:
+    rota = Rota.objects.create(organisation=site.organisation, site=site, name="Garde de nuit")
+    rota.members.add(*team[:2])
+    RotaPeriod.objects.create(
+        rota=rota, start=datetime(2026, 11, 23, 8, tzinfo=BRUSSELS),
+        end=datetime(2026, 11, 24, 8, tzinfo=BRUSSELS), holder=team[1],
+    )  # fmt: skip
+    RotaPeriod.objects.create(
+        rota=rota, start=datetime(2026, 11, 24, 8, tzinfo=BRUSSELS),
+        end=datetime(2026, 11, 25, 8, tzinfo=BRUSSELS), holder=team[0],
+    )  # fmt: skip
+    page = verified_client(host).get("/").content.decode()
+    assert "Garde de nuit: Samir Test" in page
+    assert "Yara Test" not in page
+    # Social workers do not hold the planning permission: no card.
+    assert "On call and on shift" not in verified_client(social_worker).get("/").content.decode()

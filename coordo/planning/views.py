@@ -1,0 +1,210 @@
+"""Planning pages: the month list, the grid with its solver runs, hand edits, publishing."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from coordo.access import audit
+from coordo.access.http import (
+    AuthedRequest,
+    add_action_errors,
+    flash_form_errors,
+    principal_of,
+    require_perm,
+)
+from coordo.access.models import AuditAction
+from coordo.access.policy import Perm
+from coordo.planning import actions, queries
+from coordo.planning.fairness import shares
+from coordo.planning.forms import AssignForm, DraftForm, RunForm
+from coordo.planning.grid import build_grid, progress_plan, saved_plan
+from coordo.planning.models import Planning, PlanningRun
+from coordo.planning.tasks import conflict_lines
+from coordo.planning.validation import cell_problems
+
+
+@require_perm(Perm.PLANNING_VIEW)
+def planning_list(request: AuthedRequest) -> HttpResponse:
+    principal = principal_of(request)
+    plannings = queries.plannings_visible_to(principal).select_related("based_on")[:60]
+    audit.record(AuditAction.LIST, principal=principal, object_type="planning.planning")
+    site = request.current_site
+    can_draft = site is not None and principal.can(Perm.PLANNING_EDIT, site.pk)
+    return render(
+        request,
+        "planning/planning_list.html",
+        {"plannings": plannings, "form": DraftForm() if can_draft else None},
+    )
+
+
+@require_POST
+@require_perm(Perm.PLANNING_EDIT)
+def planning_create(request: AuthedRequest) -> HttpResponse:
+    principal = principal_of(request)
+    site = request.current_site
+    if site is None or not principal.can(Perm.PLANNING_EDIT, site.pk):
+        raise PermissionDenied
+    form = DraftForm(request.POST)
+    if form.is_valid():
+        try:
+            planning = actions.create_draft(
+                site=site, month=form.cleaned_data["month"], by=request.user, principal=principal
+            )
+        except ValidationError as error:
+            add_action_errors(form, error)
+        else:
+            messages.success(request, _("The draft is ready: generate a plan or fill it by hand."))
+            return redirect("planning_detail", planning_id=planning.pk)
+    flash_form_errors(request, form)
+    return redirect("planning_list")
+
+
+def _board(request: AuthedRequest, planning: Planning, run: PlanningRun | None) -> dict:
+    """The grid and the run's state: while the solver works, its best plan so far."""
+    running = run is not None and run.is_running
+    plan = (
+        progress_plan(run.progress.get("assignments", {}))
+        if run is not None and running
+        else saved_plan(planning)
+    )
+    return {
+        "planning": planning,
+        "run": run,
+        "running": running,
+        "conflicts": conflict_lines(run, (get_language() or "en")[:2]) if run else [],
+        "grid": build_grid(planning, plan),
+        "can_edit": planning.is_draft
+        and principal_of(request).can(Perm.PLANNING_EDIT, planning.site_id),
+    }
+
+
+@require_perm(Perm.PLANNING_VIEW)
+def planning_detail(request: AuthedRequest, planning_id: int) -> HttpResponse:
+    principal = principal_of(request)
+    planning = queries.get_planning(principal, planning_id)
+    audit.record(AuditAction.VIEW, principal=principal, obj=planning)
+    context = _board(request, planning, planning.runs.first())
+    context["run_form"] = RunForm()
+    context["can_publish"] = planning.is_draft and principal.can(
+        Perm.PLANNING_PUBLISH, planning.site_id
+    )
+    if principal.can(Perm.PLANNING_EDIT, planning.site_id):
+        context["shares"] = shares(planning, saved_plan(planning))
+    return render(request, "planning/planning_detail.html", context)
+
+
+@require_POST
+@require_perm(Perm.PLANNING_EDIT)
+def planning_solve(request: AuthedRequest, planning_id: int) -> HttpResponse:
+    principal = principal_of(request)
+    planning = queries.get_planning(principal, planning_id, Perm.PLANNING_EDIT)
+    form = RunForm(request.POST)
+    if form.is_valid():
+        try:
+            actions.start_run(
+                planning, time_limit=form.cleaned_data["time_limit"], by=request.user,
+                principal=principal,
+            )  # fmt: skip
+        except ValidationError as error:
+            add_action_errors(form, error)
+    flash_form_errors(request, form)
+    return redirect("planning_detail", planning_id=planning.pk)
+
+
+@require_perm(Perm.PLANNING_EDIT)
+def planning_run(request: AuthedRequest, run_id: int) -> HttpResponse:
+    """The board alone, polled every second while the solver works."""
+    principal = principal_of(request)
+    run = queries.get_run(principal, run_id, Perm.PLANNING_EDIT)
+    audit.record(AuditAction.VIEW, principal=principal, obj=run.planning)
+    return render(
+        request, "planning/planning_detail.html#board", _board(request, run.planning, run)
+    )
+
+
+@require_POST
+@require_perm(Perm.PLANNING_EDIT)
+def planning_run_cancel(request: AuthedRequest, run_id: int) -> HttpResponse:
+    principal = principal_of(request)
+    run = queries.get_run(principal, run_id, Perm.PLANNING_EDIT)
+    actions.cancel_run(run, principal=principal)
+    messages.success(request, _("The solver stops and keeps the best plan found so far."))
+    return redirect("planning_detail", planning_id=run.planning_id)
+
+
+@require_perm(Perm.PLANNING_EDIT)
+def planning_shift(request: AuthedRequest, planning_id: int, shift_id: int) -> HttpResponse:
+    """One cell by hand; htmx posts `check` on every change to show the rules it would break."""
+    principal = principal_of(request)
+    planning = queries.get_planning(principal, planning_id, Perm.PLANNING_EDIT)
+    shift = queries.get_shift(planning, shift_id)
+    current = list(planning.assignments.filter(shift=shift).values_list("worker_id", flat=True))
+    form = AssignForm(
+        request.POST or None,
+        initial={"workers": current},
+        workers=queries.site_workers(planning),
+    )
+    problems: list[str] = []
+    if request.method == "POST" and "check" in request.GET:
+        if form.is_valid():
+            chosen = [w.pk for w in form.cleaned_data["workers"]]
+            problems = cell_problems(planning, shift, chosen)
+        else:
+            problems = [str(e) for errors in form.errors.values() for e in errors]
+        return render(request, "planning/shift_form.html#problems", {"problems": problems})
+    if request.method == "POST" and form.is_valid():
+        workers = list(form.cleaned_data["workers"])
+        try:
+            actions.assign_shift(
+                planning, shift, workers=workers,
+                accept_broken_rules=form.cleaned_data["accept_broken_rules"],
+                by=request.user, principal=principal,
+            )  # fmt: skip
+        except ValidationError as error:
+            add_action_errors(form, error)
+        else:
+            messages.success(request, _("The shift is saved."))
+            return redirect("planning_detail", planning_id=planning.pk)
+    elif request.method == "GET":
+        audit.record(AuditAction.VIEW, principal=principal, obj=planning)
+        problems = cell_problems(planning, shift, current) if planning.is_draft else []
+    context = {"planning": planning, "shift": shift, "form": form, "problems": problems}
+    return render(request, "planning/shift_form.html", context)
+
+
+@require_POST
+@require_perm(Perm.PLANNING_PUBLISH)
+def planning_publish(request: AuthedRequest, planning_id: int) -> HttpResponse:
+    principal = principal_of(request)
+    planning = queries.get_planning(principal, planning_id, Perm.PLANNING_PUBLISH)
+    try:
+        actions.publish_planning(planning, by=request.user, principal=principal)
+    except ValidationError as error:
+        for text in error.messages:
+            messages.error(request, text)
+    else:
+        messages.success(
+            request, _("Version %(version)d is published.") % {"version": planning.version}
+        )
+    return redirect("planning_detail", planning_id=planning.pk)
+
+
+@require_POST
+@require_perm(Perm.PLANNING_EDIT)
+def planning_discard(request: AuthedRequest, planning_id: int) -> HttpResponse:
+    principal = principal_of(request)
+    planning = queries.get_planning(principal, planning_id, Perm.PLANNING_EDIT)
+    try:
+        actions.discard_draft(planning, principal=principal)
+    except ValidationError as error:
+        for text in error.messages:
+            messages.error(request, text)
+        return redirect("planning_detail", planning_id=planning.pk)
+    messages.success(request, _("The draft is discarded."))
+    return redirect("planning_list")
