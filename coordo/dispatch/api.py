@@ -1,3 +1,218 @@
-from ninja import Router
+"""Dispatch endpoints: screenings (needs only, never medical details), batches, decisions."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from django.utils.translation import get_language
+from ninja import Router, Schema
+from ninja.pagination import paginate
+
+from coordo.access import audit
+from coordo.access.models import AuditAction, User
+from coordo.access.policy import Perm
+from coordo.access.scoping import Principal
+from coordo.dispatch import batches, queries
+from coordo.dispatch.models import Arrival, Batch, Decision, OverrideReason, Proposal, ReceptionUnit
 
 router = Router(tags=["dispatch"])
+
+
+def _principal(request: HttpRequest) -> Principal:
+    return request.auth  # type: ignore[attr-defined, no-any-return]
+
+
+def _worker(request: HttpRequest, principal: Principal) -> User:
+    """Decisions are made by a named dispatcher, never by an integration token."""
+    user = request.user
+    if not principal.user_id or not isinstance(user, User):
+        raise PermissionDenied
+    return user
+
+
+class NeedsOut(Schema):
+    medical: bool
+    accessible: bool
+    women_only: bool
+
+
+class ScreeningOut(Schema):
+    arrival_id: int
+    household_id: int
+    site_id: int
+    registered: date
+    status: str
+    size: int
+    socially_screened: bool
+    medically_screened: bool
+    school_language: str
+    region: str
+    family_centre: str | None
+    excluded_centres: list[str]
+    flags: list[str]
+    unaccompanied_minor: bool
+    needs: NeedsOut
+
+
+def screening_out(arrival: Arrival) -> ScreeningOut:
+    social = getattr(arrival, "social", None)
+    medical = getattr(arrival, "medical", None)
+    return ScreeningOut(
+        arrival_id=arrival.pk, household_id=arrival.household_id, site_id=arrival.site_id,
+        registered=arrival.registered, status=arrival.status,
+        size=len(arrival.household.members.all()),
+        socially_screened=social is not None, medically_screened=medical is not None,
+        school_language=social.school_language if social else "",
+        region=social.region if social else "",
+        family_centre=social.family_centre.code if social and social.family_centre else None,
+        excluded_centres=[c.code for c in social.excluded_centres.all()] if social else [],
+        flags=list(social.flags) if social else [],
+        unaccompanied_minor=bool(social and social.unaccompanied_minor),
+        needs=NeedsOut(
+            medical=bool(medical and medical.needs_medical),
+            accessible=bool(medical and medical.needs_accessible),
+            women_only=bool(social and social.women_only),
+        ),
+    )  # fmt: skip
+
+
+@router.get("/dispatch/screenings", response=list[ScreeningOut])
+@paginate
+def list_screenings(request: HttpRequest, site_id: int | None = None) -> list[ScreeningOut]:
+    principal = _principal(request)
+    if not principal.can(Perm.DISPATCH_VIEW):
+        raise PermissionDenied
+    arrivals = (
+        queries.arrivals_visible_to(principal)
+        .select_related("social__family_centre")
+        .prefetch_related("household__members", "social__excluded_centres")
+    )
+    if site_id is not None:
+        arrivals = arrivals.filter(site_id=site_id)
+    audit.record(
+        AuditAction.LIST, principal=principal, object_type="dispatch.arrival", site_id=site_id
+    )
+    return [screening_out(arrival) for arrival in arrivals[:500]]
+
+
+@router.get("/dispatch/screenings/{arrival_id}", response=ScreeningOut)
+def get_screening(request: HttpRequest, arrival_id: int) -> ScreeningOut:
+    principal = _principal(request)
+    arrival = queries.get_arrival(principal, arrival_id)
+    audit.record(AuditAction.VIEW, principal=principal, obj=arrival)
+    return screening_out(arrival)
+
+
+class DecisionOut(Schema):
+    outcome: str
+    unit: str | None
+    reason_code: str
+    comment: str
+    decided_by: int
+    decided_at: datetime
+
+
+class ProposalOut(Schema):
+    id: int
+    arrival_id: int
+    unit: str | None
+    unplaced_reason: str
+    penalty: int
+    eligible_units: int
+    explanation: str
+    decision: DecisionOut | None
+
+
+class BatchOut(Schema):
+    id: int
+    site_id: int
+    date: date
+    status: str
+    progress: dict[str, object]
+    result: dict[str, object]
+
+
+class BatchDetailOut(BatchOut):
+    proposals: list[ProposalOut]
+
+
+def decision_out(decision: Decision | None) -> DecisionOut | None:
+    if decision is None:
+        return None
+    return DecisionOut(
+        outcome=decision.outcome, unit=decision.unit.code if decision.unit else None,
+        reason_code=decision.reason_code, comment=decision.comment,
+        decided_by=decision.decided_by_id, decided_at=decision.decided_at,
+    )  # fmt: skip
+
+
+def proposal_out(proposal: Proposal) -> ProposalOut:
+    language = get_language() or "en"
+    return ProposalOut(
+        id=proposal.pk, arrival_id=proposal.arrival_id,
+        unit=proposal.unit.code if proposal.unit else None,
+        unplaced_reason=proposal.unplaced_reason, penalty=proposal.penalty,
+        eligible_units=proposal.eligible_units,
+        explanation=proposal.explanation.get(language, proposal.explanation.get("en", "")),
+        decision=decision_out(getattr(proposal, "decision", None)),
+    )  # fmt: skip
+
+
+def batch_out(batch: Batch) -> BatchOut:
+    return BatchOut(
+        id=batch.pk, site_id=batch.site_id, date=batch.date, status=batch.status,
+        progress=batch.progress, result=batch.result,
+    )  # fmt: skip
+
+
+@router.get("/dispatch/batches", response=list[BatchOut])
+@paginate
+def list_batches(request: HttpRequest) -> list[BatchOut]:
+    principal = _principal(request)
+    if not principal.can(Perm.DISPATCH_VIEW):
+        raise PermissionDenied
+    return [batch_out(batch) for batch in queries.batches_visible_to(principal)[:200]]
+
+
+@router.get("/dispatch/batches/{batch_id}", response=BatchDetailOut)
+def get_batch(request: HttpRequest, batch_id: int) -> BatchDetailOut:
+    principal = _principal(request)
+    batch = queries.get_batch(principal, batch_id)
+    audit.record(AuditAction.VIEW, principal=principal, obj=batch)
+    proposals = [proposal_out(p) for p in queries.proposals_of(batch)]
+    return BatchDetailOut(**batch_out(batch).dict(), proposals=proposals)
+
+
+@router.post("/dispatch/batches/{batch_id}/accept", response=BatchOut)
+def accept_batch(request: HttpRequest, batch_id: int) -> BatchOut:
+    principal = _principal(request)
+    batch = queries.get_batch(principal, batch_id, Perm.DISPATCH_RUN)
+    batches.accept_all(batch, by=_worker(request, principal), principal=principal)
+    batch.refresh_from_db()
+    return batch_out(batch)
+
+
+class OverrideIn(Schema):
+    unit: str | None = None
+    reason_code: OverrideReason
+    comment: str = ""
+
+
+@router.post("/dispatch/proposals/{proposal_id}/override", response={201: DecisionOut})
+def override_proposal(
+    request: HttpRequest, proposal_id: int, payload: OverrideIn
+) -> tuple[int, DecisionOut | None]:
+    principal = _principal(request)
+    proposal = queries.get_proposal(principal, proposal_id, Perm.DISPATCH_RUN)
+    unit = None
+    if payload.unit is not None:
+        units = ReceptionUnit.objects.filter(organisation_id=principal.organisation_id)
+        unit = get_object_or_404(units, code=payload.unit)
+    decision = batches.override_proposal(
+        proposal, unit=unit, reason_code=payload.reason_code, comment=payload.comment,
+        by=_worker(request, principal), principal=principal,
+    )  # fmt: skip
+    return 201, decision_out(decision)

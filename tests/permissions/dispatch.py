@@ -2,15 +2,99 @@
 
 from __future__ import annotations
 
+from datetime import date
+from typing import cast
+
 from django.db.models import Model
 
-from tests.permissions.routes import Route
+from coordo.access.models import User
+from coordo.access.roles import Role
+from coordo.dispatch.fetch import build_instance
+from coordo.dispatch.models import Batch, BatchStatus, Proposal, ReceptionCentre
+from coordo.dispatch.tests.factories import make_arrival, make_medical, make_unit
+from coordo.people.models import Household
+from tests.permissions.routes import Route, api
 from tests.world import Place
 
-ROUTES: dict[str, Route] = {}
-TARGETS: dict[str, object] = {}
-CANARIES: dict[str, tuple[str, set[tuple[str, str]]]] = {}
+C, SW, MED, DISP = Role.COORDINATOR, Role.SOCIAL_WORKER, Role.MEDICAL, Role.DISPATCHER
+VIEWERS = frozenset({C, SW, MED, DISP})
+SCREENERS = frozenset({C, SW, DISP})
+RUNNERS = frozenset({C, DISP})
+MEDICAL = frozenset({MED})
+
+ROUTES: dict[str, Route] = {
+    "dispatch_home": Route(allowed=VIEWERS),
+    "dispatch_arrival_create": Route(allowed=SCREENERS),
+    "dispatch_arrival_detail": Route(target="arrival", allowed=VIEWERS),
+    "dispatch_arrival_social": Route(target="arrival", allowed=SCREENERS),
+    "dispatch_arrival_medical": Route(target="arrival", allowed=MEDICAL),
+    "dispatch_network": Route(allowed=RUNNERS),
+    # No file: the form's error is flashed on the network page.
+    "dispatch_network_import": Route(method="POST", allowed=RUNNERS, ok=302),
+    "dispatch_unit_free": Route(
+        method="POST", target="reception_unit", allowed=RUNNERS, ok=302, data={"free": "1"}
+    ),
+    # The own site is not an arrival centre: refused with a message, back to the dispatch page.
+    "dispatch_batch_create": Route(method="POST", allowed=RUNNERS, ok=302),
+    "dispatch_batch_detail": Route(target="batch", allowed=VIEWERS),
+    "dispatch_batch_progress": Route(target="batch", allowed=VIEWERS),
+    "dispatch_batch_snapshot": Route(target="batch", allowed=RUNNERS),
+    "dispatch_batch_cancel": Route(method="POST", target="batch", allowed=RUNNERS, ok=302),
+    "dispatch_batch_accept": Route(method="POST", target="batch", allowed=RUNNERS, ok=302),
+    "dispatch_batch_fairness": Route(target="batch", allowed=RUNNERS),
+    "dispatch_proposal_override": Route(target="proposal", allowed=RUNNERS),
+    "dispatch_fairness_month": Route(allowed=RUNNERS),
+    "api:list_screenings": api(allowed=VIEWERS),
+    "api:get_screening": api(target="arrival", allowed=VIEWERS, denied=404),
+    "api:list_batches": api(allowed=VIEWERS),
+    "api:get_batch": api(target="batch", allowed=VIEWERS, denied=404),
+    "api:accept_batch": api(method="POST", target="batch", allowed=RUNNERS, denied=404),
+    "api:override_proposal": api(
+        method="POST", target="proposal", allowed=RUNNERS, ok=201, denied=404,
+        data={"unit": None, "reason_code": "data", "comment": ""},
+    ),
+}  # fmt: skip
+
+TARGETS = {
+    "arrival": lambda place: {"arrival_id": place.records["arrival"].pk},
+    "reception_unit": lambda place: {"unit_id": place.records["reception_unit"].pk},
+    "batch": lambda place: {"batch_id": place.records["batch"].pk},
+    "proposal": lambda place: {"proposal_id": place.records["proposal"].pk},
+}
+
+# The medical details: the medical team's page only, never the dispatcher, never the API.
+CANARIES = {
+    "dispatch.medical_details": (
+        "Dialyse CANARY 4KQ8 trois fois par semaine",
+        {(MED, "dispatch_arrival_medical")},
+    ),
+}
 
 
 def build_records(place: Place, label: str, planted: dict[str, str]) -> dict[str, Model]:
-    return {}
+    site = place.site
+    # A dispatch profile on the place's own site, so that its coordinator keeps its places.
+    centre = ReceptionCentre.objects.create(
+        organisation=site.organisation, site=site, code=f"RC-{label}", region="brussels",
+        language="fr", model="collective", daily_intake=10,
+    )  # fmt: skip
+    unit = make_unit(centre, f"RC-{label}-F1", beds=4)
+    user = cast(User, place.records["user"])
+    household = cast(Household, place.records["household"])
+    arrival = make_arrival(household, by=user, flags=["pregnant"])
+    details = planted.get("dispatch.medical_details", "Suivi ordinaire")
+    make_medical(arrival, by=user, details=details, needs_medical=True)
+    snapshot, _arrivals = build_instance(site, date(2026, 11, 23))
+    batch = Batch.objects.create(
+        organisation=site.organisation, site=site, date=date(2026, 11, 23), snapshot=snapshot,
+        status=BatchStatus.DONE, created_by=user,
+        result={"status": "optimal", "score": {"V": 2, "P": 2, "W": 6, "Q": 0}, "solve_seconds": 0.1},
+    )  # fmt: skip
+    proposal = Proposal.objects.create(
+        organisation=site.organisation, batch=batch, arrival=arrival, unit=unit,
+        explanation={"en": "Household of 2: the only medical unit."}, household_type="family",
+        head_sex="F", vulnerable=True, size=2, waiting_days=3,
+    )  # fmt: skip
+    return {
+        "arrival": arrival, "reception_unit": unit, "batch": batch, "proposal": proposal,
+    }  # fmt: skip

@@ -1,0 +1,125 @@
+"""Writes at the arrival centre: registration, social and medical screening, free places."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from coordo.access import audit
+from coordo.access.models import AuditAction, User
+from coordo.access.policy import Perm
+from coordo.access.scoping import Principal
+from coordo.dispatch.models import (
+    Arrival,
+    MedicalScreening,
+    ReceptionCentre,
+    ReceptionUnit,
+    SocialScreening,
+    VulnerabilityFlag,
+)
+from coordo.people.models import Household
+
+
+def check(principal: Principal, perm: Perm, site_id: int) -> None:
+    if not principal.can(perm, site_id):
+        raise PermissionDenied
+
+
+@transaction.atomic
+def register_arrival(
+    household: Household, *, registered: date, by: User, principal: Principal
+) -> Arrival:
+    check(principal, Perm.DISPATCH_SCREEN, household.site_id)
+    if Arrival.objects.filter(household=household).exists():
+        raise ValidationError({"household": _("This household is already registered.")})
+    if registered > timezone.localdate():
+        raise ValidationError({"registered": _("The registration date is in the future.")})
+    arrival = Arrival(
+        organisation_id=household.organisation_id,
+        site_id=household.site_id,
+        household=household,
+        registered=registered,
+        registered_by=by,
+    )
+    arrival.full_clean()
+    arrival.save()
+    audit.record(AuditAction.CREATE, principal=principal, obj=arrival)
+    return arrival
+
+
+@transaction.atomic
+def record_social_screening(
+    arrival: Arrival,
+    *,
+    by: User,
+    principal: Principal,
+    excluded_centres: list[ReceptionCentre] | None = None,
+    **fields: Any,
+) -> SocialScreening:
+    check(principal, Perm.DISPATCH_SCREEN, arrival.site_id)
+    screening = SocialScreening.objects.filter(arrival=arrival).first() or SocialScreening(
+        organisation_id=arrival.organisation_id, arrival=arrival
+    )
+    for name, value in fields.items():
+        setattr(screening, name, value)
+    unknown = set(screening.flags) - set(VulnerabilityFlag.values)
+    if unknown:
+        raise ValidationError({"flags": _("Unknown vulnerability: %(flags)s") % {
+            "flags": ", ".join(sorted(unknown))}})  # fmt: skip
+    excluded = list(excluded_centres or [])
+    if screening.family_centre and screening.family_centre in excluded:
+        raise ValidationError(
+            {"excluded_centres": _("The family's centre cannot also be excluded for safety.")}
+        )
+    screening.screened_by, screening.screened_at = by, timezone.now()
+    screening.full_clean()
+    screening.save()
+    screening.excluded_centres.set(excluded)
+    audit.record(AuditAction.UPDATE, principal=principal, obj=screening, site_id=arrival.site_id)
+    return screening
+
+
+@transaction.atomic
+def record_medical_screening(
+    arrival: Arrival,
+    *,
+    details: str,
+    needs_medical: bool,
+    needs_accessible: bool,
+    by: User,
+    principal: Principal,
+) -> MedicalScreening:
+    check(principal, Perm.DISPATCH_MEDICAL, arrival.site_id)
+    screening = MedicalScreening.objects.filter(arrival=arrival).first() or MedicalScreening(
+        organisation_id=arrival.organisation_id, arrival=arrival
+    )
+    screening.details = details
+    screening.needs_medical, screening.needs_accessible = needs_medical, needs_accessible
+    screening.screened_by, screening.screened_at = by, timezone.now()
+    screening.full_clean()
+    screening.save()
+    audit.record(AuditAction.UPDATE, principal=principal, obj=screening, site_id=arrival.site_id)
+    return screening
+
+
+@transaction.atomic
+def update_free_places(
+    unit: ReceptionUnit, *, free: int, by: User, principal: Principal
+) -> ReceptionUnit:
+    """A centre says how many beds of a unit are free today."""
+    from coordo.dispatch.queries import editable_units
+
+    if not editable_units(principal).filter(pk=unit.pk).exists():
+        raise PermissionDenied
+    if not 0 <= free <= unit.beds:
+        raise ValidationError(
+            {"free": _("Free beds must be between 0 and %(beds)s.") % {"beds": unit.beds}}
+        )
+    unit.free, unit.updated_by, unit.updated_at = free, by, timezone.now()
+    unit.save(update_fields=["free", "updated_by", "updated_at"])
+    return unit

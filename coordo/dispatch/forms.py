@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from coordo.dispatch.models import (
+    OverrideReason,
+    ReceptionCentre,
+    ReceptionUnit,
+    SocialScreening,
+    VulnerabilityFlag,
+)
+from coordo.people.models import Household
+
+
+class ArrivalForm(forms.Form):
+    household = forms.ModelChoiceField(
+        label=_("Household"), queryset=Household.objects.none(),
+        help_text=_("Register the household in People first."),
+    )  # fmt: skip
+    registered = forms.DateField(
+        label=_("Registered on"), initial=timezone.localdate,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )  # fmt: skip
+
+    def __init__(self, *args: Any, households: QuerySet[Household], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["household"].queryset = households  # type: ignore[attr-defined]
+
+
+class SocialScreeningForm(forms.ModelForm):
+    flags = forms.MultipleChoiceField(
+        label=_("Vulnerabilities"), choices=VulnerabilityFlag.choices, required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )  # fmt: skip
+
+    class Meta:
+        model = SocialScreening
+        fields = [
+            "school_language", "region", "family_centre", "excluded_centres", "flags",
+            "women_only", "unaccompanied_minor",
+        ]  # fmt: skip
+        widgets = {"excluded_centres": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args: Any, centres: QuerySet[ReceptionCentre], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["family_centre"].queryset = centres  # type: ignore[attr-defined]
+        self.fields["excluded_centres"].queryset = centres  # type: ignore[attr-defined]
+
+
+class MedicalScreeningForm(forms.Form):
+    details = forms.CharField(
+        label=_("Medical details"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Seen by the medical team only; the dispatcher sees the needs below."),
+    )  # fmt: skip
+    needs_medical = forms.BooleanField(label=_("Needs a medical place"), required=False)
+    needs_accessible = forms.BooleanField(label=_("Needs reduced-mobility access"), required=False)
+
+
+class FreePlacesForm(forms.Form):
+    free = forms.IntegerField(label=_("Free beds"), min_value=0)
+
+
+class NetworkImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Free places file (CSV or XLSX)"),
+        help_text=_(
+            "Columns: centre, unit, kind, beds, free, women_only, medical, accessible, minors."
+        ),
+    )
+
+
+class OverrideForm(forms.Form):
+    unit = forms.ModelChoiceField(
+        label=_("Unit instead"), queryset=ReceptionUnit.objects.none(), required=False,
+        empty_label=_("No place today (waiting list)"),
+    )  # fmt: skip
+    reason_code = forms.ChoiceField(
+        label=_("Reason"), choices=[("", "---------"), *OverrideReason.choices]
+    )
+    comment = forms.CharField(
+        label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args: Any, units: QuerySet[ReceptionUnit], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units  # type: ignore[attr-defined]

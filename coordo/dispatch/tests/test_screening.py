@@ -1,0 +1,108 @@
+"""Registration, social screening and medical screening: who may write what."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from coordo.access.models import AuditEvent
+from coordo.dispatch import actions
+from coordo.dispatch.models import Arrival, MedicalScreening
+from coordo.dispatch.tests.conftest import principal
+from coordo.dispatch.tests.factories import make_arrival, make_family
+
+pytestmark = pytest.mark.django_db
+
+
+def test_register_arrival_writes_one_audit_row(arrival_site, dispatcher):
+    household = make_family(arrival_site, "Camara", 2018)
+    arrival = actions.register_arrival(
+        household, registered=date(2026, 11, 22), by=dispatcher, principal=principal(dispatcher)
+    )
+    assert (arrival.site_id, arrival.status, arrival.key) == (
+        arrival_site.pk,
+        "waiting",
+        f"A{arrival.pk}",
+    )
+    assert list(
+        AuditEvent.objects.filter(object_type="dispatch.arrival").values_list("action", "object_id")
+    ) == [("create", str(arrival.pk))]
+
+
+def test_a_household_is_registered_once(arrival_site, dispatcher):
+    household = make_family(arrival_site, "Camara")
+    actions.register_arrival(
+        household, registered=date(2026, 11, 22), by=dispatcher, principal=principal(dispatcher)
+    )
+    with pytest.raises(ValidationError) as error:
+        actions.register_arrival(
+            household, registered=date(2026, 11, 22), by=dispatcher, principal=principal(dispatcher)
+        )
+    assert error.value.message_dict == {"household": ["This household is already registered."]}
+    assert Arrival.objects.count() == 1
+
+
+def test_registration_date_cannot_be_in_the_future(arrival_site, dispatcher):
+    household = make_family(arrival_site, "Camara")
+    with pytest.raises(ValidationError) as error:
+        actions.register_arrival(
+            household, registered=date(2026, 11, 24), by=dispatcher, principal=principal(dispatcher)
+        )
+    assert error.value.message_dict == {"registered": ["The registration date is in the future."]}
+
+
+def test_social_screening_records_exclusions_and_family_centre(arrival_site, dispatcher, network):
+    arrival = make_arrival(make_family(arrival_site, "Camara", 2017), by=dispatcher, screened=False)
+    screening = actions.record_social_screening(
+        arrival, by=dispatcher, principal=principal(dispatcher), school_language="fr",
+        region="brussels", family_centre=network["BXL"], flags=["violence"], women_only=True,
+        unaccompanied_minor=False, excluded_centres=[network["GNT"]],
+    )  # fmt: skip
+    assert list(screening.excluded_centres.values_list("code", flat=True)) == ["GNT"]
+    assert (screening.family_centre, screening.flags) == (network["BXL"], ["violence"])
+
+
+def test_family_centre_cannot_be_excluded(arrival_site, dispatcher, network):
+    arrival = make_arrival(make_family(arrival_site, "Camara"), by=dispatcher, screened=False)
+    with pytest.raises(ValidationError) as error:
+        actions.record_social_screening(
+            arrival, by=dispatcher, principal=principal(dispatcher), family_centre=network["BXL"],
+            excluded_centres=[network["BXL"]],
+        )  # fmt: skip
+    assert error.value.message_dict == {
+        "excluded_centres": ["The family's centre cannot also be excluded for safety."]
+    }
+
+
+def test_unknown_vulnerability_is_refused(arrival_site, dispatcher):
+    arrival = make_arrival(make_family(arrival_site, "Camara"), by=dispatcher, screened=False)
+    with pytest.raises(ValidationError) as error:
+        actions.record_social_screening(
+            arrival, by=dispatcher, principal=principal(dispatcher), flags=["tall"]
+        )
+    assert error.value.message_dict == {"flags": ["Unknown vulnerability: tall"]}
+
+
+def test_only_the_medical_role_records_a_medical_screening(arrival_site, dispatcher, nurse):
+    arrival = make_arrival(make_family(arrival_site, "Camara"), by=dispatcher)
+    with pytest.raises(PermissionDenied):
+        actions.record_medical_screening(
+            arrival, details="Asthme", needs_medical=True, needs_accessible=False,
+            by=dispatcher, principal=principal(dispatcher),
+        )  # fmt: skip
+    screening = actions.record_medical_screening(
+        arrival, details="Asthme", needs_medical=True, needs_accessible=False,
+        by=nurse, principal=principal(nurse),
+    )  # fmt: skip
+    assert list(MedicalScreening.objects.values_list("details", "needs_medical")) == [
+        ("Asthme", True)
+    ]
+    assert (
+        AuditEvent.objects.filter(
+            object_type="dispatch.medicalscreening", object_id=str(screening.pk)
+        ).count()
+        == 1
+    )
+    assert "Asthme" not in repr(list(AuditEvent.objects.values_list()))

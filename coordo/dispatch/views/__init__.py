@@ -1,0 +1,1 @@
+"""Dispatch pages, by area: arrivals and screenings, the network, batches and fairness."""

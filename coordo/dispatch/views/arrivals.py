@@ -1,0 +1,141 @@
+"""The arrival centre's day: who is waiting, registration, social and medical screening."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from coordo.access import audit
+from coordo.access.http import AuthedRequest, add_action_errors, principal_of, require_perm
+from coordo.access.models import AuditAction, Site
+from coordo.access.policy import Perm
+from coordo.dispatch import actions, queries
+from coordo.dispatch.forms import ArrivalForm, MedicalScreeningForm, SocialScreeningForm
+from coordo.dispatch.models import ArrivalStatus, WaitingEntry
+from coordo.people.queries import households_visible_to
+
+
+def site_with(request: AuthedRequest, perm: Perm) -> Site:
+    site = request.current_site
+    if site is None or not principal_of(request).can(perm, site.pk):
+        raise PermissionDenied
+    return site
+
+
+@require_perm(Perm.DISPATCH_VIEW)
+def dispatch_home(request: AuthedRequest) -> HttpResponse:
+    principal = principal_of(request)
+    site = site_with(request, Perm.DISPATCH_VIEW)
+    arrivals = (
+        queries.arrivals_visible_to(principal)
+        .filter(site=site, status=ArrivalStatus.WAITING)
+        .prefetch_related("household__members")
+    )
+    reasons = dict(
+        WaitingEntry.objects.filter(site=site)
+        .order_by("batch_id")
+        .values_list("arrival_id", "reason")
+    )
+    audit.record(
+        AuditAction.LIST, principal=principal, object_type="dispatch.arrival", site_id=site.pk
+    )
+    context = {
+        "arrivals": [(arrival, reasons.get(arrival.pk)) for arrival in arrivals],
+        "batches": queries.batches_visible_to(principal).filter(site=site)[:10],
+        "can_screen": principal.can(Perm.DISPATCH_SCREEN, site.pk),
+        "can_run": principal.can(Perm.DISPATCH_RUN, site.pk),
+        "can_edit_network": principal.can(Perm.DISPATCH_NETWORK_EDIT),
+    }
+    return render(request, "dispatch/home.html", context)
+
+
+@require_perm(Perm.DISPATCH_SCREEN)
+def arrival_create(request: AuthedRequest) -> HttpResponse:
+    principal = principal_of(request)
+    site = site_with(request, Perm.DISPATCH_SCREEN)
+    households = households_visible_to(principal).filter(site=site, arrival__isnull=True)
+    form = ArrivalForm(request.POST or None, households=households)
+    if request.method == "POST" and form.is_valid():
+        try:
+            arrival = actions.register_arrival(
+                form.cleaned_data["household"], registered=form.cleaned_data["registered"],
+                by=request.user, principal=principal,
+            )  # fmt: skip
+        except ValidationError as error:
+            add_action_errors(form, error)
+        else:
+            messages.success(request, _("The household is registered; screen it now."))
+            return redirect("dispatch_arrival_social", arrival_id=arrival.pk)
+    return render(request, "dispatch/arrival_form.html", {"form": form})
+
+
+@require_perm(Perm.DISPATCH_VIEW)
+def arrival_detail(request: AuthedRequest, arrival_id: int) -> HttpResponse:
+    principal = principal_of(request)
+    arrival = queries.get_arrival(principal, arrival_id)
+    audit.record(AuditAction.VIEW, principal=principal, obj=arrival)
+    context = {
+        "arrival": arrival,
+        "social": getattr(arrival, "social", None),
+        # Only the needs: the medical details stay on the medical team's page.
+        "medical_needs": getattr(arrival, "medical", None),
+        "can_screen": principal.can(Perm.DISPATCH_SCREEN, arrival.site_id),
+        "can_medical": principal.can(Perm.DISPATCH_MEDICAL, arrival.site_id),
+    }
+    return render(request, "dispatch/arrival_detail.html", context)
+
+
+@require_perm(Perm.DISPATCH_SCREEN)
+def arrival_social(request: AuthedRequest, arrival_id: int) -> HttpResponse:
+    principal = principal_of(request)
+    arrival = queries.get_arrival(principal, arrival_id, Perm.DISPATCH_SCREEN)
+    form = SocialScreeningForm(
+        request.POST or None, instance=getattr(arrival, "social", None),
+        centres=queries.centres_of(principal),
+    )  # fmt: skip
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        excluded = list(data.pop("excluded_centres"))
+        try:
+            actions.record_social_screening(
+                arrival, by=request.user, principal=principal, excluded_centres=excluded, **data
+            )
+        except ValidationError as error:
+            add_action_errors(form, error)
+        else:
+            messages.success(request, _("The social screening has been saved."))
+            return redirect("dispatch_arrival_detail", arrival_id=arrival.pk)
+    elif request.method != "POST":
+        audit.record(AuditAction.VIEW, principal=principal, obj=arrival)
+    return render(request, "dispatch/screening_form.html", {"form": form, "arrival": arrival})
+
+
+@require_perm(Perm.DISPATCH_MEDICAL)
+def arrival_medical(request: AuthedRequest, arrival_id: int) -> HttpResponse:
+    principal = principal_of(request)
+    arrival = queries.get_arrival(principal, arrival_id, Perm.DISPATCH_MEDICAL)
+    current = getattr(arrival, "medical", None)
+    initial = (
+        {"details": current.details, "needs_medical": current.needs_medical,
+         "needs_accessible": current.needs_accessible} if current else {}
+    )  # fmt: skip
+    form = MedicalScreeningForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.record_medical_screening(
+                arrival, by=request.user, principal=principal, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_action_errors(form, error)
+        else:
+            messages.success(request, _("The medical screening has been saved."))
+            return redirect("dispatch_arrival_detail", arrival_id=arrival.pk)
+    elif request.method != "POST":
+        audit.record(
+            AuditAction.VIEW, principal=principal, obj=current or arrival, site_id=arrival.site_id
+        )
+    context = {"form": form, "arrival": arrival, "medical": True}
+    return render(request, "dispatch/screening_form.html", context)

@@ -1,0 +1,158 @@
+"""The daily batch: run it, watch its progress, review every proposal, decide, see fairness."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from coordo.access import audit
+from coordo.access.http import AuthedRequest, add_action_errors, principal_of, require_perm
+from coordo.access.models import AuditAction
+from coordo.access.policy import Perm
+from coordo.dispatch import batches, queries
+from coordo.dispatch.fairness import fairness_tables
+from coordo.dispatch.forms import OverrideForm
+from coordo.dispatch.models import BatchStatus, Proposal, ReceptionUnit
+from coordo.dispatch.views.arrivals import site_with
+
+
+@require_POST
+@require_perm(Perm.DISPATCH_RUN)
+def batch_create(request: AuthedRequest) -> HttpResponse:
+    principal = principal_of(request)
+    site = site_with(request, Perm.DISPATCH_RUN)
+    try:
+        batch = batches.create_batch(site, by=request.user, principal=principal)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return redirect("dispatch_home")
+    return redirect("dispatch_batch_detail", batch_id=batch.pk)
+
+
+@require_perm(Perm.DISPATCH_VIEW)
+def batch_detail(request: AuthedRequest, batch_id: int) -> HttpResponse:
+    principal = principal_of(request)
+    batch = queries.get_batch(principal, batch_id)
+    audit.record(AuditAction.VIEW, principal=principal, obj=batch)
+    context = {
+        "batch": batch,
+        "rows": batches.proposal_rows(batch, get_language() or "en"),
+        "can_run": principal.can(Perm.DISPATCH_RUN, batch.site_id),
+    }
+    return render(request, "dispatch/batch_detail.html", context)
+
+
+@require_perm(Perm.DISPATCH_VIEW)
+def batch_progress(request: AuthedRequest, batch_id: int) -> HttpResponse:
+    principal = principal_of(request)
+    batch = queries.get_batch(principal, batch_id)
+    context = {"batch": batch, "can_run": principal.can(Perm.DISPATCH_RUN, batch.site_id)}
+    response = render(request, "dispatch/batch_detail.html#progress", context)
+    if not batch.is_running and request.htmx:
+        response["HX-Refresh"] = "true"  # the proposals are in: show the review screen
+    return response
+
+
+@require_perm(Perm.DISPATCH_RUN)
+def batch_snapshot(request: AuthedRequest, batch_id: int) -> JsonResponse:
+    """The frozen input, to replay with `coordo dispatch solve` and explain a decision later."""
+    principal = principal_of(request)
+    batch = queries.get_batch(principal, batch_id, Perm.DISPATCH_RUN)
+    audit.record(AuditAction.EXPORT, principal=principal, obj=batch)
+    response = JsonResponse(batch.snapshot, json_dumps_params={"indent": 1})
+    response["Content-Disposition"] = (
+        f'attachment; filename="dispatch-{batch.date}-{batch.pk}.json"'
+    )
+    return response
+
+
+@require_POST
+@require_perm(Perm.DISPATCH_RUN)
+def batch_cancel(request: AuthedRequest, batch_id: int) -> HttpResponse:
+    principal = principal_of(request)
+    batch = queries.get_batch(principal, batch_id, Perm.DISPATCH_RUN)
+    batches.request_cancel(batch, by=request.user, principal=principal)
+    messages.success(
+        request, _("Cancelling: the optimiser stops and this batch will not be decided.")
+    )
+    return redirect("dispatch_batch_detail", batch_id=batch.pk)
+
+
+@require_POST
+@require_perm(Perm.DISPATCH_RUN)
+def batch_accept(request: AuthedRequest, batch_id: int) -> HttpResponse:
+    principal = principal_of(request)
+    batch = queries.get_batch(principal, batch_id, Perm.DISPATCH_RUN)
+    try:
+        count = batches.accept_all(batch, by=request.user, principal=principal)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("%(count)s proposals accepted.") % {"count": count})
+    return redirect("dispatch_batch_detail", batch_id=batch.pk)
+
+
+@require_perm(Perm.DISPATCH_RUN)
+def proposal_override(request: AuthedRequest, proposal_id: int) -> HttpResponse:
+    principal = principal_of(request)
+    proposal: Proposal = queries.get_proposal(principal, proposal_id, Perm.DISPATCH_RUN)
+    codes = [
+        unit["id"] for centre in proposal.batch.snapshot["centres"] for unit in centre["units"]
+    ]
+    units = ReceptionUnit.objects.filter(organisation_id=proposal.organisation_id, code__in=codes)
+    form = OverrideForm(request.POST or None, units=units.select_related("centre__site"))
+    if request.method == "POST" and form.is_valid():
+        try:
+            batches.override_proposal(
+                proposal, by=request.user, principal=principal, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_action_errors(form, error)
+        else:
+            messages.success(request, _("The override has been recorded."))
+            return redirect("dispatch_batch_detail", batch_id=proposal.batch_id)
+    if request.method != "POST":
+        audit.record(
+            AuditAction.VIEW, principal=principal, obj=proposal, site_id=proposal.batch.site_id
+        )
+    text = proposal.explanation.get(get_language() or "en", proposal.explanation.get("en", ""))
+    context = {"form": form, "proposal": proposal, "text": text}
+    return render(request, "dispatch/override_form.html", context)
+
+
+@require_perm(Perm.DISPATCH_RUN)
+def batch_fairness(request: AuthedRequest, batch_id: int) -> HttpResponse:
+    principal = principal_of(request)
+    batch = queries.get_batch(principal, batch_id, Perm.DISPATCH_RUN)
+    context = {"batch": batch, "tables": fairness_tables(batch.proposals.all())}
+    return render(request, "dispatch/fairness.html", context)
+
+
+@require_perm(Perm.DISPATCH_RUN)
+def fairness_month(request: AuthedRequest) -> HttpResponse:
+    """The decided batches of one month (`?month=2026-11`, this month by default)."""
+    principal = principal_of(request)
+    first = timezone.localdate().replace(day=1)
+    if asked := re.fullmatch(r"(\d{4})-(\d{2})", request.GET.get("month", "")):
+        year, month = int(asked[1]), int(asked[2])
+        first = date(year, month, 1) if 1 <= month <= 12 and year >= 2000 else first
+    decided = queries.batches_visible_to(principal, Perm.DISPATCH_RUN).filter(
+        date__year=first.year, date__month=first.month, status=BatchStatus.CLOSED
+    )
+    previous = (first - timedelta(days=1)).replace(day=1)
+    following = (first + timedelta(days=31)).replace(day=1)
+    context = {
+        "month": first, "previous": previous, "following": following,
+        "tables": fairness_tables(Proposal.objects.filter(batch__in=decided)),
+    }  # fmt: skip
+    return render(request, "dispatch/fairness.html", context)

@@ -1,0 +1,81 @@
+"""The reception network: centres, units and their free places, kept by hand or imported."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch, Sum
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from coordo.access.http import AuthedRequest, flash_form_errors, principal_of, require_perm
+from coordo.access.policy import Perm
+from coordo.dispatch import actions, queries
+from coordo.dispatch.forms import FreePlacesForm, NetworkImportForm
+from coordo.dispatch.importer import import_units, read_rows
+from coordo.dispatch.models import ReceptionUnit
+
+
+@require_perm(Perm.DISPATCH_NETWORK_EDIT)
+def network(request: AuthedRequest) -> HttpResponse:
+    principal = principal_of(request)
+    units = ReceptionUnit.objects.order_by("code")
+    centres = (
+        queries.centres_of(principal)
+        .prefetch_related(Prefetch("units", queryset=units))
+        .annotate(beds=Sum("units__beds"), free=Sum("units__free"))
+    )
+    editable = set(queries.editable_units(principal).values_list("pk", flat=True))
+    context = {
+        "centres": centres,
+        "editable": editable,
+        "whole_network": queries.edits_whole_network(principal),
+        "import_form": NetworkImportForm(),
+    }
+    return render(request, "dispatch/network.html", context)
+
+
+@require_POST
+@require_perm(Perm.DISPATCH_NETWORK_EDIT)
+def unit_free(request: AuthedRequest, unit_id: int) -> HttpResponse:
+    principal = principal_of(request)
+    unit = queries.get_editable_unit(principal, unit_id)
+    form = FreePlacesForm(request.POST)
+    if form.is_valid():
+        try:
+            actions.update_free_places(
+                unit, free=form.cleaned_data["free"], by=request.user, principal=principal
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Free places of %(unit)s saved.") % {"unit": unit.code})
+    else:
+        flash_form_errors(request, form)
+    return redirect("dispatch_network")
+
+
+@require_POST
+@require_perm(Perm.DISPATCH_NETWORK_EDIT)
+def network_import(request: AuthedRequest) -> HttpResponse:
+    principal = principal_of(request)
+    form = NetworkImportForm(request.POST, request.FILES)
+    if not form.is_valid():
+        flash_form_errors(request, form)
+        return redirect("dispatch_network")
+    upload = form.cleaned_data["file"]
+    try:
+        result = import_units(read_rows(upload, upload.name), by=request.user, principal=principal)
+    except ValidationError as error:
+        messages.error(request, _("Nothing was imported."))
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(
+            request,
+            _("%(created)s units created, %(updated)s updated.")
+            % {"created": result.created, "updated": result.updated},
+        )
+    return redirect("dispatch_network")
