@@ -7,11 +7,12 @@ Named users follow the domain: `coordinator`, `social_worker`, `host`,
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 
 import pytest
 from django.test import Client
+from django.utils import translation
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -22,6 +23,13 @@ from coordo.people.search import search_name
 
 PASSWORD = "correct-horse-battery-staple"
 _counter = itertools.count(1)
+
+
+@pytest.fixture(autouse=True)
+def _english() -> Iterator[None]:
+    # Messages are asserted in English, the source language; pages pick theirs per request.
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -24,5 +24,19 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
             "audit": principal.can(Perm.AUDIT_VIEW),
             "manage": principal.can(Perm.ORG_MANAGE),
             "api_docs": principal.can(Perm.API_DOCS),
+            "dispatch": principal.can(Perm.DISPATCH_VIEW),
+            "planning": principal.can(Perm.PLANNING_VIEW),
+            "casework": "front_desk"
+            if principal.can(Perm.REQUEST_EDIT)
+            else "case_file_list"
+            if principal.can(Perm.CASE_VIEW)
+            else "partner_list"
+            if principal.can(Perm.PARTNER_VIEW)
+            else "",
+            "housing": "housing_board"
+            if principal.can(Perm.STAY_VIEW)
+            else "building_list"
+            if principal.can(Perm.HOUSING_VIEW)
+            else "",
         },
     }

@@ -17,7 +17,10 @@ from django.utils.module_loading import import_string
 from coordo.access.scoping import Principal
 
 CARD_PROVIDERS: list[str] = [
-    # "coordo.housing.dashboard.free_places_card",
+    "coordo.housing.dashboard.free_places_card",
+    "coordo.casework.dashboard.follow_up_card",
+    "coordo.dispatch.dashboard.dispatch_card",
+    "coordo.planning.dashboard.on_call_card",
 ]
 
 

@@ -31,6 +31,38 @@ class Perm(StrEnum):
     PERSON_VIEW_CONFIDENTIAL = "person.view_confidential"  # national number, phone
     PERSON_EDIT = "person.edit"
     CONSENT_EDIT = "consent.edit"
+    # casework
+    REQUEST_EDIT = "casework.request_edit"  # front desk: register requests, record outcomes
+    CASE_VIEW = "casework.case_view"  # case files, plan, appointments; notes by level
+    CASE_EDIT = "casework.case_edit"
+    NOTE_WRITE = "casework.note_write"
+    NOTE_RESTRICTED = "casework.note_restricted"  # read restricted notes, lower any level
+    NOTE_MEDICAL = "casework.note_medical"  # read and write medical notes
+    SUBJECT_ACCESS_EXPORT = "casework.subject_access_export"
+    REFERRAL_EDIT = "casework.referral_edit"
+    REFERRAL_STATS = "casework.referral_stats"  # outcomes and delays per partner
+    # partners
+    PARTNER_VIEW = "partners.partner_view"
+    PARTNER_EDIT = "partners.partner_edit"
+    CONVENTION_VIEW = "partners.convention_view"
+    CONVENTION_EDIT = "partners.convention_edit"
+    # housing
+    HOUSING_VIEW = "housing.view"  # buildings, units, free places (no residents)
+    HOUSING_EDIT = "housing.edit"  # buildings, units, out-of-service periods, import
+    STAY_VIEW = "housing.stay_view"  # who lives where: stays, the board, the waiting list
+    STAY_EDIT = "housing.stay_edit"  # admit, move, end stays; requests and offers
+    CONFIDENTIAL_ADDRESS_VIEW = "housing.confidential_address"  # a confidential building's address
+    HOUSING_FIGURES = "housing.figures"  # nights, occupancy, exits of a site
+    # dispatch
+    DISPATCH_VIEW = "dispatch.view"  # arrivals, their needs (never medical details), batches
+    DISPATCH_SCREEN = "dispatch.screen"  # register arrivals, social screening
+    DISPATCH_MEDICAL = "dispatch.medical"  # medical screening and its details
+    DISPATCH_RUN = "dispatch.run"  # build and run batches, accept or override proposals
+    DISPATCH_NETWORK_EDIT = "dispatch.network_edit"  # centres' profiles, units, free places
+    # planning
+    PLANNING_VIEW = "planning.view"  # a site's month plannings: who works when (no case files)
+    PLANNING_EDIT = "planning.edit"  # generate and edit drafts
+    PLANNING_PUBLISH = "planning.publish"
 
 
 @dataclass(frozen=True)
@@ -67,6 +99,39 @@ GRANTS: dict[Perm, frozenset[str]] = {
     Perm.PERSON_VIEW_CONFIDENTIAL: frozenset({C, SW, MED}),
     Perm.PERSON_EDIT: frozenset({C, SW}),
     Perm.CONSENT_EDIT: frozenset({C, SW}),
+    # casework — hosts, dispatchers and finance never read case files; medical sees medical notes.
+    Perm.REQUEST_EDIT: frozenset({C, SW}),
+    Perm.CASE_VIEW: frozenset({C, SW, MED}),
+    Perm.CASE_EDIT: frozenset({C, SW}),
+    Perm.NOTE_WRITE: frozenset({C, SW, MED}),
+    Perm.NOTE_RESTRICTED: frozenset({C}),
+    Perm.NOTE_MEDICAL: frozenset({MED}),
+    Perm.SUBJECT_ACCESS_EXPORT: frozenset({C}),
+    Perm.REFERRAL_EDIT: frozenset({C, SW}),
+    Perm.REFERRAL_STATS: frozenset({C}),
+    # partners — the directory is for the case team; conventions are the coordination's.
+    Perm.PARTNER_VIEW: frozenset({C, SW, MED}),
+    Perm.PARTNER_EDIT: frozenset({C}),
+    Perm.CONVENTION_VIEW: frozenset({C}),
+    Perm.CONVENTION_EDIT: frozenset({C}),
+    # housing — the team that places people knows where they live; hosts see free places only;
+    # the secret address is for the site's coordinators and social workers alone.
+    Perm.HOUSING_VIEW: frozenset({C, SW, HOST}),
+    Perm.HOUSING_EDIT: frozenset({C}),
+    Perm.STAY_VIEW: frozenset({C, SW}),
+    Perm.STAY_EDIT: frozenset({C, SW}),
+    Perm.CONFIDENTIAL_ADDRESS_VIEW: frozenset({C, SW}),
+    Perm.HOUSING_FIGURES: frozenset({C}),
+    # dispatch — the dispatcher sees needs, never the medical details behind them.
+    Perm.DISPATCH_VIEW: frozenset({C, SW, MED, DISP}),
+    Perm.DISPATCH_SCREEN: frozenset({C, SW, DISP}),
+    Perm.DISPATCH_MEDICAL: frozenset({MED}),
+    Perm.DISPATCH_RUN: frozenset({C, DISP}),
+    Perm.DISPATCH_NETWORK_EDIT: frozenset({C, DISP}),
+    # planning — hosts see the rota they work on; the coordination plans and publishes it.
+    Perm.PLANNING_VIEW: frozenset({C, HOST}),
+    Perm.PLANNING_EDIT: frozenset({C}),
+    Perm.PLANNING_PUBLISH: frozenset({C}),
 }
 
 

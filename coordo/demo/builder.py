@@ -52,9 +52,9 @@ class DemoUser:
 
 
 USERS = [
-    DemoUser(Role.COORDINATOR, f"coordination@{EMAIL_DOMAIN}", "Claire Vandersmissen", "Lierre-coord-2026", ("housing", "shelter")),
+    DemoUser(Role.COORDINATOR, f"coordination@{EMAIL_DOMAIN}", "Claire Vandersmissen", "Lierre-coord-2026", ("housing", "shelter", "drop_in")),
     DemoUser(Role.SOCIAL_WORKER, f"referente@{EMAIL_DOMAIN}", "Nadia Benkirane", "Ariane-social-2026", ("shelter", "front_desk")),
-    DemoUser(Role.MEDICAL, f"infirmier@{EMAIL_DOMAIN}", "Jonas Verbeke", "Kanaal-soins-2026", ("arrival",)),
+    DemoUser(Role.MEDICAL, f"infirmier@{EMAIL_DOMAIN}", "Jonas Verbeke", "Kanaal-soins-2026", ("arrival", "shelter")),
     DemoUser(Role.HOST, f"accueil@{EMAIL_DOMAIN}", "Mathis Delvaux", "Boussole-hote-2026", ("drop_in",)),
     DemoUser(Role.DISPATCHER, f"dispatch@{EMAIL_DOMAIN}", "Sarah Goossens", "Kanaal-dispatch-2026", ("arrival",)),
     DemoUser(Role.FINANCE, f"finances@{EMAIL_DOMAIN}", "Bernard Lhoist", "Passerelle-fin-2026", ("housing", "drop_in")),
@@ -103,7 +103,10 @@ class Summary:
 
 # Each module adds its demo data with `build(organisation, sites)` (idempotent, seeded).
 DEMO_MODULES: list[str] = [
-    # "coordo.demo.housing",
+    "coordo.demo.casework",
+    "coordo.demo.housing",
+    "coordo.demo.dispatch",
+    "coordo.demo.planning",
 ]
 
 
