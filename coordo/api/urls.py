@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.translation import gettext
 from ninja import NinjaAPI
 
 from coordo.access.api_auth import SessionAuth, TokenAuth
@@ -74,7 +75,9 @@ def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse
 
 @api.exception_handler(PermissionDenied)
 def permission_denied(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
-    return api.create_response(request, {"detail": "Your role does not allow this."}, status=403)
+    return api.create_response(
+        request, {"detail": gettext("Your role does not allow this.")}, status=403
+    )
 
 
 def api_urls() -> tuple[list[Any], str, str]:
