@@ -284,3 +284,66 @@ class RotaPeriod(models.Model):
 
     def __str__(self) -> str:
         return f"{self.rota} {timezone.localtime(self.start):%Y-%m-%d %H:%M}"
+
+
+class SwapStatus(models.TextChoices):
+    OFFERED = "offered", _("Waiting for a colleague")
+    ACCEPTED = "accepted", _("Waiting for the coordination")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+OPEN_SWAP_STATUSES = (SwapStatus.OFFERED, SwapStatus.ACCEPTED)
+
+
+class SwapRequest(models.Model):
+    """A host hands over a published shift, or swaps it; a colleague takes it, the coordination approves.
+
+    `colleague` empty: an open offer to the site's team. `counter_shift`: the taker's
+    shift of the same planning that the requester works instead (a swap, not a hand-over).
+    """
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="+")
+    planning = models.ForeignKey(Planning, on_delete=models.CASCADE, related_name="swap_requests")
+    shift = models.ForeignKey(Shift, on_delete=models.CASCADE, related_name="+")
+    requester = models.ForeignKey(Worker, on_delete=models.CASCADE, related_name="swaps_asked")
+    colleague = models.ForeignKey(
+        Worker, on_delete=models.CASCADE, null=True, blank=True, related_name="swaps_offered",
+        verbose_name=_("colleague"),
+    )  # fmt: skip
+    taker = models.ForeignKey(
+        Worker, on_delete=models.CASCADE, null=True, blank=True, related_name="swaps_taken"
+    )
+    counter_shift = models.ForeignKey(
+        Shift, on_delete=models.CASCADE, null=True, blank=True, related_name="+",
+        verbose_name=_("my shift in exchange"),
+    )  # fmt: skip
+    status = models.CharField(
+        _("status"), max_length=10, choices=SwapStatus.choices, default=SwapStatus.OFFERED
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    decided_by = models.ForeignKey(
+        User, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("swap request")
+        verbose_name_plural = _("swap requests")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["shift", "requester"],
+                condition=models.Q(status__in=["offered", "accepted"]),
+                name="swap_one_open_request_per_shift",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.requester} · {self.shift} ({self.status})"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_SWAP_STATUSES
