@@ -75,7 +75,7 @@ class MembershipForm(forms.ModelForm):
 class SiteForm(forms.ModelForm):
     class Meta:
         model = Site
-        fields = ["name", "kind", "city", "is_active"]
+        fields = ["name", "kind", "city", "women_only", "is_active"]
 
 
 class ApiTokenForm(forms.Form):

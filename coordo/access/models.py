@@ -37,6 +37,11 @@ class Site(models.Model):
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=30, choices=SiteKind.choices)
     city = models.CharField(_("city"), max_length=100, blank=True)
+    women_only = models.BooleanField(
+        _("women only"),
+        default=False,
+        help_text=_("Only workers who may work at women-only sites are planned here."),
+    )
     is_active = models.BooleanField(_("active"), default=True)
 
     class Meta:

@@ -65,6 +65,8 @@ def build(organisation: Organisation, sites: dict[str, Site]) -> None:
             status=PlanningStatus.PUBLISHED, version=1, published_at=timezone.now(),
         )  # fmt: skip
         _round_robin(published, workers)
+    # The shelter takes in women only: only workers marked for women-only sites go there.
+    Site.objects.filter(pk=sites["shelter"].pk).update(women_only=True)
     _rota(organisation, sites["shelter"])
     if not Planning.objects.filter(site=site, month=DRAFT).exists():
         generate_shifts(site, DRAFT)

@@ -39,5 +39,8 @@ def test_the_drop_in_gets_a_team_and_a_published_month() -> None:
     assert Worker.objects.filter(user__email__startswith="accueil@").count() == 1
     rota = Rota.objects.get(site__name="Refuge Ariane")
     assert (rota.members.count(), rota.periods.filter(weekend=True).count()) == (3, 9)
+    assert list(Site.objects.filter(women_only=True).values_list("name", flat=True)) == [
+        "Refuge Ariane"
+    ]
     demo.build(site.organisation, {"drop_in": site, "shelter": rota.site})
     assert counts() == first
