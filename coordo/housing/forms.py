@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 from django.db.models import QuerySet
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from coordo.access.forms import limit_choices
@@ -54,6 +55,7 @@ class WhoForm(forms.Form):
         self, *args: Any, households: QuerySet[Household], persons: QuerySet[Person], **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
+        self.person_choices = persons
         limit_choices(self, "household", households)
         limit_choices(self, "person", persons)
 
@@ -69,6 +71,11 @@ class WhoForm(forms.Form):
 
 
 class AdmitForm(WhoForm):
+    members = forms.ModelMultipleChoiceField(
+        label=_("Members admitted"), queryset=Person.objects.none(), required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Untick a member who sleeps elsewhere; none ticked admits everyone."),
+    )  # fmt: skip
     unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.none())
     start = forms.DateField(label=_("Entry date"), widget=DATE)
     planned_end = forms.DateField(label=_("Planned end"), widget=DATE, required=False)
@@ -76,6 +83,22 @@ class AdmitForm(WhoForm):
     def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         limit_choices(self, "unit", units)
+        # The members to tick are those of the household chosen (posted, or picked via htmx).
+        chosen = self.data.get("household") or self.initial.get("household") or 0
+        members = self.person_choices.filter(
+            memberships__household_id=int(chosen) if str(chosen).isdigit() else 0
+        )
+        limit_choices(self, "members", members)
+        self.fields["members"].initial = list(members)
+        self.fields["household"].widget.attrs.update(
+            {"hx-get": reverse_lazy("stay_admit"), "hx-include": "closest form",
+             "hx-target": "closest form", "hx-swap": "outerHTML", "hx-trigger": "change"}
+        )  # fmt: skip
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        data["members"] = list(data.get("members") or []) or None
+        return data
 
 
 class MoveStayForm(forms.Form):

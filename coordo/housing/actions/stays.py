@@ -121,12 +121,22 @@ def _take_slots(
     return occupancies
 
 
-def _persons_of(head: Person, household: Household | None) -> tuple[list[Person], dict[int, str]]:
+def _persons_of(
+    head: Person, household: Household | None, admitted: Sequence[Person] | None = None
+) -> tuple[list[Person], dict[int, str]]:
+    """Who is admitted: the person alone, the whole household, or the chosen members of it."""
     if household is None:
         return [head], {head.pk: Relationship.HEAD}
     members = list(household.members.select_related("person"))
     relationships = {member.person_id: member.relationship for member in members}
-    return [member.person for member in members], relationships
+    if admitted is None:
+        return [member.person for member in members], relationships
+    chosen = {person.pk for person in admitted}
+    if not chosen <= relationships.keys():
+        raise ValidationError({"members": _("Choose members of this household only.")})
+    if head.pk not in chosen:
+        raise ValidationError({"members": _("The head of household is admitted with the others.")})
+    return [member.person for member in members if member.person_id in chosen], relationships
 
 
 @transaction.atomic
@@ -135,17 +145,22 @@ def admit_household(
     *,
     head: Person,
     household: Household | None = None,
+    members: Sequence[Person] | None = None,
     start: date,
     planned_end: date | None = None,
     by: User | None,
     principal: Principal,
 ) -> Stay:
-    """Admit a person, or a whole household, into one unit from `start`."""
+    """Admit a person, or a household into one unit from `start`: everyone, or `members`.
+
+    A member left out (an adult son who sleeps elsewhere) stays free to be admitted
+    elsewhere; a family unit still holds this one stay only.
+    """
     site_id = unit.building.site_id
     check(principal, Perm.STAY_EDIT, site_id)
     if head.site_id != site_id or (household is not None and household.site_id != site_id):
         raise ValidationError({"head": _("The household must be registered at this site.")})
-    persons, relationships = _persons_of(head, household)
+    persons, relationships = _persons_of(head, household, members)
     stay = Stay(
         organisation_id=unit.organisation_id, site_id=site_id, household=household, head=head,
         household_type=_household_type(persons, relationships), start=start,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -114,6 +115,7 @@ def accept_offer(
     *,
     start: date,
     planned_end: date | None = None,
+    members: Sequence[Person] | None = None,
     by: User | None,
     principal: Principal,
 ) -> Stay:
@@ -122,8 +124,8 @@ def accept_offer(
     if offer.outcome != OfferOutcome.PENDING:
         raise ValidationError(_("This offer has already been answered."))
     stay = admit_household(
-        offer.unit, head=request.head, household=request.household, start=start,
-        planned_end=planned_end, by=by, principal=principal,
+        offer.unit, head=request.head, household=request.household, members=members,
+        start=start, planned_end=planned_end, by=by, principal=principal,
     )  # fmt: skip
     offer.outcome, offer.answered_on = OfferOutcome.ACCEPTED, start
     offer.save(update_fields=["outcome", "answered_on"])

@@ -61,10 +61,10 @@ def stay_admit(request: AuthedRequest) -> HttpResponse:
     principal = principal_of(request)
     site = site_for(request, Perm.STAY_EDIT)
     households, persons = site_people(request, site)
+    # Picking a household (htmx) sends the form back with what was already filled in.
     initial = {
-        "unit": request.GET.get("unit"),
-        "start": request.GET.get("start") or timezone.localdate(),
-    }
+        name: request.GET.get(name) for name in ("unit", "household", "person", "planned_end")
+    } | {"start": request.GET.get("start") or timezone.localdate()}
     form = AdmitForm(
         request.POST or None, initial=initial, units=site_units(request, site),
         households=households, persons=persons,
@@ -73,8 +73,9 @@ def stay_admit(request: AuthedRequest) -> HttpResponse:
         data = form.cleaned_data
         try:
             stay = actions.admit_household(
-                data["unit"], head=data["head"], household=data["household"], start=data["start"],
-                planned_end=data["planned_end"], by=request.user, principal=principal,
+                data["unit"], head=data["head"], household=data["household"],
+                members=data["members"], start=data["start"], planned_end=data["planned_end"],
+                by=request.user, principal=principal,
             )  # fmt: skip
         except ValidationError as error:
             add_action_errors(form, error)
