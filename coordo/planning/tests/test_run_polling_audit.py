@@ -1,0 +1,32 @@
+"""Watching a solver run: the page view is audited once, not each poll of its board."""
+
+from __future__ import annotations
+
+from conftest import verified_client
+from coordo.access.models import AuditAction, AuditEvent, User
+from coordo.planning.models import Planning, PlanningRun, RunStatus
+
+
+def _views(planning: Planning) -> int:
+    return AuditEvent.objects.filter(
+        action=AuditAction.VIEW, object_type="planning.planning", object_id=str(planning.pk)
+    ).count()
+
+
+def test_polls_write_no_audit_row(draft: Planning, coordinator: User) -> None:
+    run = PlanningRun.objects.create(
+        planning=draft, created_by=coordinator, status=RunStatus.RUNNING,
+        progress={"elapsed": 1.5, "objective": 42, "bound": 30, "assignments": {}},
+    )  # fmt: skip
+    client = verified_client(coordinator)
+    assert client.get(f"/planning/{draft.pk}/").status_code == 200
+    for _ in range(3):
+        poll = client.get(f"/planning/runs/{run.pk}/", headers={"HX-Request": "true"})
+        assert poll.status_code == 200
+    assert _views(draft) == 1
+
+
+def test_the_board_opened_directly_is_audited(draft: Planning, coordinator: User) -> None:
+    run = PlanningRun.objects.create(planning=draft, created_by=coordinator, status="done")
+    assert verified_client(coordinator).get(f"/planning/runs/{run.pk}/").status_code == 200
+    assert _views(draft) == 1
