@@ -23,7 +23,10 @@ def test_the_feed_lists_published_shifts(
     assert body.endswith("END:VEVENT\r\nEND:VCALENDAR\r\n")
     assert body.count("BEGIN:VEVENT") == 1
     assert f"UID:shift-{shift.pk}-worker-{worker.pk}@testserver\r\n" in body
-    assert "DTSTART:20261202T110000Z\r\nDTEND:20261202T140000Z\r\n" in body
+    assert (
+        "DTSTART;TZID=Europe/Brussels:20261202T120000\r\n"
+        "DTEND;TZID=Europe/Brussels:20261202T150000\r\n"
+    ) in body
     assert all(len(line.encode()) <= 75 for line in body.split("\r\n"))
     assert AuditEvent.objects.filter(action="export", object_id=str(worker.pk)).count() == 1
 
