@@ -7,6 +7,7 @@ A confidential building's address, and the unit someone lives in there, come bac
 from __future__ import annotations
 
 from datetime import date
+from typing import Literal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
@@ -14,15 +15,24 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from ninja import Router, Schema, Status
+from ninja import File, Form, Router, Schema, Status, UploadedFile
 from ninja.pagination import paginate
 
 from coordo.access import audit
-from coordo.access.models import AuditAction, User
+from coordo.access.models import AuditAction, Site, User
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
 from coordo.housing import actions, queries
-from coordo.housing.models import Destination, ExitReason, PlaceRequest, Priority, Stay, Unit
+from coordo.housing.importer import read_rows
+from coordo.housing.models import (
+    Destination,
+    ExitReason,
+    Offer,
+    PlaceRequest,
+    Priority,
+    Stay,
+    Unit,
+)
 from coordo.people.models import Household, Person
 from coordo.people.queries import households_visible_to, persons_visible_to
 
@@ -82,8 +92,15 @@ class StayOut(Schema):
 class AdmitIn(Schema):
     head_id: int | None = None
     household_id: int | None = None
+    # Part of the household only (its head among them); empty admits everyone.
+    member_ids: list[int] = []
     start: date
     planned_end: date | None = None
+
+
+class MoveIn(Schema):
+    unit_id: int
+    on: date
 
 
 class EndIn(Schema):
@@ -120,6 +137,51 @@ class RequestIn(Schema):
     notes: str = ""
 
 
+class OfferIn(Schema):
+    on: date
+    # Without it, the unit goes to the next suitable household of the waiting list.
+    request_id: int | None = None
+
+
+class OfferOut(Schema):
+    id: int
+    request_id: int
+    unit_id: int | None
+    location: str
+    offered_on: date
+    outcome: str
+    refusal_reason: str
+    answered_on: date | None
+
+
+class AnswerIn(Schema):
+    decision: Literal["accept", "refuse"]
+    on: date  # the entry date when accepted
+    refusal_reason: str = ""
+    planned_end: date | None = None
+    member_ids: list[int] = []
+
+
+class AnswerOut(Schema):
+    offer: OfferOut
+    stay: StayOut | None
+
+
+class ImportErrorOut(Schema):
+    line: int
+    field: str
+    message: str
+
+
+class ImportOut(Schema):
+    rows: int
+    created_buildings: int
+    created_units: int
+    updated_units: int
+    written: bool
+    errors: list[ImportErrorOut]
+
+
 STAY_FIELDS = set(StayOut.model_fields) - {"occupancies"}
 REQUEST_FIELDS = set(RequestOut.model_fields) - {"waited_days"}
 
@@ -148,6 +210,16 @@ def stay_out(principal: Principal, stay: Stay) -> StayOut:
     return StayOut(**fields, occupancies=occupancies)
 
 
+def offer_out(principal: Principal, offer: Offer) -> OfferOut:
+    building = offer.unit.building
+    return OfferOut(
+        id=offer.pk, request_id=offer.request_id,
+        unit_id=offer.unit_id if queries.may_see_location(principal, building) else None,
+        location=queries.unit_label(principal, offer.unit), offered_on=offer.offered_on,
+        outcome=offer.outcome, refusal_reason=offer.refusal_reason, answered_on=offer.answered_on,
+    )  # fmt: skip
+
+
 def request_out(request: PlaceRequest) -> RequestOut:
     fields = {name: getattr(request, name) for name in REQUEST_FIELDS}
     return RequestOut(**fields, waited_days=request.waited_days(timezone.localdate()))
@@ -166,6 +238,18 @@ def _who(
         persons = persons_visible_to(principal).filter(site_id=site_id)
         return get_object_or_404(persons, pk=head_id), None
     raise ValidationError({"head_id": _("Give a household or a person.")})
+
+
+def _members(
+    principal: Principal, household: Household | None, member_ids: list[int]
+) -> list[Person] | None:
+    """The persons named, among those the caller may see; the action checks they belong."""
+    if not member_ids or household is None:
+        return None
+    members = list(persons_visible_to(principal).filter(pk__in=member_ids))
+    if len(members) != len(set(member_ids)):
+        raise ValidationError({"member_ids": _("Choose members of this household only.")})
+    return members
 
 
 def _units(principal: Principal) -> QuerySet[Unit]:
@@ -220,10 +304,28 @@ def admit(request: HttpRequest, unit_id: int, payload: AdmitIn) -> Status:
     site_id = unit.building.site_id
     head, household = _who(principal, site_id, payload.head_id, payload.household_id)
     stay = actions.admit_household(
-        unit, head=head, household=household, start=payload.start, planned_end=payload.planned_end,
-        by=_acting_user(request, principal), principal=principal,
+        unit, head=head, household=household,
+        members=_members(principal, household, payload.member_ids), start=payload.start,
+        planned_end=payload.planned_end, by=_acting_user(request, principal), principal=principal,
     )  # fmt: skip
     return Status(201, stay_out(principal, stay))
+
+
+@router.post("/housing/stays/{stay_id}/move", response=StayOut)
+def move_stay(request: HttpRequest, stay_id: int, payload: MoveIn) -> StayOut:
+    """Everyone of the stay to another unit of the site from the night of `on`."""
+    principal = _principal(request)
+    stay = queries.get_stay(principal, stay_id, Perm.STAY_EDIT)
+    units = queries.units_visible_to(principal, Perm.STAY_EDIT).filter(
+        building__site_id=stay.site_id
+    )
+    unit = units.filter(pk=payload.unit_id).first()
+    if unit is None:
+        raise ValidationError({"unit_id": _("Choose a unit of this site.")})
+    stay = actions.move_stay(
+        stay, unit=unit, on=payload.on, by=_acting_user(request, principal), principal=principal
+    )
+    return stay_out(principal, stay)
 
 
 @router.post("/housing/stays/{stay_id}/end", response=StayOut)
@@ -265,3 +367,82 @@ def create_request(request: HttpRequest, payload: RequestIn) -> Status:
         principal=principal, **fields,
     )  # fmt: skip
     return Status(201, request_out(place_request))
+
+
+@router.post("/housing/requests/{request_id}/withdraw", response=RequestOut)
+def withdraw_request(request: HttpRequest, request_id: int) -> RequestOut:
+    principal = _principal(request)
+    place_request = queries.get_request(principal, request_id, Perm.STAY_EDIT)
+    place_request = actions.withdraw_place_request(
+        place_request, by=_acting_user(request, principal), principal=principal
+    )
+    return request_out(place_request)
+
+
+@router.post("/housing/units/{unit_id}/offers", response={201: OfferOut})
+def offer_unit(request: HttpRequest, unit_id: int, payload: OfferIn) -> Status:
+    """Offer a free unit to a waiting household: the one named, or the next that fits."""
+    principal = _principal(request)
+    unit = queries.get_unit(principal, unit_id, Perm.STAY_EDIT)
+    place_request = None
+    if payload.request_id is not None:
+        requests = queries.requests_visible_to(principal, Perm.STAY_EDIT)
+        place_request = requests.filter(pk=payload.request_id).first()
+        if place_request is None:
+            raise ValidationError({"request_id": _("No such request on this waiting list.")})
+    offer = actions.offer_unit(
+        unit, on=payload.on, request=place_request, by=_acting_user(request, principal),
+        principal=principal,
+    )  # fmt: skip
+    return Status(201, offer_out(principal, offer))
+
+
+@router.post("/housing/offers/{offer_id}/answer", response=AnswerOut)
+def answer_offer(request: HttpRequest, offer_id: int, payload: AnswerIn) -> AnswerOut:
+    """Accepted: the household is admitted from `on`. Refused: the reason is kept."""
+    principal = _principal(request)
+    offer = queries.get_offer(principal, offer_id)
+    by = _acting_user(request, principal)
+    if payload.decision == "refuse":
+        offer = actions.refuse_offer(
+            offer, reason=payload.refusal_reason, on=payload.on, by=by, principal=principal
+        )
+        return AnswerOut(offer=offer_out(principal, offer), stay=None)
+    members = _members(principal, offer.request.household, payload.member_ids)
+    stay = actions.accept_offer(
+        offer, start=payload.on, planned_end=payload.planned_end,
+        members=members, by=by, principal=principal,
+    )  # fmt: skip
+    return AnswerOut(offer=offer_out(principal, offer), stay=stay_out(principal, stay))
+
+
+@router.post("/housing/import", response={200: ImportOut, 400: ImportOut})
+def import_inventory(
+    request: HttpRequest,
+    file: File[UploadedFile | None] = None,
+    site_id: Form[int | None] = None,
+    only_valid: Form[bool] = False,
+) -> Status:
+    """Buildings and units from a CSV or XLSX file (multipart), as the import page does.
+
+    All or nothing unless `only_valid`; 400 with the report, line by line, when nothing
+    was written; 422 naming the field when the file itself cannot be read.
+    """
+    principal = _principal(request)
+    _require(principal, Perm.HOUSING_EDIT)
+    if site_id is None:
+        raise ValidationError({"site_id": _("Say which site the inventory belongs to.")})
+    sites = Site.objects.filter(
+        organisation_id=principal.organisation_id, pk__in=principal.sites_where(Perm.HOUSING_EDIT)
+    )
+    site = get_object_or_404(sites, pk=site_id)
+    if file is None:
+        raise ValidationError({"file": _("Send a .csv or .xlsx file.")})
+    rows = read_rows(file, file.name or "")
+    report = actions.import_inventory(
+        site, rows=rows, only_valid_rows=only_valid, by=_acting_user(request, principal),
+        principal=principal,
+    )  # fmt: skip
+    return Status(
+        200 if report.written else 400, ImportOut.model_validate(report, from_attributes=True)
+    )

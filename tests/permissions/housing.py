@@ -65,6 +65,17 @@ ROUTES: dict[str, Route] = {
         method="POST", target="stay", allowed=CASE_TEAM, denied=404,
         data={"end": "2026-12-01", "exit_reason": "housing_found", "destination": "social_housing"},
     ),
+    # No unit of the place can be named in the table: the allowed roles reach the validation.
+    "api:move_stay": api(method="POST", target="stay", allowed=CASE_TEAM, ok=422, denied=404, data={"unit_id": 0, "on": "2026-12-01"}),
+    # The family unit is lived in: nobody fits it, which only the allowed roles learn.
+    "api:offer_unit": api(method="POST", target="unit", allowed=CASE_TEAM, ok=422, denied=404, data={"on": "2026-12-01"}),
+    "api:answer_offer": api(
+        method="POST", target="offer", allowed=CASE_TEAM, denied=404,
+        data={"decision": "refuse", "on": "2026-11-20", "refusal_reason": "Trop loin de l'école"},
+    ),
+    "api:withdraw_request": api(method="POST", target="place_request", allowed=CASE_TEAM, denied=404),
+    # A JSON body carries no file: the coordinators reach the "file" validation.
+    "api:import_inventory": api(method="POST", allowed=COORDINATION, ok=422),
     "api:list_requests": api(allowed=CASE_TEAM),
     "api:create_request": api(method="POST", allowed=CASE_TEAM, ok=422, own_site_key="site_id", data={"priority": 2}),
 }  # fmt: skip

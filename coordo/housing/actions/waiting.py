@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from coordo.access import audit
@@ -75,11 +76,11 @@ def withdraw_place_request(
     return request
 
 
-def next_suitable_request(unit: Unit, on: date) -> PlaceRequest | None:
-    """The first waiting request, in waiting-list order, that this unit can house on `on`."""
+def suitable_requests(unit: Unit, on: date) -> QuerySet[PlaceRequest]:
+    """The waiting requests, in waiting-list order, that this unit can house on `on`."""
     free = len(free_slots(unit, on, None))
     if not free:
-        return None
+        return PlaceRequest.objects.none()
     requests = PlaceRequest.objects.filter(
         site_id=unit.building.site_id, status=RequestStatus.WAITING, persons__lte=free
     ).exclude(offers__unit=unit, offers__outcome=OfferOutcome.REFUSED)
@@ -89,14 +90,28 @@ def next_suitable_request(unit: Unit, on: date) -> PlaceRequest | None:
         requests = requests.filter(needs_women_only=False)
     if not unit.accessible:
         requests = requests.filter(needs_accessible=False)
-    return requests.select_related("head", "household").first()
+    return requests.select_related("head", "household")
 
 
 @transaction.atomic
-def offer_unit(unit: Unit, *, on: date, by: User | None, principal: Principal) -> Offer:
-    """Offer a free unit to the next suitable household of the waiting list: one action."""
+def offer_unit(
+    unit: Unit,
+    *,
+    on: date,
+    request: PlaceRequest | None = None,
+    by: User | None,
+    principal: Principal,
+) -> Offer:
+    """Offer a free unit to the next suitable household of the waiting list, or to `request`."""
     check(principal, Perm.STAY_EDIT, unit.building.site_id)
-    request = next_suitable_request(unit, on)
+    candidates = suitable_requests(unit, on)
+    if request is not None:
+        request = candidates.filter(pk=request.pk).first()
+        if request is None:
+            raise ValidationError(
+                {"request": _("This request is not waiting, or this unit does not fit it.")}
+            )
+    request = request or candidates.first()
     if request is None:
         raise ValidationError({"unit": _("No waiting household fits this unit on this date.")})
     offer = Offer.objects.create(

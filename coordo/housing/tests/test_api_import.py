@@ -1,0 +1,73 @@
+"""The inventory import through the API: the page's importer and its all-or-nothing rule."""
+
+from __future__ import annotations
+
+from io import BytesIO
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from openpyxl import Workbook
+
+from conftest import verified_client
+from coordo.housing.models import Building, Unit
+from coordo.housing.tests.test_import_inventory import BAD, GOOD, HEADER
+
+pytestmark = pytest.mark.django_db
+URL = "/api/housing/import"
+KIND_ERROR = {
+    "line": 3, "field": "kind", "message": "Unknown kind: use studio, apartment, room or dormitory."
+}  # fmt: skip
+
+
+def _post(client, site, content: bytes, name: str = "units.csv", **fields: object):  # type: ignore[no-untyped-def]
+    return client.post(
+        URL, {"file": SimpleUploadedFile(name, content), "site_id": site.pk, **fields}
+    )
+
+
+def test_nothing_is_written_while_a_row_fails_and_the_report_names_line_and_field(
+    site, coordinator
+):
+    response = _post(verified_client(coordinator), site, (HEADER + GOOD + BAD).encode())
+    assert response.status_code == 400
+    body = response.json()
+    assert (body["written"], body["rows"], body["created_units"]) == (False, 2, 0)
+    assert body["errors"] == [KIND_ERROR]  # a row reports its first error
+    assert (Building.objects.count(), Unit.objects.count()) == (0, 0)
+
+
+def test_only_the_valid_rows_when_asked(site, coordinator):
+    response = _post(
+        verified_client(coordinator), site, (HEADER + GOOD + BAD).encode(), only_valid="true"
+    )
+    assert response.status_code == 200
+    body = response.json()
+    assert (body["written"], body["created_buildings"], body["created_units"]) == (True, 1, 1)
+    assert list(Unit.objects.values_list("name", "capacity", "women_only")) == [
+        ("Studio 1", 2, True)
+    ]
+
+
+def test_an_xlsx_file_is_read_like_a_csv(site, coordinator):
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    for line in (HEADER + GOOD).splitlines():
+        sheet.append(line.split(";"))
+    buffer = BytesIO()
+    workbook.save(buffer)
+    response = _post(verified_client(coordinator), site, buffer.getvalue(), "units.xlsx")
+    assert (response.status_code, response.json()["created_units"]) == (200, 1)
+
+
+def test_an_unreadable_file_a_foreign_site_and_a_social_worker_are_refused(
+    site, other_site, coordinator, social_worker
+):
+    client = verified_client(coordinator)
+    wrong_kind = _post(client, site, b"hello", "units.pdf")
+    assert (wrong_kind.status_code, wrong_kind.json()["detail"]) == (
+        422, [{"loc": ["body", "file"], "msg": "Send a .csv or .xlsx file.", "type": "value_error"}],
+    )  # fmt: skip
+    assert _post(client, other_site, (HEADER + GOOD).encode()).status_code == 404
+    assert _post(verified_client(social_worker), site, (HEADER + GOOD).encode()).status_code == 403
+    assert Unit.objects.count() == 0
