@@ -1,4 +1,4 @@
-"""The dashboard card: who is on call now at the current site, and who works today."""
+"""The dashboard card: who is on call now at the current site, who works today, swaps to decide."""
 
 from __future__ import annotations
 
@@ -8,7 +8,14 @@ from django.utils import timezone
 from coordo.access.dashboard import Card
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
-from coordo.planning.models import Assignment, PlanningStatus, RotaPeriod
+from coordo.planning.models import (
+    Assignment,
+    PlanningStatus,
+    Rota,
+    RotaPeriod,
+    SwapRequest,
+    SwapStatus,
+)
 
 
 def on_call_card(request: HttpRequest, principal: Principal) -> Card | None:
@@ -23,6 +30,11 @@ def on_call_card(request: HttpRequest, principal: Principal) -> Card | None:
         planning__site=site, planning__status=PlanningStatus.PUBLISHED,
         shift__start__date=timezone.localdate(), shift__end__gt=now,
     ).select_related("shift", "worker").order_by("shift__start", "worker__name")  # fmt: skip
-    if not on_call and not today:
+    swaps = 0
+    if principal.can(Perm.PLANNING_PUBLISH, site.pk):
+        swaps = SwapRequest.objects.filter(site=site, status=SwapStatus.ACCEPTED).count()
+    # A site with a rota always shows it, even when nobody holds the current period.
+    if not on_call and not today and not swaps and not Rota.objects.filter(site=site).exists():
         return None
-    return Card("planning/dashboard_card.html", {"on_call": list(on_call), "today": list(today)})
+    context = {"on_call": list(on_call), "today": list(today), "swaps": swaps}
+    return Card("planning/dashboard_card.html", context)

@@ -7,7 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from coordo.people.vocab import language_choices
-from coordo.planning.models import Absence, ShiftTemplate, WeekDay, Worker, WorkerKind
+from coordo.planning.models import Absence, Shift, ShiftTemplate, WeekDay, Worker, WorkerKind
 
 
 class DraftForm(forms.Form):
@@ -97,3 +97,25 @@ class TemplateForm(forms.ModelForm):
             "start": forms.TimeInput(attrs={"type": "time"}),
             "end": forms.TimeInput(attrs={"type": "time"}),
         }
+
+
+class SwapRequestForm(forms.Form):
+    colleague = forms.ModelChoiceField(
+        label=_("Colleague"), queryset=Worker.objects.none(), required=False,
+        empty_label=_("Anyone of the team"),
+    )  # fmt: skip
+
+    def __init__(self, *args: Any, colleagues: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["colleague"].queryset = colleagues  # type: ignore[attr-defined]
+
+
+class AcceptSwapForm(forms.Form):
+    counter_shift = forms.ModelChoiceField(
+        label=_("My shift in exchange"), queryset=Shift.objects.none(), required=False,
+        empty_label=_("None: I just take it"),
+    )  # fmt: skip
+
+    def __init__(self, *args: Any, shifts: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["counter_shift"].queryset = shifts  # type: ignore[attr-defined]

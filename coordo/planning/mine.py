@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from coordo.access import audit
 from coordo.access.http import AuthedRequest, add_action_errors, flash_form_errors, principal_of
 from coordo.access.models import AuditAction
-from coordo.planning import actions, ics, queries
+from coordo.planning import actions, ics, queries, swaps
 from coordo.planning.forms import AbsenceForm
 from coordo.planning.models import Assignment, PlanningStatus, Worker
 
@@ -37,11 +37,14 @@ def my_shifts(request: AuthedRequest) -> HttpResponse:
     principal = principal_of(request)
     worker = queries.worker_of(principal)
     upcoming: list[Assignment] = []
+    context: dict[str, object] = {"worker": worker, "absence_form": AbsenceForm()}
     if worker is not None:
         audit.record(AuditAction.VIEW, principal=principal, obj=worker)
         today = timezone.localdate()
         upcoming = list(published_shifts(worker).filter(shift__end__date__gte=today))
-    context = {"worker": worker, "assignments": upcoming, "absence_form": AbsenceForm()}
+        context.update(swaps.swap_context(worker))
+        context["shift_rows"] = [(a, swaps.swap_form(worker, a.shift.site_id)) for a in upcoming]
+    context["assignments"] = upcoming
     return render(request, "planning/my_shifts.html", context)
 
 

@@ -4,10 +4,20 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
-from coordo.planning.models import Planning, PlanningRun, PlanningStatus, Shift, Worker
+from coordo.planning.models import (
+    OPEN_SWAP_STATUSES,
+    Planning,
+    PlanningRun,
+    PlanningStatus,
+    Shift,
+    SwapRequest,
+    SwapStatus,
+    Worker,
+)
 
 
 def plannings_visible_to(
@@ -55,3 +65,31 @@ def worker_of(principal: Principal) -> Worker | None:
     return Worker.objects.filter(
         organisation_id=principal.organisation_id, user_id=principal.user_id
     ).first()
+
+
+def swaps_to_decide(principal: Principal) -> QuerySet[SwapRequest]:
+    """Open swap requests of the sites where the principal publishes the planning."""
+    return SwapRequest.objects.filter(
+        organisation_id=principal.organisation_id,
+        site_id__in=principal.sites_where(Perm.PLANNING_PUBLISH),
+        status__in=OPEN_SWAP_STATUSES,
+    ).select_related("site", "shift", "requester", "colleague", "taker", "counter_shift")
+
+
+def swaps_offered_to(worker: Worker) -> QuerySet[SwapRequest]:
+    """Offers a colleague of the worker's sites made to them by name, or to the whole team."""
+    return (
+        SwapRequest.objects.filter(
+            organisation_id=worker.organisation_id, site__in=worker.sites.all(),
+            status=SwapStatus.OFFERED, shift__start__gt=timezone.now(),
+        )
+        .filter(Q(colleague=worker) | Q(colleague__isnull=True))
+        .exclude(requester=worker)
+        .select_related("site", "shift", "requester", "planning")
+    )  # fmt: skip
+
+
+def swaps_asked_by(worker: Worker) -> QuerySet[SwapRequest]:
+    return SwapRequest.objects.filter(
+        requester=worker, shift__end__gt=timezone.now()
+    ).select_related("shift", "colleague", "taker", "counter_shift")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from coordo.planning import mine, setup, views
+from coordo.planning import mine, setup, swaps, views
 
 urlpatterns = [
     path("planning/", views.planning_list, name="planning_list"),
@@ -25,4 +25,10 @@ urlpatterns = [
     path("planning/mine/absences/", mine.absence_add, name="absence_add"),
     path("planning/mine/calendar/renew/", mine.calendar_renew, name="calendar_renew"),
     path("planning/calendar/<str:token>.ics", mine.calendar_feed, name="calendar_feed"),
+    path("planning/mine/shifts/<int:assignment_id>/swap/", swaps.swap_create, name="swap_create"),
+    path("planning/swaps/", swaps.swap_list, name="swap_list"),
+    path("planning/swaps/<int:swap_id>/accept/", swaps.swap_accept, name="swap_accept"),
+    path("planning/swaps/<int:swap_id>/cancel/", swaps.swap_cancel, name="swap_cancel"),
+    path("planning/swaps/<int:swap_id>/approve/", swaps.swap_approve, name="swap_approve"),
+    path("planning/swaps/<int:swap_id>/reject/", swaps.swap_reject, name="swap_reject"),
 ]

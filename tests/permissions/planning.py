@@ -16,6 +16,7 @@ from coordo.planning.models import (
     PlanningStatus,
     Shift,
     ShiftTemplate,
+    SwapRequest,
     Worker,
 )
 from tests.permissions.routes import ALL_ROLES, NOBODY, Route, api
@@ -56,6 +57,13 @@ ROUTES: dict[str, Route] = {
     # The secret address is the key, for calendar apps without a session: whoever holds
     # it gets the feed, logged in or not, whatever their role (hence "denied" is 200).
     "calendar_feed": Route(target="calendar", allowed=NOBODY, denied=200, anonymous=200),
+    # Swaps: only the own site's host is a worker; for anyone else there is no link (404).
+    "swap_create": Route(method="POST", target="assignment", allowed=frozenset({HOST}), ok=302, denied=404),
+    "swap_accept": Route(method="POST", target="swap_offer", allowed=frozenset({HOST}), ok=302, denied=404),
+    "swap_cancel": Route(method="POST", target="swap_mine", allowed=frozenset({HOST}), ok=302, denied=404),
+    "swap_list": Route(allowed=EDITORS),
+    "swap_approve": Route(method="POST", target="swap_accepted", allowed=EDITORS, ok=302),
+    "swap_reject": Route(method="POST", target="swap_accepted", allowed=EDITORS, ok=302),
     "api:get_planning": api(target="planning", allowed=VIEWERS, denied=403),
     "api:list_absences": api(allowed=EDITORS),
     "api:create_absence": api(
@@ -74,6 +82,10 @@ TARGETS = {
     },
     "run": lambda place: {"run_id": place.records["run"].pk},
     "worker": lambda place: {"worker_id": place.records["worker"].pk},
+    "assignment": lambda place: {"assignment_id": place.records["assignment"].pk},
+    "swap_offer": lambda place: {"swap_id": place.records["swap_offer"].pk},
+    "swap_mine": lambda place: {"swap_id": place.records["swap_mine"].pk},
+    "swap_accepted": lambda place: {"swap_id": place.records["swap_accepted"].pk},
     "calendar": lambda place: {"token": place.records["worker"].calendar_token},  # type: ignore[attr-defined]
 }
 
@@ -85,6 +97,7 @@ CANARIES = {
             (HOST, "planning_detail"),
             (C, "planning_shift"),
             (C, "planning_setup"),
+            (C, "swap_list"),
         },
     ),
 }
@@ -100,7 +113,7 @@ def _acting_host(place: Place) -> User | None:
     )
 
 
-def build_records(place: Place, label: str, planted: dict[str, str]) -> dict[str, Model]:
+def _month_records(place: Place, label: str, planted: dict[str, str]) -> dict[str, Model]:
     site, organisation = place.site, place.site.organisation
     ShiftTemplate.objects.create(
         organisation=organisation, site=site, weekdays=[0], start=time(9), end=time(12), required=1
@@ -128,3 +141,34 @@ def build_records(place: Place, label: str, planted: dict[str, str]) -> dict[str
     run = PlanningRun.objects.create(planning=draft, created_by=creator, status="done")
     shift = Shift.objects.filter(site=site, start__month=2).first()
     return {"planning": published, "draft": draft, "shift": shift, "run": run, "worker": worker}  # type: ignore[dict-item]
+
+
+def build_records(place: Place, label: str, planted: dict[str, str]) -> dict[str, Model]:
+    records = _month_records(place, label, planted)
+    planning, worker = records["planning"], records["worker"]
+    assert isinstance(planning, Planning)
+    assert isinstance(worker, Worker)
+    assignment = Assignment.objects.get(planning=planning, worker=worker)
+    return {**records, "assignment": assignment, **_swaps(place, label, planning, worker)}
+
+
+def _swaps(place: Place, label: str, planning: Planning, worker: Worker) -> dict[str, Model]:
+    """The worker asks for one, is offered one, and has taken one, on later Mondays of January."""
+    colleague = Worker.objects.create(
+        organisation=planning.organisation, name=f"Vic {label}", kind="volunteer",
+        max_shifts_per_month=8,
+    )  # fmt: skip
+    colleague.sites.add(place.site)
+    mondays = list(Shift.objects.filter(site=place.site, start__month=1).order_by("start")[1:4])
+    for shift, owner in zip(mondays, (worker, colleague, colleague), strict=True):
+        Assignment.objects.create(planning=planning, shift=shift, worker=owner)
+    common = {"organisation": planning.organisation, "site": place.site, "planning": planning}
+    return {
+        "swap_mine": SwapRequest.objects.create(**common, shift=mondays[0], requester=worker),
+        "swap_offer": SwapRequest.objects.create(
+            **common, shift=mondays[1], requester=colleague, colleague=worker
+        ),
+        "swap_accepted": SwapRequest.objects.create(
+            **common, shift=mondays[2], requester=colleague, taker=worker, status="accepted"
+        ),
+    }

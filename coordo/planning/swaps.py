@@ -1,0 +1,163 @@
+"""Swap pages: a host asks and accepts from "my shifts"; the coordination decides on a list."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from coordo.access import audit
+from coordo.access.http import (
+    AuthedRequest,
+    add_action_errors,
+    flash_form_errors,
+    principal_of,
+    require_perm,
+)
+from coordo.access.models import AuditAction
+from coordo.access.policy import Perm
+from coordo.planning import queries, swap_actions
+from coordo.planning.forms import AcceptSwapForm, SwapRequestForm
+from coordo.planning.models import Assignment, PlanningStatus, Shift, SwapRequest, Worker
+
+
+def _worker(request: AuthedRequest) -> Worker:
+    worker = queries.worker_of(principal_of(request))
+    if worker is None:
+        raise Http404
+    return worker
+
+
+def colleagues(worker: Worker, site_id: int) -> QuerySet[Worker]:
+    return Worker.objects.filter(
+        organisation_id=worker.organisation_id, sites=site_id, is_active=True
+    ).exclude(pk=worker.pk)
+
+
+def exchangeable(worker: Worker, swap: SwapRequest) -> QuerySet[Shift]:
+    """The taker's coming shifts of the same planning, which the requester does not work."""
+    return (
+        Shift.objects.filter(
+            assignments__planning=swap.planning, assignments__worker=worker,
+            start__gt=timezone.now(),
+        )
+        .exclude(assignments__planning=swap.planning, assignments__worker=swap.requester_id)
+        .order_by("start")
+    )  # fmt: skip
+
+
+def swap_context(worker: Worker) -> dict[str, Any]:
+    """What "my shifts" shows of swaps: the worker's requests, and offers they may take."""
+    offers = list(queries.swaps_offered_to(worker))
+    mine = list(queries.swaps_asked_by(worker))
+    return {
+        "my_swaps": mine,
+        "asked_shifts": {s.shift_id for s in mine if s.is_open},
+        "offers": [(s, AcceptSwapForm(shifts=exchangeable(worker, s))) for s in offers],
+    }
+
+
+def swap_form(worker: Worker, site_id: int) -> SwapRequestForm:
+    return SwapRequestForm(colleagues=colleagues(worker, site_id))
+
+
+@require_POST
+def swap_create(request: AuthedRequest, assignment_id: int) -> HttpResponse:
+    worker = _worker(request)
+    assignment = get_object_or_404(
+        Assignment.objects.filter(worker=worker, planning__status=PlanningStatus.PUBLISHED)
+        .select_related("planning", "shift", "worker"),
+        pk=assignment_id,
+    )  # fmt: skip
+    form = SwapRequestForm(request.POST, colleagues=colleagues(worker, assignment.planning.site_id))
+    if form.is_valid():
+        try:
+            swap_actions.request_swap(
+                assignment, colleague=form.cleaned_data["colleague"], by=request.user,
+                principal=principal_of(request),
+            )  # fmt: skip
+        except ValidationError as error:
+            add_action_errors(form, error)
+        else:
+            messages.success(request, _("Your request is sent."))
+    flash_form_errors(request, form)
+    return redirect("my_shifts")
+
+
+@require_POST
+def swap_accept(request: AuthedRequest, swap_id: int) -> HttpResponse:
+    worker = _worker(request)
+    swap = get_object_or_404(queries.swaps_offered_to(worker), pk=swap_id)
+    form = AcceptSwapForm(request.POST, shifts=exchangeable(worker, swap))
+    if form.is_valid():
+        try:
+            swap_actions.accept_swap(
+                swap, taker=worker, counter_shift=form.cleaned_data["counter_shift"],
+                by=request.user, principal=principal_of(request),
+            )  # fmt: skip
+        except ValidationError as error:
+            add_action_errors(form, error)
+        else:
+            messages.success(request, _("Thank you: the coordination will confirm the swap."))
+    flash_form_errors(request, form)
+    return redirect("my_shifts")
+
+
+@require_POST
+def swap_cancel(request: AuthedRequest, swap_id: int) -> HttpResponse:
+    swap = get_object_or_404(queries.swaps_asked_by(_worker(request)), pk=swap_id)
+    try:
+        swap_actions.cancel_swap(swap, by=request.user, principal=principal_of(request))
+    except ValidationError as error:
+        for text in error.messages:
+            messages.error(request, text)
+    else:
+        messages.success(request, _("Your request is withdrawn."))
+    return redirect("my_shifts")
+
+
+@require_perm(Perm.PLANNING_PUBLISH)
+def swap_list(request: AuthedRequest) -> HttpResponse:
+    principal = principal_of(request)
+    swaps = queries.swaps_to_decide(principal).order_by("shift__start")
+    audit.record(AuditAction.LIST, principal=principal, object_type="planning.swaprequest")
+    return render(request, "planning/swap_list.html", {"swaps": swaps})
+
+
+def _decide(request: AuthedRequest, swap_id: int, approve: bool) -> HttpResponse:
+    principal = principal_of(request)
+    swap = get_object_or_404(queries.swaps_to_decide(principal), pk=swap_id)
+    try:
+        if approve:
+            swap_actions.approve_swap(swap, by=request.user, principal=principal)
+        else:
+            swap_actions.reject_swap(swap, by=request.user, principal=principal)
+    except ValidationError as error:
+        messages.error(request, _("The swap is not approved:"))
+        for text in error.messages:
+            messages.error(request, text)
+    else:
+        messages.success(
+            request,
+            _("The swap is approved and published.") if approve else _("The swap is rejected."),
+        )
+    return redirect("swap_list")
+
+
+@require_POST
+@require_perm(Perm.PLANNING_PUBLISH)
+def swap_approve(request: AuthedRequest, swap_id: int) -> HttpResponse:
+    return _decide(request, swap_id, approve=True)
+
+
+@require_POST
+@require_perm(Perm.PLANNING_PUBLISH)
+def swap_reject(request: AuthedRequest, swap_id: int) -> HttpResponse:
+    return _decide(request, swap_id, approve=False)
