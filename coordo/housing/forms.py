@@ -8,6 +8,7 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from coordo.access.forms import limit_choices
+from coordo.housing.actions.closures import BACK_BEFORE_OUT
 from coordo.housing.models import (
     Building,
     Destination,
@@ -38,6 +39,13 @@ class ClosureForm(forms.ModelForm):
         model = UnitClosure
         fields = ["start", "end", "reason"]
         widgets = {"start": DATE, "end": DATE}
+
+    def clean(self) -> dict[str, Any]:
+        # Named on its field, before the model's constraint answers with a generic message.
+        data = super().clean() or {}
+        if data.get("start") and data.get("end") and data["end"] <= data["start"]:
+            self.add_error("end", BACK_BEFORE_OUT)
+        return data
 
 
 class WhoForm(forms.Form):

@@ -21,6 +21,16 @@ urlpatterns = [
     path("housing/import/", inventory.housing_import, name="housing_import"),
     path("housing/units/<int:unit_id>/edit/", inventory.unit_edit, name="unit_edit"),
     path("housing/units/<int:unit_id>/closures/", inventory.unit_close, name="unit_close"),
+    path(
+        "housing/units/<int:unit_id>/closures/<int:closure_id>/edit/",
+        inventory.closure_edit,
+        name="closure_edit",
+    ),
+    path(
+        "housing/units/<int:unit_id>/closures/<int:closure_id>/remove/",
+        inventory.closure_remove,
+        name="closure_remove",
+    ),
     path("housing/units/<int:unit_id>/offer/", waiting.unit_offer, name="unit_offer"),
     path("housing/waiting/", waiting.waiting_list, name="waiting_list"),
     path("housing/waiting/new/", waiting.place_request_create, name="place_request_create"),

@@ -16,6 +16,7 @@ from coordo.housing.models import (
     PlaceRequest,
     Stay,
     Unit,
+    UnitClosure,
     UnitKind,
 )
 from coordo.people.models import Household
@@ -43,6 +44,8 @@ ROUTES: dict[str, Route] = {
         method="POST", target="unit", allowed=COORDINATION, ok=302,
         data={"start": "2027-01-04", "end": "2027-01-18", "reason": "Peinture"},
     ),
+    "closure_edit": Route(target="closure", allowed=COORDINATION),
+    "closure_remove": Route(method="POST", target="closure", allowed=COORDINATION, ok=302),
     "unit_offer": Route(method="POST", target="unit", allowed=CASE_TEAM, ok=302),
     "waiting_list": Route(allowed=CASE_TEAM),
     "place_request_create": Route(allowed=CASE_TEAM),
@@ -86,6 +89,10 @@ TARGETS = {
     "stay": lambda place: {"stay_id": place.records["stay"].pk},
     "place_request": lambda place: {"request_id": place.records["place_request"].pk},
     "offer": lambda place: {"offer_id": place.records["offer"].pk},
+    "closure": lambda place: {
+        "unit_id": place.records["studio"].pk,
+        "closure_id": place.records["closure"].pk,
+    },
 }
 
 # The secret address shows only to the site's coordinators and social workers, where the
@@ -135,7 +142,11 @@ def build_records(place: Place, label: str, planted: dict[str, str]) -> dict[str
     offer = Offer.objects.create(
         organisation=organisation, request=place_request, unit=studio, offered_on=date(2026, 11, 20)
     )
+    closure = UnitClosure.objects.create(
+        organisation=organisation, unit=studio, start=date(2027, 6, 1), end=date(2027, 6, 15),
+        reason="Peinture",
+    )  # fmt: skip
     return {
         "building": building, "unit": unit, "stay": stay, "place_request": place_request,
-        "offer": offer,
+        "offer": offer, "studio": studio, "closure": closure,
     }  # fmt: skip

@@ -1,7 +1,7 @@
 """Every write of the housing app, by area: stays, inventory, waiting list."""
 
+from coordo.housing.actions.closures import close_unit, remove_closure, update_closure
 from coordo.housing.actions.inventory import (
-    close_unit,
     create_building,
     create_unit,
     import_inventory,
@@ -20,5 +20,6 @@ from coordo.housing.actions.waiting import (
 __all__ = [
     "NO_LONGER_FREE", "accept_offer", "admit_household", "close_unit", "create_building",
     "create_place_request", "create_unit", "import_inventory", "end_stay", "move_stay", "offer_unit",
-    "refuse_offer", "update_building", "update_unit", "withdraw_place_request",
+    "refuse_offer", "remove_closure", "update_building", "update_closure", "update_unit",
+    "withdraw_place_request",
 ]  # fmt: skip

@@ -1,9 +1,8 @@
-"""Writes to the inventory: buildings, units and their out-of-service periods (coordinators)."""
+"""Writes to the inventory: buildings and units, by hand or from a file (coordinators)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -14,8 +13,8 @@ from coordo.access import audit
 from coordo.access.models import AuditAction, Site, User
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
-from coordo.housing.actions.stays import check, overlapping
-from coordo.housing.models import Building, Occupancy, Unit, UnitClosure, UnitKind
+from coordo.housing.actions.stays import check
+from coordo.housing.models import Building, Unit, UnitKind
 
 BUILDING_FIELDS = ("name", "address", "confidential")
 UNIT_FIELDS = ("name", "kind", "capacity", "women_only", "family", "accessible")
@@ -73,38 +72,6 @@ def update_unit(unit: Unit, *, by: User | None, principal: Principal, **fields: 
     unit.save()
     audit.record(AuditAction.UPDATE, principal=principal, obj=unit, site_id=unit.building.site_id)
     return unit
-
-
-@transaction.atomic
-def close_unit(
-    unit: Unit,
-    *,
-    start: date,
-    end: date | None,
-    reason: str,
-    by: User | None,
-    principal: Principal,
-) -> UnitClosure:
-    """Take a unit out of service (works, damage) from `start` until `end` (open if None)."""
-    check(principal, Perm.HOUSING_EDIT, unit.building.site_id)
-    unit = Unit.objects.select_for_update().get(pk=unit.pk)  # no admission slips in meanwhile
-    if Occupancy.objects.filter(overlapping(start, end), unit=unit).exists():
-        raise ValidationError(
-            {
-                "start": _(
-                    "Someone lives in this unit on these dates: move them or end the stay first."
-                )
-            }
-        )
-    closure = UnitClosure(
-        organisation_id=unit.organisation_id, unit=unit, start=start, end=end, reason=reason
-    )
-    closure.full_clean()
-    closure.save()
-    audit.record(
-        AuditAction.CREATE, principal=principal, obj=closure, site_id=unit.building.site_id
-    )
-    return closure
 
 
 TRUE_WORDS = {"1", "true", "yes", "oui", "ja", "x", "vrai", "waar"}

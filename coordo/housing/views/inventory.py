@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -146,6 +146,38 @@ def unit_close(request: AuthedRequest, unit_id: int) -> HttpResponse:
             messages.success(request, _("The unit is out of service for this period."))
     else:
         flash_form_errors(request, form)
+    return redirect("unit_edit", unit_id=unit.pk)
+
+
+@require_perm(Perm.HOUSING_EDIT)
+def closure_edit(request: AuthedRequest, unit_id: int, closure_id: int) -> HttpResponse:
+    """Change an out-of-service period's dates or reason, or put the unit back in service."""
+    principal = principal_of(request)
+    unit = queries.get_unit(principal, unit_id, Perm.HOUSING_EDIT)
+    closure = get_object_or_404(unit.closures, pk=closure_id)
+    form = ClosureForm(request.POST or None, instance=closure)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.update_closure(
+                closure, by=request.user, principal=principal, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_action_errors(form, error)
+        else:
+            messages.success(request, _("The out-of-service period has been changed."))
+            return redirect("unit_edit", unit_id=unit.pk)
+    title = _("Out of service: %(unit)s") % {"unit": unit}
+    return render(request, "housing/inventory_form.html", {"form": form, "title": title})
+
+
+@require_POST
+@require_perm(Perm.HOUSING_EDIT)
+def closure_remove(request: AuthedRequest, unit_id: int, closure_id: int) -> HttpResponse:
+    principal = principal_of(request)
+    unit = queries.get_unit(principal, unit_id, Perm.HOUSING_EDIT)
+    closure = get_object_or_404(unit.closures, pk=closure_id)
+    actions.remove_closure(closure, by=request.user, principal=principal)
+    messages.success(request, _("The out-of-service period has been removed."))
     return redirect("unit_edit", unit_id=unit.pk)
 
 

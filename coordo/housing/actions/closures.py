@@ -1,0 +1,87 @@
+"""Out-of-service periods of a unit (works, damage): add, change, end or remove (coordinators).
+
+A period never covers a night someone sleeps in the unit; the unit's row is locked
+first, as admissions lock it, so neither slips in while the other is checked.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from coordo.access import audit
+from coordo.access.models import AuditAction, User
+from coordo.access.policy import Perm
+from coordo.access.scoping import Principal
+from coordo.housing.actions.stays import check, overlapping
+from coordo.housing.models import Occupancy, Unit, UnitClosure
+
+BACK_BEFORE_OUT = _("The unit must come back in service after the first night out of service.")
+
+
+def _check_period(unit: Unit, start: date, end: date | None, principal: Principal) -> None:
+    check(principal, Perm.HOUSING_EDIT, unit.building.site_id)
+    Unit.objects.select_for_update().get(pk=unit.pk)  # no admission slips in meanwhile
+    if end is not None and end <= start:
+        raise ValidationError({"end": BACK_BEFORE_OUT})
+    if Occupancy.objects.filter(overlapping(start, end), unit=unit).exists():
+        raise ValidationError(
+            {
+                "start": _(
+                    "Someone lives in this unit on these dates: move them or end the stay first."
+                )
+            }
+        )
+
+
+def _save(closure: UnitClosure, action: str, principal: Principal) -> UnitClosure:
+    closure.full_clean()
+    closure.save()
+    audit.record(action, principal=principal, obj=closure, site_id=closure.unit.building.site_id)
+    return closure
+
+
+@transaction.atomic
+def close_unit(
+    unit: Unit,
+    *,
+    start: date,
+    end: date | None,
+    reason: str,
+    by: User | None,
+    principal: Principal,
+) -> UnitClosure:
+    """Take a unit out of service (works, damage) from `start` until `end` (open if None)."""
+    _check_period(unit, start, end, principal)
+    closure = UnitClosure(
+        organisation_id=unit.organisation_id, unit=unit, start=start, end=end, reason=reason
+    )
+    return _save(closure, AuditAction.CREATE, principal)
+
+
+@transaction.atomic
+def update_closure(
+    closure: UnitClosure,
+    *,
+    start: date,
+    end: date | None,
+    reason: str,
+    by: User | None,
+    principal: Principal,
+) -> UnitClosure:
+    """Change the dates or the reason; an end date puts the unit back in service that day."""
+    _check_period(closure.unit, start, end, principal)
+    closure.start, closure.end, closure.reason = start, end, reason
+    return _save(closure, AuditAction.UPDATE, principal)
+
+
+@transaction.atomic
+def remove_closure(closure: UnitClosure, *, by: User | None, principal: Principal) -> None:
+    """Remove a period entered by mistake: the unit was never out of service."""
+    site_id = closure.unit.building.site_id
+    check(principal, Perm.HOUSING_EDIT, site_id)
+    audit.record(AuditAction.DELETE, principal=principal, obj=closure, site_id=site_id)
+    closure.delete()
