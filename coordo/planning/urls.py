@@ -1,6 +1,6 @@
 from django.urls import path
 
-from coordo.planning import mine, setup, swaps, views
+from coordo.planning import mine, printout, setup, swaps, views
 
 urlpatterns = [
     path("planning/", views.planning_list, name="planning_list"),
@@ -9,6 +9,7 @@ urlpatterns = [
     path("planning/setup/slots/", setup.template_create, name="template_create"),
     path("planning/new/", views.planning_create, name="planning_create"),
     path("planning/<int:planning_id>/", views.planning_detail, name="planning_detail"),
+    path("planning/<int:planning_id>/print.pdf", printout.planning_pdf, name="planning_pdf"),
     path("planning/<int:planning_id>/solve/", views.planning_solve, name="planning_solve"),
     path("planning/<int:planning_id>/publish/", views.planning_publish, name="planning_publish"),
     path("planning/<int:planning_id>/discard/", views.planning_discard, name="planning_discard"),

@@ -57,6 +57,8 @@ ROUTES: dict[str, Route] = {
     # The secret address is the key, for calendar apps without a session: whoever holds
     # it gets the feed, logged in or not, whatever their role (hence "denied" is 200).
     "calendar_feed": Route(target="calendar", allowed=NOBODY, denied=200, anonymous=200),
+    # Drafts print for their editors only; hosts get published versions, like the page.
+    "planning_pdf": Route(target="planning", allowed=VIEWERS),
     # Swaps: only the own site's host is a worker; for anyone else there is no link (404).
     "swap_create": Route(method="POST", target="assignment", allowed=frozenset({HOST}), ok=302, denied=404),
     "swap_accept": Route(method="POST", target="swap_offer", allowed=frozenset({HOST}), ok=302, denied=404),

@@ -1,0 +1,119 @@
+"""The month planning as a PDF for the drop-in's wall: landscape A4, a row per day, gaps marked.
+
+Only fpdf2's core fonts are used (the wheel ships no TTF and the server may have none),
+so text is encoded to latin-1; a letter outside it falls back to its base letter. The
+output is left uncompressed: a page of text stays small and its words stay searchable.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from fpdf import FPDF
+from fpdf.fonts import FontFace
+
+from coordo.access import audit
+from coordo.access.http import AuthedRequest, principal_of, require_perm
+from coordo.access.models import AuditAction
+from coordo.access.policy import Perm
+from coordo.planning import queries
+from coordo.planning.grid import Cell, Grid, build_grid, saved_plan
+from coordo.planning.models import Planning
+
+FONT = "helvetica"
+DASHES = str.maketrans({"–": "-", "—": "-", "‘": "'", "’": "'", "“": '"', "”": '"'})
+GAP = FontFace(emphasis="BOLD", color=(160, 0, 0), fill_color=(255, 228, 228))
+HEADING = FontFace(emphasis="BOLD", fill_color=(230, 230, 230))
+
+
+def latin1(text: str) -> str:
+    """Text the core fonts can draw: outside latin-1, the base letter, else "?"."""
+    out = []
+    for char in text.translate(DASHES):
+        if ord(char) < 256:
+            out.append(char)
+            continue
+        base = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode()
+        out.append(base or "?")
+    return "".join(out)
+
+
+def short_name(name: str) -> str:
+    """The wall shows first names and an initial: "Anna Peeters" is "Anna P."."""
+    parts = name.split()
+    return f"{parts[0]} {parts[-1][0]}." if len(parts) > 1 else name
+
+
+def _cell_text(cell: Cell) -> str:
+    names = ", ".join(short_name(n) for n in cell.names)
+    if not cell.missing:
+        return names
+    gap = _("%(count)d missing") % {"count": cell.missing}
+    return f"{names}\n{gap}" if names else gap
+
+
+def render_month(planning: Planning, grid: Grid) -> bytes:
+    pdf = FPDF(orientation="L", unit="mm", format="A4")
+    pdf.set_compression(False)
+    pdf.set_margins(10, 10, 10)
+    pdf.set_auto_page_break(auto=True, margin=12)
+    pdf.set_title(latin1(f"{planning.site.name} {planning.month:%Y-%m}"))
+    pdf.add_page()
+    pdf.set_font(FONT, style="B", size=16)
+    title = f"{planning.site.name} - {date_format(planning.month, 'F Y')}"
+    pdf.cell(text=latin1(title))
+    if planning.is_draft:
+        pdf.set_text_color(180, 0, 0)
+        pdf.cell(text=latin1("   " + _("DRAFT - not the planning in force")))
+        pdf.set_text_color(0, 0, 0)
+    pdf.ln(8)
+    pdf.set_font(FONT, size=9)
+    summary = _("Version %(version)s · %(filled)d of %(places)d places filled · %(gaps)d missing")
+    pdf.cell(
+        text=latin1(
+            summary
+            % {"version": planning.version or "-", "filled": grid.filled,
+               "places": grid.places, "gaps": grid.gaps}
+        )
+    )  # fmt: skip
+    pdf.ln(7)
+    day_width = 22
+    widths = [day_width, *([(pdf.epw - day_width) / max(len(grid.slots), 1)] * len(grid.slots))]
+    with pdf.table(
+        col_widths=widths, line_height=4.2, text_align="LEFT", headings_style=HEADING,
+        first_row_as_headings=True,
+    ) as table:  # fmt: skip
+        heading = table.row()
+        for label in [_("Day"), *grid.slots]:
+            heading.cell(latin1(label))
+        for row in grid.rows:
+            line = table.row()
+            line.cell(latin1(date_format(row.day, "D j")), style=HEADING)
+            for cell in row.cells:
+                if cell is None:
+                    line.cell("")
+                else:
+                    line.cell(latin1(_cell_text(cell)), style=GAP if cell.missing else None)
+    pdf.ln(3)
+    pdf.set_font(FONT, size=7)
+    printed = date_format(timezone.localtime(), "j F Y H:i")
+    pdf.cell(text=latin1(_("Printed on %(date)s with Coordo") % {"date": printed}))
+    return bytes(pdf.output())
+
+
+@require_perm(Perm.PLANNING_VIEW)
+def planning_pdf(request: AuthedRequest, planning_id: int) -> HttpResponse:
+    """A published version for everyone who sees the planning; a draft for its editors only."""
+    principal = principal_of(request)
+    planning = queries.get_planning(principal, planning_id)
+    audit.record(AuditAction.EXPORT, principal=principal, obj=planning)
+    body = render_month(planning, build_grid(planning, saved_plan(planning)))
+    response = HttpResponse(body, content_type="application/pdf")
+    name = f"planning-{slugify(planning.site.name)}-{planning.month:%Y-%m}.pdf"
+    response["Content-Disposition"] = f'inline; filename="{name}"'
+    return response

@@ -1,0 +1,79 @@
+"""The month planning printed for the wall: a PDF with first names, gaps marked, drafts flagged."""
+
+from __future__ import annotations
+
+from datetime import time
+
+from conftest import verified_client
+from coordo.access.models import AuditEvent, Site, User
+from coordo.planning.models import Assignment, Planning, Shift, ShiftTemplate, Worker
+from coordo.planning.printout import latin1, short_name
+from coordo.planning.tests.factories import make_draft, make_templates, make_worker, publish_with
+
+
+def _pages(body: bytes) -> int:
+    return body.count(b"/Type /Page\n")
+
+
+def test_the_published_month_prints_with_first_names_and_gaps(
+    site: Site, coordinator: User, host: User, team: list[Worker], draft: Planning
+) -> None:
+    publish_with(draft, team[:2], coordinator)  # Yara and Samir on Wednesday 2nd, 09-12
+    response = verified_client(host).get(f"/planning/{draft.pk}/print.pdf")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == 'inline; filename="planning-refuge-test-2026-12.pdf"'
+    body = response.content
+    assert body.startswith(b"%PDF-1.")
+    assert _pages(body) == 1
+    assert b"(Refuge Test - December 2026)" in body
+    assert b"(Samir T., Yara T.)" in body
+    assert b"Samir Test" not in body
+    assert b"(2 missing)" in body  # every other shift is empty
+    assert b"DRAFT" not in body
+    assert (
+        AuditEvent.objects.filter(
+            action="export", object_type="planning.planning", object_id=str(draft.pk)
+        ).count()
+        == 1
+    )
+
+
+def test_a_draft_prints_for_the_coordinator_marked_as_such(
+    coordinator: User, host: User, draft: Planning
+) -> None:
+    body = verified_client(coordinator).get(f"/planning/{draft.pk}/print.pdf").content
+    assert b"(   DRAFT - not the planning in force)" in body
+    # Hosts see published versions only.
+    assert verified_client(host).get(f"/planning/{draft.pk}/print.pdf").status_code == 404
+
+
+def test_names_are_drawn_in_latin_1() -> None:
+    assert short_name("Chloé Van den Broeck") == "Chloé B."
+    assert short_name("Madonna") == "Madonna"
+    assert latin1("Ştefan Dăbija 09:00–12:00") == "Stefan Dabija 09:00-12:00"
+    assert latin1("Łucja") == "?ucja"
+    assert latin1("Ελένη") == "?????"
+
+
+def test_a_full_month_of_three_slots_fits_on_one_page(
+    site: Site, coordinator: User, host: User, today: None
+) -> None:
+    make_templates(site, weekdays=(0, 1, 2, 3, 4, 5))
+    ShiftTemplate.objects.create(
+        organisation=site.organisation, site=site, weekdays=[0, 1, 2, 3, 4, 5], start=time(15),
+        end=time(18), required=2,
+    )  # fmt: skip
+    names = ("Abdelrahman Benali", "Yasmina Kowalczyk", "Chloé Vandenbroucke", "Dirk Peeters")
+    team = [make_worker(site, name) for name in names]
+    planning = make_draft(site, coordinator)
+    Assignment.objects.bulk_create(
+        Assignment(planning=planning, shift=shift, worker=team[(n + k) % 4])
+        for n, shift in enumerate(Shift.objects.filter(site=site))
+        for k in range(2)
+    )
+    Planning.objects.filter(pk=planning.pk).update(status="published", version=1)
+    body = verified_client(host).get(f"/planning/{planning.pk}/print.pdf").content
+    assert _pages(body) == 1
+    assert b"(Tue 1)" in body
+    assert b"(Thu 31)" in body
