@@ -1,0 +1,31 @@
+"""A period is removed, with its audit row."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.exceptions import PermissionDenied
+
+from coordo.access.models import AuditEvent, Site, User
+from coordo.access.scoping import principal_for_user
+from coordo.planning import rota_actions
+from coordo.planning.models import RotaPeriod, Worker
+from coordo.planning.tests.rota_factories import add_period, at, make_rota
+
+
+def test_a_period_is_removed(site: Site, coordinator: User, host: User, team: list[Worker]) -> None:
+    period = add_period(
+        make_rota(site, coordinator, team[:2]), coordinator, at(1, 8), at(2, 8), None
+    )
+    with pytest.raises(PermissionDenied):
+        rota_actions.remove_rota_period(period, by=host, principal=principal_for_user(host))
+    pk = period.pk
+    rota_actions.remove_rota_period(
+        period, by=coordinator, principal=principal_for_user(coordinator)
+    )
+    assert RotaPeriod.objects.count() == 0
+    assert (
+        AuditEvent.objects.filter(
+            object_type="planning.rotaperiod", object_id=str(pk), action="delete"
+        ).count()
+        == 1
+    )
