@@ -76,11 +76,8 @@ def _validate(
         raise ValidationError({"end": _("The period must end after it starts.")})
     if holder is not None and not rota.members.filter(pk=holder.pk).exists():
         raise ValidationError({"holder": _("The person on call must be a member of the rota.")})
-    clash = (
-        RotaPeriod.objects.filter(rota=rota, start__lt=end, end__gt=start)
-        .exclude(pk=period_pk)
-        .first()
-    )
+    others = RotaPeriod.objects.filter(rota=rota, start__lt=end, end__gt=start)
+    clash = (others if period_pk is None else others.exclude(pk=period_pk)).first()
     if clash is not None:
         raise ValidationError(
             {"start": _("This period overlaps the one from %(start)s to %(end)s.")
