@@ -8,7 +8,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -96,9 +96,12 @@ def _new_draft(site: Site, month: date, by: User) -> Planning:
         organisation_id=site.organisation_id, site=site, month=month, based_on=base, created_by=by
     )
     if base is not None:
+        # A deactivated worker keeps the past shifts they worked, not the ones ahead.
+        kept = base.assignments.filter(
+            Q(worker__is_active=True) | Q(shift__start__lt=timezone.now())
+        )
         Assignment.objects.bulk_create(
-            Assignment(planning=planning, shift_id=a.shift_id, worker_id=a.worker_id)
-            for a in base.assignments.all()
+            Assignment(planning=planning, shift_id=a.shift_id, worker_id=a.worker_id) for a in kept
         )
     return planning
 

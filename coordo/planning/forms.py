@@ -6,8 +6,19 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from coordo.access.models import Site, User
 from coordo.people.vocab import language_choices
-from coordo.planning.models import Absence, Shift, ShiftTemplate, WeekDay, Worker, WorkerKind
+from coordo.planning.models import (
+    Absence,
+    Rota,
+    RotaPeriod,
+    Shift,
+    ShiftTemplate,
+    WeekDay,
+    WeeklyWindow,
+    Worker,
+    WorkerKind,
+)
 
 
 class DraftForm(forms.Form):
@@ -54,7 +65,7 @@ class AbsenceForm(forms.ModelForm):
         }
 
 
-class WorkerForm(forms.Form):
+class WorkerDetailsForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200)
     kind = forms.ChoiceField(label=_("Kind"), choices=WorkerKind.choices)
     languages = forms.MultipleChoiceField(
@@ -68,6 +79,9 @@ class WorkerForm(forms.Form):
     contract_hours = forms.IntegerField(
         label=_("Contract hours per week"), min_value=0, max_value=60, required=False
     )
+
+
+class WorkerForm(WorkerDetailsForm):
     weekdays = forms.TypedMultipleChoiceField(
         label=_("Available on"), choices=WeekDay.choices, coerce=int,
         widget=forms.CheckboxSelectMultiple,
@@ -78,6 +92,26 @@ class WorkerForm(forms.Form):
     available_to = forms.TimeField(
         label=_("To"), initial=time(18), widget=forms.TimeInput(attrs={"type": "time"})
     )
+
+
+class WindowForm(forms.ModelForm):
+    class Meta:
+        model = WeeklyWindow
+        fields = ["kind", "weekday", "start", "end"]
+        widgets = {
+            "start": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "end": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        }
+
+
+class AccountForm(forms.Form):
+    user = forms.ModelChoiceField(label=_("Account"), queryset=User.objects.none())
+
+    def __init__(self, *args: Any, site: Site, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        members = User.objects.filter(memberships__site=site, is_active=True).distinct()
+        field = self.fields["user"]
+        field.queryset = members.order_by("full_name", "email")  # type: ignore[attr-defined]
 
 
 class TemplateForm(forms.ModelForm):
@@ -119,3 +153,30 @@ class AcceptSwapForm(forms.Form):
     def __init__(self, *args: Any, shifts: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["counter_shift"].queryset = shifts  # type: ignore[attr-defined]
+
+
+class RotaForm(forms.ModelForm):
+    class Meta:
+        model = Rota
+        fields = ["name", "members"]
+        widgets = {"members": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args: Any, team: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["members"].queryset = team  # type: ignore[attr-defined]
+
+
+class RotaPeriodForm(forms.ModelForm):
+    class Meta:
+        model = RotaPeriod
+        fields = ["start", "end", "holder", "weekend"]
+        labels = {"holder": _("On call")}
+        widgets = {
+            "start": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+            "end": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        }
+
+    def __init__(self, *args: Any, rota: Rota, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["holder"].queryset = rota.members.all()  # type: ignore[attr-defined]
+        self.instance.rota = rota

@@ -18,6 +18,7 @@ class Cell:
     shift: Shift
     names: list[str] = field(default_factory=list)
     changed: bool = False  # differs from the published version this draft re-plans
+    inactive: list[str] = field(default_factory=list)  # deactivated workers still on it
 
     @property
     def missing(self) -> int:
@@ -62,15 +63,17 @@ def progress_plan(progress: Mapping[str, Sequence[str]]) -> dict[int, list[int]]
 def build_grid(planning: Planning, plan: Mapping[int, Sequence[int]]) -> Grid:
     shifts = month_shifts(planning)
     base = saved_plan(planning.based_on) if planning.based_on and planning.is_draft else None
-    names = dict(
-        Worker.objects.filter(organisation_id=planning.organisation_id).values_list("pk", "name")
-    )
+    workers = Worker.objects.filter(organisation_id=planning.organisation_id)
+    names = dict(workers.values_list("pk", "name"))
+    inactive = set(workers.filter(is_active=False).values_list("pk", flat=True))
     slots = sorted({_slot(s) for s in shifts})
     by_day: dict[date, dict[str, Cell]] = defaultdict(dict)
     for shift in shifts:
         team = sorted(names.get(pk, "?") for pk in plan.get(shift.pk, ()))
         changed = base is not None and set(base.get(shift.pk, ())) != set(plan.get(shift.pk, ()))
-        by_day[timezone.localtime(shift.start).date()][_slot(shift)] = Cell(shift, team, changed)
+        gone = sorted(names[pk] for pk in plan.get(shift.pk, ()) if pk in inactive)
+        cell = Cell(shift, team, changed, gone)
+        by_day[timezone.localtime(shift.start).date()][_slot(shift)] = cell
     rows, day = [], planning.month
     while day <= month_end(planning.month):
         if day in by_day:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from django.db.models import Q, QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from coordo.access.models import Site
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
 from coordo.planning.models import (
@@ -13,6 +15,8 @@ from coordo.planning.models import (
     Planning,
     PlanningRun,
     PlanningStatus,
+    Rota,
+    RotaPeriod,
     Shift,
     SwapRequest,
     SwapStatus,
@@ -67,6 +71,18 @@ def worker_of(principal: Principal) -> Worker | None:
     ).first()
 
 
+def site_team(site: Site) -> QuerySet[Worker]:
+    """Everyone who works at the site, deactivated workers included."""
+    return Worker.objects.filter(organisation_id=site.organisation_id, sites=site)
+
+
+def get_team_worker(principal: Principal, site: Site, worker_id: int) -> Worker:
+    """A worker of the site where the principal edits the planning; anyone else is a 404."""
+    if not principal.can(Perm.PLANNING_EDIT, site.pk):
+        raise Http404
+    return get_object_or_404(site_team(site).select_related("user"), pk=worker_id)
+
+
 def swaps_to_decide(principal: Principal) -> QuerySet[SwapRequest]:
     """Open swap requests of the sites where the principal publishes the planning."""
     return SwapRequest.objects.filter(
@@ -93,3 +109,18 @@ def swaps_asked_by(worker: Worker) -> QuerySet[SwapRequest]:
     return SwapRequest.objects.filter(
         requester=worker, shift__end__gt=timezone.now()
     ).select_related("shift", "colleague", "taker", "counter_shift")
+
+
+def rotas_editable_by(principal: Principal) -> QuerySet[Rota]:
+    return Rota.objects.filter(
+        organisation_id=principal.organisation_id,
+        site_id__in=principal.sites_where(Perm.PLANNING_EDIT),
+    ).select_related("site")
+
+
+def get_rota(principal: Principal, rota_id: int) -> Rota:
+    return get_object_or_404(rotas_editable_by(principal), pk=rota_id)
+
+
+def get_rota_period(rota: Rota, period_id: int) -> RotaPeriod:
+    return get_object_or_404(rota.periods.select_related("holder"), pk=period_id)

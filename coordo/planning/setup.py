@@ -21,10 +21,12 @@ from coordo.access.models import AuditAction, Site
 from coordo.access.policy import Perm
 from coordo.planning.actions import add_template, add_worker
 from coordo.planning.forms import TemplateForm, WorkerForm
-from coordo.planning.models import ShiftTemplate, Worker
+from coordo.planning.models import ShiftTemplate
+from coordo.planning.queries import site_team
 
 
-def _site(request: AuthedRequest) -> Site:
+def editable_site(request: AuthedRequest) -> Site:
+    """The current site, where the user must edit the planning."""
     site = request.current_site
     if site is None or not principal_of(request).can(Perm.PLANNING_EDIT, site.pk):
         raise PermissionDenied
@@ -33,13 +35,13 @@ def _site(request: AuthedRequest) -> Site:
 
 @require_perm(Perm.PLANNING_EDIT)
 def planning_setup(request: AuthedRequest) -> HttpResponse:
-    principal, site = principal_of(request), _site(request)
+    principal, site = principal_of(request), editable_site(request)
     audit.record(
         AuditAction.LIST, principal=principal, object_type="planning.worker", site_id=site.pk
     )
     context = {
         "site": site,
-        "workers": Worker.objects.filter(sites=site).prefetch_related("windows"),
+        "workers": site_team(site).prefetch_related("windows"),
         "templates": ShiftTemplate.objects.filter(site=site),
         "worker_form": WorkerForm(),
         "template_form": TemplateForm(),
@@ -53,7 +55,9 @@ def worker_create(request: AuthedRequest) -> HttpResponse:
     form = WorkerForm(request.POST)
     if form.is_valid():
         try:
-            add_worker(site=_site(request), principal=principal_of(request), **form.cleaned_data)
+            add_worker(
+                site=editable_site(request), principal=principal_of(request), **form.cleaned_data
+            )
         except ValidationError as error:
             add_action_errors(form, error)
         else:
@@ -69,7 +73,9 @@ def template_create(request: AuthedRequest) -> HttpResponse:
     if form.is_valid():
         try:
             add_template(
-                form.save(commit=False), site=_site(request), principal=principal_of(request)
+                form.save(commit=False),
+                site=editable_site(request),
+                principal=principal_of(request),
             )
         except ValidationError as error:
             add_action_errors(form, error)

@@ -1,12 +1,47 @@
 from django.urls import path
 
-from coordo.planning import mine, printout, setup, swaps, views
+from coordo.planning import mine, printout, setup, swaps, team, views
 
 urlpatterns = [
     path("planning/", views.planning_list, name="planning_list"),
     path("planning/setup/", setup.planning_setup, name="planning_setup"),
     path("planning/setup/workers/", setup.worker_create, name="worker_create"),
     path("planning/setup/slots/", setup.template_create, name="template_create"),
+    path("planning/setup/workers/<int:worker_id>/", team.worker_detail, name="worker_detail"),
+    path(
+        "planning/setup/workers/<int:worker_id>/active/", team.worker_active, name="worker_active"
+    ),
+    path("planning/setup/workers/<int:worker_id>/windows/", team.window_add, name="window_add"),
+    path(
+        "planning/setup/workers/<int:worker_id>/windows/<int:window_id>/",
+        team.window_edit,
+        name="window_edit",
+    ),
+    path(
+        "planning/setup/workers/<int:worker_id>/windows/<int:window_id>/remove/",
+        team.window_remove,
+        name="window_remove",
+    ),
+    path(
+        "planning/setup/workers/<int:worker_id>/account/",
+        team.worker_account,
+        name="worker_account",
+    ),
+    path(
+        "planning/setup/workers/<int:worker_id>/account/remove/",
+        team.worker_account_remove,
+        name="worker_account_remove",
+    ),
+    path(
+        "planning/setup/workers/<int:worker_id>/absences/",
+        team.worker_absence_add,
+        name="worker_absence_add",
+    ),
+    path(
+        "planning/setup/workers/<int:worker_id>/absences/<int:absence_id>/remove/",
+        team.worker_absence_remove,
+        name="worker_absence_remove",
+    ),
     path("planning/new/", views.planning_create, name="planning_create"),
     path("planning/<int:planning_id>/", views.planning_detail, name="planning_detail"),
     path("planning/<int:planning_id>/print.pdf", printout.planning_pdf, name="planning_pdf"),

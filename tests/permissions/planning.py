@@ -10,6 +10,7 @@ from coordo.access.models import User
 from coordo.access.roles import Role
 from coordo.planning.actions import generate_shifts
 from coordo.planning.models import (
+    Absence,
     Assignment,
     Planning,
     PlanningRun,
@@ -17,6 +18,7 @@ from coordo.planning.models import (
     Shift,
     ShiftTemplate,
     SwapRequest,
+    WeeklyWindow,
     Worker,
 )
 from tests.permissions.routes import ALL_ROLES, NOBODY, Route, api
@@ -38,6 +40,22 @@ ROUTES: dict[str, Route] = {
         method="POST", allowed=EDITORS, ok=302,
         data={"weekdays": [1], "start": "09:00", "end": "12:00", "required": 2},
     ),
+    "worker_detail": Route(target="worker", allowed=EDITORS),
+    "worker_active": Route(method="POST", target="worker", allowed=EDITORS, ok=302, data={"active": "1"}),
+    "window_add": Route(
+        method="POST", target="worker", allowed=EDITORS, ok=302,
+        data={"kind": "preferred", "weekday": 2, "start": "09:00", "end": "12:00"},
+    ),
+    "window_edit": Route(target="window", allowed=EDITORS),
+    "window_remove": Route(method="POST", target="window", allowed=EDITORS, ok=302),
+    # The form names no user here, so it is refused with a message: still a redirect.
+    "worker_account": Route(method="POST", target="worker", allowed=EDITORS, ok=302),
+    "worker_account_remove": Route(method="POST", target="worker", allowed=EDITORS, ok=302),
+    "worker_absence_add": Route(
+        method="POST", target="worker", allowed=EDITORS, ok=302,
+        data={"reason": "training", "first_day": "2027-01-11", "last_day": "2027-01-11"},
+    ),
+    "worker_absence_remove": Route(method="POST", target="absence", allowed=EDITORS, ok=302),
     "planning_create": Route(method="POST", allowed=EDITORS, ok=302, data={"month": "2027-03"}),
     "planning_detail": Route(target="planning", allowed=VIEWERS),
     "planning_solve": Route(method="POST", target="draft", allowed=EDITORS, ok=302, data={"time_limit": 1}),
@@ -84,6 +102,14 @@ TARGETS = {
     },
     "run": lambda place: {"run_id": place.records["run"].pk},
     "worker": lambda place: {"worker_id": place.records["worker"].pk},
+    "window": lambda place: {
+        "worker_id": place.records["worker"].pk,
+        "window_id": place.records["window"].pk,
+    },
+    "absence": lambda place: {
+        "worker_id": place.records["worker"].pk,
+        "absence_id": place.records["absence"].pk,
+    },
     "assignment": lambda place: {"assignment_id": place.records["assignment"].pk},
     "swap_offer": lambda place: {"swap_id": place.records["swap_offer"].pk},
     "swap_mine": lambda place: {"swap_id": place.records["swap_mine"].pk},
@@ -99,6 +125,8 @@ CANARIES = {
             (HOST, "planning_detail"),
             (C, "planning_shift"),
             (C, "planning_setup"),
+            (C, "worker_detail"),
+            (C, "window_edit"),
             (C, "swap_list"),
         },
     ),
@@ -142,7 +170,15 @@ def _month_records(place: Place, label: str, planted: dict[str, str]) -> dict[st
     )
     run = PlanningRun.objects.create(planning=draft, created_by=creator, status="done")
     shift = Shift.objects.filter(site=site, start__month=2).first()
-    return {"planning": published, "draft": draft, "shift": shift, "run": run, "worker": worker}  # type: ignore[dict-item]
+    window = WeeklyWindow.objects.create(
+        worker=worker, kind="available", weekday=0, start=time(8), end=time(13)
+    )
+    absence = Absence.objects.create(
+        worker=worker, reason="leave", first_day=date(2027, 2, 15), last_day=date(2027, 2, 16),
+        entered_by=creator,
+    )  # fmt: skip
+    return {"planning": published, "draft": draft, "shift": shift, "run": run, "worker": worker,
+            "window": window, "absence": absence}  # type: ignore[dict-item]  # fmt: skip
 
 
 def build_records(place: Place, label: str, planted: dict[str, str]) -> dict[str, Model]:

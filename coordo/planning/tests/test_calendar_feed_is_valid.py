@@ -31,7 +31,9 @@ def test_an_empty_feed_still_holds_a_component(team: list[Worker]) -> None:
 
 def test_the_time_zone_follows_summer_and_winter_time(team: list[Worker]) -> None:
     _body, parsed = _feed(team[0])
-    zone = parsed.walk("VTIMEZONE")[0].to_tz()
+    (timezone,) = parsed.walk("VTIMEZONE")
+    assert isinstance(timezone, icalendar.Timezone)
+    zone = timezone.to_tz()
     offsets = [str(datetime(2027, month, 15, 12, tzinfo=zone).utcoffset()) for month in (1, 7)]
     assert offsets == ["1:00:00", "2:00:00"]
     transitions = [

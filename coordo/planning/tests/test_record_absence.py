@@ -55,3 +55,25 @@ def test_the_last_day_comes_after_the_first(team: list[Worker], coordinator: Use
     assert raised.value.message_dict == {
         "last_day": ["The last day cannot be before the first day."]
     }
+
+
+def test_the_coordinator_enters_it_on_the_worker_page(
+    team: list[Worker], coordinator: User
+) -> None:
+    url = f"/planning/setup/workers/{team[3].pk}/absences/"
+    data = {"reason": "training", "first_day": "2026-12-14", "last_day": "2026-12-15"}
+    page = verified_client(coordinator).post(url, data, follow=True).content.decode()
+    assert "The absence is recorded." in page
+    assert "Training · 14 December 2026–15 December 2026" in page
+    absence = Absence.objects.get()
+    assert (absence.worker, absence.entered_by) == (team[3], coordinator)
+
+
+def test_a_refused_absence_on_the_worker_page_names_the_field(
+    team: list[Worker], coordinator: User
+) -> None:
+    url = f"/planning/setup/workers/{team[3].pk}/absences/"
+    data = {"reason": "training", "first_day": "2026-12-15", "last_day": "2026-12-14"}
+    page = verified_client(coordinator).post(url, data, follow=True).content.decode()
+    assert "Last day: The last day cannot be before the first day." in page
+    assert not Absence.objects.exists()

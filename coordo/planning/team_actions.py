@@ -1,0 +1,154 @@
+"""Writes of a site's team by its coordination: a worker's details, windows, account, absences.
+
+Each action acts at one `site`: the coordinator must edit the planning there and the
+worker must work there. A deactivated worker is left out of new drafts; the published
+shifts that still name them are kept and flagged (`shifts_ahead`), for a re-plan.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from datetime import time
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from coordo.access import audit
+from coordo.access.models import AuditAction, Membership, Site, User
+from coordo.access.policy import Perm
+from coordo.access.scoping import Principal
+from coordo.planning.models import Absence, Assignment, PlanningStatus, WeeklyWindow, Worker
+
+
+def _check(worker: Worker, site: Site, principal: Principal) -> None:
+    if not principal.can(Perm.PLANNING_EDIT, site.pk) or worker.organisation_id != (
+        site.organisation_id
+    ):
+        raise PermissionDenied
+    if not worker.sites.filter(pk=site.pk).exists():
+        raise PermissionDenied
+
+
+def _audit(action: str, obj: Worker | WeeklyWindow | Absence, site: Site, p: Principal) -> None:
+    audit.record(action, principal=p, obj=obj, site_id=site.pk)
+
+
+def shifts_ahead(worker: Worker) -> QuerySet[Assignment]:
+    """The worker's shifts still ahead in the plannings in force."""
+    return Assignment.objects.filter(
+        worker=worker, planning__status=PlanningStatus.PUBLISHED, shift__end__gt=timezone.now()
+    )
+
+
+@transaction.atomic
+def update_worker(
+    worker: Worker,
+    *,
+    site: Site,
+    name: str,
+    kind: str,
+    languages: Collection[str],
+    female: bool,
+    max_shifts_per_month: int,
+    contract_hours: int | None,
+    by: User,
+    principal: Principal,
+) -> Worker:
+    _check(worker, site, principal)
+    worker.name, worker.kind, worker.languages = name, kind, list(languages)
+    worker.female, worker.max_shifts_per_month = female, max_shifts_per_month
+    worker.contract_hours = contract_hours
+    worker.full_clean(exclude=["user", "calendar_token"])
+    worker.save()
+    _audit(AuditAction.UPDATE, worker, site, principal)
+    return worker
+
+
+@transaction.atomic
+def set_worker_active(
+    worker: Worker, *, site: Site, active: bool, by: User, principal: Principal
+) -> int:
+    """Returns how many published shifts ahead still name the worker (kept, flagged)."""
+    _check(worker, site, principal)
+    worker.is_active = active
+    worker.save(update_fields=["is_active"])
+    _audit(AuditAction.UPDATE, worker, site, principal)
+    return 0 if active else shifts_ahead(worker).count()
+
+
+def _window(window: WeeklyWindow) -> WeeklyWindow:
+    window.full_clean(exclude=["worker"])
+    overlapping = WeeklyWindow.objects.filter(
+        worker_id=window.worker_id, kind=window.kind, weekday=window.weekday
+    ).exclude(pk=window.pk)
+    end = window.end or time.max
+    for other in overlapping:
+        if other.start < end and window.start < (other.end or time.max):
+            raise ValidationError(
+                {"start": _("This window overlaps another window of the same kind that day.")}
+            )
+    window.save()
+    return window
+
+
+@transaction.atomic
+def add_window(
+    window: WeeklyWindow, *, worker: Worker, site: Site, by: User, principal: Principal
+) -> WeeklyWindow:
+    _check(worker, site, principal)
+    window.worker = worker
+    _audit(AuditAction.CREATE, _window(window), site, principal)
+    return window
+
+
+@transaction.atomic
+def change_window(
+    window: WeeklyWindow, *, site: Site, by: User, principal: Principal
+) -> WeeklyWindow:
+    """Saves `window` as edited (its kind, weekday and hours); its worker stays."""
+    _check(window.worker, site, principal)
+    _audit(AuditAction.UPDATE, _window(window), site, principal)
+    return window
+
+
+@transaction.atomic
+def remove_window(window: WeeklyWindow, *, site: Site, by: User, principal: Principal) -> None:
+    _check(window.worker, site, principal)
+    _audit(AuditAction.DELETE, window, site, principal)
+    window.delete()
+
+
+@transaction.atomic
+def link_worker_account(
+    worker: Worker, *, site: Site, user: User, by: User, principal: Principal
+) -> Worker:
+    """The user then sees the worker's shifts on "my shifts"; they must be of the site."""
+    _check(worker, site, principal)
+    if not Membership.objects.filter(user=user, site=site).exists():
+        raise ValidationError({"user": _("Only a member of this site can be linked.")})
+    if Worker.objects.filter(user=user).exclude(pk=worker.pk).exists():
+        raise ValidationError({"user": _("This account is already linked to another worker.")})
+    worker.user = user
+    worker.save(update_fields=["user"])
+    _audit(AuditAction.UPDATE, worker, site, principal)
+    return worker
+
+
+@transaction.atomic
+def unlink_worker_account(worker: Worker, *, site: Site, by: User, principal: Principal) -> Worker:
+    _check(worker, site, principal)
+    worker.user = None
+    worker.save(update_fields=["user"])
+    _audit(AuditAction.UPDATE, worker, site, principal)
+    return worker
+
+
+@transaction.atomic
+def remove_absence(absence: Absence, *, site: Site, by: User, principal: Principal) -> None:
+    """An absence entered by mistake; the plannings already made are not changed."""
+    _check(absence.worker, site, principal)
+    _audit(AuditAction.DELETE, absence, site, principal)
+    absence.delete()

@@ -1,0 +1,54 @@
+"""A worker linked to an account of the site: its holder sees the shifts on "my shifts"."""
+
+from __future__ import annotations
+
+from conftest import make_user, verified_client
+from coordo.access.models import AuditAction, AuditEvent, Site, User
+from coordo.access.roles import Role
+from coordo.planning.models import Planning, Worker
+from coordo.planning.tests.factories import publish_with
+
+
+def _link(coordinator: User, worker: Worker, user: User):  # type: ignore[no-untyped-def]
+    url = f"/planning/setup/workers/{worker.pk}/account/"
+    return verified_client(coordinator).post(url, {"user": user.pk}, follow=True)
+
+
+def test_the_host_then_sees_their_shifts(
+    draft: Planning, team: list[Worker], coordinator: User, host: User
+) -> None:
+    worker = team[2]
+    publish_with(draft, [worker, team[3]], coordinator, needs_language=False)
+    page = _link(coordinator, worker, host).content.decode()
+    assert "The account is linked: its holder sees these shifts on “my shifts”." in page
+    worker.refresh_from_db()
+    assert worker.user == host
+    assert "Wednesday 2 December" in verified_client(host).get("/planning/mine/").content.decode()
+    assert (
+        AuditEvent.objects.filter(
+            action=AuditAction.UPDATE, object_type="planning.worker", object_id=str(worker.pk)
+        ).count()
+        == 1
+    )
+
+
+def test_only_a_member_of_the_site_can_be_linked(
+    team: list[Worker], coordinator: User, other_site: Site
+) -> None:
+    stranger = make_user(other_site, Role.HOST)
+    page = _link(coordinator, team[2], stranger).content.decode()
+    assert (
+        "Account: Select a valid choice. That choice is not one of the available choices." in page
+    )
+    team[2].refresh_from_db()
+    assert team[2].user is None
+
+
+def test_an_account_links_to_one_worker_only(
+    team: list[Worker], coordinator: User, host: User
+) -> None:
+    Worker.objects.filter(pk=team[3].pk).update(user=host)
+    page = _link(coordinator, team[2], host).content.decode()
+    assert "Account: This account is already linked to another worker." in page
+    team[2].refresh_from_db()
+    assert team[2].user is None
