@@ -8,7 +8,7 @@ depends on the figures asked, never on the number of stays.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -21,6 +21,7 @@ from django.db.models import (
     ExpressionWrapper,
     F,
     Q,
+    QuerySet,
     Sum,
     Value,
     When,
@@ -28,6 +29,9 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, Greatest, Least, TruncMonth
 from django.utils.translation import gettext_lazy as _
 
+from coordo.access.models import Site
+from coordo.access.policy import Perm
+from coordo.access.scoping import Principal
 from coordo.housing.actions.stays import overlapping
 from coordo.housing.models import Destination, HouseholdType, Occupancy, Stay, Unit, UnitClosure
 from coordo.people.models import Person, Sex
@@ -43,22 +47,39 @@ AGE_BANDS = [
 
 
 @dataclass(frozen=True)
+class Suppressed:
+    """A figure funders and researchers do not get: shown and exported as a mark, never a value."""
+
+    shown: str
+    exported: str
+
+    def __str__(self) -> str:
+        return self.shown
+
+
+SUPPRESSED = Suppressed("< 5", "<5")  # a count under 5
+WITHHELD = Suppressed("—", "")  # a rate or a length resting on fewer than 5 nights or stays
+THRESHOLD = 5
+Cell = int | Suppressed
+
+
+@dataclass(frozen=True)
 class Row:
     label: str
-    value: float | int | str
+    value: float | int | str | Suppressed
 
 
 @dataclass(frozen=True)
 class Figures:
     start: date
     end: date
-    nights: int
+    nights: Cell
     capacity_nights: int
-    occupancy_rate: float | None
-    average_length: float | None
-    median_length: float | None
+    occupancy_rate: float | Suppressed | None
+    average_length: float | Suppressed | None
+    median_length: float | Suppressed | None
     nights_by_month: list[Row]
-    entries_exits: list[tuple[date, int, int]]
+    entries_exits: list[tuple[date, Cell, Cell]]
     exits_by_destination: list[Row]
     persons_by_age: list[Row]
     persons_by_sex: list[Row]
@@ -101,7 +122,7 @@ def nights_by_month(site_id: int, start: date, end: date) -> tuple[int, list[Row
         Row(f"{first:%Y-%m}", _days(totals[f"m{index}"]))
         for index, (first, _last) in enumerate(periods)
     ]
-    return sum(int(row.value) for row in rows), rows
+    return sum(_days(totals[f"m{index}"]) for index in range(len(periods))), rows
 
 
 def capacity_nights(site_id: int, start: date, end: date) -> int:
@@ -180,7 +201,52 @@ def compute(site_id: int, start: date, end: date) -> Figures:
         start, end, nights, capacity, round(100 * nights / capacity, 1) if capacity else None,
         average, median, by_month,
         [(m, entries.get(m, 0), exits.get(m, 0)) for m in (f.replace(day=1) for f, _l in months(start, end))],
-        sorted(_labelled(destinations, "destination", dict(Destination.choices)), key=lambda r: (-int(r.value), r.label)),
+        sorted(_labelled(destinations, "destination", dict(Destination.choices)), key=lambda r: (-number(r.value), r.label)),
         by_age, by_sex,
         _labelled(households.order_by("household_type"), "household_type", dict(HouseholdType.choices)),
     )  # fmt: skip
+
+
+def number(value: object) -> float:
+    """A figure as a number to sort or draw by; a suppressed or missing one counts as 0."""
+    return value if isinstance(value, int | float) else 0
+
+
+def _cell(value: Any) -> Any:
+    return SUPPRESSED if isinstance(value, int) and value < THRESHOLD else value
+
+
+def _cells(rows: list[Row], *, by_size: bool = False) -> list[Row]:
+    """Counts under 5 suppressed; in a list sorted by size they go last, by label, since
+    their order would tell their size."""
+    shown = [Row(row.label, _cell(row.value)) for row in rows]
+    if not by_size:
+        return shown
+    hidden = sorted((row for row in shown if row.value is SUPPRESSED), key=lambda row: row.label)
+    return [row for row in shown if row.value is not SUPPRESSED] + hidden
+
+
+def aggregates_only(figures: Figures) -> Figures:
+    """What funders and researchers get: every count under 5 suppressed, and the rate and
+    lengths too when they rest on fewer than 5 nights or ended stays."""
+    ended = sum(number(exits) for _month, _entries, exits in figures.entries_exits)
+    few_nights, few_stays = _cell(figures.nights) is SUPPRESSED, ended < THRESHOLD
+    return replace(
+        figures, nights=_cell(figures.nights),
+        occupancy_rate=WITHHELD if few_nights else figures.occupancy_rate,
+        average_length=WITHHELD if few_stays else figures.average_length,
+        median_length=WITHHELD if few_stays else figures.median_length,
+        nights_by_month=_cells(figures.nights_by_month),
+        entries_exits=[(m, _cell(entries), _cell(exits)) for m, entries, exits in figures.entries_exits],
+        exits_by_destination=_cells(figures.exits_by_destination, by_size=True),
+        persons_by_age=_cells(figures.persons_by_age), persons_by_sex=_cells(figures.persons_by_sex),
+        households_by_type=_cells(figures.households_by_type),
+    )  # fmt: skip
+
+
+def aggregate_sites(principal: Principal) -> QuerySet[Site]:
+    """The sites whose suppressed figures the principal reads: funders', researchers', coordinators'."""
+    return Site.objects.filter(
+        organisation_id=principal.organisation_id,
+        pk__in=principal.sites_where(Perm.REPORTS_AGGREGATE),
+    ).order_by("name")

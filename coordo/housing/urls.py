@@ -42,4 +42,14 @@ urlpatterns = [
     path("housing/offers/<int:offer_id>/answer/", waiting.offer_answer, name="offer_answer"),
     path("housing/figures/", figures.figures_page, name="housing_figures"),
     path("housing/figures/export/", figures.figures_export, name="housing_figures_export"),
+    path(
+        "housing/sites/<int:site_id>/figures/",
+        figures.figures_aggregate,
+        name="housing_figures_aggregate",
+    ),
+    path(
+        "housing/sites/<int:site_id>/figures/export/",
+        figures.figures_aggregate_export,
+        name="housing_figures_aggregate_export",
+    ),
 ]

@@ -26,6 +26,7 @@ from tests.world import Place
 C, SW, HOST = Role.COORDINATOR, Role.SOCIAL_WORKER, Role.HOST
 COORDINATION = frozenset({C})
 HOUSING_READERS = frozenset({C, SW, HOST})
+AGGREGATES = frozenset({C, Role.RESEARCHER, Role.FUNDER})
 
 ROUTES: dict[str, Route] = {
     "housing_board": Route(allowed=CASE_TEAM),
@@ -57,6 +58,8 @@ ROUTES: dict[str, Route] = {
     "housing_figures": Route(allowed=COORDINATION),
     "housing_figures_export": Route(allowed=COORDINATION),
     "housing_import": Route(allowed=COORDINATION),
+    "housing_figures_aggregate": Route(target="site", allowed=AGGREGATES),
+    "housing_figures_aggregate_export": Route(target="site", allowed=AGGREGATES),
     # Session credentials here; tokens are tested in coordo/access/tests/test_api_tokens.py.
     "api:list_units": api(allowed=HOUSING_READERS),
     "api:get_unit": api(target="unit", allowed=HOUSING_READERS, denied=404),

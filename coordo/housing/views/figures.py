@@ -7,16 +7,24 @@ from datetime import date
 from io import BytesIO
 
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from coordo.access import audit
 from coordo.access.http import AuthedRequest, principal_of, require_perm
-from coordo.access.models import AuditAction
+from coordo.access.models import AuditAction, Site
 from coordo.access.policy import Perm
-from coordo.housing.figures import Figures, compute
+from coordo.housing.figures import (
+    Figures,
+    Suppressed,
+    aggregate_sites,
+    aggregates_only,
+    compute,
+    number,
+)
 from coordo.housing.forms import PeriodForm
 from coordo.housing.views.common import site_for
 
@@ -55,44 +63,31 @@ def table(figures: Figures) -> list[tuple[str, str, object]]:
     return rows
 
 
-@require_perm(Perm.HOUSING_FIGURES)
-def figures_page(request: AuthedRequest) -> HttpResponse:
-    site = site_for(request, Perm.HOUSING_FIGURES)
-    form, start, end = _period(request)
-    figures = compute(site.pk, start, end)
-    highest = max([int(row.value) for row in figures.nights_by_month] + [1])
+def _page(request: AuthedRequest, site: Site, figures: Figures, **context: object) -> HttpResponse:
+    highest = max([number(row.value) for row in figures.nights_by_month] + [1])
     months = [
-        (
-            index * 40 + 4,
-            row.label,
-            row.value,
-            entries,
-            exits,
-            round(CHART_HEIGHT * int(row.value) / highest),
-        )
+        (index * 40 + 4, row.label, row.value, entries, exits,
+         round(CHART_HEIGHT * number(row.value) / highest))
         for index, (row, (_month, entries, exits)) in enumerate(
             zip(figures.nights_by_month, figures.entries_exits, strict=True)
         )
-    ]
-    context = {
-        "form": form, "figures": figures, "months": months, "chart_width": 40 * len(months),
+    ]  # fmt: skip
+    context |= {
+        "site": site, "figures": figures, "months": months, "chart_width": 40 * len(months),
         "chart_height": CHART_HEIGHT,
     }  # fmt: skip
     return render(request, "housing/figures.html", context)
 
 
-@require_perm(Perm.HOUSING_FIGURES)
-def figures_export(request: AuthedRequest) -> HttpResponse:
-    site = site_for(request, Perm.HOUSING_FIGURES)
-    _form, start, end = _period(request)
-    rows = table(compute(site.pk, start, end))
+def _export(request: AuthedRequest, site: Site, figures: Figures) -> HttpResponse:
+    rows = [(figure, label, export_value(value)) for figure, label, value in table(figures)]
     audit.record(
         AuditAction.EXPORT,
         principal=principal_of(request),
         object_type="housing.figures",
         site_id=site.pk,
     )
-    name = f"housing-figures-{start:%Y%m%d}-{end:%Y%m%d}"
+    name = f"housing-figures-{figures.start:%Y%m%d}-{figures.end:%Y%m%d}"
     header = (_("Figure"), _("Label"), _("Value"))
     if request.GET.get("format") == "xlsx":
         workbook = Workbook()
@@ -116,3 +111,45 @@ def figures_export(request: AuthedRequest) -> HttpResponse:
     writer.writerow(header)
     writer.writerows(rows)
     return response
+
+
+def export_value(value: object) -> object:
+    """A suppressed count leaves the file as "<5", a withheld rate or length empty."""
+    return value.exported if isinstance(value, Suppressed) else value
+
+
+@require_perm(Perm.HOUSING_FIGURES)
+def figures_page(request: AuthedRequest) -> HttpResponse:
+    site = site_for(request, Perm.HOUSING_FIGURES)
+    form, start, end = _period(request)
+    export_url = reverse("housing_figures_export")
+    return _page(request, site, compute(site.pk, start, end), form=form, export_url=export_url)
+
+
+@require_perm(Perm.HOUSING_FIGURES)
+def figures_export(request: AuthedRequest) -> HttpResponse:
+    site = site_for(request, Perm.HOUSING_FIGURES)
+    _form, start, end = _period(request)
+    return _export(request, site, compute(site.pk, start, end))
+
+
+def _aggregate_site(request: AuthedRequest, site_id: int) -> Site:
+    """A site where the user holds aggregates: funders and researchers, and coordinators."""
+    return get_object_or_404(aggregate_sites(principal_of(request)), pk=site_id)
+
+
+@require_perm(Perm.REPORTS_AGGREGATE)
+def figures_aggregate(request: AuthedRequest, site_id: int) -> HttpResponse:
+    """The same figures with every count under 5 suppressed, and no person behind them."""
+    site = _aggregate_site(request, site_id)
+    form, start, end = _period(request)
+    figures = aggregates_only(compute(site.pk, start, end))
+    export_url = reverse("housing_figures_aggregate_export", args=[site.pk])
+    return _page(request, site, figures, form=form, export_url=export_url, aggregate=True)
+
+
+@require_perm(Perm.REPORTS_AGGREGATE)
+def figures_aggregate_export(request: AuthedRequest, site_id: int) -> HttpResponse:
+    site = _aggregate_site(request, site_id)
+    _form, start, end = _period(request)
+    return _export(request, site, aggregates_only(compute(site.pk, start, end)))
