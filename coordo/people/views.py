@@ -99,6 +99,8 @@ def person_detail(request: AuthedRequest, person_id: int) -> HttpResponse:
         "show_confidential": principal.can(Perm.PERSON_VIEW_CONFIDENTIAL, person.site_id),
         "can_edit": principal.can(Perm.PERSON_EDIT, person.site_id),
         "can_consent": principal.can(Perm.CONSENT_EDIT, person.site_id),
+        # As the stay history itself checks: stays are for the team that places people.
+        "can_see_stays": principal.can(Perm.STAY_VIEW),
         "consents": queries.consents_in_force(person),
         "consent_history": person.consents.select_related("recorded_by")[:20],
         "consent_form": ConsentForm(),

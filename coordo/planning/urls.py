@@ -1,6 +1,6 @@
 from django.urls import path
 
-from coordo.planning import mine, printout, setup, swaps, team, views
+from coordo.planning import mine, printout, rotas, setup, swaps, team, views
 
 urlpatterns = [
     path("planning/", views.planning_list, name="planning_list"),
@@ -67,4 +67,18 @@ urlpatterns = [
     path("planning/swaps/<int:swap_id>/cancel/", swaps.swap_cancel, name="swap_cancel"),
     path("planning/swaps/<int:swap_id>/approve/", swaps.swap_approve, name="swap_approve"),
     path("planning/swaps/<int:swap_id>/reject/", swaps.swap_reject, name="swap_reject"),
+    path("planning/rotas/", rotas.rota_list, name="rota_list"),
+    path("planning/rotas/new/", rotas.rota_create, name="rota_create"),
+    path("planning/rotas/<int:rota_id>/", rotas.rota_detail, name="rota_detail"),
+    path("planning/rotas/<int:rota_id>/periods/", rotas.rota_period_add, name="rota_period_add"),
+    path(
+        "planning/rotas/<int:rota_id>/periods/<int:period_id>/",
+        rotas.rota_period_edit,
+        name="rota_period_edit",
+    ),
+    path(
+        "planning/rotas/<int:rota_id>/periods/<int:period_id>/remove/",
+        rotas.rota_period_remove,
+        name="rota_period_remove",
+    ),
 ]

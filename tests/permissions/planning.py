@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import UTC, date, datetime, time
 
 from django.db.models import Model
 
@@ -15,6 +15,8 @@ from coordo.planning.models import (
     Planning,
     PlanningRun,
     PlanningStatus,
+    Rota,
+    RotaPeriod,
     Shift,
     ShiftTemplate,
     SwapRequest,
@@ -84,6 +86,15 @@ ROUTES: dict[str, Route] = {
     "swap_list": Route(allowed=EDITORS),
     "swap_approve": Route(method="POST", target="swap_accepted", allowed=EDITORS, ok=302),
     "swap_reject": Route(method="POST", target="swap_accepted", allowed=EDITORS, ok=302),
+    "rota_list": Route(allowed=EDITORS),
+    "rota_create": Route(method="POST", allowed=EDITORS, ok=302, data={"name": "Garde test"}),
+    "rota_detail": Route(target="rota", allowed=EDITORS),
+    "rota_period_add": Route(
+        method="POST", target="rota", allowed=EDITORS, ok=302,
+        data={"start": "2027-04-05T08:00", "end": "2027-04-06T08:00"},
+    ),
+    "rota_period_edit": Route(target="rota_period", allowed=EDITORS),
+    "rota_period_remove": Route(method="POST", target="rota_period", allowed=EDITORS, ok=302),
     "api:get_planning": api(target="planning", allowed=VIEWERS, denied=403),
     "api:list_absences": api(allowed=EDITORS),
     "api:create_absence": api(
@@ -114,6 +125,11 @@ TARGETS = {
     "swap_offer": lambda place: {"swap_id": place.records["swap_offer"].pk},
     "swap_mine": lambda place: {"swap_id": place.records["swap_mine"].pk},
     "swap_accepted": lambda place: {"swap_id": place.records["swap_accepted"].pk},
+    "rota": lambda place: {"rota_id": place.records["rota"].pk},
+    "rota_period": lambda place: {
+        "rota_id": place.records["rota"].pk,
+        "period_id": place.records["rota_period"].pk,
+    },
     "calendar": lambda place: {"token": place.records["worker"].calendar_token},  # type: ignore[attr-defined]
 }
 
@@ -128,6 +144,9 @@ CANARIES = {
             (C, "worker_detail"),
             (C, "window_edit"),
             (C, "swap_list"),
+            (C, "rota_list"),
+            (C, "rota_detail"),
+            (C, "rota_period_edit"),
         },
     ),
 }
@@ -187,7 +206,8 @@ def build_records(place: Place, label: str, planted: dict[str, str]) -> dict[str
     assert isinstance(planning, Planning)
     assert isinstance(worker, Worker)
     assignment = Assignment.objects.get(planning=planning, worker=worker)
-    return {**records, "assignment": assignment, **_swaps(place, label, planning, worker)}
+    swaps = _swaps(place, label, planning, worker)
+    return {**records, "assignment": assignment, **swaps, **_rota(place, worker)}
 
 
 def _swaps(place: Place, label: str, planning: Planning, worker: Worker) -> dict[str, Model]:
@@ -210,3 +230,14 @@ def _swaps(place: Place, label: str, planning: Planning, worker: Worker) -> dict
             **common, shift=mondays[2], requester=colleague, taker=worker, status="accepted"
         ),
     }
+
+
+def _rota(place: Place, worker: Worker) -> dict[str, Model]:
+    """A rota of the site with the worker on call for a night in March."""
+    rota = Rota.objects.create(organisation=place.site.organisation, site=place.site, name="Garde")
+    rota.members.add(worker)
+    period = RotaPeriod.objects.create(
+        rota=rota, start=datetime(2027, 3, 1, 8, tzinfo=UTC),
+        end=datetime(2027, 3, 2, 8, tzinfo=UTC), holder=worker,
+    )  # fmt: skip
+    return {"rota": rota, "rota_period": period}
