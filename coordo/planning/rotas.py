@@ -1,0 +1,161 @@
+"""On-call rota pages: a site's rotas, one rota with its members and periods, a period's form."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import QuerySet
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from coordo.access import audit
+from coordo.access.http import (
+    AuthedRequest,
+    add_action_errors,
+    flash_form_errors,
+    principal_of,
+    require_perm,
+)
+from coordo.access.models import AuditAction, Site
+from coordo.access.policy import Perm
+from coordo.planning import queries, rota_actions
+from coordo.planning.forms import RotaForm, RotaPeriodForm
+from coordo.planning.models import Rota, Worker
+
+
+def _current_site(request: AuthedRequest) -> Site:
+    site = request.current_site
+    if site is None or not principal_of(request).can(Perm.PLANNING_EDIT, site.pk):
+        raise PermissionDenied
+    return site
+
+
+def _team(site_id: int, organisation_id: int) -> QuerySet[Worker]:
+    return Worker.objects.filter(organisation_id=organisation_id, sites=site_id, is_active=True)
+
+
+@require_perm(Perm.PLANNING_EDIT)
+def rota_list(request: AuthedRequest) -> HttpResponse:
+    principal, site = principal_of(request), _current_site(request)
+    rotas = queries.rotas_editable_by(principal).filter(site=site).prefetch_related("members")
+    audit.record(
+        AuditAction.LIST, principal=principal, object_type="planning.rota", site_id=site.pk
+    )
+    form = RotaForm(team=_team(site.pk, site.organisation_id))
+    return render(request, "planning/rota_list.html", {"site": site, "rotas": rotas, "form": form})
+
+
+@require_POST
+@require_perm(Perm.PLANNING_EDIT)
+def rota_create(request: AuthedRequest) -> HttpResponse:
+    site = _current_site(request)
+    form = RotaForm(request.POST, team=_team(site.pk, site.organisation_id))
+    if form.is_valid():
+        try:
+            rota = rota_actions.create_rota(
+                site=site, name=form.cleaned_data["name"], members=form.cleaned_data["members"],
+                by=request.user, principal=principal_of(request),
+            )  # fmt: skip
+        except ValidationError as error:
+            add_action_errors(form, error)
+        else:
+            messages.success(request, _("The rota is created: add its periods."))
+            return redirect("rota_detail", rota_id=rota.pk)
+    flash_form_errors(request, form)
+    return redirect("rota_list")
+
+
+def _detail(
+    request: AuthedRequest, rota: Rota, form: RotaForm, period_form: RotaPeriodForm
+) -> HttpResponse:
+    context = {
+        "rota": rota,
+        "form": form,
+        "period_form": period_form,
+        "periods": rota.periods.select_related("holder"),
+    }
+    return render(request, "planning/rota_detail.html", context)
+
+
+@require_perm(Perm.PLANNING_EDIT)
+def rota_detail(request: AuthedRequest, rota_id: int) -> HttpResponse:
+    """The rota's name and members (posted here), and its periods."""
+    principal = principal_of(request)
+    rota = queries.get_rota(principal, rota_id)
+    team = _team(rota.site_id, rota.organisation_id)
+    form = RotaForm(request.POST or None, instance=rota, team=team)
+    if request.method == "POST" and form.is_valid():
+        try:
+            rota_actions.update_rota(
+                rota, name=form.cleaned_data["name"], members=form.cleaned_data["members"],
+                by=request.user, principal=principal,
+            )  # fmt: skip
+        except ValidationError as error:
+            add_action_errors(form, error)
+        else:
+            messages.success(request, _("The rota is saved."))
+            return redirect("rota_detail", rota_id=rota.pk)
+    if request.method == "GET":
+        audit.record(AuditAction.VIEW, principal=principal, obj=rota)
+    rota.refresh_from_db(fields=["name"])  # a refused edit must not show as saved
+    return _detail(request, rota, form, RotaPeriodForm(rota=rota))
+
+
+def _period_data(form: RotaPeriodForm) -> dict:
+    fields = ("start", "end", "holder", "weekend")
+    return {name: form.cleaned_data[name] for name in fields}
+
+
+@require_POST
+@require_perm(Perm.PLANNING_EDIT)
+def rota_period_add(request: AuthedRequest, rota_id: int) -> HttpResponse:
+    principal = principal_of(request)
+    rota = queries.get_rota(principal, rota_id)
+    form = RotaPeriodForm(request.POST, rota=rota)
+    if form.is_valid():
+        try:
+            rota_actions.add_rota_period(
+                rota, by=request.user, principal=principal, **_period_data(form)
+            )
+        except ValidationError as error:
+            add_action_errors(form, error)
+        else:
+            messages.success(request, _("The period is added."))
+            return redirect("rota_detail", rota_id=rota.pk)
+    team = _team(rota.site_id, rota.organisation_id)
+    return _detail(request, rota, RotaForm(instance=rota, team=team), form)
+
+
+@require_perm(Perm.PLANNING_EDIT)
+def rota_period_edit(request: AuthedRequest, rota_id: int, period_id: int) -> HttpResponse:
+    principal = principal_of(request)
+    rota = queries.get_rota(principal, rota_id)
+    period = queries.get_rota_period(rota, period_id)
+    form = RotaPeriodForm(request.POST or None, instance=period, rota=rota)
+    if request.method == "POST" and form.is_valid():
+        try:
+            rota_actions.change_rota_period(
+                period, by=request.user, principal=principal, **_period_data(form)
+            )
+        except ValidationError as error:
+            add_action_errors(form, error)
+        else:
+            messages.success(request, _("The period is saved."))
+            return redirect("rota_detail", rota_id=rota.pk)
+    if request.method == "GET":
+        audit.record(AuditAction.VIEW, principal=principal, obj=period, site_id=rota.site_id)
+    context = {"rota": rota, "period": period, "form": form}
+    return render(request, "planning/rota_period_form.html", context)
+
+
+@require_POST
+@require_perm(Perm.PLANNING_EDIT)
+def rota_period_remove(request: AuthedRequest, rota_id: int, period_id: int) -> HttpResponse:
+    principal = principal_of(request)
+    rota = queries.get_rota(principal, rota_id)
+    period = queries.get_rota_period(rota, period_id)
+    rota_actions.remove_rota_period(period, by=request.user, principal=principal)
+    messages.success(request, _("The period is removed."))
+    return redirect("rota_detail", rota_id=rota.pk)
