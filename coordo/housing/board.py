@@ -1,31 +1,48 @@
-"""The occupancy board: units × days, stays as bars, free beds and closures per night.
+"""The occupancy board: units × days, as stretches rather than cells.
 
 Three queries whatever the period: the units, the occupancies and the closures that
-touch the window. A 60-unit site over three months is 5,500 cells: they are written
-here as HTML strings (every value escaped) because the template engine took ten times
-longer than the queries to loop over them; the template places the rows.
+touch the window. Each unit is one CSS grid row: its first line holds the free
+stretches (runs of nights with the same number of free beds, split at today) and the
+out-of-service stretches, the lines below hold one bar per stay and bed. A 60-unit
+site over three months is then about a thousand elements instead of 5,500 cells.
+They are written here as HTML strings (every value escaped) because the template
+engine took longer than the queries to loop over them; the template places the rows.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from html import escape
+from typing import NamedTuple
 
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils.formats import date_format
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
-from coordo.housing.actions.stays import overlapping
-from coordo.housing.models import Occupancy, Unit, UnitClosure
-from coordo.housing.queries import may_see_location, units_visible_to
+from coordo.housing.models import CONFIDENTIAL_LOCATION, UnitKind
+from coordo.housing.queries import board_rows, may_see_secret_location
 
 MAX_DAYS = 92
 MAX_ROWS = 20  # board.css places up to 20 bed rows per unit
+
+
+class _Unit(NamedTuple):
+    pk: int
+    name: str
+    kind: str
+    capacity: int
+    family: bool
+    building: str
+    confidential: bool
+
+
+_Closure = tuple[int, int, str]  # left, right, reason
 
 
 @dataclass
@@ -41,71 +58,116 @@ class _Bar:
 
 
 @dataclass(frozen=True)
-class BoardUnit:
-    unit: Unit
-    label: str  # "" for a confidential location the user may not know
-    rows: int
-    cells: SafeString
-
-
-@dataclass(frozen=True)
 class Board:
     start: date
     days: list[date]
     header: SafeString
-    units: list[BoardUnit]
+    rows: SafeString  # one grid per unit, label first
+    units: int
 
 
-def _url_pattern(name: str) -> tuple[str, str]:
-    """The URL of `name` for any id, as the text around the id (one reverse per page)."""
-    before, _sep, after = reverse(name, args=[987654321]).partition("987654321")
-    return before, after
+def _stretches(
+    unit: _Unit, changes: dict[int, int], closures: list[_Closure], days: int, split: int
+) -> Iterator[tuple[int | str, int, int]]:
+    """(free beds or the closure's reason, left, right) per stretch, none crossing `split`.
+
+    A sweep over the nights where something changes, not over every night.
+    """
+    cuts = {0, days, *changes}
+    cuts.update(bound for left, right, _reason in closures for bound in (left, right))
+    if 0 < split < days:
+        cuts.add(split)
+    occupied, value, begun = 0, None, 0
+    points = sorted(cuts)
+    for left in points[:-1]:
+        occupied += changes.get(left, 0)
+        reason = next(
+            (why for first, last, why in reversed(closures) if first <= left < last), None
+        )
+        night: int | str
+        if reason is not None:
+            night = reason
+        elif unit.family:
+            night = 0 if occupied else unit.capacity
+        else:
+            night = unit.capacity - occupied
+        if value is None:
+            value = night
+        elif night != value or left == split:
+            yield value, begun, left
+            value, begun = night, left
+    if value is not None:
+        yield value, begun, points[-1]
 
 
 class _Cells:
-    """Writes one unit's cells; built once per page with what every row shares."""
+    """Writes one unit's stretches and bars; built once per page with what rows share."""
 
     def __init__(self, start: date, days: int, today: date, can_edit: bool) -> None:
         self.days = [start + timedelta(days=n) for n in range(days)]
-        self.stay = _url_pattern("stay_detail")
-        self.can_edit = can_edit
-        admit, label = escape(reverse("stay_admit")), escape(_("%(free)s free on %(date)s: admit"))
-        closed = escape(_("out of service"))
-        # Everything but the unit and the count is known per night: prepare it once.
-        self.link_head, self.link_middle, self.link_tail, self.plain, self.closed = (
-            [],
-            [],
-            [],
-            [],
-            [],
-        )
-        for index, day in enumerate(self.days):
-            column, now = f"c{index + 1}", " today" if day == today else ""
-            href_tail = f"&amp;start={day.isoformat()}"
-            self.link_head.append(f'<a class="board-free {column}{now}" href="{admit}?unit=')
-            self.link_middle.append(f'{href_tail}" hx-get="{admit}?unit=')
-            spoken = label.replace("%(date)s", escape(date_format(day, "j F")))
-            self.link_tail.append((f'{href_tail}" hx-target="#board-panel" aria-label="', spoken))
-            self.plain.append(f'<span class="board-free {column}{now}')
-            self.closed.append(f'<span class="board-free closed {column}" title="')
-        self.closed_end = f'" aria-label="{closed}">×</span>'
+        self.today = (today - start).days
+        before, _sep, after = reverse("stay_detail", args=[987654321]).partition("987654321")
+        self.stay = (before, after)  # one reverse per page, the id goes between
+        self.admit = escape(reverse("stay_admit")) if can_edit else ""
+        if can_edit:
+            self.one_night = escape(_("%(free)s free on %(date)s: admit"))
+            self.nights = escape(_("%(free)s free from %(first)s to %(last)s: admit"))
+        else:
+            self.one_night = escape(_("%(free)s free on %(date)s"))
+            self.nights = escape(_("%(free)s free from %(first)s to %(last)s"))
+        self.closed = escape(_("out of service"))
+        self.kinds = {kind: escape(str(label)) for kind, label in UnitKind.choices}
+        self.family = escape(_("family"))
+        self.secret = escape(str(CONFIDENTIAL_LOCATION))
+        self.spoken = [escape(date_format(day, "j F")) for day in self.days]
+        weekdays = {day.weekday(): escape(date_format(day, "D")) for day in self.days[:7]}
         self.header = "".join(
             f'<div class="board-head c{index + 1}{" weekend" if day.weekday() >= 5 else ""}'
-            f'{" today" if day == today else ""}">{escape(date_format(day, "D"))}<br>{day.day}/{day.month}</div>'
+            f'{" today" if index == self.today else ""}">{weekdays[day.weekday()]}<br>{day.day}/{day.month}</div>'
             for index, day in enumerate(self.days)
         )
 
-    def free(self, unit_id: str, index: int, free: int, closed: str) -> str:
-        if closed:
-            return f"{self.closed[index]}{escape(closed)}{self.closed_end}"
-        if free and self.can_edit:
-            tail, label = self.link_tail[index]
-            count = str(free)
-            return (
-                f"{self.link_head[index]}{unit_id}{self.link_middle[index]}{unit_id}{tail}"
-                f'{label.replace("%(free)s", count)}">{count}</a>'
-            )
-        return f'{self.plain[index]}{"" if free else " full"}">{free}</span>'
+    def label(self, unit: _Unit, rows: int, may_see_secret: bool) -> str:
+        place = (
+            escape(f"{unit.building} · {unit.name}")
+            if may_see_secret or not unit.confidential
+            else self.secret
+        )
+        family = f" · {self.family}" if unit.family else ""
+        return (
+            f'<div class="board-label rs{rows}">{place}<br>'
+            f'<span class="muted">{self.kinds.get(unit.kind, "")} · {unit.capacity}{family}</span></div>'
+        )
+
+    def now(self, rows: int) -> str:
+        """Tonight's column across the unit, under its stretches and bars."""
+        if 0 <= self.today < len(self.days):
+            return f'<span class="board-now c{self.today + 1} rs{rows}" aria-hidden="true"></span>'
+        return ""
+
+    def stretch(self, unit_id: int, night: int | str, left: int, right: int) -> str:
+        place = f"c{left + 1} s{right - left}"
+        if isinstance(night, str):  # the reason the unit is out of service
+            reason = escape(night)
+            return f'<span class="board-closed {place}" title="{reason}">{self.closed}: {reason}</span>'
+        if not night:
+            return ""
+        free = str(night)
+        if right - left == 1:
+            label = self.one_night % {"free": free, "date": self.spoken[left]}
+        else:
+            label = self.nights % {
+                "free": free,
+                "first": self.spoken[left],
+                "last": self.spoken[right - 1],
+            }
+        if not self.admit:
+            return f'<span class="board-free {place}" title="{label}">{free}</span>'
+        href = f"{self.admit}?unit={unit_id}&amp;start={self.days[left].isoformat()}"
+        return (
+            f'<a class="board-free {place}" href="{href}" hx-get="{href}" hx-target="#board-panel" '
+            f'aria-label="{label}" title="{label}">{free}</a>'
+        )  # fmt: skip
 
     def bar(self, bar: _Bar, row: int) -> str:
         href = f"{self.stay[0]}{bar.stay_id}{self.stay[1]}"
@@ -120,60 +182,59 @@ class _Cells:
         )
 
 
+@lru_cache(maxsize=32)
+def _cells(
+    start: date, days: int, today: date, can_edit: bool, language: str, prefix: str
+) -> _Cells:
+    """What every row of a page shares: the same for every page of that period and language."""
+    return _Cells(start, days, today, can_edit)
+
+
 def build_board(
     principal: Principal, site_id: int, start: date, days: int, *, today: date, can_edit: bool
 ) -> Board:
     days = max(7, min(days, MAX_DAYS))
     end = start + timedelta(days=days)
-    units = list(units_visible_to(principal, Perm.STAY_VIEW).filter(building__site_id=site_id))
-    occupancies = (
-        Occupancy.objects.filter(overlapping(start, end), unit__in=units)
-        .order_by("unit_id", "slot", "start")
-        .values_list("unit_id", "stay_id", "start", "end", "slot",
-                     "stay__head__first_name", "stay__head__last_name")
-    )  # fmt: skip
-    closures = UnitClosure.objects.filter(overlapping(start, end), unit__in=units).values_list(
-        "unit_id", "start", "end", "reason"
-    )
+    found = board_rows(principal, site_id, start, end)
     # One bar per stay and period in a unit: a household shows as one bar, "×3".
     bars: dict[tuple[int, int, date, date | None], _Bar] = {}
-    occupied = {unit.pk: [0] * days for unit in units}
-    for unit_id, stay_id, first, last, slot, first_name, last_name in occupancies:
+    changes: dict[int, dict[int, int]] = {}  # per unit, night index: arrivals - departures
+    for unit_id, stay_id, first, last, slot, first_name, last_name in found.occupancies:
         left, right = max((first - start).days, 0), min(((last or end) - start).days, days)
-        for index in range(left, right):
-            occupied[unit_id][index] += 1
+        counts = changes.setdefault(unit_id, {})
+        counts[left] = counts.get(left, 0) + 1
+        counts[right] = counts.get(right, 0) - 1
         bar = bars.setdefault(
             (unit_id, stay_id, first, last),
             _Bar(stay_id, f"{first_name} {last_name}", left, right, slot, first < start,
                  last is None or last > end),
         )  # fmt: skip
         bar.persons += 1
-    closed: dict[int, list[str]] = defaultdict(lambda: [""] * days)
-    for unit_id, first, last, reason in closures:
+    closed: dict[int, list[_Closure]] = {}
+    for unit_id, first, last, reason in found.closures:
         left, right = max((first - start).days, 0), min(((last or end) - start).days, days)
-        closed[unit_id][left:right] = [reason] * (right - left)
-    cells = _Cells(start, days, today, can_edit)
-    by_unit: dict[int, list[_Bar]] = defaultdict(list)
+        closed.setdefault(unit_id, []).append((left, right, reason))
+    by_unit: dict[int, list[_Bar]] = {}
     for (unit_id, *_rest), bar in bars.items():
-        by_unit[unit_id].append(bar)
-    rows = []
-    for unit in units:
-        counts, reasons, unit_key = occupied[unit.pk], closed.get(unit.pk), str(unit.pk)
-        html = [
-            cells.free(unit_key, index, (0 if unit.family and counts[index] else unit.capacity - counts[index]),
-                       reasons[index] if reasons else "")
-            for index in range(days)
-        ]  # fmt: skip
+        by_unit.setdefault(unit_id, []).append(bar)
+    cells = _cells(start, days, today, can_edit, get_language(), get_script_prefix())
+    may_see_secret = may_see_secret_location(principal, site_id)
+    html = []
+    for unit in map(_Unit._make, found.units):
+        beds = 1 if unit.family else min(unit.capacity, MAX_ROWS)
+        html += ['<div class="board-row">', cells.label(unit, beds + 1, may_see_secret)]
+        html.append(cells.now(beds + 1))
+        html += [
+            cells.stretch(unit.pk, *stretch)
+            for stretch in _stretches(
+                unit, changes.get(unit.pk, {}), closed.get(unit.pk, []), days, cells.today
+            )
+        ]
         html += [
             cells.bar(bar, 1 if unit.family else min(bar.slot, MAX_ROWS))
-            for bar in by_unit[unit.pk]
+            for bar in by_unit.get(unit.pk, ())
         ]
-        location = (
-            f"{unit.building.name} · {unit.name}"
-            if may_see_location(principal, unit.building)
-            else ""
-        )
-        rows_of_beds = 1 if unit.family else min(unit.capacity, MAX_ROWS)
-        # Every value in these cells was escaped above.
-        rows.append(BoardUnit(unit, location, rows_of_beds, mark_safe("".join(html))))  # noqa: S308
-    return Board(start, cells.days, mark_safe(cells.header), rows)  # noqa: S308 — escaped above
+        html.append("</div>")
+    # Every value in these strings was escaped above.
+    rows = mark_safe("".join(html))  # noqa: S308
+    return Board(start, cells.days, mark_safe(cells.header), rows, len(found.units))  # noqa: S308

@@ -21,7 +21,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SECRET = "Rue des Iris 9, 5000 Namur"
 
 
-def test_admit_a_household_from_a_free_cell_of_the_board(page, site):
+def test_admit_a_household_from_a_free_stretch_of_the_board(page, site):
     coordinator = make_user(site, Role.COORDINATOR, mfa_device=True)
     unit = make_unit(make_building(site, "Maison Lierre"), "Appartement A", capacity=3, family=True)
     mother = make_person(site, "Awa", "Kone", sex=Sex.FEMALE, birth_year=1990)
@@ -30,7 +30,7 @@ def test_admit_a_household_from_a_free_cell_of_the_board(page, site):
     page.get_by_role("link", name="Housing", exact=True).click()
     expect(page.get_by_role("heading", name=f"Occupancy board · {site.name}")).to_be_visible()
     today = timezone.localdate()
-    page.get_by_role("link", name=re.compile(rf"^3 free on {today.day} .*: admit$")).click()
+    page.get_by_role("link", name=re.compile(rf"^3 free from {today.day} .* to .*: admit$")).click()
     panel = page.locator("#board-panel")
     expect(panel.get_by_label("Unit")).to_have_value(str(unit.pk))
     panel.get_by_label("Household").select_option(label=household.name)
