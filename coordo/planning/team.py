@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from coordo.access import audit
@@ -95,7 +96,9 @@ def worker_detail(request: AuthedRequest, worker_id: int) -> HttpResponse:
     form = WorkerDetailsForm(request.POST)
     write = team_actions.update_worker
     kwargs = _by(request, site)
-    if _write(request, form, lambda **data: write(worker, **data, **kwargs), _("Saved.")):
+    if _write(
+        request, form, lambda **data: write(worker, **data, **kwargs), _("The worker is saved.")
+    ):
         return redirect("worker_detail", worker_id=worker.pk)
     worker.refresh_from_db()
     return _page(request, site, worker, form=form)
@@ -110,14 +113,14 @@ def worker_active(request: AuthedRequest, worker_id: int) -> HttpResponse:
     if active:
         messages.success(request, _("The worker is active again; new drafts include them."))
     else:
-        messages.success(
-            request,
-            _(
-                "The worker is deactivated: new drafts leave them out. %(count)d published "
-                "shifts ahead still name them; they are flagged until you re-plan them."
-            )
-            % {"count": ahead},
+        text = ngettext(
+            "The worker is deactivated: new drafts leave them out. %(count)d published shift "
+            "ahead still names them; it is flagged until you re-plan it.",
+            "The worker is deactivated: new drafts leave them out. %(count)d published shifts "
+            "ahead still name them; they are flagged until you re-plan them.",
+            ahead,
         )
+        messages.success(request, text % {"count": ahead})
     return redirect("worker_detail", worker_id=worker.pk)
 
 
@@ -132,6 +135,9 @@ def window_add(request: AuthedRequest, worker_id: int) -> HttpResponse:
     return _back(request, form, worker)
 
 
+EDIT = "edit"  # the in-place form's field names and ids differ from the add form's
+
+
 def _window(worker: Worker, window_id: int) -> WeeklyWindow:
     return get_object_or_404(worker.windows, pk=window_id)
 
@@ -143,12 +149,23 @@ def window_edit(request: AuthedRequest, worker_id: int, window_id: int) -> HttpR
     window = _window(worker, window_id)
     if request.method != "POST":
         if request.htmx:
-            context = {"worker": worker, "window": window, "edit_form": WindowForm(instance=window)}
+            audit.record(
+                AuditAction.VIEW, principal=principal_of(request), obj=window, site_id=site.pk
+            )
+            context = {
+                "worker": worker,
+                "window": window,
+                "edit_form": WindowForm(instance=window, prefix=EDIT),
+            }
             return render(request, "planning/worker_detail.html#window-form", context)
         return _page(
-            request, site, worker, editing=window.pk, edit_form=WindowForm(instance=window)
+            request,
+            site,
+            worker,
+            editing=window.pk,
+            edit_form=WindowForm(instance=window, prefix=EDIT),
         )
-    form = WindowForm(request.POST, instance=window)
+    form = WindowForm(request.POST, instance=window, prefix=EDIT)
     write = team_actions.change_window
     _write(
         request, form, lambda **_: write(window, **_by(request, site)), _("The window is saved.")

@@ -58,3 +58,35 @@ def test_generate_edit_publish_and_export(page, site, settings):  # type: ignore
     shifts = Worker.objects.get(pk=team[0].pk).assignments.count()
     assert shifts > 0
     assert body.count("BEGIN:VEVENT") == shifts
+
+
+def test_manage_a_worker_from_the_team_page(page, site):  # type: ignore[no-untyped-def]
+    coordinator = make_user(site, Role.COORDINATOR, mfa_device=True)
+    team = make_team(site)
+    page.on("dialog", lambda dialog: dialog.accept())
+    log_in(page, coordinator.email, PASSWORD, coordinator.totpdevice_set.get())
+
+    page.goto("/planning/setup/")
+    page.get_by_role("link", name="Anna Test").click()
+    page.get_by_label("Maximum shifts per month").fill("5")
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.get_by_text("The worker is saved.")).to_be_visible()
+
+    # The Monday window turns into a form in place (htmx), then saves.
+    page.locator("li", has_text="Available · Monday").get_by_role("link", name="Edit").click()
+    page.locator("#id_edit-start").fill("10:00")
+    page.get_by_role("button", name="Save the window").click()
+    expect(page.get_by_text("The window is saved.")).to_be_visible()
+    expect(page.get_by_text("Available · Monday 10:00–20:00")).to_be_visible()
+
+    page.get_by_text("Enter an absence").click()
+    page.get_by_label("Reason").select_option("training")
+    page.get_by_label("First day").fill("2026-12-14")
+    page.get_by_label("Last day").fill("2026-12-15")
+    page.get_by_role("button", name="Record the absence").click()
+    expect(page.get_by_text("Training · 14 December 2026–15 December 2026")).to_be_visible()
+
+    page.get_by_role("button", name="Deactivate").click()
+    expect(page.get_by_role("button", name="Reactivate")).to_be_visible()
+    worker = Worker.objects.get(pk=team[2].pk)
+    assert (worker.max_shifts_per_month, worker.is_active) == (5, False)

@@ -18,10 +18,16 @@ def test_the_row_turns_into_a_form_and_saves(team: list[Worker], coordinator: Us
     assert fragment.startswith(f'\n<li id="window-{window.pk}">')
     assert "<html" not in fragment
     assert 'value="08:00"' in fragment
+    assert (
+        AuditEvent.objects.filter(
+            action=AuditAction.VIEW, object_type="planning.weeklywindow", object_id=str(window.pk)
+        ).count()
+        == 1
+    )
     full = client.get(url).content.decode()
     assert "<html" in full
     assert f'action="{url}"' in full
-    data = {"kind": "available", "weekday": 0, "start": "10:00", "end": "14:00"}
+    data = {"edit-kind": "available", "edit-weekday": 0, "edit-start": "10:00", "edit-end": "14:00"}
     assert "The window is saved." in client.post(url, data, follow=True).content.decode()
     window.refresh_from_db()
     assert (window.start, window.end) == (time(10), time(14))
@@ -37,7 +43,7 @@ def test_a_refused_change_keeps_the_window(team: list[Worker], coordinator: User
     worker = team[2]
     window = worker.windows.get(weekday=0)
     url = f"/planning/setup/workers/{worker.pk}/windows/{window.pk}/"
-    data = {"kind": "available", "weekday": 9, "start": "10:00", "end": "14:00"}
+    data = {"edit-kind": "available", "edit-weekday": 9, "edit-start": "10:00", "edit-end": "14:00"}
     page = verified_client(coordinator).post(url, data, follow=True).content.decode()
     assert "Weekday: Select a valid choice. 9 is not one of the available choices." in page
     window.refresh_from_db()

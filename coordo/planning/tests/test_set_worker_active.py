@@ -21,7 +21,7 @@ def test_deactivation_keeps_and_flags_the_published_shifts(
         f"/planning/setup/workers/{worker.pk}/active/", {"active": "0"}, follow=True
     )
     page = response.content.decode()
-    assert "1 published shifts ahead still name them" in page
+    assert "1 published shift ahead still names them; it is flagged" in page
     assert "This deactivated worker is still on 1 published shift ahead: re-plan it." in page
     worker.refresh_from_db()
     assert worker.is_active is False
