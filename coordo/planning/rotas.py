@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
@@ -22,7 +24,7 @@ from coordo.access.models import AuditAction, Site
 from coordo.access.policy import Perm
 from coordo.planning import queries, rota_actions
 from coordo.planning.forms import RotaForm, RotaPeriodForm
-from coordo.planning.models import Rota, Worker
+from coordo.planning.models import Rota, RotaPeriod, Worker
 
 
 def _current_site(request: AuthedRequest) -> Site:
@@ -103,9 +105,20 @@ def rota_detail(request: AuthedRequest, rota_id: int) -> HttpResponse:
     return _detail(request, rota, form, RotaPeriodForm(rota=rota))
 
 
-def _period_data(form: RotaPeriodForm) -> dict:
-    fields = ("start", "end", "holder", "weekend")
-    return {name: form.cleaned_data[name] for name in fields}
+def _save_period(
+    request: AuthedRequest, form: RotaPeriodForm, write: Callable[..., RotaPeriod], done: str
+) -> HttpResponse | None:
+    """Calls the action with the form's period; back to the rota, or None to show the errors."""
+    if not form.is_valid():
+        return None
+    data = {name: form.cleaned_data[name] for name in ("start", "end", "holder", "weekend")}
+    try:
+        period = write(by=request.user, principal=principal_of(request), **data)
+    except ValidationError as error:
+        add_action_errors(form, error)
+        return None
+    messages.success(request, done)
+    return redirect("rota_detail", rota_id=period.rota_id)
 
 
 @require_POST
@@ -114,16 +127,12 @@ def rota_period_add(request: AuthedRequest, rota_id: int) -> HttpResponse:
     principal = principal_of(request)
     rota = queries.get_rota(principal, rota_id)
     form = RotaPeriodForm(request.POST, rota=rota)
-    if form.is_valid():
-        try:
-            rota_actions.add_rota_period(
-                rota, by=request.user, principal=principal, **_period_data(form)
-            )
-        except ValidationError as error:
-            add_action_errors(form, error)
-        else:
-            messages.success(request, _("The period is added."))
-            return redirect("rota_detail", rota_id=rota.pk)
+    saved = _save_period(
+        request, form, lambda **data: rota_actions.add_rota_period(rota, **data),
+        _("The period is added."),
+    )  # fmt: skip
+    if saved is not None:
+        return saved
     team = _team(rota.site_id, rota.organisation_id)
     return _detail(request, rota, RotaForm(instance=rota, team=team), form)
 
@@ -134,17 +143,14 @@ def rota_period_edit(request: AuthedRequest, rota_id: int, period_id: int) -> Ht
     rota = queries.get_rota(principal, rota_id)
     period = queries.get_rota_period(rota, period_id)
     form = RotaPeriodForm(request.POST or None, instance=period, rota=rota)
-    if request.method == "POST" and form.is_valid():
-        try:
-            rota_actions.change_rota_period(
-                period, by=request.user, principal=principal, **_period_data(form)
-            )
-        except ValidationError as error:
-            add_action_errors(form, error)
-        else:
-            messages.success(request, _("The period is saved."))
-            return redirect("rota_detail", rota_id=rota.pk)
-    if request.method == "GET":
+    if request.method == "POST":
+        saved = _save_period(
+            request, form, lambda **data: rota_actions.change_rota_period(period, **data),
+            _("The period is saved."),
+        )  # fmt: skip
+        if saved is not None:
+            return saved
+    else:
         audit.record(AuditAction.VIEW, principal=principal, obj=period, site_id=rota.site_id)
     context = {"rota": rota, "period": period, "form": form}
     return render(request, "planning/rota_period_form.html", context)

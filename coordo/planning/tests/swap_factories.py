@@ -46,6 +46,14 @@ def publish_december(site: Site, coordinator: User, team: list[Worker]) -> Plann
     return planning
 
 
+def december_with_accounts(site: Site, coordinator: User, team: list[Worker]) -> Planning:
+    """The published December, and an account for each of the team."""
+    planning = publish_december(site, coordinator, team)
+    for worker in team:
+        with_account(worker)
+    return planning
+
+
 def with_account(worker: Worker) -> User:
     user = make_user(worker.sites.get(), Role.HOST)
     worker.user = user

@@ -11,19 +11,15 @@ from coordo.planning import swap_actions
 from coordo.planning.models import Planning, Shift, SwapRequest, SwapStatus, Worker
 from coordo.planning.tests.swap_factories import (
     accepted,
+    december_with_accounts,
     offer,
-    publish_december,
     shift_at,
-    with_account,
 )
 
 
 @pytest.fixture
 def planning(site: Site, coordinator: User, team: list[Worker]) -> Planning:
-    planning = publish_december(site, coordinator, team)
-    for worker in team:
-        with_account(worker)
-    return planning
+    return december_with_accounts(site, coordinator, team)
 
 
 def _accept(swap: SwapRequest, taker: Worker, counter: Shift | None = None) -> SwapRequest:

@@ -21,15 +21,12 @@ from coordo.planning.models import (
     Worker,
 )
 from coordo.planning.tests.factories import make_draft
-from coordo.planning.tests.swap_factories import accepted, publish_december, shift_at, with_account
+from coordo.planning.tests.swap_factories import accepted, december_with_accounts, shift_at
 
 
 @pytest.fixture
 def planning(site: Site, coordinator: User, team: list[Worker]) -> Planning:
-    planning = publish_december(site, coordinator, team)
-    for worker in team:
-        with_account(worker)
-    return planning
+    return december_with_accounts(site, coordinator, team)
 
 
 def _approve(swap: SwapRequest, coordinator: User) -> Planning:

@@ -7,15 +7,12 @@ import pytest
 from conftest import verified_client
 from coordo.access.models import Site, User
 from coordo.planning.models import Planning, PlanningStatus, SwapRequest, SwapStatus, Worker
-from coordo.planning.tests.swap_factories import publish_december, shift_at, with_account
+from coordo.planning.tests.swap_factories import december_with_accounts, shift_at
 
 
 @pytest.fixture
 def planning(site: Site, coordinator: User, team: list[Worker]) -> Planning:
-    planning = publish_december(site, coordinator, team)
-    for worker in team:
-        with_account(worker)
-    return planning
+    return december_with_accounts(site, coordinator, team)
 
 
 def test_asked_taken_in_exchange_and_approved(
