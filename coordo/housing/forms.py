@@ -99,7 +99,8 @@ class AdmitForm(WhoForm):
         limit_choices(self, "members", members)
         self.fields["members"].initial = list(members)
         self.fields["household"].widget.attrs.update(
-            {"hx-get": reverse_lazy("stay_admit"), "hx-include": "closest form",
+            {"hx-get": reverse_lazy("stay_admit"),
+             "hx-include": "#id_unit, #id_start, #id_planned_end",
              "hx-target": "closest form", "hx-swap": "outerHTML", "hx-trigger": "change"}
         )  # fmt: skip
 

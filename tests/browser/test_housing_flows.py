@@ -40,6 +40,26 @@ def test_admit_a_household_from_a_free_stretch_of_the_board(page, site):
     assert Stay.objects.get().occupancies.count() == 2
 
 
+def test_admit_a_household_without_its_adult_son(page, site):
+    coordinator = make_user(site, Role.COORDINATOR, mfa_device=True)
+    unit = make_unit(make_building(site, "Maison Lierre"), "Appartement A", capacity=3, family=True)
+    mother = make_person(site, "Awa", "Kone", sex=Sex.FEMALE, birth_year=1975)
+    son = make_person(site, "Moussa", "Kone", sex=Sex.MALE, birth_year=2003)
+    household = make_household(
+        site, mother, son, make_person(site, "Issa", "Kone", birth_year=2015)
+    )
+    log_in(page, coordinator.email, PASSWORD, coordinator.totpdevice_set.get())
+    page.goto(f"/housing/stays/admit/?unit={unit.pk}")
+    page.get_by_label("Household").select_option(label=household.name)
+    expect(page.get_by_label(str(son))).to_be_checked()
+    page.get_by_label(str(son)).uncheck()
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("The stay has begun.")).to_be_visible()
+    assert sorted(Stay.objects.get().occupancies.values_list("person__first_name", flat=True)) == [
+        "Awa", "Issa",
+    ]  # fmt: skip
+
+
 def test_end_a_stay_with_its_destination_from_the_board(page, site):
     worker = make_user(site, Role.SOCIAL_WORKER, mfa_device=True)
     unit = make_unit(make_building(site, "Refuge"), "Chambre 1", capacity=2)
