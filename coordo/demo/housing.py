@@ -77,6 +77,36 @@ def build(organisation: Organisation, sites: dict[str, Site]) -> None:
     rng = random.Random(SEED)
     for key in ("housing", "shelter"):
         _site_year(organisation, sites[key], PACES[key], rng)
+    _family_with_an_adult_son(organisation, sites["housing"])
+
+
+def _family_with_an_adult_son(organisation: Organisation, site: Site) -> None:
+    """A mother, her daughter and her son of 19 who sleeps at his uncle's: the women-only
+    units take the mother and the daughter, so the coordinator admits part of the household."""
+    rng = random.Random(SEED + 1)  # its own draw: the year above stays the same
+    community = next(iter(COMMUNITIES))
+    last_name = rng.choice(COMMUNITIES[community][2])
+    ages = ((Sex.FEMALE, 44, Relationship.HEAD), (Sex.FEMALE, 9, Relationship.CHILD),
+            (Sex.MALE, 19, Relationship.CHILD))  # fmt: skip
+    persons = [_person(rng, community, sex, age, TODAY, last_name) for sex, age, _r in ages]
+    for person in persons:
+        person.organisation, person.site = organisation, site
+    Person.objects.bulk_create(persons)
+    mother = persons[0]
+    household = Household.objects.create(
+        organisation=organisation, site=site, name=f"{last_name} ({mother.first_name})", head=mother
+    )
+    HouseholdMember.objects.bulk_create(
+        HouseholdMember(
+            organisation=organisation, household=household, person=person, relationship=relation
+        )
+        for person, (_sex, _age, relation) in zip(persons, ages, strict=True)
+    )
+    PlaceRequest.objects.create(
+        organisation=organisation, site=site, head=mother, household=household, persons=2,
+        requested_on=TODAY - timedelta(days=18), priority=Priority.HIGH, needs_women_only=True,
+        notes="Le fils aîné (19 ans) loge chez son oncle : admettre la mère et sa fille.",
+    )  # fmt: skip
 
 
 def _new_household(

@@ -33,6 +33,9 @@ def test_the_demo_houses_a_year_of_stays_without_a_bed_given_twice_and_a_rerun_a
     assert not Stay.objects.filter(end__isnull=False, destination="").exists()
     assert PlaceRequest.objects.filter(status="waiting").count() >= 14
     assert _beds_given_twice() == []
+    # One household to admit in part: the son of 19 stays at his uncle's.
+    partial = PlaceRequest.objects.get(notes__startswith="Le fils aîné")
+    assert (partial.persons, partial.household.members.count()) == (2, 3)
     counts = (Stay.objects.count(), Occupancy.objects.count(), PlaceRequest.objects.count())
     builder.build()
     assert (Stay.objects.count(), Occupancy.objects.count(), PlaceRequest.objects.count()) == counts
