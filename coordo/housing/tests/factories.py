@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
+
+from django.core.exceptions import ValidationError
+from django.db import connection
+
 from coordo.access.models import Site, User
 from coordo.access.scoping import Principal, principal_for_user
+from coordo.housing.actions import NO_LONGER_FREE
 from coordo.housing.models import Building, Unit, UnitKind
 
 
@@ -30,3 +37,36 @@ def make_unit(
 
 def principal(user: User) -> Principal:
     return principal_for_user(user)
+
+
+def at_the_same_instant(admit: Callable[..., object], calls: list[tuple[object, ...]]) -> list[str]:
+    """Each call in its own thread, released together behind a barrier (PostgreSQL only).
+
+    Returns the sorted outcomes: "admitted", "no longer free", or the repr of any other error.
+    """
+    barrier = threading.Barrier(len(calls))
+    outcomes: list[str] = []
+    lock = threading.Lock()
+
+    def run(*arguments: object) -> None:
+        try:
+            barrier.wait()
+            try:
+                admit(*arguments)
+                outcome = "admitted"
+            except ValidationError as error:
+                no_longer_free = error.messages == [str(NO_LONGER_FREE)]
+                outcome = "no longer free" if no_longer_free else repr(error)
+            except Exception as error:  # noqa: BLE001 — the test reports any other failure
+                outcome = repr(error)
+            with lock:
+                outcomes.append(outcome)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=arguments) for arguments in calls]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return sorted(outcomes)

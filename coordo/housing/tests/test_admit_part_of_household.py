@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from datetime import date
 
 import pytest
@@ -13,7 +12,12 @@ from conftest import make_household, make_person, make_user, verified_client
 from coordo.access.roles import Role
 from coordo.housing.actions import NO_LONGER_FREE, admit_household
 from coordo.housing.models import HouseholdType, Occupancy, Stay
-from coordo.housing.tests.factories import make_building, make_unit, principal
+from coordo.housing.tests.factories import (
+    at_the_same_instant,
+    make_building,
+    make_unit,
+    principal,
+)
 from coordo.people.models import Sex
 
 pytestmark = pytest.mark.django_db
@@ -120,35 +124,14 @@ def test_two_partial_admissions_at_the_same_instant_share_no_family_unit(site):
     who = principal(coordinator)
     apartment = make_unit(make_building(site), "Appartement", capacity=6, family=True)
     families = [_family(site) for _index in range(2)]
-    barrier = threading.Barrier(len(families))
-    outcomes: list[str] = []
-    lock = threading.Lock()
 
     def admit(mother, daughter, household) -> None:  # type: ignore[no-untyped-def]
-        try:
-            barrier.wait()
-            try:
-                admit_household(
-                    apartment, head=mother, household=household, members=[mother, daughter],
-                    start=DAY, by=coordinator, principal=who,
-                )  # fmt: skip
-                outcome = "admitted"
-            except ValidationError as error:
-                outcome = (
-                    "no longer free" if error.messages == [str(NO_LONGER_FREE)] else repr(error)
-                )
-            with lock:
-                outcomes.append(outcome)
-        finally:
-            connection.close()
+        admit_household(
+            apartment, head=mother, household=household, members=[mother, daughter], start=DAY,
+            by=coordinator, principal=who,
+        )  # fmt: skip
 
-    threads = [
-        threading.Thread(target=admit, args=(mother, daughter, household))
-        for mother, _son, daughter, household in families
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert sorted(outcomes) == ["admitted", "no longer free"]
+    calls = [(mother, daughter, household) for mother, _son, daughter, household in families]
+    outcomes = at_the_same_instant(admit, calls)
+    assert outcomes == ["admitted", "no longer free"]
     assert Occupancy.objects.count() == 2

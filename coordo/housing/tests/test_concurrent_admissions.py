@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-import threading
 from datetime import date
 
 import pytest
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 
 from conftest import make_person, make_user
 from coordo.access.roles import Role
-from coordo.housing.actions import NO_LONGER_FREE, admit_household
+from coordo.housing.actions import admit_household
 from coordo.housing.models import Occupancy
-from coordo.housing.tests.factories import make_building, make_unit, principal
+from coordo.housing.tests.factories import (
+    at_the_same_instant,
+    make_building,
+    make_unit,
+    principal,
+)
 
 DAY = date(2026, 11, 23)
 THREADS = 20
@@ -35,33 +38,12 @@ def test_twenty_simultaneous_admissions_fill_exactly_the_free_places(site):
             principal=who,
         )
     applicants = [make_person(site, f"Nouvelle{index}", "X") for index in range(THREADS)]
-    barrier = threading.Barrier(THREADS)
-    outcomes: list[str] = []
-    lock = threading.Lock()
 
-    def admit(person) -> None:
-        try:
-            barrier.wait()
-            try:
-                admit_household(dormitory, head=person, start=DAY, by=coordinator, principal=who)
-                outcome = "admitted"
-            except ValidationError as error:
-                outcome = (
-                    "no longer free" if error.messages == [str(NO_LONGER_FREE)] else repr(error)
-                )
-            except Exception as error:  # noqa: BLE001 — the test reports any other failure
-                outcome = repr(error)
-            with lock:
-                outcomes.append(outcome)
-        finally:
-            connection.close()
+    def admit(person) -> None:  # type: ignore[no-untyped-def]
+        admit_household(dormitory, head=person, start=DAY, by=coordinator, principal=who)
 
-    threads = [threading.Thread(target=admit, args=(person,)) for person in applicants]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert sorted(outcomes) == ["admitted"] * 3 + ["no longer free"] * 17
+    outcomes = at_the_same_instant(admit, [(person,) for person in applicants])
+    assert outcomes == ["admitted"] * 3 + ["no longer free"] * 17
     assert sorted(Occupancy.objects.values_list("slot", flat=True)) == list(range(1, 9))
 
 
