@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -12,6 +12,7 @@ from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
 from coordo.planning.models import (
     OPEN_SWAP_STATUSES,
+    Assignment,
     Planning,
     PlanningRun,
     PlanningStatus,
@@ -94,6 +95,9 @@ def swaps_to_decide(principal: Principal) -> QuerySet[SwapRequest]:
 
 def swaps_offered_to(worker: Worker) -> QuerySet[SwapRequest]:
     """Offers a colleague of the worker's sites made to them by name, or to the whole team."""
+    works = Assignment.objects.filter(
+        planning=OuterRef("planning"), shift=OuterRef("shift"), worker=worker
+    )
     return (
         SwapRequest.objects.filter(
             organisation_id=worker.organisation_id, site__in=worker.sites.all(),
@@ -101,6 +105,7 @@ def swaps_offered_to(worker: Worker) -> QuerySet[SwapRequest]:
         )
         .filter(Q(colleague=worker) | Q(colleague__isnull=True))
         .exclude(requester=worker)
+        .exclude(Exists(works))  # an open offer of a shift they already work is not for them
         .select_related("site", "shift", "requester", "planning")
     )  # fmt: skip
 

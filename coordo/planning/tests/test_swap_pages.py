@@ -79,3 +79,17 @@ def test_the_requester_withdraws(site: Site, planning: Planning, team: list[Work
     client.post(f"/planning/swaps/{swap.pk}/cancel/")
     swap.refresh_from_db()
     assert swap.status == SwapStatus.CANCELLED
+
+
+def test_an_open_offer_shows_to_colleagues_not_on_that_shift(
+    site: Site, planning: Planning, team: list[Worker]
+) -> None:
+    yara, anna, bram = team[0], team[2], team[3]
+    assert anna.user is not None
+    assert yara.user is not None
+    assert bram.user is not None
+    mine = planning.assignments.get(worker=anna)
+    verified_client(anna.user).post(f"/planning/mine/shifts/{mine.pk}/swap/", {"colleague": ""})
+    offer = "Anna Test offers Wednesday 2 December"
+    assert offer in verified_client(bram.user).get("/planning/mine/").content.decode()
+    assert offer not in verified_client(yara.user).get("/planning/mine/").content.decode()
