@@ -26,7 +26,11 @@ from coordo.planning.grid import Cell, Grid, build_grid, saved_plan
 from coordo.planning.models import Planning
 
 FONT = "helvetica"
-DASHES = str.maketrans({"–": "-", "—": "-", "‘": "'", "’": "'", "“": '"', "”": '"'})
+# Punctuation outside latin-1, and letters that Unicode does not decompose to a base letter.
+FALLBACKS = str.maketrans(
+    {"–": "-", "—": "-", "‘": "'", "’": "'", "“": '"', "”": '"', "Ł": "L", "ł": "l",
+     "Đ": "D", "đ": "d", "Œ": "OE", "œ": "oe", "ı": "i", "Ŀ": "L", "ŀ": "l"}
+)  # fmt: skip
 GAP = FontFace(emphasis="BOLD", color=(160, 0, 0), fill_color=(255, 228, 228))
 HEADING = FontFace(emphasis="BOLD", fill_color=(230, 230, 230))
 
@@ -34,7 +38,7 @@ HEADING = FontFace(emphasis="BOLD", fill_color=(230, 230, 230))
 def latin1(text: str) -> str:
     """Text the core fonts can draw: outside latin-1, the base letter, else "?"."""
     out = []
-    for char in text.translate(DASHES):
+    for char in text.translate(FALLBACKS):
         if ord(char) < 256:
             out.append(char)
             continue
@@ -73,14 +77,13 @@ def render_month(planning: Planning, grid: Grid) -> bytes:
         pdf.set_text_color(0, 0, 0)
     pdf.ln(8)
     pdf.set_font(FONT, size=9)
-    summary = _("Version %(version)s · %(filled)d of %(places)d places filled · %(gaps)d missing")
-    pdf.cell(
-        text=latin1(
-            summary
-            % {"version": planning.version or "-", "filled": grid.filled,
-               "places": grid.places, "gaps": grid.gaps}
-        )
-    )  # fmt: skip
+    summary = _("%(filled)d of %(places)d places filled · %(gaps)d missing") % {
+        "filled": grid.filled, "places": grid.places, "gaps": grid.gaps,
+    }  # fmt: skip
+    if not planning.is_draft:
+        version = _("Version %(version)d") % {"version": planning.version}
+        summary = f"{version} · {summary}"
+    pdf.cell(text=latin1(summary))
     pdf.ln(7)
     day_width = 22
     widths = [day_width, *([(pdf.epw - day_width) / max(len(grid.slots), 1)] * len(grid.slots))]

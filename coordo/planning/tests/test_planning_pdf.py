@@ -28,6 +28,7 @@ def test_the_published_month_prints_with_first_names_and_gaps(
     assert _pages(body) == 1
     assert b"(Refuge Test - December 2026)" in body
     assert b"(Samir T., Yara T.)" in body
+    assert b"(Version 1 \xb7 2 of 36 places filled \xb7 34 missing)" in body
     assert b"Samir Test" not in body
     assert b"(2 missing)" in body  # every other shift is empty
     assert b"DRAFT" not in body
@@ -52,7 +53,7 @@ def test_names_are_drawn_in_latin_1() -> None:
     assert short_name("Chloé Van den Broeck") == "Chloé B."
     assert short_name("Madonna") == "Madonna"
     assert latin1("Ştefan Dăbija 09:00–12:00") == "Stefan Dabija 09:00-12:00"
-    assert latin1("Łucja") == "?ucja"
+    assert latin1("Łucja Œuvray") == "Lucja OEuvray"
     assert latin1("Ελένη") == "?????"
 
 
