@@ -3,6 +3,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from conftest import make_person, make_user, verified_client
@@ -89,3 +90,20 @@ def test_the_edit_page_saves_and_a_coordinator_of_another_site_gets_404(
     assert UnitClosure.objects.get().end == date(2026, 12, 5)
     stranger = verified_client(make_user(other_site, Role.COORDINATOR))
     assert stranger.get(url).status_code == 404
+
+
+@time_machine.travel("2026-12-08 10:00 +01:00")
+def test_back_in_service_today_from_the_unit_page(site, coordinator):
+    closure = _closure(site, coordinator)
+    client = verified_client(coordinator)
+    page = client.get(f"/housing/units/{closure.unit_id}/edit/").content.decode()
+    assert page.count("Back in service today") == 1
+    assert '<input type="hidden" name="end" value="2026-12-08">' in page
+    client.post(
+        f"/housing/units/{closure.unit_id}/closures/{closure.pk}/edit/",
+        {"start": "2026-12-01", "end": "2026-12-08", "reason": "Dégât des eaux"},
+    )
+    closure.refresh_from_db()
+    assert closure.end == date(2026, 12, 8)
+    page = client.get(f"/housing/units/{closure.unit_id}/edit/").content.decode()
+    assert "Back in service today" not in page

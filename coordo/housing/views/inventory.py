@@ -126,6 +126,7 @@ def unit_edit(request: AuthedRequest, unit_id: int) -> HttpResponse:
     context = {
         "form": form, "title": unit.name, "unit": unit, "closures": unit.closures.all(),
         "closure_form": ClosureForm(initial={"start": timezone.localdate()}),
+        "today": timezone.localdate(),
     }  # fmt: skip
     return render(request, "housing/inventory_form.html", context)
 
