@@ -93,7 +93,7 @@ class AdmitIn(Schema):
     head_id: int | None = None
     household_id: int | None = None
     # Part of the household only (its head among them); empty admits everyone.
-    member_ids: list[int] = []
+    members: list[int] = []  # person ids
     start: date
     planned_end: date | None = None
 
@@ -159,7 +159,7 @@ class AnswerIn(Schema):
     on: date  # the entry date when accepted
     refusal_reason: str = ""
     planned_end: date | None = None
-    member_ids: list[int] = []
+    members: list[int] = []  # person ids
 
 
 class AnswerOut(Schema):
@@ -241,14 +241,14 @@ def _who(
 
 
 def _members(
-    principal: Principal, household: Household | None, member_ids: list[int]
+    principal: Principal, household: Household | None, ids: list[int]
 ) -> list[Person] | None:
     """The persons named, among those the caller may see; the action checks they belong."""
-    if not member_ids or household is None:
+    if not ids or household is None:
         return None
-    members = list(persons_visible_to(principal).filter(pk__in=member_ids))
-    if len(members) != len(set(member_ids)):
-        raise ValidationError({"member_ids": _("Choose members of this household only.")})
+    members = list(persons_visible_to(principal).filter(pk__in=ids))
+    if len(members) != len(set(ids)):
+        raise ValidationError({"members": _("Choose members of this household only.")})
     return members
 
 
@@ -305,7 +305,7 @@ def admit(request: HttpRequest, unit_id: int, payload: AdmitIn) -> Status:
     head, household = _who(principal, site_id, payload.head_id, payload.household_id)
     stay = actions.admit_household(
         unit, head=head, household=household,
-        members=_members(principal, household, payload.member_ids), start=payload.start,
+        members=_members(principal, household, payload.members), start=payload.start,
         planned_end=payload.planned_end, by=_acting_user(request, principal), principal=principal,
     )  # fmt: skip
     return Status(201, stay_out(principal, stay))
@@ -408,7 +408,7 @@ def answer_offer(request: HttpRequest, offer_id: int, payload: AnswerIn) -> Answ
             offer, reason=payload.refusal_reason, on=payload.on, by=by, principal=principal
         )
         return AnswerOut(offer=offer_out(principal, offer), stay=None)
-    members = _members(principal, offer.request.household, payload.member_ids)
+    members = _members(principal, offer.request.household, payload.members)
     stay = actions.accept_offer(
         offer, start=payload.on, planned_end=payload.planned_end,
         members=members, by=by, principal=principal,

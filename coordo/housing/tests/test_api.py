@@ -64,3 +64,30 @@ def test_a_host_reads_free_places_and_confidential_location_instead_of_the_addre
     make_unit(make_building(site, "Discrète", confidential=True), "A", capacity=4, family=True)
     units = verified_client(host).get("/api/housing/units").json()["items"]
     assert [(u["address"], u["free_tonight"]) for u in units] == [("confidential location", 4)]
+
+
+def test_admit_part_of_a_household_through_the_api(site, coordinator):
+    unit = make_unit(make_building(site), "Appartement", capacity=4, family=True)
+    mother, son, daughter = (make_person(site, name, "Kone") for name in ("Awa", "Moussa", "Issa"))
+    household = make_household(site, mother, son, daughter)
+    client = verified_client(coordinator)
+    url = f"/api/housing/units/{unit.pk}/stays"
+    without_head = client.post(
+        url,
+        {"household_id": household.pk, "members": [son.pk, daughter.pk], "start": "2026-11-23"},
+        content_type="application/json",
+    )
+    assert (without_head.status_code, without_head.json()["detail"]) == (
+        422,
+        [{"loc": ["body", "members"], "type": "value_error",
+          "msg": "The head of household is admitted with the others."}],
+    )  # fmt: skip
+    admitted = client.post(
+        url,
+        {"household_id": household.pk, "members": [mother.pk, daughter.pk], "start": "2026-11-23"},
+        content_type="application/json",
+    )
+    assert admitted.status_code == 201
+    assert sorted(o["person_id"] for o in admitted.json()["occupancies"]) == sorted(
+        [mother.pk, daughter.pk]
+    )

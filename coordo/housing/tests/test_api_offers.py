@@ -71,7 +71,7 @@ def test_accepting_admits_the_chosen_members_and_an_answered_offer_stays_answere
     accepted = _post(
         client,
         url,
-        {"decision": "accept", "on": "2026-11-21", "member_ids": [mother.pk, daughter.pk]},
+        {"decision": "accept", "on": "2026-11-21", "members": [mother.pk, daughter.pk]},
     )
     assert accepted.status_code == 200
     body = accepted.json()
