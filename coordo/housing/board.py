@@ -204,11 +204,10 @@ def build_board(
         counts = changes.setdefault(unit_id, {})
         counts[left] = counts.get(left, 0) + 1
         counts[right] = counts.get(right, 0) - 1
-        bar = bars.setdefault(
-            (unit_id, stay_id, first, last),
-            _Bar(stay_id, f"{first_name} {last_name}", left, right, slot, first < start,
-                 last is None or last > end),
-        )  # fmt: skip
+        bar = bars.get(key := (unit_id, stay_id, first, last))
+        if bar is None:
+            bar = bars[key] = _Bar(stay_id, f"{first_name} {last_name}", left, right, slot,
+                                   first < start, last is None or last > end)  # fmt: skip
         bar.persons += 1
     closed: dict[int, list[_Closure]] = {}
     for unit_id, first, last, reason in found.closures:
