@@ -81,9 +81,10 @@ def _stretches(
     points = sorted(cuts)
     for left in points[:-1]:
         occupied += changes.get(left, 0)
-        reason = next(
-            (why for first, last, why in reversed(closures) if first <= left < last), None
-        )
+        reason = None
+        for first, last, why in closures:  # overlapping closures: the later one shows
+            if first <= left < last:
+                reason = why
         night: int | str
         if reason is not None:
             night = reason
