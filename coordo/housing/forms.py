@@ -97,7 +97,9 @@ class AdmitForm(WhoForm):
             memberships__household_id=int(chosen) if str(chosen).isdigit() else 0
         )
         limit_choices(self, "members", members)
-        self.fields["members"].initial = list(members)
+        self.fields["members"].initial = ticked = list(members)
+        if not ticked:  # no household picked yet: nothing to tick
+            self.fields["members"].widget = forms.MultipleHiddenInput()
         self.fields["household"].widget.attrs.update(
             {"hx-get": reverse_lazy("stay_admit"),
              "hx-include": "#id_unit, #id_start, #id_planned_end",

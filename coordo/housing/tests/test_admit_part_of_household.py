@@ -97,6 +97,7 @@ def test_the_admit_page_ticks_everyone_and_admits_the_ticked_members(site, coord
     unit = make_unit(make_building(site), "Appartement", capacity=4, family=True)
     mother, son, daughter, household = _family(site)
     client = verified_client(coordinator)
+    assert 'name="members"' not in client.get("/housing/stays/admit/").content.decode()
     picked = client.get(
         f"/housing/stays/admit/?household={household.pk}&unit={unit.pk}",
         headers={"HX-Request": "true"},
