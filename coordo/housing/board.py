@@ -166,7 +166,7 @@ class _Cells:
             return f'<span class="board-free {place}" title="{label}">{free}</span>'
         href = f"{self.admit}?unit={unit_id}&amp;start={self.days[left].isoformat()}"
         return (
-            f'<a class="board-free {place}" href="{href}" hx-get="{href}" hx-target="#board-panel" '
+            f'<a class="board-free {place}" href="{href}" hx-get="{href}" '
             f'aria-label="{label}" title="{label}">{free}</a>'
         )  # fmt: skip
 
@@ -177,10 +177,7 @@ class _Cells:
             " open-right" if bar.open_right else ""
         )
         count = f" ×{bar.persons}" if bar.persons > 1 else ""
-        return (
-            f'<a class="{classes}" href="{href}" hx-get="{href}" hx-target="#board-panel">'
-            f"{escape(bar.label)}{count}</a>"
-        )
+        return f'<a class="{classes}" href="{href}" hx-get="{href}">{escape(bar.label)}{count}</a>'
 
 
 @lru_cache(maxsize=32)

@@ -24,7 +24,7 @@ def _monday_23_november(time_machine: time_machine.TimeMachineFixture) -> None:
 def free(unit_id: int, place: str, first: str, label: str, count: int) -> str:
     href = f"/housing/stays/admit/?unit={unit_id}&amp;start={first}"
     return (
-        f'<a class="board-free {place}" href="{href}" hx-get="{href}" hx-target="#board-panel" '
+        f'<a class="board-free {place}" href="{href}" hx-get="{href}" '
         f'aria-label="{label}" title="{label}">{count}</a>'
     )
 

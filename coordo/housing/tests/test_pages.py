@@ -37,7 +37,7 @@ def test_the_board_shows_stays_as_bars_and_free_beds_as_links(site, coordinator)
     admit = f"/housing/stays/admit/?unit={dormitory.pk}&amp;start=2026-11-23"
     assert body.count('class="board-free ') == 1
     assert (
-        f'<a class="board-free c1 s7" href="{admit}" hx-get="{admit}" hx-target="#board-panel" '
+        f'<a class="board-free c1 s7" href="{admit}" hx-get="{admit}" '
         'aria-label="2 free from 23 November to 29 November: admit" '
         'title="2 free from 23 November to 29 November: admit">2</a>'
     ) in body
