@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.core.validators import MinValueValidator
 from django.db.models import QuerySet
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
@@ -32,6 +33,13 @@ class UnitForm(forms.ModelForm):
     class Meta:
         model = Unit
         fields = ["name", "kind", "capacity", "women_only", "family", "accessible"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Named on the field, before the model's constraint answers with a generic message.
+        capacity = self.fields["capacity"]
+        capacity.validators.append(MinValueValidator(1))
+        capacity.widget.attrs["min"] = 1
 
 
 class ClosureForm(forms.ModelForm):

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
@@ -57,78 +61,64 @@ def building_list(request: AuthedRequest) -> HttpResponse:
     return render(request, "housing/building_list.html", context)
 
 
-@require_perm(Perm.HOUSING_EDIT)
-def building_create(request: AuthedRequest) -> HttpResponse:
-    site = site_for(request, Perm.HOUSING_EDIT)
-    form = BuildingForm(request.POST or None)
+def _inventory_form(
+    request: AuthedRequest,
+    form: forms.BaseForm,
+    write: Callable[..., object],
+    done: str,
+    back: HttpResponse,
+    **context: object,
+) -> HttpResponse:
+    """Validate, write through the action, say so and go back; or show the form with errors."""
     if request.method == "POST" and form.is_valid():
         try:
-            actions.create_building(
-                site=site, by=request.user, principal=principal_of(request), **form.cleaned_data
-            )
+            write(by=request.user, principal=principal_of(request), **form.cleaned_data)
         except ValidationError as error:
             add_action_errors(form, error)
         else:
-            messages.success(request, _("The building has been created."))
-            return redirect("building_list")
-    return render(
-        request, "housing/inventory_form.html", {"form": form, "title": _("New building")}
-    )
+            messages.success(request, done)
+            return back
+    return render(request, "housing/inventory_form.html", {"form": form, **context})
+
+
+@require_perm(Perm.HOUSING_EDIT)
+def building_create(request: AuthedRequest) -> HttpResponse:
+    site = site_for(request, Perm.HOUSING_EDIT)
+    return _inventory_form(
+        request, BuildingForm(request.POST or None), partial(actions.create_building, site=site),
+        _("The building has been created."), redirect("building_list"), title=_("New building"),
+    )  # fmt: skip
 
 
 @require_perm(Perm.HOUSING_EDIT)
 def building_edit(request: AuthedRequest, building_id: int) -> HttpResponse:
-    principal = principal_of(request)
-    building = queries.get_building(principal, building_id, Perm.HOUSING_EDIT)
-    form = BuildingForm(request.POST or None, instance=building)
-    if request.method == "POST" and form.is_valid():
-        try:
-            actions.update_building(
-                building, by=request.user, principal=principal, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_action_errors(form, error)
-        else:
-            messages.success(request, _("The changes have been saved."))
-            return redirect("building_list")
-    return render(request, "housing/inventory_form.html", {"form": form, "title": building.name})
+    building = queries.get_building(principal_of(request), building_id, Perm.HOUSING_EDIT)
+    return _inventory_form(
+        request, BuildingForm(request.POST or None, instance=building),
+        partial(actions.update_building, building), _("The changes have been saved."),
+        redirect("building_list"), title=building.name,
+    )  # fmt: skip
 
 
 @require_perm(Perm.HOUSING_EDIT)
 def unit_create(request: AuthedRequest, building_id: int) -> HttpResponse:
-    principal = principal_of(request)
-    building = queries.get_building(principal, building_id, Perm.HOUSING_EDIT)
-    form = UnitForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            actions.create_unit(building, by=request.user, principal=principal, **form.cleaned_data)
-        except ValidationError as error:
-            add_action_errors(form, error)
-        else:
-            messages.success(request, _("The unit has been created."))
-            return redirect("building_list")
-    return render(request, "housing/inventory_form.html", {"form": form, "title": _("New unit")})
+    building = queries.get_building(principal_of(request), building_id, Perm.HOUSING_EDIT)
+    return _inventory_form(
+        request, UnitForm(request.POST or None), partial(actions.create_unit, building),
+        _("The unit has been created."), redirect("building_list"), title=_("New unit"),
+    )  # fmt: skip
 
 
 @require_perm(Perm.HOUSING_EDIT)
 def unit_edit(request: AuthedRequest, unit_id: int) -> HttpResponse:
-    principal = principal_of(request)
-    unit = queries.get_unit(principal, unit_id, Perm.HOUSING_EDIT)
-    form = UnitForm(request.POST or None, instance=unit)
-    if request.method == "POST" and form.is_valid():
-        try:
-            actions.update_unit(unit, by=request.user, principal=principal, **form.cleaned_data)
-        except ValidationError as error:
-            add_action_errors(form, error)
-        else:
-            messages.success(request, _("The changes have been saved."))
-            return redirect("building_list")
-    context = {
-        "form": form, "title": unit.name, "unit": unit, "closures": unit.closures.all(),
-        "closure_form": ClosureForm(initial={"start": timezone.localdate()}),
-        "today": timezone.localdate(),
-    }  # fmt: skip
-    return render(request, "housing/inventory_form.html", context)
+    unit = queries.get_unit(principal_of(request), unit_id, Perm.HOUSING_EDIT)
+    today = timezone.localdate()
+    return _inventory_form(
+        request, UnitForm(request.POST or None, instance=unit), partial(actions.update_unit, unit),
+        _("The changes have been saved."), redirect("building_list"), title=unit.name, unit=unit,
+        closures=unit.closures.all(), closure_form=ClosureForm(initial={"start": today}),
+        today=today,
+    )  # fmt: skip
 
 
 @require_POST
@@ -153,22 +143,13 @@ def unit_close(request: AuthedRequest, unit_id: int) -> HttpResponse:
 @require_perm(Perm.HOUSING_EDIT)
 def closure_edit(request: AuthedRequest, unit_id: int, closure_id: int) -> HttpResponse:
     """Change an out-of-service period's dates or reason, or put the unit back in service."""
-    principal = principal_of(request)
-    unit = queries.get_unit(principal, unit_id, Perm.HOUSING_EDIT)
+    unit = queries.get_unit(principal_of(request), unit_id, Perm.HOUSING_EDIT)
     closure = get_object_or_404(unit.closures, pk=closure_id)
-    form = ClosureForm(request.POST or None, instance=closure)
-    if request.method == "POST" and form.is_valid():
-        try:
-            actions.update_closure(
-                closure, by=request.user, principal=principal, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_action_errors(form, error)
-        else:
-            messages.success(request, _("The out-of-service period has been changed."))
-            return redirect("unit_edit", unit_id=unit.pk)
-    title = _("Out of service: %(unit)s") % {"unit": unit}
-    return render(request, "housing/inventory_form.html", {"form": form, "title": title})
+    return _inventory_form(
+        request, ClosureForm(request.POST or None, instance=closure),
+        partial(actions.update_closure, closure), _("The out-of-service period has been changed."),
+        redirect("unit_edit", unit_id=unit.pk), title=_("Out of service: %(unit)s") % {"unit": unit},
+    )  # fmt: skip
 
 
 @require_POST
