@@ -106,6 +106,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "coordo.access.middleware.RequestContextMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "coordo.access.middleware.SlidingSessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -174,9 +175,9 @@ AXES_VERBOSE = False
 COORDO_TRUSTED_PROXIES = env_int("COORDO_TRUSTED_PROXIES", 0)
 AXES_CLIENT_IP_CALLABLE = "coordo.access.client_ip.client_ip"
 
-# Sessions end after COORDO_SESSION_IDLE_MINUTES without a request (sliding expiry).
+# Sessions end after COORDO_SESSION_IDLE_MINUTES without a request (sliding expiry,
+# pushed back by SlidingSessionMiddleware at most once a minute).
 SESSION_COOKIE_AGE = env_int("COORDO_SESSION_IDLE_MINUTES", 30) * 60
-SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

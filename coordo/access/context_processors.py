@@ -17,7 +17,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     from coordo.access.queries import member_sites
 
     return {
-        "nav_sites": member_sites(principal),
+        # CurrentSiteMiddleware has already read them; a request without it reads them here.
+        "nav_sites": getattr(request, "member_sites", None) or member_sites(principal),
         "current_site": getattr(request, "current_site", None),
         "nav": {
             "people": principal.can(Perm.PERSON_VIEW),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
@@ -10,8 +11,8 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 from coordo.access.client_ip import client_ip
-from coordo.access.models import Site
 from coordo.access.policy import mfa_required_for
+from coordo.access.queries import member_sites
 from coordo.access.request_context import (
     RequestContext,
     new_request_id,
@@ -86,15 +87,38 @@ class CurrentSiteMiddleware:
         request.current_site = None  # type: ignore[attr-defined]
         user = request.user
         if user.is_authenticated:
-            principal = principal_for_user(user)  # type: ignore[arg-type]
-            member_sites = sorted({grant.site_id for grant in principal.grants})
+            # One query for both the switcher's list (the header) and the current site.
+            sites = list(member_sites(principal_for_user(user)))  # type: ignore[arg-type]
+            request.member_sites = sites  # type: ignore[attr-defined]
+            by_id = {site.pk: site for site in sites}
             chosen = request.session.get(SESSION_SITE_KEY)
-            site_id = (
-                chosen if chosen in member_sites else (member_sites[0] if member_sites else None)
-            )
+            site_id = chosen if chosen in by_id else min(by_id, default=None)
             if site_id is not None:
-                request.current_site = Site.objects.filter(pk=site_id).first()  # type: ignore[attr-defined]
+                request.current_site = by_id[site_id]  # type: ignore[attr-defined]
         return self.get_response(request)
+
+
+# A live session is saved (and its idle expiry pushed back) at most this often, not on
+# every request: the idle timeout stays exact to within this many seconds.
+SESSION_TOUCH_KEY = "coordo_touched"
+SESSION_TOUCH_SECONDS = 60
+
+
+class SlidingSessionMiddleware:
+    """Sliding idle expiry without a session write on every request."""
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        session = getattr(request, "session", None)
+        # An empty session (anonymous, or just logged out) is never created by a touch.
+        if session is not None and not session.is_empty():
+            now = int(time.time())
+            if now - session.get(SESSION_TOUCH_KEY, 0) >= SESSION_TOUCH_SECONDS:
+                session[SESSION_TOUCH_KEY] = now
+        return response
 
 
 class NoStoreMiddleware:

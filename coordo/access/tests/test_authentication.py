@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 import pytest
+import time_machine
 from django.conf import settings
+from django.contrib.sessions.models import Session
 from django.test import Client
 from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticToken
@@ -130,7 +133,33 @@ def test_deactivating_a_user_ends_their_sessions_at_once(admin_user, social_work
 
 def test_sessions_expire_after_thirty_idle_minutes_by_default():
     assert settings.SESSION_COOKIE_AGE == 30 * 60
-    assert settings.SESSION_SAVE_EVERY_REQUEST is True
+
+
+@pytest.mark.django_db
+def test_a_used_session_lives_on_and_an_idle_one_ends(host):
+    with time_machine.travel("2026-12-01 09:00 +0000", tick=False) as traveller:
+        client = verified_client(host)
+        for minutes in (20, 20, 25):  # each request pushes the idle expiry back
+            traveller.shift(timedelta(minutes=minutes))
+            assert client.get("/planning/mine/").status_code == 200
+        traveller.shift(timedelta(minutes=31))
+        response = client.get("/planning/mine/")
+    assert response.status_code == 302
+    assert response.url.startswith("/accounts/login/")
+
+
+@pytest.mark.django_db
+def test_requests_within_a_minute_do_not_write_the_session(host):
+    with time_machine.travel("2026-12-01 09:00 +0000", tick=False) as traveller:
+        client = verified_client(host)
+        client.get("/planning/mine/")
+        written = Session.objects.get().expire_date
+        traveller.shift(timedelta(seconds=59))
+        client.get("/planning/mine/")
+        assert Session.objects.get().expire_date == written
+        traveller.shift(timedelta(seconds=1))
+        client.get("/planning/mine/")
+        assert Session.objects.get().expire_date == written + timedelta(seconds=60)
 
 
 @pytest.mark.django_db
