@@ -103,6 +103,15 @@ def _clipped(start: date, end: date, lower: str = "start", upper: str = "end") -
     )
 
 
+def _site_occupancies(site_id: int, start: date, end: date) -> QuerySet[Occupancy]:
+    """The occupancies of the site's beds sharing a night with [start, end).
+
+    Led by the site's units (index `occupancy_unit_until`), not by its stays: a stay's
+    occupancies are in units of its site, and the site's stays span its whole history.
+    """
+    return Occupancy.objects.filter(overlapping(start, end), unit__building__site_id=site_id)
+
+
 def _days(duration: timedelta | None) -> int:
     return duration.days if duration else 0
 
@@ -115,9 +124,7 @@ def nights_by_month(site_id: int, start: date, end: date) -> tuple[int, list[Row
         )
         for index, (first, last) in enumerate(periods)
     }
-    totals = Occupancy.objects.filter(overlapping(start, end), stay__site_id=site_id).aggregate(
-        **sums
-    )
+    totals = _site_occupancies(site_id, start, end).aggregate(**sums)
     rows = [
         Row(f"{first:%Y-%m}", _days(totals[f"m{index}"]))
         for index, (first, _last) in enumerate(periods)
@@ -159,10 +166,8 @@ def _labelled(rows: Iterable[Mapping[str, Any]], key: str, labels: Mapping[str, 
 
 
 def persons_served(site_id: int, start: date, end: date) -> tuple[list[Row], list[Row]]:
-    # The site's stays first (few), then their persons: never a pass over every person.
-    stayed = Occupancy.objects.filter(overlapping(start, end), stay__site_id=site_id).values(
-        "person_id"
-    )
+    # The site's occupancies first (few), then their persons: never a pass over every person.
+    stayed = _site_occupancies(site_id, start, end).values("person_id")
     band = Case(
         *[When(Q(birth_year__gte=start.year - high, birth_year__lte=start.year - low), then=Value(label))
           for low, high, label in AGE_BANDS],

@@ -25,7 +25,7 @@ FAR_FUTURE = date(9999, 12, 31)
 
 
 def until() -> Coalesce:
-    """The end of a period, the far future while it is open (indexed on occupancies)."""
+    """The end of a period, the far future while it is open (indexed on stays and occupancies)."""
     return Coalesce("end", Value(FAR_FUTURE), output_field=models.DateField())
 
 
@@ -186,6 +186,8 @@ class Stay(models.Model):
         indexes = [
             models.Index(fields=["site", "start"]),
             models.Index(fields=["site", "end"]),
+            # The site's stays sharing a night with a period, not its whole history (figures).
+            models.Index(F("site"), until(), name="stay_site_until"),
         ]
         constraints = [
             models.CheckConstraint(
