@@ -26,7 +26,7 @@ class Principal:
 
     organisation_id: int  # 0 for a user outside any organisation: matches no row
     grants: tuple[Grant, ...]
-    org_site_ids: frozenset[int]
+    org_site_ids: frozenset[int]  # read only for organisation-wide roles (empty otherwise)
     user_id: int | None = None
     token_id: int | None = None
 
@@ -75,10 +75,13 @@ def principal_for_user(user: User) -> Principal:
         memberships = Membership.objects.filter(
             user=user, site__is_active=True, organisation_id=user.organisation_id
         ).values_list("site_id", "role")
+        grants = tuple(Grant(site_id, role) for site_id, role in memberships)
+        # Only an organisation-wide role reaches beyond its own sites: others skip the query.
+        org_wide = any(POLICY[grant.role].scope == Scope.ORGANISATION for grant in grants)
         principal = Principal(
             user.organisation_id,
-            tuple(Grant(site_id, role) for site_id, role in memberships),
-            _org_site_ids(user.organisation_id),
+            grants,
+            _org_site_ids(user.organisation_id) if org_wide else frozenset(),
             user_id=user.pk,
         )
     user._coordo_principal = principal  # type: ignore[attr-defined]
