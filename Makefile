@@ -4,6 +4,9 @@ UV := $(shell ./scripts/bootstrap-uv.sh)
 PY := .venv/bin/python
 export UV_PYTHON_DOWNLOADS := never
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/coordo
+# pytest-xdist: one worker per core (each has its own test database); TEST_WORKERS=0 runs in one process.
+TEST_WORKERS ?= auto
+PYTEST := $(PY) -m pytest -n $(TEST_WORKERS) --dist load
 
 .PHONY: demo install install-dev system-deps lint test test-sqlite test-postgres migrate messages benchmark clean
 
@@ -35,10 +38,10 @@ lint: install-dev
 	.venv/bin/mypy coordo config
 
 test-sqlite: install-dev system-deps
-	$(PY) -m pytest
+	$(PYTEST)
 
 test-postgres: install-dev system-deps
-	COORDO_DATABASE_URL=$(POSTGRES_URL) $(PY) -m pytest
+	COORDO_DATABASE_URL=$(POSTGRES_URL) $(PYTEST)
 
 # The suite runs on SQLite, and again on PostgreSQL when COORDO_TEST_POSTGRES is set (CI sets it).
 test: lint test-sqlite
