@@ -14,7 +14,6 @@ from typing import Any
 from django.db.models import Q
 from django.utils import timezone
 
-from coordo.access.models import Site
 from coordo.planning.models import (
     Absence,
     Assignment,
@@ -167,14 +166,16 @@ def build_instance(planning: Planning, *, now: datetime | None = None) -> dict[s
         overlapping, worker__organisation_id=planning.organisation_id
     ):
         absences.setdefault(absence.worker_id, []).append(absence)
-    site_ids = {site.pk for w in workers for site in w.sites.all()} | {planning.site_id}
-    women_only = dict(Site.objects.filter(pk__in=site_ids).values_list("pk", "women_only"))
+    # The workers' sites are prefetched, and hold the planning's site when anyone works there.
+    women_only = {site.pk: site.women_only for w in workers for site in w.sites.all()}
+    if planning.site_id not in women_only:
+        women_only[planning.site_id] = planning.site.women_only
     document: dict[str, Any] = {
         "format": "coordo.roster/1",
         "name": f"planning-{planning.pk}",
         "period": {"start": planning.month.isoformat(), "end": end.isoformat()},
         "rules": RULES,
-        "sites": [{"id": f"site{pk}", "women_only": women_only[pk]} for pk in sorted(site_ids)],
+        "sites": [{"id": f"site{pk}", "women_only": women_only[pk]} for pk in sorted(women_only)],
         "shifts": [_shift(s) for s in shifts],
         "people": [_person(w, windows[w.pk], absences.get(w.pk, [])) for w in workers],
         "oncall": _oncall(planning, absences),
