@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -25,35 +25,29 @@ from coordo.access.policy import Perm
 from coordo.planning import queries, rota_actions
 from coordo.planning.forms import RotaForm, RotaPeriodForm
 from coordo.planning.models import Rota, RotaPeriod, Worker
+from coordo.planning.setup import editable_site
 
 
-def _current_site(request: AuthedRequest) -> Site:
-    site = request.current_site
-    if site is None or not principal_of(request).can(Perm.PLANNING_EDIT, site.pk):
-        raise PermissionDenied
-    return site
-
-
-def _team(site_id: int, organisation_id: int) -> QuerySet[Worker]:
-    return Worker.objects.filter(organisation_id=organisation_id, sites=site_id, is_active=True)
+def _team(site: Site) -> QuerySet[Worker]:
+    return queries.site_team(site).filter(is_active=True)
 
 
 @require_perm(Perm.PLANNING_EDIT)
 def rota_list(request: AuthedRequest) -> HttpResponse:
-    principal, site = principal_of(request), _current_site(request)
+    principal, site = principal_of(request), editable_site(request)
     rotas = queries.rotas_editable_by(principal).filter(site=site).prefetch_related("members")
     audit.record(
         AuditAction.LIST, principal=principal, object_type="planning.rota", site_id=site.pk
     )
-    form = RotaForm(team=_team(site.pk, site.organisation_id))
+    form = RotaForm(team=_team(site))
     return render(request, "planning/rota_list.html", {"site": site, "rotas": rotas, "form": form})
 
 
 @require_POST
 @require_perm(Perm.PLANNING_EDIT)
 def rota_create(request: AuthedRequest) -> HttpResponse:
-    site = _current_site(request)
-    form = RotaForm(request.POST, team=_team(site.pk, site.organisation_id))
+    site = editable_site(request)
+    form = RotaForm(request.POST, team=_team(site))
     if form.is_valid():
         try:
             rota = rota_actions.create_rota(
@@ -86,7 +80,7 @@ def rota_detail(request: AuthedRequest, rota_id: int) -> HttpResponse:
     """The rota's name and members (posted here), and its periods."""
     principal = principal_of(request)
     rota = queries.get_rota(principal, rota_id)
-    team = _team(rota.site_id, rota.organisation_id)
+    team = _team(rota.site)
     form = RotaForm(request.POST or None, instance=rota, team=team)
     if request.method == "POST" and form.is_valid():
         try:
@@ -133,7 +127,7 @@ def rota_period_add(request: AuthedRequest, rota_id: int) -> HttpResponse:
     )  # fmt: skip
     if saved is not None:
         return saved
-    team = _team(rota.site_id, rota.organisation_id)
+    team = _team(rota.site)
     return _detail(request, rota, RotaForm(instance=rota, team=team), form)
 
 
