@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
+import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 
@@ -33,6 +34,12 @@ def make_unit(
         organisation=building.organisation, building=building, name=name, kind=kind,
         capacity=capacity, **flags,
     )  # fmt: skip
+
+
+threads_need_postgresql = pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="threads need PostgreSQL: SQLite serialises writers (IMMEDIATE transactions)",
+)
 
 
 def principal(user: User) -> Principal:

@@ -6,7 +6,6 @@ from datetime import date
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection
 
 from conftest import make_household, make_person, make_user, verified_client
 from coordo.access.roles import Role
@@ -17,6 +16,7 @@ from coordo.housing.tests.factories import (
     make_building,
     make_unit,
     principal,
+    threads_need_postgresql,
 )
 from coordo.people.models import Sex
 
@@ -117,10 +117,9 @@ def test_the_admit_page_ticks_everyone_and_admits_the_ticked_members(site, coord
     assert not Occupancy.objects.filter(person=son).exists()
 
 
+@threads_need_postgresql
 @pytest.mark.django_db(transaction=True)
 def test_two_partial_admissions_at_the_same_instant_share_no_family_unit(site):
-    if connection.vendor != "postgresql":
-        pytest.skip("threads need PostgreSQL: SQLite serialises writers (IMMEDIATE transactions)")
     coordinator = make_user(site, Role.COORDINATOR)
     who = principal(coordinator)
     apartment = make_unit(make_building(site), "Appartement", capacity=6, family=True)

@@ -16,16 +16,16 @@ from coordo.housing.tests.factories import (
     make_building,
     make_unit,
     principal,
+    threads_need_postgresql,
 )
 
 DAY = date(2026, 11, 23)
 THREADS = 20
 
 
+@threads_need_postgresql
 @pytest.mark.django_db(transaction=True)
 def test_twenty_simultaneous_admissions_fill_exactly_the_free_places(site):
-    if connection.vendor != "postgresql":
-        pytest.skip("threads need PostgreSQL: SQLite serialises writers (IMMEDIATE transactions)")
     coordinator = make_user(site, Role.COORDINATOR)
     who = principal(coordinator)
     dormitory = make_unit(make_building(site), "Dortoir", capacity=8, kind="dormitory")
