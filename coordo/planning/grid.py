@@ -63,9 +63,12 @@ def progress_plan(progress: Mapping[str, Sequence[str]]) -> dict[int, list[int]]
 def build_grid(planning: Planning, plan: Mapping[int, Sequence[int]]) -> Grid:
     shifts = month_shifts(planning)
     base = saved_plan(planning.based_on) if planning.based_on and planning.is_draft else None
+    names, inactive = {}, set()
     workers = Worker.objects.filter(organisation_id=planning.organisation_id)
-    names = dict(workers.values_list("pk", "name"))
-    inactive = set(workers.filter(is_active=False).values_list("pk", flat=True))
+    for pk, name, is_active in workers.values_list("pk", "name", "is_active"):
+        names[pk] = name
+        if not is_active:
+            inactive.add(pk)
     slots = sorted({_slot(s) for s in shifts})
     by_day: dict[date, dict[str, Cell]] = defaultdict(dict)
     for shift in shifts:
