@@ -20,6 +20,7 @@ from coordo.access.models import AuditAction, User
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
 from coordo.planning.models import (
+    OPEN_SWAP_STATUSES,
     Assignment,
     Planning,
     PlanningStatus,
@@ -64,7 +65,7 @@ def request_swap(
         if _works(planning, shift, colleague):
             raise ValidationError({"colleague": _("This colleague already works this shift.")})
     if SwapRequest.objects.filter(
-        shift=shift, requester=requester, status__in=(SwapStatus.OFFERED, SwapStatus.ACCEPTED)
+        shift=shift, requester=requester, status__in=OPEN_SWAP_STATUSES
     ).exists():
         raise ValidationError(_("You already asked to swap this shift."))
     swap = SwapRequest.objects.create(
