@@ -16,9 +16,10 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     principal = principal_for_user(user)  # type: ignore[arg-type]
     from coordo.access.queries import member_sites
 
+    # CurrentSiteMiddleware has already read them (an empty list too); without it, read here.
+    nav_sites = getattr(request, "member_sites", None)
     return {
-        # CurrentSiteMiddleware has already read them; a request without it reads them here.
-        "nav_sites": getattr(request, "member_sites", None) or member_sites(principal),
+        "nav_sites": member_sites(principal) if nav_sites is None else nav_sites,
         "current_site": getattr(request, "current_site", None),
         "nav": {
             "people": principal.can(Perm.PERSON_VIEW),
