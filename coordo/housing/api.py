@@ -13,8 +13,9 @@ from ninja import File, Form, Router, Status, UploadedFile
 from ninja.pagination import paginate
 
 from coordo.access import audit
-from coordo.access.models import AuditAction, Site, User
+from coordo.access.models import AuditAction, User
 from coordo.access.policy import Perm
+from coordo.access.queries import sites_of
 from coordo.access.scoping import Principal
 from coordo.housing import actions, queries
 from coordo.housing.importer import read_rows
@@ -264,9 +265,7 @@ def import_inventory(
     _require(principal, Perm.HOUSING_EDIT)
     if site_id is None:
         raise ValidationError({"site_id": _("Say which site the inventory belongs to.")})
-    sites = Site.objects.filter(
-        organisation_id=principal.organisation_id, pk__in=principal.sites_where(Perm.HOUSING_EDIT)
-    )
+    sites = sites_of(principal).filter(pk__in=principal.sites_where(Perm.HOUSING_EDIT))
     site = get_object_or_404(sites, pk=site_id)
     if file is None:
         raise ValidationError({"file": _("Send a .csv or .xlsx file.")})

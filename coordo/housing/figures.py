@@ -31,6 +31,7 @@ from django.utils.translation import gettext_lazy as _
 
 from coordo.access.models import Site
 from coordo.access.policy import Perm
+from coordo.access.queries import sites_of
 from coordo.access.scoping import Principal
 from coordo.housing.actions.stays import overlapping
 from coordo.housing.models import Destination, HouseholdType, Occupancy, Stay, Unit, UnitClosure
@@ -251,7 +252,8 @@ def aggregates_only(figures: Figures) -> Figures:
 
 def aggregate_sites(principal: Principal) -> QuerySet[Site]:
     """The sites whose suppressed figures the principal reads: funders', researchers', coordinators'."""
-    return Site.objects.filter(
-        organisation_id=principal.organisation_id,
-        pk__in=principal.sites_where(Perm.REPORTS_AGGREGATE),
-    ).order_by("name")
+    return (
+        sites_of(principal)
+        .filter(pk__in=principal.sites_where(Perm.REPORTS_AGGREGATE))
+        .order_by("name")
+    )
