@@ -77,6 +77,13 @@ def site_team(site: Site) -> QuerySet[Worker]:
     return Worker.objects.filter(organisation_id=site.organisation_id, sites=site)
 
 
+def shifts_ahead(worker: Worker) -> QuerySet[Assignment]:
+    """The worker's shifts still ahead in the plannings in force."""
+    return Assignment.objects.filter(
+        worker=worker, planning__status=PlanningStatus.PUBLISHED, shift__end__gt=timezone.now()
+    )
+
+
 def get_team_worker(principal: Principal, site: Site, worker_id: int) -> Worker:
     """A worker of the site where the principal edits the planning; anyone else is a 404."""
     if not principal.can(Perm.PLANNING_EDIT, site.pk):

@@ -62,7 +62,7 @@ def _page(request: AuthedRequest, site: Site, worker: Worker, **context: Any) ->
         "account_form": AccountForm(site=site),
         "absences": worker.absences.select_related("entered_by"),
         "absence_form": AbsenceForm(),
-        "ahead": team_actions.shifts_ahead(worker).select_related("shift").order_by("shift__start"),
+        "ahead": queries.shifts_ahead(worker).select_related("shift").order_by("shift__start"),
         **context,
     }
     return render(request, "planning/worker_detail.html", context)

@@ -2,7 +2,7 @@
 
 Each action acts at one `site`: the coordinator must edit the planning there and the
 worker must work there. A deactivated worker is left out of new drafts; the published
-shifts that still name them are kept and flagged (`shifts_ahead`), for a re-plan.
+shifts that still name them are kept and flagged (`queries.shifts_ahead`), for a re-plan.
 """
 
 from __future__ import annotations
@@ -12,15 +12,14 @@ from datetime import time
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import QuerySet
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from coordo.access import audit
 from coordo.access.models import AuditAction, Membership, Site, User
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
-from coordo.planning.models import Absence, Assignment, PlanningStatus, WeeklyWindow, Worker
+from coordo.planning.models import Absence, WeeklyWindow, Worker
+from coordo.planning.queries import shifts_ahead
 
 
 def _check(worker: Worker, site: Site, principal: Principal) -> None:
@@ -34,13 +33,6 @@ def _check(worker: Worker, site: Site, principal: Principal) -> None:
 
 def _audit(action: str, obj: Worker | WeeklyWindow | Absence, site: Site, p: Principal) -> None:
     audit.record(action, principal=p, obj=obj, site_id=site.pk)
-
-
-def shifts_ahead(worker: Worker) -> QuerySet[Assignment]:
-    """The worker's shifts still ahead in the plannings in force."""
-    return Assignment.objects.filter(
-        worker=worker, planning__status=PlanningStatus.PUBLISHED, shift__end__gt=timezone.now()
-    )
 
 
 @transaction.atomic
