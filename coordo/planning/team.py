@@ -60,7 +60,7 @@ def _page(request: AuthedRequest, site: Site, worker: Worker, **context: Any) ->
         "windows": worker.windows.all(),
         "window_form": WindowForm(),
         "account_form": AccountForm(site=site),
-        "absences": worker.absences.select_related("entered_by"),
+        "absences": worker.absences.all(),
         "absence_form": AbsenceForm(),
         "ahead": queries.shifts_ahead(worker).select_related("shift").order_by("shift__start"),
         **context,
