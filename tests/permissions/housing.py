@@ -80,7 +80,7 @@ ROUTES: dict[str, Route] = {
         data={"decision": "refuse", "on": "2026-11-20", "refusal_reason": "Trop loin de l'école"},
     ),
     "api:withdraw_request": api(method="POST", target="place_request", allowed=CASE_TEAM, denied=404),
-    # A JSON body carries no file: the coordinators reach the "file" validation.
+    # A JSON body carries no form field: the coordinators reach the "site_id" validation.
     "api:import_inventory": api(method="POST", allowed=COORDINATION, ok=422),
     "api:list_requests": api(allowed=CASE_TEAM),
     "api:create_request": api(method="POST", allowed=CASE_TEAM, ok=422, own_site_key="site_id", data={"priority": 2}),
