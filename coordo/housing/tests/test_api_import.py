@@ -71,3 +71,15 @@ def test_an_unreadable_file_a_foreign_site_and_a_social_worker_are_refused(
     assert _post(client, other_site, (HEADER + GOOD).encode()).status_code == 404
     assert _post(verified_client(social_worker), site, (HEADER + GOOD).encode()).status_code == 403
     assert Unit.objects.count() == 0
+
+
+def test_a_missing_site_or_file_is_named(site, coordinator):
+    client = verified_client(coordinator)
+    no_site = client.post(URL, {"file": SimpleUploadedFile("units.csv", HEADER.encode())})
+    assert (no_site.status_code, no_site.json()["detail"]) == (
+        422, [{"loc": ["body", "site_id"], "msg": "Say which site the inventory belongs to.", "type": "value_error"}],
+    )  # fmt: skip
+    no_file = client.post(URL, {"site_id": site.pk})
+    assert (no_file.status_code, no_file.json()["detail"]) == (
+        422, [{"loc": ["body", "file"], "msg": "Send a .csv or .xlsx file.", "type": "value_error"}],
+    )  # fmt: skip
