@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
+from django.core.exceptions import ValidationError
+
 from conftest import make_user, verified_client
 from coordo.access.models import AuditAction, AuditEvent, Site, User
 from coordo.access.roles import Role
+from coordo.access.scoping import principal_for_user
+from coordo.planning import team_actions
 from coordo.planning.models import Planning, Worker
 from coordo.planning.tests.factories import publish_with
 
@@ -42,6 +47,22 @@ def test_only_a_member_of_the_site_can_be_linked(
     )
     team[2].refresh_from_db()
     assert team[2].user is None
+
+
+def test_the_action_itself_refuses_a_stranger_to_the_site(
+    team: list[Worker], coordinator: User, other_site: Site
+) -> None:
+    # The form offers only the site's members; the action holds the rule for every caller.
+    stranger = make_user(other_site, Role.HOST)
+    worker = team[2]
+    with pytest.raises(ValidationError) as raised:
+        team_actions.link_worker_account(
+            worker, site=worker.sites.get(), user=stranger, by=coordinator,
+            principal=principal_for_user(coordinator),
+        )  # fmt: skip
+    assert raised.value.message_dict == {"user": ["Only a member of this site can be linked."]}
+    worker.refresh_from_db()
+    assert worker.user is None
 
 
 def test_an_account_links_to_one_worker_only(
