@@ -41,7 +41,7 @@ def planning_setup(request: AuthedRequest) -> HttpResponse:
     )
     context = {
         "site": site,
-        "workers": site_team(site).prefetch_related("windows"),
+        "workers": site_team(site),
         "templates": ShiftTemplate.objects.filter(site=site),
         "worker_form": WorkerForm(),
         "template_form": TemplateForm(),
