@@ -43,7 +43,10 @@ def my_shifts(request: AuthedRequest) -> HttpResponse:
         today = timezone.localdate()
         upcoming = list(published_shifts(worker).filter(shift__end__date__gte=today))
         context.update(swaps.swap_context(worker))
-        context["shift_rows"] = [(a, swaps.swap_form(worker, a.shift.site_id)) for a in upcoming]
+        forms = {
+            site: swaps.swap_form(worker, site) for site in {a.shift.site_id for a in upcoming}
+        }
+        context["shift_rows"] = [(a, forms[a.shift.site_id]) for a in upcoming]
     context["assignments"] = upcoming
     return render(request, "planning/my_shifts.html", context)
 

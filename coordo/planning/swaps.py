@@ -65,7 +65,11 @@ def swap_context(worker: Worker) -> dict[str, Any]:
 
 
 def swap_form(worker: Worker, site_id: int) -> SwapRequestForm:
-    return SwapRequestForm(colleagues=colleagues(worker, site_id))
+    form = SwapRequestForm(colleagues=colleagues(worker, site_id))
+    field = form.fields["colleague"]
+    # Read the team once: the form is drawn again on every shift row of the site.
+    field.choices = list(field.choices)  # type: ignore[attr-defined]
+    return form
 
 
 @require_POST

@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from conftest import verified_client
 from coordo.access.models import Site, User
-from coordo.planning.models import Planning, PlanningStatus, SwapRequest, SwapStatus, Worker
+from coordo.planning.models import (
+    Assignment,
+    Planning,
+    PlanningStatus,
+    SwapRequest,
+    SwapStatus,
+    Worker,
+)
 from coordo.planning.tests.swap_factories import december_with_accounts, shift_at
 
 
@@ -93,3 +102,21 @@ def test_an_open_offer_shows_to_colleagues_not_on_that_shift(
     offer = "Anna Test offers Wednesday 2 December"
     assert offer in verified_client(bram.user).get("/planning/mine/").content.decode()
     assert offer not in verified_client(yara.user).get("/planning/mine/").content.decode()
+
+
+def test_my_shifts_asks_the_team_once_however_many_shifts(
+    site: Site, planning: Planning, team: list[Worker]
+) -> None:
+    anna = team[2]
+    assert anna.user is not None
+    client = verified_client(anna.user)
+
+    def worker_queries() -> int:
+        with CaptureQueriesContext(connection) as page:
+            client.get("/planning/mine/")
+        return sum('FROM "planning_worker"' in q["sql"] for q in page.captured_queries)
+
+    one = worker_queries()
+    for day in (9, 14, 16):
+        Assignment.objects.create(planning=planning, shift=shift_at(site, day, 9), worker=anna)
+    assert worker_queries() == one
