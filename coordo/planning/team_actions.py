@@ -19,15 +19,13 @@ from coordo.access.models import AuditAction, Membership, Site, User
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
 from coordo.planning.models import Absence, WeeklyWindow, Worker
-from coordo.planning.queries import shifts_ahead
+from coordo.planning.queries import shifts_ahead, site_team
 
 
 def _check(worker: Worker, site: Site, principal: Principal) -> None:
-    if not principal.can(Perm.PLANNING_EDIT, site.pk) or worker.organisation_id != (
-        site.organisation_id
-    ):
+    if not principal.can(Perm.PLANNING_EDIT, site.pk):
         raise PermissionDenied
-    if not worker.sites.filter(pk=site.pk).exists():
+    if not site_team(site).filter(pk=worker.pk).exists():
         raise PermissionDenied
 
 
