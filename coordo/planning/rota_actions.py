@@ -53,8 +53,7 @@ def update_rota(
     _members_of(rota.site_id, members)
     leaving = set(rota.members.values_list("pk", flat=True)) - {m.pk for m in members}
     holding = rota.periods.filter(holder_id__in=leaving, end__gt=timezone.now())
-    if holding.exists():
-        names = sorted({p.holder.name for p in holding.select_related("holder") if p.holder})
+    if names := sorted(set(holding.values_list("holder__name", flat=True))):
         raise ValidationError(
             {"members": _("%(names)s still on call in a coming period: change it first.")
              % {"names": ", ".join(names)}}
