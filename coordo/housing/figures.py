@@ -126,11 +126,9 @@ def nights_by_month(site_id: int, start: date, end: date) -> tuple[int, list[Row
         for index, (first, last) in enumerate(periods)
     }
     totals = _site_occupancies(site_id, start, end).aggregate(**sums)
-    rows = [
-        Row(f"{first:%Y-%m}", _days(totals[f"m{index}"]))
-        for index, (first, _last) in enumerate(periods)
-    ]
-    return sum(_days(totals[f"m{index}"]) for index in range(len(periods))), rows
+    nights = [_days(totals[f"m{index}"]) for index in range(len(periods))]
+    rows = [Row(f"{first:%Y-%m}", n) for (first, _last), n in zip(periods, nights, strict=True)]
+    return sum(nights), rows
 
 
 def capacity_nights(site_id: int, start: date, end: date) -> int:
