@@ -95,7 +95,8 @@ def rota_detail(request: AuthedRequest, rota_id: int) -> HttpResponse:
             return redirect("rota_detail", rota_id=rota.pk)
     if request.method == "GET":
         audit.record(AuditAction.VIEW, principal=principal, obj=rota)
-    rota.refresh_from_db(fields=["name"])  # a refused edit must not show as saved
+    else:
+        rota.refresh_from_db(fields=["name"])  # a refused edit must not show as saved
     return _detail(request, rota, form, RotaPeriodForm(rota=rota))
 
 
