@@ -36,7 +36,6 @@ def published_shifts(worker: Worker) -> QuerySet[Assignment]:
 def my_shifts(request: AuthedRequest) -> HttpResponse:
     principal = principal_of(request)
     worker = queries.worker_of(principal)
-    upcoming: list[Assignment] = []
     context: dict[str, object] = {"worker": worker, "absence_form": AbsenceForm()}
     if worker is not None:
         audit.record(AuditAction.VIEW, principal=principal, obj=worker)
@@ -47,7 +46,6 @@ def my_shifts(request: AuthedRequest) -> HttpResponse:
             site: swaps.swap_form(worker, site) for site in {a.shift.site_id for a in upcoming}
         }
         context["shift_rows"] = [(a, forms[a.shift.site_id]) for a in upcoming]
-    context["assignments"] = upcoming
     return render(request, "planning/my_shifts.html", context)
 
 
