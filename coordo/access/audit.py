@@ -7,9 +7,12 @@ pass the request around. Rows hold identifiers only, never a value.
 
 from __future__ import annotations
 
-from django.db import models
+from datetime import timedelta
 
-from coordo.access.models import AuditEvent
+from django.db import models
+from django.utils import timezone
+
+from coordo.access.models import AuditAction, AuditEvent
 from coordo.access.request_context import current_request_context
 from coordo.access.scoping import Principal
 
@@ -44,3 +47,17 @@ def record(
         request_id=context.request_id if context else "",
         ip=context.ip if context else None,
     )
+
+
+def record_view_once(
+    principal: Principal, obj: models.Model, *, within: timedelta = timedelta(minutes=5)
+) -> None:
+    """One VIEW row for a page that refreshes itself (a poll): none while the same person's
+    view of the same record is younger than `within`. Decided here from the trail itself,
+    never from what the client says about the request."""
+    seen = AuditEvent.objects.filter(
+        object_type=obj._meta.label_lower, object_id=str(obj.pk), action=AuditAction.VIEW,
+        actor_label=principal.label, at__gte=timezone.now() - within,
+    )  # fmt: skip
+    if not seen.exists():
+        record(AuditAction.VIEW, principal=principal, obj=obj)

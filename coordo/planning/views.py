@@ -122,12 +122,11 @@ def planning_run(request: AuthedRequest, run_id: int) -> HttpResponse:
     """The board alone, polled every second while the solver works.
 
     The page that polls (`planning_detail`) wrote the view's audit row; its polls are the
-    same view continuing and write none. Opened any other way, the board is audited.
+    same view continuing and write none while that row is recent.
     """
     principal = principal_of(request)
     run = queries.get_run(principal, run_id, Perm.PLANNING_EDIT)
-    if not request.htmx:
-        audit.record(AuditAction.VIEW, principal=principal, obj=run.planning)
+    audit.record_view_once(principal, run.planning)
     return render(
         request, "planning/planning_detail.html#board", _board(request, run.planning, run)
     )

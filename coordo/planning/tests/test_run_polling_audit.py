@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
+import time_machine
+
 from conftest import verified_client
 from coordo.access.models import AuditAction, AuditEvent, User
 from coordo.planning.models import Planning, PlanningRun, RunStatus
@@ -30,3 +34,15 @@ def test_the_board_opened_directly_is_audited(draft: Planning, coordinator: User
     run = PlanningRun.objects.create(planning=draft, created_by=coordinator, status="done")
     assert verified_client(coordinator).get(f"/planning/runs/{run.pk}/").status_code == 200
     assert _views(draft) == 1
+
+
+def test_a_poll_without_a_recent_view_is_audited(draft: Planning, coordinator: User) -> None:
+    # The HX-Request header is the client's word: it does not spare the audit row.
+    run = PlanningRun.objects.create(planning=draft, created_by=coordinator, status="done")
+    with time_machine.travel("2026-12-01 09:00 +0000", tick=False) as traveller:
+        client = verified_client(coordinator)
+        client.get(f"/planning/runs/{run.pk}/", headers={"HX-Request": "true"})
+        assert _views(draft) == 1
+        traveller.shift(timedelta(minutes=6))
+        client.get(f"/planning/runs/{run.pk}/", headers={"HX-Request": "true"})
+    assert _views(draft) == 2
