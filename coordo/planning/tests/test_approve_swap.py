@@ -21,7 +21,12 @@ from coordo.planning.models import (
     Worker,
 )
 from coordo.planning.tests.factories import make_draft
-from coordo.planning.tests.swap_factories import accepted, december_with_accounts, shift_at
+from coordo.planning.tests.swap_factories import (
+    accepted,
+    december_with_accounts,
+    offer,
+    shift_at,
+)
 
 
 @pytest.fixture
@@ -117,10 +122,7 @@ def test_an_open_draft_of_the_month_gets_it_too(
 def test_a_request_nobody_took_cannot_be_approved(
     site: Site, planning: Planning, team: list[Worker], coordinator: User
 ) -> None:
-    swap = swap_actions.request_swap(
-        planning.assignments.get(shift=shift_at(site, 2, 9), worker=team[2]), colleague=None,
-        by=team[2].user, principal=principal_for_user(team[2].user),  # type: ignore[arg-type]
-    )  # fmt: skip
+    swap = offer(planning, team[2], shift_at(site, 2, 9), None)
     with pytest.raises(ValidationError) as error:
         _approve(swap, coordinator)
     assert error.value.messages == ["No colleague has taken this shift yet."]
