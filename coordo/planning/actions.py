@@ -186,6 +186,14 @@ def discard_draft(planning: Planning, *, principal: Principal) -> None:
     planning.delete()
 
 
+def next_published_version(planning: Planning) -> int:
+    """Supersedes the month's published version; returns the number the new one takes."""
+    same_month = Planning.objects.filter(site_id=planning.site_id, month=planning.month)
+    last = same_month.aggregate(last=Max("version"))["last"] or 0
+    same_month.filter(status=PlanningStatus.PUBLISHED).update(status=PlanningStatus.SUPERSEDED)
+    return last + 1
+
+
 @transaction.atomic
 def publish_planning(planning: Planning, *, by: User, principal: Principal) -> Planning:
     """The draft becomes the next version; the version it replaces stays, superseded."""
@@ -193,11 +201,8 @@ def publish_planning(planning: Planning, *, by: User, principal: Principal) -> P
     _draft(planning)
     if planning.runs.filter(status__in=(RunStatus.QUEUED, RunStatus.RUNNING)).exists():
         raise ValidationError(_("Wait for the solver to finish, or cancel it, before publishing."))
-    same_month = Planning.objects.filter(site_id=planning.site_id, month=planning.month)
-    last = same_month.aggregate(last=Max("version"))["last"] or 0
-    same_month.filter(status=PlanningStatus.PUBLISHED).update(status=PlanningStatus.SUPERSEDED)
     planning.status = PlanningStatus.PUBLISHED
-    planning.version = last + 1
+    planning.version = next_published_version(planning)
     planning.published_at = timezone.now()
     planning.save(update_fields=["status", "version", "published_at"])
     audit.record(AuditAction.UPDATE, principal=principal, obj=planning)

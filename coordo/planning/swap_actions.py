@@ -11,7 +11,6 @@ from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -19,6 +18,7 @@ from coordo.access import audit
 from coordo.access.models import AuditAction, User
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
+from coordo.planning.actions import next_published_version
 from coordo.planning.models import (
     OPEN_SWAP_STATUSES,
     Assignment,
@@ -191,12 +191,10 @@ def _move_in_draft(current: Planning, shift: Shift, giver: Worker, taker: Worker
 
 
 def _republish(current: Planning, *, by: User) -> Planning:
-    same_month = Planning.objects.filter(site_id=current.site_id, month=current.month)
-    last = same_month.aggregate(last=Max("version"))["last"] or 0
-    same_month.filter(status=PlanningStatus.PUBLISHED).update(status=PlanningStatus.SUPERSEDED)
+    version = next_published_version(current)
     new = Planning.objects.create(
         organisation_id=current.organisation_id, site_id=current.site_id, month=current.month,
-        status=PlanningStatus.PUBLISHED, version=last + 1, based_on=current, created_by=by,
+        status=PlanningStatus.PUBLISHED, version=version, based_on=current, created_by=by,
         published_at=timezone.now(),
     )  # fmt: skip
     Assignment.objects.bulk_create(
