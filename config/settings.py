@@ -178,6 +178,9 @@ AXES_VERBOSE = False
 COORDO_TRUSTED_PROXIES = env_int("COORDO_TRUSTED_PROXIES", 0)
 AXES_CLIENT_IP_CALLABLE = "coordo.access.client_ip.client_ip"
 
+# A forced reset's e-mailed link works once, for this long.
+PASSWORD_RESET_TIMEOUT = 24 * 3600
+
 # Sessions end after COORDO_SESSION_IDLE_MINUTES without a request (sliding expiry,
 # pushed back by SlidingSessionMiddleware at most once a minute).
 SESSION_COOKIE_AGE = env_int("COORDO_SESSION_IDLE_MINUTES", 30) * 60

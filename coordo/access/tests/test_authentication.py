@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import time
 from datetime import timedelta
 from typing import Any
 
@@ -113,9 +114,13 @@ def test_a_coordinator_must_set_up_two_factor_at_first_login(coordinator):
     assert client.get("/people/").url == "/accounts/mfa/setup/"
     client.get("/accounts/mfa/setup/")
     device = TOTPDevice.objects.get(user=coordinator, confirmed=False)
-    wrong = client.post("/accounts/mfa/setup/", {"code": "000000"})
-    assert "This code is not valid" in wrong.content.decode()
-    response = client.post("/accounts/mfa/setup/", {"code": current_code(device)})
+    with time_machine.travel(time.time(), tick=False) as traveller:
+        wrong = client.post("/accounts/mfa/setup/", {"code": "000000"})
+        assert "This code is not valid" in wrong.content.decode()
+        too_soon = client.post("/accounts/mfa/setup/", {"code": current_code(device)})
+        assert "Too many wrong codes" in too_soon.content.decode()
+        traveller.shift(timedelta(seconds=2))  # a failure makes the next try wait a second
+        response = client.post("/accounts/mfa/setup/", {"code": current_code(device)})
     assert response.status_code == 200
     codes = StaticToken.objects.filter(device__user=coordinator).values_list("token", flat=True)
     assert len(codes) == 10
