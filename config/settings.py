@@ -162,18 +162,24 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Lockout: failures are counted per account AND per client address; the address is
-# REMOTE_ADDR unless COORDO_TRUSTED_PROXIES says how many proxies stand in front, so a
-# forged X-Forwarded-For cannot reset the counter.
+# Lockout (coordo/access/lockout.py): COORDO_LOGIN_FAILURE_LIMIT wrong passwords lock the
+# account; a client address is only throttled, after COORDO_LOGIN_ADDRESS_FAILURE_LIMIT
+# failures for any accounts. The address is REMOTE_ADDR unless COORDO_TRUSTED_PROXIES says
+# how many proxies stand in front, so a forged X-Forwarded-For cannot reset the counter.
 AXES_FAILURE_LIMIT = env_int("COORDO_LOGIN_FAILURE_LIMIT", 5)
+COORDO_LOGIN_ADDRESS_FAILURE_LIMIT = env_int("COORDO_LOGIN_ADDRESS_FAILURE_LIMIT", 50)
 AXES_COOLOFF_TIME = env_int("COORDO_LOGIN_COOLOFF_MINUTES", 15) / 60
 AXES_LOCKOUT_PARAMETERS = [["username"], ["ip_address"]]
+AXES_HANDLER = "coordo.access.lockout.AccountLockoutHandler"
+AXES_LOCKOUT_CALLABLE = "coordo.access.lockout.lockout_response"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "access/locked_out.html"
 AXES_VERBOSE = False
 COORDO_TRUSTED_PROXIES = env_int("COORDO_TRUSTED_PROXIES", 0)
 AXES_CLIENT_IP_CALLABLE = "coordo.access.client_ip.client_ip"
+
+# A forced reset's e-mailed link works once, for this long.
+PASSWORD_RESET_TIMEOUT = 24 * 3600
 
 # Sessions end after COORDO_SESSION_IDLE_MINUTES without a request (sliding expiry,
 # pushed back by SlidingSessionMiddleware at most once a minute).

@@ -5,10 +5,16 @@ from __future__ import annotations
 import secrets
 from typing import Any
 
+from django.conf import settings
+from django.contrib.auth.tokens import default_token_generator
 from django.contrib.sessions.models import Session
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -24,7 +30,9 @@ from coordo.access.models import (
     hash_token,
 )
 from coordo.access.policy import Perm
-from coordo.access.scoping import Principal
+from coordo.access.queries import has_second_factor
+from coordo.access.scoping import Principal, principal_for_user
+from coordo.notifications import Notice, send_notice
 
 RECOVERY_CODE_COUNT = 10
 
@@ -63,10 +71,11 @@ def update_user(user: User, *, by: User, principal: Principal, **fields: Any) ->
     return user
 
 
-def end_sessions_of(user: User) -> int:
-    """Delete every session of `user`; with the database session engine this is immediate."""
+def end_sessions_of(user: User, *, keep: str | None = None) -> int:
+    """Delete every session of `user` but `keep` (the one making the change), at once."""
     ended = 0
-    for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
+    sessions = Session.objects.filter(expire_date__gt=timezone.now()).exclude(session_key=keep)
+    for session in sessions.iterator():
         if str(session.get_decoded().get("_auth_user_id")) == str(user.pk):
             session.delete()
             ended += 1
@@ -164,23 +173,66 @@ def pending_totp_device(user: User) -> TOTPDevice:
     return device or TOTPDevice.objects.create(user=user, name="Coordo", confirmed=False)
 
 
-@transaction.atomic
-def confirm_totp_device(
-    device: TOTPDevice, *, code: str, by: User, principal: Principal
-) -> list[str]:
-    """Confirm the device with a first code; returns fresh recovery codes, shown once."""
-    if not device.verify_token(code):
-        audit.record(
-            AuditAction.MFA_FAILED, principal=principal, object_type="access.user", object_id=by.pk
-        )
-        raise ValidationError({"code": _("This code is not valid. Check the time on your phone.")})
-    TOTPDevice.objects.filter(user=by, confirmed=True).exclude(pk=device.pk).delete()
-    device.confirmed = True
-    device.save(update_fields=["confirmed"])
-    codes = regenerate_recovery_codes(by)
+def _record_mfa_failure(user: User, principal: Principal) -> None:
     audit.record(
-        AuditAction.MFA_SETUP, principal=principal, object_type="access.user", object_id=by.pk
+        AuditAction.MFA_FAILED, principal=principal, object_type="access.user", object_id=user.pk
     )
+
+
+def confirm_totp_device(
+    device: TOTPDevice, *, code: str, password: str = "", by: User, principal: Principal,
+    keep_session: str | None = None,
+) -> list[str]:  # fmt: skip
+    """Confirm the device with a first code; returns fresh recovery codes, shown once.
+
+    Someone who already holds a second factor replaces it only from a session verified
+    with it (`by` is the request's user, which django-otp marks) and with their password
+    again, so a password-only session can never swap the factor it owes. Every other
+    session of the account ends and its owner is told by e-mail. Failures are audited
+    outside the write's transaction, so they stay in the trail.
+    """
+    if device.user_id != by.pk or device.confirmed:
+        raise PermissionDenied
+    replacing = has_second_factor(by)
+    if replacing and not by.is_verified():
+        raise PermissionDenied
+    if replacing and not by.check_password(password):
+        _record_mfa_failure(by, principal)
+        raise ValidationError({"password": _("This password is not correct.")})
+    if not device.verify_is_allowed()[0]:
+        raise ValidationError({"code": _("Too many wrong codes: wait a moment, then try again.")})
+    if not device.verify_token(code):
+        _record_mfa_failure(by, principal)
+        raise ValidationError({"code": _("This code is not valid. Check the time on your phone.")})
+    with transaction.atomic():
+        TOTPDevice.objects.filter(user=by).exclude(pk=device.pk).delete()
+        device.confirmed = True
+        device.save(update_fields=["confirmed"])
+        codes = regenerate_recovery_codes(by)
+        end_sessions_of(by, keep=keep_session)
+        audit.record(
+            AuditAction.MFA_REPLACED if replacing else AuditAction.MFA_SETUP,
+            principal=principal, object_type="access.user", object_id=by.pk,
+        )  # fmt: skip
+        if replacing:
+            notice = Notice(
+                gettext("Coordo: your authenticator app was replaced"),
+                gettext(
+                    "A new authenticator app now gives the second factor of your Coordo "
+                    "account; the previous one and its recovery codes no longer work, and your "
+                    "other sessions have ended. If you did not do this, tell your "
+                    "organisation's administrator at once."
+                ),
+            )
+        else:
+            notice = Notice(
+                gettext("Coordo: two-factor authentication is set up"),
+                gettext(
+                    "An authenticator app now gives the second factor of your Coordo account. "
+                    "If you did not do this, tell your organisation's administrator at once."
+                ),
+            )
+        send_notice([by], notice)
     return codes
 
 
@@ -190,3 +242,82 @@ def regenerate_recovery_codes(user: User) -> list[str]:
     codes = [f"{secrets.token_hex(3)}-{secrets.token_hex(3)}" for _ in range(RECOVERY_CODE_COUNT)]
     StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
     return codes
+
+
+@transaction.atomic
+def change_password(
+    user: User, *, current_password: str, new_password: str, by: User, principal: Principal,
+    keep_session: str | None,
+) -> None:  # fmt: skip
+    """A user changes their own password; their other sessions end, this one stays."""
+    if user.pk != by.pk:
+        raise PermissionDenied
+    if not user.check_password(current_password):
+        raise ValidationError({"old_password": _("Your current password is not correct.")})
+    user.set_password(new_password)
+    user.save(update_fields=["password"])
+    end_sessions_of(user, keep=keep_session)
+    audit.record(AuditAction.PASSWORD_CHANGED, principal=principal, obj=user)
+    send_notice([user], _password_changed_notice())
+
+
+def _password_changed_notice() -> Notice:
+    return Notice(
+        gettext("Coordo: your password was changed"),
+        gettext(
+            "The password of your Coordo account was changed and your other sessions have "
+            "ended. If you did not do this, tell your organisation's administrator at once."
+        ),
+    )
+
+
+@transaction.atomic
+def force_password_reset(user: User, *, by: User, principal: Principal, base_url: str) -> None:
+    """The admin makes the password unusable at once, ends every session of the account and
+    e-mails its owner a one-time link to choose a new one (the second factor still applies).
+
+    `base_url` is the scheme and host the link starts with (the request's own)."""
+    _require_admin(principal, user.organisation_id or 0)
+    if user.pk == by.pk:
+        raise ValidationError(_("Change your own password from your account page."))
+    if not user.is_active:
+        raise ValidationError(_("This account is deactivated: reactivate it first."))
+    user.set_unusable_password()
+    user.save(update_fields=["password"])
+    end_sessions_of(user)
+    audit.record(AuditAction.PASSWORD_RESET, principal=principal, obj=user)
+    # The token signs the new (unusable) password hash: it dies once a password is set.
+    path = reverse(
+        "password_reset_confirm",
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": default_token_generator.make_token(user),
+        },
+    )
+    hours = settings.PASSWORD_RESET_TIMEOUT // 3600
+    send_notice(
+        [user],
+        Notice(
+            gettext("Coordo: choose a new password"),
+            gettext(
+                "Your organisation's administrator asked you to choose a new password for "
+                "Coordo. Your old password no longer works and your sessions have ended. "
+                "Open this link within %(hours)d hours to choose the new one:\n%(link)s\n\n"
+                "If you did not expect this message, tell your administrator."
+            )
+            % {"hours": hours, "link": f"{base_url.rstrip('/')}{path}"},
+        ),
+    )
+
+
+@transaction.atomic
+def complete_password_reset(user: User, *, token: str, new_password: str) -> None:
+    """The account's owner sets the new password from the e-mailed link, which is the
+    credential here (so no `by`): valid once, for a while, for an active account."""
+    if not user.is_active or not default_token_generator.check_token(user, token):
+        raise PermissionDenied
+    user.set_password(new_password)
+    user.save(update_fields=["password"])
+    end_sessions_of(user)
+    audit.record(AuditAction.PASSWORD_CHANGED, principal=principal_for_user(user), obj=user)
+    send_notice([user], _password_changed_notice())

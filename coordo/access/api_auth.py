@@ -10,7 +10,7 @@ from django.utils import timezone
 from ninja.security import APIKeyCookie, HttpBearer
 
 from coordo.access.models import ApiToken, hash_token
-from coordo.access.policy import mfa_required_for
+from coordo.access.queries import second_factor_owed
 from coordo.access.scoping import Principal, principal_for_token, principal_for_user
 
 LAST_USED_RESOLUTION = timedelta(minutes=5)
@@ -43,8 +43,9 @@ class SessionAuth(APIKeyCookie):
         user = request.user
         if not user.is_authenticated:
             return None
-        principal = principal_for_user(user)  # type: ignore[arg-type]
-        if mfa_required_for(principal.roles) and not user.is_verified():  # type: ignore[union-attr]
+        # MfaRequiredMiddleware already shows the API no login; this holds without it too.
+        if second_factor_owed(user) is not None:  # type: ignore[arg-type]
             return None
+        principal = principal_for_user(user)  # type: ignore[arg-type]
         request.principal = principal  # type: ignore[attr-defined]
         return principal

@@ -13,6 +13,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
+    if getattr(request, "second_factor_owed", None):
+        return {"nav_sites": [], "nav": {}}  # half logged in: only logging out or the language
     principal = principal_for_user(user)  # type: ignore[arg-type]
     from coordo.access.queries import member_sites
 

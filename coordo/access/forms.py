@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
@@ -37,6 +37,33 @@ class OtpCodeForm(forms.Form):
 
     def clean_code(self) -> str:
         return self.cleaned_data["code"].strip().replace(" ", "")
+
+
+class ReplaceDeviceForm(OtpCodeForm):
+    """Replacing a second factor asks for the password again, before the new app's code."""
+
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    field_order = ["password", "code"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["code"].help_text = _("The 6-digit code the new app shows.")
+        self.fields["code"].widget.attrs.pop("autofocus", None)
+
+
+class PasswordChangeForm(SetPasswordForm):
+    """The new password twice, checked by the validators; the action checks the current one."""
+
+    old_password = forms.CharField(
+        label=_("Current password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password", "autofocus": True}),
+    )
+    field_order = ["old_password", "new_password1", "new_password2"]
 
 
 class UserForm(forms.ModelForm):

@@ -5,14 +5,15 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable
+from urllib.parse import urlencode
 
+from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
+from coordo.access import queries
 from coordo.access.client_ip import client_ip
-from coordo.access.policy import mfa_required_for
-from coordo.access.queries import member_sites
 from coordo.access.request_context import (
     RequestContext,
     new_request_id,
@@ -45,12 +46,21 @@ class RequestContextMiddleware:
         return response
 
 
-# Pages a user who still owes the second factor may reach.
-MFA_EXEMPT_URL_NAMES = {"mfa_setup", "mfa_verify", "logout", "set_language"}
+# What a session that still owes its second factor may reach, besides public views.
+HALF_LOGGED_IN_URL_NAMES = {
+    queries.VERIFY: {queries.VERIFY, "logout", "set_language"},
+    queries.SET_UP: {queries.SET_UP, "logout", "set_language"},
+}
 
 
 class MfaRequiredMiddleware:
-    """Roles that handle case files must set up TOTP at first login and verify every session."""
+    """A session that still owes its second factor is half logged in, on every route.
+
+    Pages send it to the verification page (or, for a role that needs a device and has
+    none, to the setup page). Public views, the API among them, see no login at all, so
+    every API route answers 401 whatever its own authentication does; a new route cannot
+    forget the rule.
+    """
 
     def __init__(self, get_response: Handler) -> None:
         self.get_response = get_response
@@ -64,17 +74,17 @@ class MfaRequiredMiddleware:
         user = request.user
         if not user.is_authenticated or request.resolver_match is None:
             return None
-        if request.resolver_match.url_name in MFA_EXEMPT_URL_NAMES:
+        owed = queries.second_factor_owed(user)  # type: ignore[arg-type]
+        request.second_factor_owed = owed  # type: ignore[attr-defined]
+        if owed is None or request.resolver_match.view_name in HALF_LOGGED_IN_URL_NAMES[owed]:
             return None
-        if request.path.startswith("/api/"):
-            return None  # the API checks its own credentials
-        principal = principal_for_user(user)  # type: ignore[arg-type]
-        if not mfa_required_for(principal.roles) or user.is_verified():  # type: ignore[union-attr]
+        if not getattr(view_func, "login_required", True):
+            request.user = AnonymousUser()
             return None
-        from django_otp.plugins.otp_totp.models import TOTPDevice
-
-        has_device = TOTPDevice.objects.filter(user=user, confirmed=True).exists()
-        return redirect(reverse("mfa_verify" if has_device else "mfa_setup"))
+        target = reverse(owed)
+        if owed == queries.VERIFY and request.method == "GET" and request.path != "/":
+            target = f"{target}?{urlencode({'next': request.get_full_path()})}"
+        return redirect(target)
 
 
 class CurrentSiteMiddleware:
@@ -88,7 +98,7 @@ class CurrentSiteMiddleware:
         user = request.user
         if user.is_authenticated:
             # One query for both the switcher's list (the header) and the current site.
-            sites = list(member_sites(principal_for_user(user)))  # type: ignore[arg-type]
+            sites = list(queries.member_sites(principal_for_user(user)))  # type: ignore[arg-type]
             request.member_sites = sites  # type: ignore[attr-defined]
             by_id = {site.pk: site for site in sites}
             chosen = request.session.get(SESSION_SITE_KEY)

@@ -190,6 +190,9 @@ class AuditAction(models.TextChoices):
     MFA_SETUP = "mfa_setup", _("two-factor set up")
     MFA_VERIFIED = "mfa_verified", _("two-factor verified")
     MFA_FAILED = "mfa_failed", _("two-factor failed")
+    MFA_REPLACED = "mfa_replaced", _("two-factor replaced")
+    PASSWORD_CHANGED = "password_changed", _("password changed")
+    PASSWORD_RESET = "password_reset", _("password reset forced")
     DEACTIVATE = "deactivate", _("deactivate")
     REVOKE = "revoke", _("revoke")
 

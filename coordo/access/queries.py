@@ -4,12 +4,35 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
+from django_otp.plugins.otp_static.models import StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from coordo.access.models import ApiToken, AuditEvent, Site, User
-from coordo.access.policy import POLICY, Perm, Scope
-from coordo.access.scoping import Principal
+from coordo.access.policy import POLICY, Perm, Scope, mfa_required_for
+from coordo.access.scoping import Principal, principal_for_user
+
+# What a logged-in session still owes: the name of the one page it may see meanwhile.
+VERIFY = "mfa_verify"
+SET_UP = "mfa_setup"
+
+
+def has_second_factor(user: User) -> bool:
+    """A confirmed authenticator, or recovery codes left to use (one query)."""
+    totp = TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True)
+    codes = StaticToken.objects.filter(device__user=OuterRef("pk"), device__confirmed=True)
+    return User.objects.filter(pk=user.pk).filter(Exists(totp) | Exists(codes)).exists()
+
+
+def second_factor_owed(user: User) -> str | None:
+    """VERIFY for anyone holding a second factor until this session proves it, whatever the
+    role; SET_UP for a role that needs one and has none; None once nothing is owed."""
+    if user.is_verified():
+        return None
+    if has_second_factor(user):
+        return VERIFY
+    return SET_UP if mfa_required_for(principal_for_user(user).roles) else None
 
 
 def audit_events_visible_to(principal: Principal) -> QuerySet[AuditEvent]:

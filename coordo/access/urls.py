@@ -19,12 +19,23 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/mfa/setup/", views.mfa_setup, name="mfa_setup"),
     path("accounts/mfa/verify/", views.mfa_verify, name="mfa_verify"),
+    path("accounts/password/", views.password_change, name="password_change"),
+    path(
+        "accounts/password/reset/<uidb64>/<token>/",
+        views.PasswordResetConfirm.as_view(),
+        name="password_reset_confirm",
+    ),
     path("sites/switch/", views.switch_site, name="switch_site"),
     path("audit/", views.audit_trail, name="audit_trail"),
     path("manage/users/", views_admin.user_list, name="user_list"),
     path("manage/users/new/", views_admin.user_create, name="user_create"),
     path("manage/users/<int:user_id>/", views_admin.user_detail, name="user_detail"),
     path("manage/users/<int:user_id>/active/", views_admin.user_set_active, name="user_set_active"),
+    path(
+        "manage/users/<int:user_id>/password-reset/",
+        views_admin.user_force_password_reset,
+        name="user_force_password_reset",
+    ),
     path("manage/users/<int:user_id>/roles/", views_admin.membership_add, name="membership_add"),
     path(
         "manage/roles/<int:membership_id>/remove/",

@@ -98,6 +98,29 @@ def user_set_active(request: AuthedRequest, user_id: int) -> HttpResponse:
 
 @require_POST
 @require_perm(Perm.ORG_MANAGE)
+def user_force_password_reset(request: AuthedRequest, user_id: int) -> HttpResponse:
+    principal = principal_of(request)
+    user = queries.get_user(principal, user_id)
+    try:
+        actions.force_password_reset(
+            user, by=request.user, principal=principal, base_url=request.build_absolute_uri("/")
+        )
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(
+            request,
+            _(
+                "The password no longer works and the sessions have ended; a link to choose "
+                "a new one went to the user's e-mail address."
+            ),
+        )
+    return redirect("user_detail", user_id=user.pk)
+
+
+@require_POST
+@require_perm(Perm.ORG_MANAGE)
 def membership_add(request: AuthedRequest, user_id: int) -> HttpResponse:
     principal = principal_of(request)
     user = queries.get_user(principal, user_id)

@@ -12,7 +12,8 @@ from django.utils.translation import gettext
 from ninja import NinjaAPI
 
 from coordo.access.api_auth import SessionAuth, TokenAuth
-from coordo.access.policy import Perm, mfa_required_for
+from coordo.access.policy import Perm
+from coordo.access.queries import second_factor_owed
 from coordo.access.scoping import principal_for_user
 from coordo.casework.api import router as casework_router
 from coordo.dispatch.api import router as dispatch_router
@@ -31,7 +32,7 @@ def admins_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
         if not user.is_authenticated:
             raise Http404
         principal = principal_for_user(user)  # type: ignore[arg-type]
-        verified = not mfa_required_for(principal.roles) or user.is_verified()  # type: ignore[union-attr]
+        verified = second_factor_owed(user) is None  # type: ignore[arg-type]
         if not (principal.can(Perm.API_DOCS) and verified):
             raise Http404
         return view(request, *args, **kwargs)
