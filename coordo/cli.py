@@ -13,6 +13,8 @@ COMMAND_GROUPS = {
     "roster": ("coordo.planning.solver.cli", "shift planning solver (coordo.roster/1)"),
     "dispatch": ("coordo.dispatch.optimiser.cli", "daily dispatch optimiser (coordo.dispatch/1)"),
     "manage": ("coordo.manage_cli", "run a Django management command (migrate, runserver…)"),
+    "check": ("coordo.checks", "check that this deployment is safe to run (fails otherwise)"),
+    "audit": ("coordo.access.audit_cli", "verify the audit trail's hash chains (audit verify)"),
 }
 
 

@@ -3,7 +3,8 @@
 Each case requests one GET route (page or API) as one role, for the records of one
 place, from a user of the own site or of another site, and checks every canary in
 the answer, in the log records written meanwhile, in the audit table and in the
-outgoing mail. The canaries and where each may show are declared beside the routes,
+outgoing mail; and that the audit rows the request wrote name every person it shows
+(`tests/audit_rule.py`). The canaries and where each may show are declared beside the routes,
 in `tests/permissions/<app>.py` (`CANARIES`).
 """
 
@@ -19,6 +20,7 @@ from django.core import mail
 from conftest import make_user, verified_client
 from coordo.access.models import AuditEvent
 from coordo.access.roles import Role
+from tests.audit_rule import audit_problems, last_audit_id, person_values
 from tests.permissions import CANARIES, MATRIX
 from tests.test_permission_matrix import route_url
 from tests.world import PLACES, world_fixture
@@ -50,6 +52,13 @@ def test_every_canary_shows_somewhere_or_is_declared_invisible_everywhere():
 
 
 @pytest.mark.django_db
+def test_every_person_of_the_world_has_a_tracer(world):
+    # The audit rule tells persons apart by their last names.
+    last_names = [values[0] for values in person_values().values()]
+    assert len(last_names) == len(set(last_names)) > 0
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize(("role", "user_place", "name", "place"), list(cases()))
 def test_confidential_fields_show_only_where_allowed(world, role, user_place, name, place, caplog):
     caplog.set_level(logging.DEBUG)
@@ -58,8 +67,9 @@ def test_confidential_fields_show_only_where_allowed(world, role, user_place, na
         if user_place == "own"
         else make_user(world.places["other_site"].site, role)
     )
+    client, since = verified_client(user), last_audit_id()
     # errors="replace": a PDF answer is binary; its text is searched all the same.
-    answer = verified_client(user).get(route_url(name, world.places[place]))
+    answer = client.get(route_url(name, world.places[place]))
     body = answer.content.decode(errors="replace")
     audit_dump = repr(list(AuditEvent.objects.values_list()))
     for key, (value, allowed) in CANARIES.items():
@@ -68,3 +78,5 @@ def test_confidential_fields_show_only_where_allowed(world, role, user_place, na
         assert value not in caplog.text
         assert value not in audit_dump
         assert all(value not in message.body for message in mail.outbox)
+    problems = audit_problems(body, since, user)
+    assert not problems, "\n".join(problems)

@@ -8,4 +8,7 @@ class AccessConfig(AppConfig):
     verbose_name = _("Access")
 
     def ready(self) -> None:
-        from coordo.access import auth_events  # noqa: F401  (connects the login audit hooks)
+        from coordo.access import (
+            auth_events,  # noqa: F401  (connects the login audit hooks)
+            database_roles,  # noqa: F401  (registers its deployment check)
+        )

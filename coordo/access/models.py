@@ -7,10 +7,11 @@ import secrets
 from typing import Any, ClassVar
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from coordo.access import audit_chain
 from coordo.access.roles import Role, SiteKind
 
 
@@ -208,12 +209,17 @@ class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
     def delete(self) -> tuple[int, dict[str, int]]:
         raise AppendOnlyError("the audit trail is append-only")
 
+    def bulk_create(self, *args: Any, **kwargs: Any) -> list[AuditEvent]:  # type: ignore[override]
+        raise AppendOnlyError("audit rows are appended one by one, each sealed into its chain")
+
 
 class AuditEvent(models.Model):
     """Who did what to which record, when. Holds identifiers only, never a sensitive value.
 
     Append-only: the model refuses updates and deletes, and on PostgreSQL a trigger
-    (migration 0002) refuses them at the database level too.
+    (migration 0002) and the runtime role's grants (docs/production.md) refuse them at the
+    database level too. Every row is sealed into its organisation's hash chain as it is
+    inserted, so a row removed, changed or moved by other means shows (`coordo audit verify`).
     """
 
     organisation = models.ForeignKey(
@@ -232,6 +238,9 @@ class AuditEvent(models.Model):
     at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
     request_id = models.CharField(max_length=32, blank=True)
     ip = models.GenericIPAddressField(null=True, blank=True)
+    # The hash chain (coordo/access/audit_chain.py): the row before's hash, and this one's.
+    prev_hash = models.CharField(max_length=64, blank=True, editable=False)
+    row_hash = models.CharField(max_length=64, blank=True, editable=False)
 
     objects = AuditEventQuerySet.as_manager()
 
@@ -242,6 +251,8 @@ class AuditEvent(models.Model):
         indexes = [
             models.Index(fields=["organisation", "site", "-at"]),
             models.Index(fields=["object_type", "object_id"]),
+            # A chain's head, read by every append.
+            models.Index(fields=["organisation", "id"], name="audit_chain_head"),
         ]
 
     def __str__(self) -> str:
@@ -250,7 +261,9 @@ class AuditEvent(models.Model):
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None or kwargs.get("force_update"):
             raise AppendOnlyError("the audit trail is append-only")
-        super().save(*args, **kwargs)
+        with transaction.atomic(using=kwargs.get("using")):
+            audit_chain.seal(self)
+            super().save(*args, **kwargs)
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise AppendOnlyError("the audit trail is append-only")

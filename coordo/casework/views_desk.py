@@ -172,6 +172,7 @@ def referral_create(request: AuthedRequest, person_id: int) -> HttpResponse:
         else:
             messages.success(request, _("The referral has been recorded."))
             return redirect("front_desk" if desk_request else "referral_follow_up")
+    audit.record(AuditAction.VIEW, principal=principal, obj=person)
     context = {"form": form, "person": person, "desk_request": desk_request}
     return render(request, "casework/referral_form.html", context)
 

@@ -90,6 +90,10 @@ def meeting_create(request: AuthedRequest) -> HttpResponse:
         else:
             messages.success(request, _("The meeting has been recorded."))
             return redirect("meeting_detail", meeting_id=meeting.pk)
+    # The form lists the site's persons to choose those discussed.
+    audit.record(
+        AuditAction.LIST, principal=principal, object_type="people.person", site_id=site.pk
+    )
     return render(request, "casework/meeting_form.html", {"form": form})
 
 

@@ -122,6 +122,7 @@ def person_edit(request: AuthedRequest, person_id: int) -> HttpResponse:
         else:
             messages.success(request, _("The changes have been saved."))
             return redirect("person_detail", person_id=person.pk)
+    audit.record(AuditAction.VIEW, principal=principal, obj=person)
     return render(request, "people/person_form.html", {"form": form, "person": person})
 
 
@@ -172,6 +173,10 @@ def household_create(request: AuthedRequest) -> HttpResponse:
         else:
             messages.success(request, _("The household has been created."))
             return redirect("household_detail", household_id=household.pk)
+    # The form lists the site's persons without a household to choose from.
+    audit.record(
+        AuditAction.LIST, principal=principal, object_type="people.person", site_id=site.pk
+    )
     return render(request, "people/household_form.html", {"form": form})
 
 
@@ -187,6 +192,11 @@ def household_detail(request: AuthedRequest, household_id: int) -> HttpResponse:
             site_id=household.site_id, memberships__isnull=True
         )
         form = HouseholdMemberForm(persons=persons)
+        # The form lists the site's persons without a household to add.
+        audit.record(
+            AuditAction.LIST, principal=principal, object_type="people.person",
+            site_id=household.site_id,
+        )  # fmt: skip
     return render(
         request,
         "people/household_detail.html",

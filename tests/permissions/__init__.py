@@ -4,7 +4,9 @@ Each module `tests/permissions/<app>.py` defines
 - `ROUTES`: route name -> `Route` (what each role gets),
 - `TARGETS`: record kind -> URL kwargs from a place's records,
 - `build_records(place, label, planted)`: the app's records at one place of the world,
-- optionally `CANARIES`: canary key -> (value, (role, route) pairs allowed to show it).
+- optionally `CANARIES`: canary key -> (value, (role, route) pairs allowed to show it),
+- optionally `PERSONS_NAMED`: audit record kind -> the persons a row of it names
+  (`tests/audit_rule.py`).
 """
 
 from __future__ import annotations
@@ -24,4 +26,10 @@ BUILDERS = [_module.build_records for _module in _MODULES]
 # canary key -> (planted value, the (role, route) pairs where it may show for the own site)
 CANARIES = {
     key: spec for _module in _MODULES for key, spec in getattr(_module, "CANARIES", {}).items()
+}
+# audit record kind ("housing.stay") -> the ids of the persons one of its records names
+PERSONS_NAMED = {
+    kind: names
+    for _module in _MODULES
+    for kind, names in getattr(_module, "PERSONS_NAMED", {}).items()
 }

@@ -15,6 +15,7 @@ from django.db.models import Model
 from conftest import make_person, make_user
 from coordo.access.roles import Role
 from coordo.casework.models import (
+    Appointment,
     Attachment,
     CaseFile,
     CaseMeeting,
@@ -26,6 +27,7 @@ from coordo.casework.models import (
     Request,
 )
 from coordo.partners.models import Partner, PartnerKind
+from tests.audit_rule import of
 from tests.permissions.routes import CASE_TEAM, Route, api
 from tests.world import Place
 
@@ -113,6 +115,21 @@ CANARIES = {
         "Goal CANARY-NOCONSENT", FILE_READERS | {(C, "subject_access_export")}
     ),
 }  # fmt: skip
+
+# Which persons an audit row of each record kind names (tests/audit_rule.py).
+PERSONS_NAMED = {
+    "casework.request": of(Request, lambda request: [request.person_id]),
+    "casework.casefile": of(CaseFile, lambda case_file: [case_file.person_id]),
+    "casework.goal": of(Goal, lambda goal: [goal.case_file.person_id]),
+    "casework.appointment": of(Appointment, lambda appointment: [appointment.case_file.person_id]),
+    "casework.note": of(Note, lambda note: [note.case_file.person_id]),
+    "casework.attachment": of(Attachment, lambda attachment: [attachment.case_file.person_id]),
+    "casework.referral": of(Referral, lambda referral: [referral.person_id]),
+    "casework.casemeeting": of(CaseMeeting, lambda m: m.persons.values_list("pk", flat=True)),
+    "casework.meetingaction": of(
+        MeetingAction, lambda action: action.meeting.persons.values_list("pk", flat=True)
+    ),
+}
 
 PDF = b"%PDF-1.4\n%canary-free test document\n"
 

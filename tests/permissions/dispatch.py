@@ -10,9 +10,18 @@ from django.db.models import Model
 from coordo.access.models import User
 from coordo.access.roles import Role
 from coordo.dispatch.fetch import build_instance
-from coordo.dispatch.models import Batch, BatchStatus, Proposal, ReceptionCentre
+from coordo.dispatch.models import (
+    Arrival,
+    Batch,
+    BatchStatus,
+    MedicalScreening,
+    Proposal,
+    ReceptionCentre,
+    SocialScreening,
+)
 from coordo.dispatch.tests.factories import make_arrival, make_medical, make_unit
 from coordo.people.models import Household
+from tests.audit_rule import of
 from tests.permissions.routes import Route, api
 from tests.world import Place
 
@@ -67,6 +76,28 @@ CANARIES = {
     "dispatch.medical_details": (
         "Dialyse CANARY 4KQ8 trois fois par semaine",
         {(MED, "dispatch_arrival_medical")},
+    ),
+}
+
+# Which persons an audit row of each record kind names (tests/audit_rule.py).
+PERSONS_NAMED = {
+    "dispatch.arrival": of(
+        Arrival, lambda arrival: arrival.household.members.values_list("person_id", flat=True)
+    ),
+    "dispatch.batch": of(
+        Batch,
+        lambda batch: batch.proposals.values_list(
+            "arrival__household__members__person_id", flat=True
+        ),
+    ),
+    "dispatch.medicalscreening": of(
+        MedicalScreening, lambda m: m.arrival.household.members.values_list("person_id", flat=True)
+    ),
+    "dispatch.socialscreening": of(
+        SocialScreening, lambda s: s.arrival.household.members.values_list("person_id", flat=True)
+    ),
+    "dispatch.proposal": of(
+        Proposal, lambda p: p.arrival.household.members.values_list("person_id", flat=True)
     ),
 }
 

@@ -20,6 +20,7 @@ from coordo.housing.models import (
     UnitKind,
 )
 from coordo.people.models import Household
+from tests.audit_rule import of
 from tests.permissions.routes import CASE_TEAM, Route, api
 from tests.world import Place
 
@@ -105,6 +106,20 @@ ADDRESS_VISIBLE_TO = {
     (C, "api:list_units"), (SW, "api:list_units"), (C, "api:get_unit"), (SW, "api:get_unit"),
 }  # fmt: skip
 CANARIES = {"building.address": ("Rue CANARY-SECRET 7, 5000 Namur", ADDRESS_VISIBLE_TO)}
+
+
+def _household_of(head_id: int, household: Household | None) -> set[int]:
+    members = household.members.values_list("person_id", flat=True) if household else []
+    return {head_id, *members}
+
+
+# Which persons an audit row of each record kind names (tests/audit_rule.py).
+PERSONS_NAMED = {
+    "housing.stay": of(Stay, lambda stay: _household_of(stay.head_id, stay.household)),
+    "housing.stay_history": lambda person_id: {int(person_id)},  # one person's stays
+    "housing.placerequest": of(PlaceRequest, lambda r: _household_of(r.head_id, r.household)),
+    "housing.offer": of(Offer, lambda o: _household_of(o.request.head_id, o.request.household)),
+}
 
 
 def build_records(place: Place, label: str, planted: dict[str, str]) -> dict[str, Model]:

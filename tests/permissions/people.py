@@ -8,7 +8,8 @@ from django.db.models import Model
 
 from conftest import make_household, make_person
 from coordo.access.roles import Role
-from coordo.people.models import ConsentRecord
+from coordo.people.models import ConsentRecord, Household
+from tests.audit_rule import of
 from tests.permissions.routes import CASE_TEAM, PERSON_READERS, Route, api
 from tests.world import Place
 
@@ -57,13 +58,21 @@ CANARIES = {
     "person.phone": ("+32 470 CANARY 9Q7Z", CONFIDENTIAL_VISIBLE_TO),
 }
 
+# Which persons an audit row of each record kind names (tests/audit_rule.py).
+PERSONS_NAMED = {
+    "people.person": lambda person_id: {int(person_id)},
+    "people.household": of(Household, lambda h: h.members.values_list("person_id", flat=True)),
+    "people.consentrecord": of(ConsentRecord, lambda consent: [consent.person_id]),
+}
+
 
 def build_records(place: Place, label: str, planted: dict[str, str]) -> dict[str, Model]:
     fields = {
         key.split(".", 1)[1]: value for key, value in planted.items() if key.startswith("person.")
     }
     head = make_person(place.site, "Hawa", f"Camara-{label}", birth_year=1988, **fields)
-    child = make_person(place.site, "Sekou", f"Camara-{label}", birth_year=2016)
+    # Every person of the world has a last name of their own: the audit rule's tracer.
+    child = make_person(place.site, "Sekou", f"Keita-{label}", birth_year=2016)
     household = make_household(place.site, head, child)
     ConsentRecord.objects.create(
         organisation=place.site.organisation, person=head, purpose="share_sites", given=True,

@@ -31,3 +31,17 @@ def test_reads_leave_one_row_each(arrival_site, dispatcher, nurse):
         (nurse.pk, "view", "dispatch.medicalscreening", str(medical.pk)),
     ]
     assert "Asthme" not in repr(list(AuditEvent.objects.values_list()))
+
+
+def test_a_screening_shown_again_with_errors_is_a_view_too(arrival_site, dispatcher):
+    arrival = make_arrival(make_family(arrival_site, "Camara"), by=dispatcher, screened=False)
+    client = verified_client(dispatcher)
+    answer = client.post(
+        reverse("dispatch_arrival_social", args=[arrival.pk]), {"school_language": "klingon"}
+    )
+    assert answer.status_code == 200
+    assert "Camara family" in answer.content.decode()
+    rows = AuditEvent.objects.filter(object_type__startswith="dispatch.")
+    assert list(rows.values_list("actor_id", "action", "object_type", "object_id")) == [
+        (dispatcher.pk, "view", "dispatch.arrival", str(arrival.pk))
+    ]

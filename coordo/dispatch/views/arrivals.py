@@ -108,8 +108,8 @@ def arrival_social(request: AuthedRequest, arrival_id: int) -> HttpResponse:
         else:
             messages.success(request, _("The social screening has been saved."))
             return redirect("dispatch_arrival_detail", arrival_id=arrival.pk)
-    elif request.method != "POST":
-        audit.record(AuditAction.VIEW, principal=principal, obj=arrival)
+    # Shown, first or again with the form's errors: either way a view of the arrival.
+    audit.record(AuditAction.VIEW, principal=principal, obj=arrival)
     return render(request, "dispatch/screening_form.html", {"form": form, "arrival": arrival})
 
 
@@ -133,9 +133,8 @@ def arrival_medical(request: AuthedRequest, arrival_id: int) -> HttpResponse:
         else:
             messages.success(request, _("The medical screening has been saved."))
             return redirect("dispatch_arrival_detail", arrival_id=arrival.pk)
-    elif request.method != "POST":
-        audit.record(
-            AuditAction.VIEW, principal=principal, obj=current or arrival, site_id=arrival.site_id
-        )
+    audit.record(
+        AuditAction.VIEW, principal=principal, obj=current or arrival, site_id=arrival.site_id
+    )
     context = {"form": form, "arrival": arrival, "medical": True}
     return render(request, "dispatch/screening_form.html", context)

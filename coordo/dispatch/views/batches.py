@@ -121,10 +121,9 @@ def proposal_override(request: AuthedRequest, proposal_id: int) -> HttpResponse:
         else:
             messages.success(request, _("The override has been recorded."))
             return redirect("dispatch_batch_detail", batch_id=proposal.batch_id)
-    if request.method != "POST":
-        audit.record(
-            AuditAction.VIEW, principal=principal, obj=proposal, site_id=proposal.batch.site_id
-        )
+    audit.record(
+        AuditAction.VIEW, principal=principal, obj=proposal, site_id=proposal.batch.site_id
+    )
     text = proposal.explanation.get(get_language() or "en", proposal.explanation.get("en", ""))
     context = {"form": form, "proposal": proposal, "text": text}
     return render(request, "dispatch/override_form.html", context)

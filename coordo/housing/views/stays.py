@@ -82,6 +82,10 @@ def stay_admit(request: AuthedRequest) -> HttpResponse:
         else:
             messages.success(request, _("The stay has begun."))
             return redirect(f"{reverse('housing_board')}?start={stay.start.isoformat()}")
+    # The form lists the site's households and persons to admit.
+    audit.record(
+        AuditAction.LIST, principal=principal, object_type="people.person", site_id=site.pk
+    )
     template = "housing/stay_form.html#form" if request.htmx else "housing/stay_form.html"
     return render(
         request, template, {"form": form, "title": _("Admit"), "action": request.get_full_path()}
@@ -135,6 +139,7 @@ def _change_stay(
         else:
             messages.success(request, done)
             return redirect("stay_detail", stay_id=stay.pk)
+    audit.record(AuditAction.VIEW, principal=principal_of(request), obj=stay)
     context = {"form": form, "title": title, "stay": stay, "action": request.path}
     return render(request, "housing/stay_form.html", context)
 

@@ -66,6 +66,11 @@ def place_request_create(request: AuthedRequest) -> HttpResponse:
         else:
             messages.success(request, _("The request is on the waiting list."))
             return redirect("waiting_list")
+    # The form lists the site's households and persons to choose from.
+    audit.record(
+        AuditAction.LIST, principal=principal_of(request), object_type="people.person",
+        site_id=site.pk,
+    )  # fmt: skip
     return render(
         request,
         "housing/inventory_form.html",

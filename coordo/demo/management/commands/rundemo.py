@@ -1,4 +1,7 @@
-"""`manage.py rundemo`: the web server and the task worker together; Ctrl-C stops both."""
+"""`manage.py rundemo`: the web server and the task worker together; Ctrl-C stops both.
+
+The daily jobs (coordo/schedule.py) are scheduled as the worker starts, once.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +13,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
+from coordo.schedule import ensure_scheduled
+
 
 class Command(BaseCommand):
     help = "Serve Coordo on ADDRPORT and run the background task worker beside it."
@@ -19,6 +24,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, addrport: str, **options: Any) -> None:
         manage = [sys.executable, "manage.py"]
+        ensure_scheduled()
         children = [
             subprocess.Popen([*manage, "db_worker", "--interval", "1"]),  # noqa: S603 (fixed argv)
             subprocess.Popen([*manage, "runserver", addrport, "--noreload"]),  # noqa: S603 (fixed argv)
