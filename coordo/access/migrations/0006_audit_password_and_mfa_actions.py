@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('access', '0003_site_women_only'),
+        ('access', '0005_audit_chain_fill'),
     ]
 
     operations = [
