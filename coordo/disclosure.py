@@ -27,6 +27,22 @@ the `over_the_year` relations of each measure. Then draw each table through the 
     protection.shown(key)         # the count, or SUPPRESSED
     protection.is_published(key)
 
+Tables that come out over time (January's figures in February, the year's the next
+January) add up in the reader's hands, who keeps every download. Hand `protect_releases`
+the tables out at each date, in order: a cell published once stays published, one
+suppressed stays suppressed, and each release takes its complements among its new cells.
+
+    stages = [[table[period] for period in out] for out in releases(year, today)]
+    protection = protect_releases(stages, links=links)
+
+A release is decided from `links` and the releases up to it only, in the order they name
+cells and relations (never a set's order): computed on its day or a year later, in any
+process, it comes out the same, so nothing has to be stored. Put in `links` what a
+reader knows from the start, the margins of the tables still to come included. The
+releases are recomputed from the counts as they are now: a count corrected after it
+came out (a stay recorded late) is protected in each release, but an old download and a
+new one differ by the correction. A count that contradicts the relations is refused.
+
 Rates, averages and lengths are not counts: a caller withholds (shows SUPPRESSED for)
 any of them that rests on a suppressed count. Every suppressed cell shows the same
 mark, `SUPPRESSED` ("x"), so a reader cannot tell a small count from a complementary
@@ -52,8 +68,11 @@ feasible? is LP min ≤ 0?). When a bound fails, a second LP lets published cell
 at a cost of (1 + value) per unit so small cells go first, until the cell reaches the
 missing end; the published cells that had to move are suppressed, which makes that end
 reachable. Suppressing more only widens every interval, so a cell once protected stays
-protected and one pass over the primary cells suffices. Relations split the cells into
-independent components (nights, exits, persons...), each its own small LP.
+protected and one pass over the primary cells suffices. Over releases, the cells out
+before never move: complements come from the new cells (suppressing them all would tell
+nothing beyond the release before, which protected its cells with these as unknowns).
+Relations split the cells into independent groups (nights, exits, persons...), each its
+own small LP, built up as releases come and merged when a relation ties two groups.
 
 The bounds are those of the LP relaxation, the audit statistical agencies run (τ-ARGUS);
 a reader solving in integers could in principle narrow an interval the LP leaves wide.
@@ -136,94 +155,177 @@ def protect(
     tables: Iterable[Table], *, links: Iterable[Relation] = (), threshold: int = THRESHOLD
 ) -> Protection:
     """Primary and secondary suppression, jointly over `tables` (see the module's docstring)."""
-    values: dict[Key, int] = {}
-    relations: dict[Relation, None] = dict.fromkeys(links)
-    for table in tables:
-        for key, value in table.cells.items():
-            if value < 0:
-                raise ValueError(f"{table.name}: {key!r} is negative")
-            if values.setdefault(key, value) != value:
-                raise ValueError(f"{table.name}: {key!r} has two values")
-        relations.update(dict.fromkeys(table.relations))
-    primary = [key for key, value in values.items() if value < threshold]
-    suppressed = set(primary)
-    for component in _components(list(relations)):
-        audit = _Audit(component, values, suppressed, threshold)
-        audit.protect([key for key in primary if key in audit.x])
-        suppressed |= audit.suppressed
-    return Protection(values, frozenset(primary), frozenset(suppressed.difference(primary)))
+    return protect_releases([tables], links=links, threshold=threshold)
 
 
-def _components(relations: list[Relation]) -> list[list[Relation]]:
-    """Relations grouped by the cells they share: each group is an independent LP."""
-    parent: dict[Key, Key] = {}
+def protect_releases(
+    releases: Sequence[Iterable[Table]],
+    *,
+    links: Iterable[Relation] = (),
+    threshold: int = THRESHOLD,
+) -> Protection:
+    """`releases`: the tables out at each date, in order, each release holding every table
+    of the one before. Protected as a reader who kept every release holds them: a cell
+    published once stays published, a suppressed one stays suppressed, and the complements
+    of each release come from its new cells. Returns the protection of the last release.
 
-    def root(key: Key) -> Key:
-        while parent.setdefault(key, key) != key:
-            parent[key] = parent[parent[key]]
-            key = parent[key]
-        return key
-
-    for relation in relations:
-        for part in relation.parts:
-            parent[root(part)] = root(relation.whole)
-    groups: dict[Key, list[Relation]] = {}
-    for relation in relations:
-        groups.setdefault(root(relation.whole), []).append(relation)
-    return list(groups.values())
+    Each release is decided from `links`, the releases up to it and nothing after, so the
+    releases up to a date come out the same whether computed then or later."""
+    kept = _Releases(threshold)
+    known = list(links)
+    for release in releases:
+        cells: dict[Key, int] = {}
+        for table in release:
+            for key, value in table.cells.items():
+                if value < 0:
+                    raise ValueError(f"{table.name}: {key!r} is negative")
+                if cells.setdefault(key, kept.values.get(key, value)) != value:
+                    raise ValueError(f"{table.name}: {key!r} has two values")
+            known += table.relations
+        kept.release(cells, known)
+        known = []
+    primary = frozenset(key for key, value in kept.values.items() if value < threshold)
+    return Protection(dict(kept.values), primary, frozenset(kept.suppressed - primary))
 
 
 @dataclass
-class _Audit:
-    """The reader's LP over one component: each shown cell is its value plus up − down,
-    where up and down are held at 0 for a published cell and free for a suppressed one."""
+class _Releases:
+    """What the reader holds after each release, and one LP per group of cells that the
+    relations tie together (nights, exits, persons...), merged when a relation ties two.
 
-    relations: list[Relation]
-    values: Mapping[Key, int]
-    suppressed: set[Key]
+    Everything comes in the order the releases name it, never in a set's order, so a
+    release is decided alike in every process and whatever comes after it."""
+
     threshold: int
+    values: dict[Key, int] = field(default_factory=dict)  # of the cells out so far
+    suppressed: set[Key] = field(default_factory=set)  # out as SUPPRESSED
+    groups: list[_Reader] = field(default_factory=list)
+    group: dict[Key, _Reader] = field(default_factory=dict)
+    order: dict[Relation, int] = field(default_factory=dict)  # every relation, as learnt
+    parent: dict[Key, Key] = field(default_factory=dict)
+
+    def release(self, cells: Mapping[Key, int], relations: list[Relation]) -> None:
+        if not self.values.keys() <= cells.keys():
+            raise ValueError("a release drops cells of the one before")
+        new = [key for key in cells if key not in self.values]
+        for key in new:
+            self.values[key] = cells[key]
+            if cells[key] < self.threshold:
+                self.suppressed.add(key)
+        touched = self._learn([r for r in dict.fromkeys(relations) if r not in self.order])
+        for reader in self.groups:
+            reader.new = [key for key in new if key in reader.x]
+            for key in reader.new:
+                reader.put_out(key)
+            if reader.new or reader in touched:
+                reader.protect([key for key in reader.x if key in reader.capped])
+
+    def _learn(self, relations: list[Relation]) -> list[_Reader]:
+        """Add `relations` to the groups they tie together; the groups that changed."""
+        for relation in relations:
+            self.order[relation] = len(self.order)
+            for part in relation.parts:
+                self.parent[self._root(part)] = self._root(relation.whole)
+        by_root: dict[Key, list[Relation]] = {}
+        for relation in relations:
+            by_root.setdefault(self._root(relation.whole), []).append(relation)
+        touched = []
+        for group in by_root.values():
+            keys = [key for r in group for key in (r.whole, *r.parts)]
+            old = list(dict.fromkeys(self.group[key] for key in keys if key in self.group))
+            if len(old) == 1:
+                reader = old[0]
+            else:  # a new group, or two or more tied by these relations: one LP anew
+                reader = _Reader(self.threshold, self.values, self.suppressed)
+                reader.learn(
+                    sorted((r for g in old for r in g.relations), key=lambda r: self.order[r])
+                )
+                self.groups = [g for g in self.groups if g not in old] + [reader]
+            reader.learn(group)
+            self.group |= dict.fromkeys(reader.x, reader)
+            touched.append(reader)
+        return touched
+
+    def _root(self, key: Key) -> Key:
+        while self.parent.setdefault(key, key) != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+
+@dataclass(eq=False)
+class _Reader:
+    """The reader's LP over one group of cells: each cell is its value plus up − down,
+    where up and down are held at 0 for a published cell and free for a suppressed one or
+    for one not out yet (an unknown, like a hidden margin)."""
+
+    threshold: int
+    values: Mapping[Key, int]  # of the cells out so far, shared by every group
+    suppressed: set[Key]  # shared by every group
+    new: list[Key] = field(default_factory=list)  # first out in this release
+    relations: list[Relation] = field(default_factory=list)
     solver: pywraplp.Solver = field(init=False)
-    x: dict[Key, pywraplp.Variable] = field(init=False)
-    moves: dict[Key, tuple[pywraplp.Variable, pywraplp.Variable]] = field(init=False)
-    capped: dict[Key, pywraplp.Variable] = field(init=False)
+    x: dict[Key, pywraplp.Variable] = field(default_factory=dict)
+    moves: dict[Key, tuple[pywraplp.Variable, pywraplp.Variable]] = field(default_factory=dict)
+    known: dict[Key, pywraplp.Constraint] = field(default_factory=dict)  # x − up + down = value
+    capped: dict[Key, pywraplp.Variable] = field(default_factory=dict)  # min(x, threshold)
+    out: set[Key] = field(default_factory=set)
 
     def __post_init__(self) -> None:
-        solver = pywraplp.Solver.CreateSolver("GLOP")
-        infinity = solver.infinity()
-        keys = dict.fromkeys(k for r in self.relations for k in (r.whole, *r.parts))
-        self.solver = solver
-        self.x = {key: solver.NumVar(0, infinity, "") for key in keys}
-        for relation in self.relations:
-            whole, parts = self.x[relation.whole], [self.x[part] for part in relation.parts]
+        self.solver = pywraplp.Solver.CreateSolver("GLOP")
+
+    def learn(self, relations: list[Relation]) -> None:
+        infinity = self.solver.infinity()
+        for relation in relations:
+            self.relations.append(relation)
+            whole, *parts = [self._cell(key) for key in (relation.whole, *relation.parts)]
             if isinstance(relation, Sum):
                 self._row(0, 0, [(whole, 1), *((part, -1) for part in parts)])
             else:
                 self._row(-infinity, 0, [(whole, 1), *((part, -1) for part in parts)])
                 for part in parts:
                     self._row(0, infinity, [(whole, 1), (part, -1)])
-        self.moves = {}
-        for key in keys:
-            if key in self.values:
-                free = infinity if key in self.suppressed else 0
-                up, down = solver.NumVar(0, free, ""), solver.NumVar(0, free, "")
-                self._row(
-                    self.values[key], self.values[key], [(self.x[key], 1), (up, -1), (down, 1)]
-                )
-                self.moves[key] = (up, down)
-        self.suppressed = {key for key in self.suppressed if key in self.moves}
-        # min(x, threshold) of each suppressed cell, to prove many cells in one LP.
-        self.capped = {}
-        for key in self.suppressed:
-            self.capped[key] = solver.NumVar(0, self.threshold, "")
-            self._row(0, infinity, [(self.x[key], 1), (self.capped[key], -1)])
 
-    def _row(self, low: float, high: float, terms: list[tuple[pywraplp.Variable, int]]) -> None:
+    def _cell(self, key: Key) -> pywraplp.Variable:
+        if key not in self.x:
+            infinity = self.solver.infinity()
+            self.x[key] = self.solver.NumVar(0, infinity, "")
+            self.moves[key] = up, down = (
+                self.solver.NumVar(0, infinity, ""),
+                self.solver.NumVar(0, infinity, ""),
+            )
+            self.known[key] = self._row(0, 0, [(self.x[key], 1), (up, -1), (down, 1)])
+            if key in self.values:  # out before, tied to these cells only now
+                self.put_out(key)
+        return self.x[key]
+
+    def put_out(self, key: Key) -> None:
+        """Fix a cell out at its value: held there if published, free if suppressed."""
+        if key in self.out:
+            return
+        self.out.add(key)
+        value = self.values[key]
+        self.known[key].SetBounds(value, value)
+        if value < self.threshold:  # proves many small cells reach the threshold in one LP
+            self.capped[key] = self.solver.NumVar(0, self.threshold, "")
+            self._row(0, self.solver.infinity(), [(self.x[key], 1), (self.capped[key], -1)])
+        elif key not in self.suppressed:
+            self._hold(key, 0)
+
+    def _hold(self, cell: Key, bound: float) -> None:
+        for move in self.moves[cell]:
+            move.SetUb(bound)
+
+    def _row(
+        self, low: float, high: float, terms: list[tuple[pywraplp.Variable, int]]
+    ) -> pywraplp.Constraint:
         row = self.solver.RowConstraint(low, high, "")
         coefficients: dict[pywraplp.Variable, int] = {}
         for variable, coefficient in terms:  # a key twice in one relation counts twice
             coefficients[variable] = coefficients.get(variable, 0) + coefficient
         for variable, coefficient in coefficients.items():
             row.SetCoefficient(variable, coefficient)
+        return row
 
     def protect(self, cells: list[Key]) -> None:
         for end in (self.threshold, 0):
@@ -234,8 +336,8 @@ class _Audit:
                     if self._reaches(key, end):
                         break
                     self._suppress(self._unlock(key, end))
-                else:  # numerically stuck: suppress the whole component, which always holds
-                    self._suppress(set(self.moves))
+                else:  # numerically stuck: suppress every cell this release may suppress
+                    self._suppress({cell for cell in self.new if cell in self.x})
 
     def _unproven(self, cells: list[Key], end: int) -> list[Key]:
         """`cells` less those one LP shows reaching `end` together (then each one can)."""
@@ -247,7 +349,10 @@ class _Audit:
             else:
                 objective.SetCoefficient(self.x[key], 1)
         objective.SetOptimizationDirection(bool(end))
-        if self.solver.Solve() != pywraplp.Solver.OPTIMAL:
+        status = self.solver.Solve()
+        if status == pywraplp.Solver.INFEASIBLE:  # the truth is a solution, unless mistold
+            raise ValueError("the counts contradict their relations")
+        if status != pywraplp.Solver.OPTIMAL:
             unproven = cells
         elif end:
             unproven = [k for k in cells if self.capped[k].solution_value() < end - EPSILON]
@@ -272,14 +377,14 @@ class _Audit:
         return feasible
 
     def _unlock(self, key: Key, end: int) -> set[Key]:
-        """The published cells that must move for `key` to reach `end`, at least cost."""
-        infinity = self.solver.infinity()
+        """The cells new in this release that must move for `key` to reach `end`, at least
+        cost (published ones of earlier releases are out for good)."""
         objective = self.solver.Objective()
         objective.Clear()
-        published = [k for k in self.moves if k not in self.suppressed]
+        published = [cell for cell in self.new if cell in self.x and cell not in self.suppressed]
         for cell in published:
+            self._hold(cell, self.solver.infinity())
             for move in self.moves[cell]:
-                move.SetUb(infinity)
                 objective.SetCoefficient(move, 1 + self.values[cell])
         objective.SetMinimization()
         self._pin(key, end)
@@ -291,15 +396,13 @@ class _Audit:
         }
         self._pin(key, None)
         for cell in published:
-            for move in self.moves[cell]:
-                move.SetUb(0)
+            self._hold(cell, 0)
         objective.Clear()
         return moved
 
     def _suppress(self, cells: set[Key]) -> None:
         for cell in cells - self.suppressed:
-            for move in self.moves[cell]:
-                move.SetUb(self.solver.infinity())
+            self._hold(cell, self.solver.infinity())
         self.suppressed |= cells
 
 
@@ -362,6 +465,15 @@ def whole_periods(year: int) -> list[Period]:
         *(month(year, number) for number in range(1, 13)),
         *(Period.parse(f"{year}-Q{quarter}") for quarter in range(1, 5)),
         Period.parse(f"{year}"),
+    ]
+
+
+def releases(year: int, today: date) -> list[list[Period]]:
+    """The whole periods of `year` out at each month's end up to `today`, in order: what
+    a reader who downloads every period as soon as it ends has kept (`protect_releases`)."""
+    periods = whole_periods(year)
+    return [
+        [p for p in periods if p.end <= month.end] for month in periods[:12] if month.end <= today
     ]
 
 
