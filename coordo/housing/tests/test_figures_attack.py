@@ -1,11 +1,12 @@
 """Issue 10's differencing attack, played as the funder against the exports of a year.
 
-The world holds a few stays placed by hand, so counts of 1 to 4 fall in many cells of
-many months, among them the issue's household: a mother of 25-39 and her daughter
-under 18, arrived on 3 November. The funder downloads the export of every whole period
-of the year (12 months, 4 quarters, the year), the test reads the files back and, for
-each suppressed cell, solves by linear programming over all seventeen for its least and
-greatest value. Every cell under 5, 0 included, must be suppressed, and every such
+The world holds a steady core of residents (so many counts are 5 or more and published)
+and stays placed by hand around it, so counts of 1 to 4 fall in many cells of many
+months, among them the issue's household: a mother of 25-39 and her daughter under 18,
+arrived on 3 November. The funder downloads the export of every whole period of the year
+(12 months, 4 quarters, the year) the day after it ends, and all seventeen again once
+the year is over; the test reads the 34 files back and, for each suppressed cell, solves
+by linear programming over all of them for its least and greatest value. Every cell under 5, 0 included, must be suppressed, and every such
 interval must reach both 0 and 5 (tests.attacker.RULE): the funder learns neither that
 somebody is there nor that they are few.
 """
