@@ -1,4 +1,4 @@
-"""Measure three housing reads on a generated dataset: queries, server time, raw SQL time.
+"""Measure four housing reads on a generated dataset: queries, server time, raw SQL time.
 
 For each read: the SQL queries it sends (CaptureQueriesContext), the wall time of the
 whole request in this process (middleware, ORM, templates), and the time of the same
@@ -68,8 +68,10 @@ def run(database: str) -> list[dict[str, object]]:
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
     from coordo.access.models import Site, User
+    from coordo.access.policy import Perm
     from coordo.access.roles import Role
     from coordo.access.scoping import Grant, Principal, principal_for_user
+    from coordo.housing.figures import year_protection
     from coordo.housing.queries import free_places_tonight
 
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
@@ -97,11 +99,24 @@ def run(database: str) -> list[dict[str, object]]:
                         frozenset(site_ids))  # fmt: skip
     one_site = principal_for_user(user)
     quarter = date(2026, 8, 24)  # 13 weeks up to today
+    # The funders' view: every whole period of 2025 protected as released month by month.
+    site = min(one_site.sites_where(Perm.HOUSING_FIGURES))
+    aggregate = f"/housing/sites/{site}/figures/?period=2025"
+
+    def first_view(url: str) -> Callable[[], object]:
+        def call() -> None:
+            year_protection.cache_clear()  # the releases' LPs solved again, as after a change
+            page(url)()
+
+        return call
+
     return [
         measure("board: 60 units x 91 days", page(f"/housing/?start={quarter}&days=91")),
         measure(
             "figures: 1 site x 1 year", page("/housing/figures/?start=2025-11-01&end=2026-11-01")
         ),
+        measure("funder figures: 1 year, first view", first_view(aggregate)),
+        measure("funder figures: 1 year, next views", page(aggregate)),
         measure("free places tonight: 1 site", lambda: free_places_tonight(one_site, TODAY)),
         measure("free places tonight: all sites", lambda: free_places_tonight(network, TODAY)),
     ]

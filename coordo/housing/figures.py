@@ -1,5 +1,9 @@
 """The housing figures of a site over a period, every one computed in the database.
 
+Coordinators read them exact over any dates (`compute`); funders and researchers read
+them through disclosure control (`protected_figures`): whole periods only, every period
+of the year protected together, as released month by month (coordo.disclosure).
+
 Nights are date arithmetic on occupancies clipped to the period; each month of the
 period is one conditional sum of the same aggregate query, so the number of queries
 depends on the figures asked, never on the number of stays.
@@ -7,9 +11,10 @@ depends on the figures asked, never on the number of stays.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
 from django.db.models import (
@@ -29,10 +34,24 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, Greatest, Least, TruncMonth
 from django.utils.translation import gettext_lazy as _
 
+from coordo import disclosure
 from coordo.access.models import Site
 from coordo.access.policy import Perm
 from coordo.access.queries import sites_of
 from coordo.access.scoping import Principal
+from coordo.disclosure import (
+    SUPPRESSED,
+    Key,
+    Period,
+    Protection,
+    Relation,
+    Suppressed,
+    Table,
+    over_the_year,
+    protect_releases,
+    releases,
+    whole_periods,
+)
 from coordo.housing.actions.stays import overlapping
 from coordo.housing.models import Destination, HouseholdType, Occupancy, Stay, Unit, UnitClosure
 from coordo.people.models import Person, Sex
@@ -45,22 +64,9 @@ AGE_BANDS = [
     (40, 59, "40-59"),
     (60, 200, "60+"),
 ]
+UNKNOWN_AGE = "?"
 
 
-@dataclass(frozen=True)
-class Suppressed:
-    """A figure funders and researchers do not get: shown and exported as a mark, never a value."""
-
-    shown: str
-    exported: str
-
-    def __str__(self) -> str:
-        return self.shown
-
-
-SUPPRESSED = Suppressed("< 5", "<5")  # a count under 5
-WITHHELD = Suppressed("—", "")  # a rate or a length resting on fewer than 5 nights or stays
-THRESHOLD = 5
 Cell = int | Suppressed
 
 
@@ -164,27 +170,36 @@ def _labelled(rows: Iterable[Mapping[str, Any]], key: str, labels: Mapping[str, 
     return [Row(str(labels.get(str(row[key]), row[key])), int(row["n"])) for row in rows]
 
 
+def age_band(year: int, birth_year: str = "birth_year") -> Case:
+    """A person's age band in `year`, from the birth year ("?" when unknown)."""
+    return Case(
+        *[When(Q(**{f"{birth_year}__gte": year - high, f"{birth_year}__lte": year - low}), then=Value(label))
+          for low, high, label in AGE_BANDS],
+        default=Value(UNKNOWN_AGE), output_field=CharField(),
+    )  # fmt: skip
+
+
 def persons_served(site_id: int, start: date, end: date) -> tuple[list[Row], list[Row]]:
     # The site's occupancies first (few), then their persons: never a pass over every person.
     stayed = _site_occupancies(site_id, start, end).values("person_id")
-    band = Case(
-        *[When(Q(birth_year__gte=start.year - high, birth_year__lte=start.year - low), then=Value(label))
-          for low, high, label in AGE_BANDS],
-        default=Value("?"), output_field=CharField(),
-    )  # fmt: skip
     persons = Person.objects.filter(pk__in=stayed).order_by()
-    by_age = persons.annotate(band=band).values("band").annotate(n=Count("pk")).order_by("band")
+    by_age = (
+        persons.annotate(band=age_band(start.year))
+        .values("band")
+        .annotate(n=Count("pk"))
+        .order_by("band")
+    )
     by_sex = persons.values("sex").annotate(n=Count("pk")).order_by("sex")
     return (
-        _labelled(by_age, "band", {"?": str(_("unknown"))}),
+        _labelled(by_age, "band", {UNKNOWN_AGE: str(_("unknown"))}),
         _labelled(by_sex, "sex", dict(Sex.choices)),
     )
 
 
-def compute(site_id: int, start: date, end: date) -> Figures:
-    nights, by_month = nights_by_month(site_id, start, end)
-    capacity = capacity_nights(site_id, start, end)
-    average, median = stay_lengths(site_id, start, end)
+def entries_and_exits(
+    site_id: int, start: date, end: date
+) -> tuple[dict[date, int], dict[date, int]]:
+    """Stays begun and ended in the period, by month (the first day of the month)."""
     stays = Stay.objects.filter(site_id=site_id).order_by()
     entries = dict(
         stays.filter(start__gte=start, start__lt=end).annotate(month=TruncMonth("start"))
@@ -194,6 +209,15 @@ def compute(site_id: int, start: date, end: date) -> Figures:
         stays.filter(end__gte=start, end__lt=end).annotate(month=TruncMonth("end"))
         .values_list("month").annotate(n=Count("pk"))
     )  # fmt: skip
+    return entries, exits
+
+
+def compute(site_id: int, start: date, end: date) -> Figures:
+    nights, by_month = nights_by_month(site_id, start, end)
+    capacity = capacity_nights(site_id, start, end)
+    average, median = stay_lengths(site_id, start, end)
+    stays = Stay.objects.filter(site_id=site_id).order_by()
+    entries, exits = entries_and_exits(site_id, start, end)
     destinations = (
         stays.filter(end__gte=start, end__lt=end).values("destination").annotate(n=Count("pk"))
     )
@@ -216,38 +240,6 @@ def number(value: object) -> float:
     return value if isinstance(value, int | float) else 0
 
 
-def _cell(value: Any) -> Any:
-    return SUPPRESSED if isinstance(value, int) and value < THRESHOLD else value
-
-
-def _cells(rows: list[Row], *, by_size: bool = False) -> list[Row]:
-    """Counts under 5 suppressed; in a list sorted by size they go last, by label, since
-    their order would tell their size."""
-    shown = [Row(row.label, _cell(row.value)) for row in rows]
-    if not by_size:
-        return shown
-    hidden = sorted((row for row in shown if row.value is SUPPRESSED), key=lambda row: row.label)
-    return [row for row in shown if row.value is not SUPPRESSED] + hidden
-
-
-def aggregates_only(figures: Figures) -> Figures:
-    """What funders and researchers get: every count under 5 suppressed, and the rate and
-    lengths too when they rest on fewer than 5 nights or ended stays."""
-    ended = sum(number(exits) for _month, _entries, exits in figures.entries_exits)
-    few_nights, few_stays = _cell(figures.nights) is SUPPRESSED, ended < THRESHOLD
-    return replace(
-        figures, nights=_cell(figures.nights),
-        occupancy_rate=WITHHELD if few_nights else figures.occupancy_rate,
-        average_length=WITHHELD if few_stays else figures.average_length,
-        median_length=WITHHELD if few_stays else figures.median_length,
-        nights_by_month=_cells(figures.nights_by_month),
-        entries_exits=[(m, _cell(entries), _cell(exits)) for m, entries, exits in figures.entries_exits],
-        exits_by_destination=_cells(figures.exits_by_destination, by_size=True),
-        persons_by_age=_cells(figures.persons_by_age), persons_by_sex=_cells(figures.persons_by_sex),
-        households_by_type=_cells(figures.households_by_type),
-    )  # fmt: skip
-
-
 def aggregate_sites(principal: Principal) -> QuerySet[Site]:
     """The sites whose suppressed figures the principal reads: funders', researchers', coordinators'."""
     return (
@@ -255,3 +247,173 @@ def aggregate_sites(principal: Principal) -> QuerySet[Site]:
         .filter(pk__in=principal.sites_where(Perm.REPORTS_AGGREGATE))
         .order_by("name")
     )
+
+
+# What funders and researchers get: the whole periods of a year, protected together.
+# Keys are (measure, category, period code); "persons", "households" and the exits of a
+# quarter or a year are hidden margins that no table shows but every reader can reason on.
+
+
+def _key(measure: str, category: str = "") -> Callable[[Period], Key]:
+    return lambda period: (measure, category, period.code)
+
+
+CATEGORIES: dict[str, list[str]] = {
+    "destination": list(Destination.values),
+    "age": [label for _low, _high, label in AGE_BANDS] + [UNKNOWN_AGE],
+    "sex": list(Sex.values),
+    "household": list(HouseholdType.values),
+}
+MARGINS = {"destination": "exits", "age": "persons", "sex": "persons", "household": "households"}
+DISTINCT = ("age", "sex", "household", "persons", "households")  # counted once per period
+
+
+def year_counts(site_id: int, year: int) -> dict[Key, int]:
+    """Every count that the whole periods of `year` show, in 7 queries whatever the stays."""
+    periods = whole_periods(year)
+    start, end = periods[-1].start, periods[-1].end
+    _total, nights = nights_by_month(site_id, start, end)
+    entries, exits = entries_and_exits(site_id, start, end)
+    ended = (
+        Stay.objects.filter(site_id=site_id, end__gte=start, end__lt=end).order_by()
+        .annotate(month=TruncMonth("end")).values_list("month", "destination").annotate(n=Count("pk"))
+    )  # fmt: skip
+    destinations: dict[tuple[date, str], int] = {}
+    for month, destination, n in ended:  # an exit recorded without one counts as unknown
+        code = destination if destination in CATEGORIES["destination"] else Destination.UNKNOWN
+        destinations[month, code] = destinations.get((month, code), 0) + n
+    counts: dict[Key, int] = {}
+    for month, row in zip(periods[:12], nights, strict=True):
+        counts["nights", "", month.code] = int(number(row.value))
+        counts["entries", "", month.code] = entries.get(month.start, 0)
+        counts["exits", "", month.code] = exits.get(month.start, 0)
+        for code in CATEGORIES["destination"]:
+            counts["destination", code, month.code] = destinations.get((month.start, code), 0)
+    flows = [("nights", "")] + [("destination", code) for code in CATEGORIES["destination"]]
+    for period in periods[12:]:
+        for measure, category in flows:
+            counts[measure, category, period.code] = sum(
+                counts[measure, category, month.code] for month in period.months
+            )
+    return counts | _hosted(site_id, periods)
+
+
+def _hosted(site_id: int, periods: list[Period]) -> dict[Key, int]:
+    """Persons by age band and by sex, households by type: once in each period they were in.
+
+    Two queries (the year's occupancies of the site's beds, its stays), counted here: 17
+    conditional distinct counts cost the ORM more to compile than the rows to count."""
+    year = periods[-1]
+    occupancies = (
+        _site_occupancies(site_id, year.start, year.end).order_by()
+        .annotate(band=age_band(year.start.year, "person__birth_year"))
+        .values_list("person_id", "band", "person__sex", "start", "end")
+    )  # fmt: skip
+    stays = (
+        Stay.objects.filter(overlapping(year.start, year.end), site_id=site_id).order_by()
+        .values_list("pk", "household_type", "start", "end")
+    )  # fmt: skip
+    seen: dict[Key, set[int]] = {
+        (measure, category, period.code): set()
+        for measure in ("age", "sex", "household") for category in CATEGORIES[measure]
+        for period in periods
+    }  # fmt: skip
+    for person, band, sex, start, end in occupancies:
+        for period in periods:
+            if start < period.end and (end is None or end > period.start):
+                seen["age", band, period.code].add(person)
+                seen["sex", sex, period.code].add(person)
+    for stay, household_type, start, end in stays:
+        for period in periods:
+            if start < period.end and (end is None or end > period.start):
+                seen["household", household_type, period.code].add(stay)
+    return {key: len(ids) for key, ids in seen.items()}
+
+
+def year_tables(counts: Mapping[Key, int], year: int) -> tuple[dict[Period, Table], list[Relation]]:
+    """The table of each whole period of `year`, as its page and export show it, and every
+    relation between them, those of periods not ended yet included: a release computed
+    today comes out the same when computed again later, with more of the year out."""
+    tables: dict[Period, Table] = {}
+    links: list[Relation] = []
+    for period in whole_periods(year):
+        code = period.code
+        keys = [("nights", "", code)] + [
+            (measure, "", month.code) for month in period.months for measure in ("nights", "entries", "exits")
+        ] + [(measure, category, code) for measure, categories in CATEGORIES.items() for category in categories]  # fmt: skip
+        tables[period] = Table(code, {key: counts[key] for key in keys})
+        links += [
+            disclosure.Sum((MARGINS[measure], "", code), tuple((measure, category, code) for category in categories))
+            for measure, categories in CATEGORIES.items()
+        ]  # fmt: skip
+    measures = [("nights", ""), ("exits", ""), ("persons", ""), ("households", "")] + [
+        (measure, category) for measure, categories in CATEGORIES.items() for category in categories
+    ]
+    links += [
+        relation
+        for measure, category in measures
+        for relation in over_the_year(_key(measure, category), year, distinct=measure in DISTINCT)
+    ]
+    return tables, links
+
+
+def protected_figures(site_id: int, period: Period, *, today: date) -> Figures:
+    """The figures of a whole, ended `period`, protected together with every other whole
+    period of its year as they came out month by month: what funders and researchers read
+    and export."""
+    if period.end > today:
+        raise ValueError(f"{period.code} has not ended")
+    year = period.start.year
+    counts = tuple(sorted(year_counts(site_id, year).items()))
+    return _figures(site_id, period, year_protection(counts, year, len(releases(year, today))))
+
+
+@lru_cache(maxsize=64)
+def year_protection(counts: tuple[tuple[Key, int], ...], year: int, months: int) -> Protection:
+    """The year's releases of the first `months` months' ends (a pure function of the
+    counts: a funder turning the pages of one year pays for it once)."""
+    tables, links = year_tables(dict(counts), year)
+    out = [[tables[p] for p in periods] for periods in releases(year, date(year + 1, 1, 1))]
+    return protect_releases(out[:months], links=links)
+
+
+def _figures(site_id: int, period: Period, protection: Protection) -> Figures:
+    code, shown = period.code, protection.shown
+    nights = shown(("nights", "", code))
+    capacity = capacity_nights(site_id, period.start, period.end)
+    rate: float | Suppressed | None = (
+        SUPPRESSED if isinstance(nights, Suppressed)
+        else round(100 * nights / capacity, 1) if capacity else None
+    )  # fmt: skip
+    # A length rests on the exits of every month of the period: all must be published.
+    lengths: tuple[float | Suppressed | None, float | Suppressed | None] = (
+        stay_lengths(site_id, period.start, period.end)
+        if all(protection.is_published(("exits", "", month.code)) for month in period.months)
+        else (SUPPRESSED, SUPPRESSED)
+    )
+    labels = {
+        "destination": dict(Destination.choices), "age": {UNKNOWN_AGE: _("unknown")},
+        "sex": dict(Sex.choices), "household": dict(HouseholdType.choices),
+    }  # fmt: skip
+    rows = {
+        measure: [
+            Row(str(labels[measure].get(category, category)), shown((measure, category, code)))
+            for category in categories
+        ]
+        for measure, categories in CATEGORIES.items()
+    }
+    return Figures(
+        period.start, period.end, nights, capacity, rate, *lengths,
+        [Row(month.code, shown(("nights", "", month.code))) for month in period.months],
+        [(month.start, shown(("entries", "", month.code)), shown(("exits", "", month.code)))
+         for month in period.months],
+        _by_size(rows["destination"]), rows["age"], rows["sex"], rows["household"],
+    )  # fmt: skip
+
+
+def _by_size(rows: list[Row]) -> list[Row]:
+    """Largest first; the suppressed ones last, by label, since their place would tell their size."""
+    published = sorted(
+        (r for r in rows if r.value is not SUPPRESSED), key=lambda r: (-number(r.value), r.label)
+    )
+    return published + sorted((r for r in rows if r.value is SUPPRESSED), key=lambda r: r.label)

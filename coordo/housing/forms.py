@@ -1,14 +1,17 @@
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django import forms
 from django.core.validators import MinValueValidator
 from django.db.models import QuerySet
 from django.urls import reverse_lazy
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from coordo.access.forms import limit_choices
+from coordo.disclosure import Period, whole_periods
 from coordo.housing.actions.closures import BACK_BEFORE_OUT
 from coordo.housing.models import (
     Building,
@@ -167,6 +170,79 @@ class PeriodForm(forms.Form):
         data = super().clean() or {}
         if data.get("start") and data.get("end") and data["end"] <= data["start"]:
             self.add_error("end", _("The end must come after the start."))
+        return data
+
+
+YEARS_OFFERED = 10
+
+
+def last_ended_month(today: date) -> Period:
+    return Period.parse(f"{today.year - (today.month == 1)}-{(today.month - 2) % 12 + 1:02d}")
+
+
+def _period_label(period: Period) -> str:
+    code = period.code
+    if len(code) == 4:
+        return code
+    if "Q" in code:
+        return str(_("%(year)s, quarter %(quarter)s") % {"year": code[:4], "quarter": code[-1]})
+    return date_format(period.start, "F Y")
+
+
+def period_choices(today: date) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The whole periods that have ended, by year, newest first: the year, its quarters, its months."""
+    groups = []
+    for year in range(today.year, today.year - YEARS_OFFERED, -1):
+        periods = whole_periods(year)
+        ended = [
+            p
+            for p in [periods[-1], *reversed(periods[12:16]), *reversed(periods[:12])]
+            if p.end <= today
+        ]
+        if ended:
+            groups.append((str(year), [(p.code, _period_label(p)) for p in ended]))
+    return groups
+
+
+class WholePeriodForm(forms.Form):
+    """The period of a funder's or researcher's figures: a whole month, quarter or year that
+    has ended, never free dates (two overlapping windows subtracted would tell a few nights).
+    A link with `start` and `end` still works when they bound such a period."""
+
+    period = forms.ChoiceField(label=_("Period"), required=False)
+    start = forms.DateField(required=False, widget=forms.HiddenInput)
+    end = forms.DateField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, today: date, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.today = today
+        field = self.fields["period"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = period_choices(today)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("start"), data.get("end")
+        if data.get("period"):
+            data["whole"] = Period.parse(data["period"])
+        elif start and end:
+            whole = Period.whole(start, end)
+            if whole is None:
+                field = "start" if start.day != 1 else "end"
+                self.add_error(
+                    field,
+                    _(
+                        "Aggregates cover whole months, quarters or years only: choose one in “Period”."
+                    ),
+                )
+            elif whole.end > self.today:
+                self.add_error(
+                    "end", _("This period has not ended yet: its figures would still change.")
+                )
+            else:
+                data["whole"] = whole
+        elif not self.errors:
+            self.add_error("period", _("Choose a period."))
         return data
 
 

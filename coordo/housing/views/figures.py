@@ -6,29 +6,32 @@ import csv
 from datetime import date
 from io import BytesIO
 
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
 
 from coordo.access import audit
 from coordo.access.http import AuthedRequest, principal_of, require_perm
 from coordo.access.models import AuditAction, Site
 from coordo.access.policy import Perm
-from coordo.housing.figures import (
-    Figures,
-    Suppressed,
-    aggregate_sites,
-    aggregates_only,
-    compute,
-    number,
-)
-from coordo.housing.forms import PeriodForm
+from coordo.disclosure import Period, Suppressed
+from coordo.housing.figures import Figures, aggregate_sites, compute, number, protected_figures
+from coordo.housing.forms import PeriodForm, WholePeriodForm, last_ended_month
 from coordo.housing.views.common import site_for
 
 CHART_HEIGHT = 120
+LEGEND = gettext_lazy(
+    "x: suppressed to protect privacy. Every count under 5, 0 included, is suppressed, and "
+    "so are other counts chosen so that none of them can be worked out from the figures "
+    "shown for this or any other month, quarter or year, now or earlier. A rate or a "
+    "length of stay resting on a suppressed count is suppressed too. Periods are whole "
+    "months, quarters or years that have ended."
+)
 
 
 def _period(request: AuthedRequest) -> tuple[PeriodForm, date, date]:
@@ -63,6 +66,12 @@ def table(figures: Figures) -> list[tuple[str, str, object]]:
     return rows
 
 
+def _whole_period(request: AuthedRequest) -> tuple[WholePeriodForm, Period | None]:
+    today = timezone.localdate()
+    form = WholePeriodForm(request.GET or {"period": last_ended_month(today).code}, today=today)
+    return form, form.cleaned_data["whole"] if form.is_valid() else None
+
+
 def _page(request: AuthedRequest, site: Site, figures: Figures, **context: object) -> HttpResponse:
     highest = max([number(row.value) for row in figures.nights_by_month] + [1])
     months = [
@@ -79,7 +88,9 @@ def _page(request: AuthedRequest, site: Site, figures: Figures, **context: objec
     return render(request, "housing/figures.html", context)
 
 
-def _export(request: AuthedRequest, site: Site, figures: Figures) -> HttpResponse:
+def _export(
+    request: AuthedRequest, site: Site, figures: Figures, *, legend: str | None = None
+) -> HttpResponse:
     rows = [(figure, label, export_value(value)) for figure, label, value in table(figures)]
     audit.record(
         AuditAction.EXPORT,
@@ -94,6 +105,8 @@ def _export(request: AuthedRequest, site: Site, figures: Figures) -> HttpRespons
         sheet = workbook.active
         assert sheet is not None
         sheet.title = _("Figures")[:31]
+        if legend:
+            sheet.append((legend,))
         sheet.append(header)
         for row in rows:
             sheet.append(row)
@@ -108,14 +121,16 @@ def _export(request: AuthedRequest, site: Site, figures: Figures) -> HttpRespons
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
     writer = csv.writer(response)
+    if legend:
+        writer.writerow((legend,))
     writer.writerow(header)
     writer.writerows(rows)
     return response
 
 
 def export_value(value: object) -> object:
-    """A suppressed count leaves the file as "<5", a withheld rate or length empty."""
-    return value.exported if isinstance(value, Suppressed) else value
+    """A suppressed figure leaves the file as its mark, the one the page shows."""
+    return str(value) if isinstance(value, Suppressed) else value
 
 
 @require_perm(Perm.HOUSING_FIGURES)
@@ -123,7 +138,9 @@ def figures_page(request: AuthedRequest) -> HttpResponse:
     site = site_for(request, Perm.HOUSING_FIGURES)
     form, start, end = _period(request)
     export_url = reverse("housing_figures_export")
-    return _page(request, site, compute(site.pk, start, end), form=form, export_url=export_url)
+    query = urlencode({"start": start.isoformat(), "end": end.isoformat()})
+    figures = compute(site.pk, start, end)
+    return _page(request, site, figures, form=form, export_url=export_url, query=query)
 
 
 @require_perm(Perm.HOUSING_FIGURES)
@@ -140,16 +157,26 @@ def _aggregate_site(request: AuthedRequest, site_id: int) -> Site:
 
 @require_perm(Perm.REPORTS_AGGREGATE)
 def figures_aggregate(request: AuthedRequest, site_id: int) -> HttpResponse:
-    """The same figures with every count under 5 suppressed, and no person behind them."""
+    """The figures of a whole period, through disclosure control, and no person behind them."""
     site = _aggregate_site(request, site_id)
-    form, start, end = _period(request)
-    figures = aggregates_only(compute(site.pk, start, end))
+    form, period = _whole_period(request)
+    if period is None:
+        context = {"site": site, "form": form, "aggregate": True, "legend": LEGEND}
+        return render(request, "housing/figures.html", context, status=400)
+    figures = protected_figures(site.pk, period, today=timezone.localdate())
     export_url = reverse("housing_figures_aggregate_export", args=[site.pk])
-    return _page(request, site, figures, form=form, export_url=export_url, aggregate=True)
+    return _page(
+        request, site, figures, form=form, export_url=export_url, aggregate=True,
+        query=urlencode({"period": period.code}), legend=LEGEND,
+    )  # fmt: skip
 
 
 @require_perm(Perm.REPORTS_AGGREGATE)
 def figures_aggregate_export(request: AuthedRequest, site_id: int) -> HttpResponse:
     site = _aggregate_site(request, site_id)
-    _form, start, end = _period(request)
-    return _export(request, site, aggregates_only(compute(site.pk, start, end)))
+    form, period = _whole_period(request)
+    if period is None:
+        errors = [f"{field}: {' '.join(map(str, errors))}" for field, errors in form.errors.items()]
+        return HttpResponseBadRequest("\n".join(errors), content_type="text/plain; charset=utf-8")
+    figures = protected_figures(site.pk, period, today=timezone.localdate())
+    return _export(request, site, figures, legend=str(LEGEND))
