@@ -55,6 +55,13 @@ class Principal:
         allowed = self.sites_where(perm)
         return bool(allowed) if site_id is None else site_id in allowed
 
+    def require(self, perm: Perm, site_id: int | None = None) -> None:
+        """Refuse with 404 when this principal lacks `perm` (at `site_id`): nothing leaks.
+
+        The one permission gate for actions and views; a private copy is a defect."""
+        if not self.can(perm, site_id):
+            raise Http404
+
     def roles_at(self, site_id: int) -> set[str]:
         return {grant.role for grant in self.grants if grant.site_id == site_id}
 
@@ -100,6 +107,5 @@ def principal_for_token(token: ApiToken) -> Principal:
 
 
 def require(principal: Principal, perm: Perm, site_id: int | None = None) -> None:
-    """Refuse with 404 when the principal lacks `perm` (at `site_id`): nothing leaks."""
-    if not principal.can(perm, site_id):
-        raise Http404
+    """Refuse with 404 when the principal lacks `perm` (at `site_id`): see Principal.require."""
+    principal.require(perm, site_id)
