@@ -152,9 +152,5 @@ POLICY: dict[str, RolePolicy] = {
 }
 
 
-def role_has(role: str, perm: Perm) -> bool:
-    return perm in POLICY[role].perms
-
-
 def mfa_required_for(roles: set[str]) -> bool:
     return any(POLICY[role].mfa_required for role in roles)

@@ -100,11 +100,6 @@ def record_outcome(
     return request
 
 
-def place_on_waiting_list(request: Request, *, by: User | None, principal: Principal) -> Request:
-    """The seam for housing: call it when the waiting list takes this accommodation request."""
-    return record_outcome(request, outcome=Outcome.WAITING_LIST, by=by, principal=principal)
-
-
 @transaction.atomic
 def open_case_file(
     *, site: Site, person: Person, referent: User, by: User | None, principal: Principal

@@ -66,13 +66,13 @@ def test_the_queue_puts_waiting_emergencies_first(site, person, social_worker):
     assert todays_queue(who, site.pk) == [emergency, normal, done]
 
 
-def test_the_waiting_list_seam_records_the_outcome(site, person, social_worker):
+def test_the_waiting_list_outcome_is_recorded(site, person, social_worker):
     who = principal(social_worker)
     request = actions.register_request(
         site=site, person=person, kind="accommodation", urgency="normal",
         by=social_worker, principal=who,
     )  # fmt: skip
-    actions.place_on_waiting_list(request, by=social_worker, principal=who)
+    actions.record_outcome(request, outcome=Outcome.WAITING_LIST, by=social_worker, principal=who)
     request.refresh_from_db()
     assert (request.outcome, request.outcome_by) == (Outcome.WAITING_LIST, social_worker)
     assert AuditEvent.objects.filter(action=AuditAction.UPDATE).count() == 1
