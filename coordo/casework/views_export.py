@@ -9,7 +9,7 @@ from coordo.access import audit
 from coordo.access.http import AuthedRequest, principal_of, require_perm
 from coordo.access.models import AuditAction
 from coordo.access.policy import Perm
-from coordo.casework.subject_access import gather, identity_rows
+from coordo.casework.subject_access import gather, sections
 from coordo.people.queries import get_person
 
 
@@ -27,5 +27,5 @@ def subject_access_export(request: AuthedRequest, person_id: int) -> HttpRespons
     return render(
         request,
         "casework/subject_access.html",
-        {"data": data, "person": person, "identity": identity_rows(data)},
+        {"data": data, "person": person, "sections": sections(principal, person, data)},
     )

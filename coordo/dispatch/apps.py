@@ -6,3 +6,13 @@ class DispatchConfig(AppConfig):
     name = "coordo.dispatch"
     label = "dispatch"
     verbose_name = _("Dispatch")
+
+    def ready(self) -> None:
+        from coordo import personal_data
+        from coordo.access.dashboard import register_card
+        from coordo.dispatch.dashboard import dispatch_card
+        from coordo.dispatch.personal_data import SOURCES
+
+        register_card(dispatch_card, order=30)
+        for source in SOURCES:
+            personal_data.register(source)

@@ -10,12 +10,24 @@ from coordo.access.policy import Perm
 from coordo.access.roles import SiteKind
 from coordo.access.scoping import Principal
 from coordo.dispatch.models import Arrival, Batch, Proposal, ReceptionCentre, ReceptionUnit
+from coordo.people.models import Person
 
 
 def arrivals_visible_to(principal: Principal, perm: Perm = Perm.DISPATCH_VIEW) -> QuerySet[Arrival]:
     return Arrival.objects.filter(
         organisation_id=principal.organisation_id, site_id__in=principal.sites_where(perm)
     ).select_related("site", "household__head", "social", "medical")
+
+
+def arrivals_of_person(principal: Principal, person: Person) -> QuerySet[Arrival]:
+    """The arrivals of her household, with their screenings, for her subject-access export."""
+    return (
+        arrivals_visible_to(principal)
+        .filter(household__members__person=person)
+        .select_related("placed_unit__centre__site")
+        .distinct()
+        .order_by("registered", "pk")
+    )
 
 
 def get_arrival(principal: Principal, arrival_id: int, perm: Perm = Perm.DISPATCH_VIEW) -> Arrival:

@@ -6,3 +6,13 @@ class HousingConfig(AppConfig):
     name = "coordo.housing"
     label = "housing"
     verbose_name = _("Housing")
+
+    def ready(self) -> None:
+        from coordo import personal_data
+        from coordo.access.dashboard import register_card
+        from coordo.housing.dashboard import free_places_card
+        from coordo.housing.personal_data import SOURCES
+
+        register_card(free_places_card, order=10)
+        for source in SOURCES:
+            personal_data.register(source)

@@ -41,6 +41,7 @@ from coordo.housing.models import (
     Unit,
     UnitClosure,
 )
+from coordo.people.models import Person
 
 ONE_DAY = timedelta(days=1)
 
@@ -76,6 +77,26 @@ def requests_visible_to(
 ) -> QuerySet[PlaceRequest]:
     return PlaceRequest.objects.filter(**_sites(principal, perm)).select_related(
         "head", "household"
+    )
+
+
+def stays_of_person(principal: Principal, person: Person) -> QuerySet[Stay]:
+    """The stays she headed or slept in, for her subject-access export."""
+    return (
+        stays_visible_to(principal)
+        .filter(Q(head=person) | Q(occupancies__person=person))
+        .distinct()
+        .prefetch_related("occupancies__unit__building")
+        .order_by("start", "pk")
+    )
+
+
+def place_requests_of_person(principal: Principal, person: Person) -> QuerySet[PlaceRequest]:
+    return (
+        requests_visible_to(principal)
+        .filter(Q(head=person) | Q(household__members__person=person))
+        .distinct()
+        .order_by("requested_on", "pk")
     )
 
 

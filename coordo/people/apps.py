@@ -6,3 +6,10 @@ class PeopleConfig(AppConfig):
     name = "coordo.people"
     label = "people"
     verbose_name = _("People")
+
+    def ready(self) -> None:
+        from coordo import personal_data
+        from coordo.people.personal_data import SOURCES
+
+        for source in SOURCES:
+            personal_data.register(source)

@@ -6,3 +6,9 @@ class PlanningConfig(AppConfig):
     name = "coordo.planning"
     label = "planning"
     verbose_name = _("Planning")
+
+    def ready(self) -> None:
+        from coordo.access.dashboard import register_card
+        from coordo.planning.dashboard import on_call_card
+
+        register_card(on_call_card, order=40)
