@@ -17,7 +17,7 @@ from django.utils.functional import Promise
 
 if TYPE_CHECKING:
     from coordo.access.scoping import Principal
-    from coordo.people.models import Person
+
 
 Row = dict[str, Any]  # JSON-safe values only: the export is also a JSON file
 
@@ -33,7 +33,7 @@ class Source:
     key: str
     title: str | Promise
     models: tuple[str, ...]  # the "app_label.Model" names this source accounts for
-    gather: Callable[[Principal, Person], Any]
+    gather: Callable[..., Any]  # (principal, person) -> a JSON-safe part
     order: int
     fields: Mapping[str, str | Promise] | None = None
     template: str | None = None
@@ -58,7 +58,7 @@ def covered_models() -> set[str]:
     return {model for source in _SOURCES.values() for model in source.models}
 
 
-def gather_all(principal: Principal, person: Person) -> dict[str, Any]:
+def gather_all(principal: Principal, person: Any) -> dict[str, Any]:
     """Every source's part, keyed by source, in the order of the printable page."""
     return {source.key: source.gather(principal, person) for source in sources()}
 

@@ -56,11 +56,6 @@ def dashboard(request: AuthedRequest) -> HttpResponse:
         "can_manage": principal.can(Perm.ORG_MANAGE),
         "cards": cards_for(request, principal),
     }
-    if site and principal.can(Perm.PERSON_VIEW, site.pk):
-        from coordo.people.queries import households_visible_to, persons_visible_to
-
-        context["person_count"] = persons_visible_to(principal).filter(site=site).count()
-        context["household_count"] = households_visible_to(principal).filter(site=site).count()
     return render(request, "access/dashboard.html", context)
 
 

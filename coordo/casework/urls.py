@@ -1,8 +1,9 @@
 from django.urls import path
 
-from coordo.casework import views_case, views_desk, views_export, views_meetings
+from coordo.casework import views_case, views_desk, views_export, views_meetings, views_stats
 
 urlpatterns = [
+    path("partners/statistics/", views_stats.partner_stats, name="partner_stats"),
     path("front-desk/", views_desk.front_desk, name="front_desk"),
     path("front-desk/search/", views_desk.front_desk_search, name="front_desk_search"),
     path("requests/<int:request_id>/outcome/", views_desk.request_outcome, name="request_outcome"),

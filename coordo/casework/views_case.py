@@ -27,7 +27,6 @@ from coordo.access.models import AuditAction
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
 from coordo.casework import actions, queries
-from coordo.casework.files import attachment_response
 from coordo.casework.forms import (
     AppointmentForm,
     AttachmentForm,
@@ -38,9 +37,10 @@ from coordo.casework.forms import (
     NoteForm,
 )
 from coordo.casework.models import Attachment, CaseFile, Goal, Level
-from coordo.casework.posting import apply_posted_form
 from coordo.partners.queries import partners_visible_to
 from coordo.people.queries import get_person
+from coordo.web.posting import apply_posted_form
+from coordo.web.uploads import attachment_response
 
 
 def writable_levels(principal: Principal, site_id: int) -> list[int]:

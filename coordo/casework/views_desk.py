@@ -30,7 +30,6 @@ from coordo.casework.forms import (
     ReferralForm,
     ReferralStatusForm,
 )
-from coordo.casework.posting import apply_posted_form
 from coordo.partners.queries import partners_visible_to
 from coordo.people.models import Person
 from coordo.people.queries import (
@@ -39,6 +38,7 @@ from coordo.people.queries import (
     possible_duplicates,
     search_persons,
 )
+from coordo.web.posting import apply_posted_form
 
 
 def _desk_site(request: AuthedRequest, perm: Perm = Perm.REQUEST_EDIT) -> Site:

@@ -27,9 +27,9 @@ from coordo.access.models import AuditAction
 from coordo.access.policy import Perm
 from coordo.casework import meetings
 from coordo.casework.models import CaseMeeting, MeetingAction
-from coordo.casework.posting import apply_posted_form
 from coordo.people.models import Person
 from coordo.people.queries import persons_visible_to
+from coordo.web.posting import apply_posted_form
 
 
 class MeetingForm(forms.ModelForm):

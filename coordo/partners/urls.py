@@ -5,7 +5,6 @@ from coordo.partners import views
 urlpatterns = [
     path("partners/", views.partner_list, name="partner_list"),
     path("partners/new/", views.partner_create, name="partner_create"),
-    path("partners/statistics/", views.partner_stats, name="partner_stats"),
     path("partners/<int:partner_id>/", views.partner_detail, name="partner_detail"),
     path("partners/<int:partner_id>/edit/", views.partner_edit, name="partner_edit"),
     path(

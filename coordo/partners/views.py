@@ -1,4 +1,4 @@
-"""The partner directory, statistics per partner, and conventions with their renewals."""
+"""The partner directory and conventions with their renewals (referral statistics: casework)."""
 
 from __future__ import annotations
 
@@ -20,12 +20,11 @@ from coordo.access.http import (
 )
 from coordo.access.models import AuditAction, Organisation
 from coordo.access.policy import Perm
-from coordo.casework.files import attachment_response
-from coordo.casework.posting import apply_posted_form
-from coordo.casework.queries import partner_statistics
 from coordo.partners import actions, queries
 from coordo.partners.forms import ContactForm, ConventionForm, PartnerForm
 from coordo.partners.models import PartnerKind
+from coordo.web.posting import apply_posted_form
+from coordo.web.uploads import attachment_response
 
 
 @require_perm(Perm.PARTNER_VIEW)
@@ -105,17 +104,6 @@ def partner_contact_add(request: AuthedRequest, partner_id: int) -> HttpResponse
         request, ContactForm(request.POST), action, lambda: _("The contact person has been added.")
     )
     return redirect("partner_detail", partner_id=partner.pk)
-
-
-@require_perm(Perm.REFERRAL_STATS)
-def partner_stats(request: AuthedRequest) -> HttpResponse:
-    """Referrals per partner by outcome and the average delay before an answer, from the database."""
-    principal = principal_of(request)
-    rows = list(partner_statistics(principal))
-    for row in rows:
-        delay = row.average_delay  # type: ignore[attr-defined]
-        row.delay_days = round(delay.total_seconds() / 86400, 1) if delay else None  # type: ignore[attr-defined]
-    return render(request, "partners/partner_stats.html", {"rows": rows})
 
 
 @require_perm(Perm.CONVENTION_VIEW)

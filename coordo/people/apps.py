@@ -9,7 +9,10 @@ class PeopleConfig(AppConfig):
 
     def ready(self) -> None:
         from coordo import personal_data
+        from coordo.access.dashboard import register_card
+        from coordo.people.dashboard import people_card
         from coordo.people.personal_data import SOURCES
 
+        register_card(people_card, order=50)
         for source in SOURCES:
             personal_data.register(source)

@@ -37,6 +37,7 @@ NOTE_WRITERS = CASE_READERS
 COORDINATION = frozenset({C})
 
 ROUTES: dict[str, Route] = {
+    "partner_stats": Route(allowed=COORDINATION),
     "front_desk": Route(allowed=CASE_TEAM),
     "front_desk_search": Route(allowed=CASE_TEAM),
     "request_outcome": Route(method="POST", target="request", allowed=CASE_TEAM, ok=302, data={"outcome": "oriented"}),

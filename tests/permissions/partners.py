@@ -18,7 +18,6 @@ COORDINATION = frozenset({Role.COORDINATOR})
 ROUTES: dict[str, Route] = {
     "partner_list": Route(allowed=CASE_READERS),
     "partner_create": Route(allowed=COORDINATION),
-    "partner_stats": Route(allowed=COORDINATION),
     # The directory is shared by every site of the organisation.
     "partner_detail": Route(target="partner", allowed=CASE_READERS, org_wide=True),
     "partner_edit": Route(target="partner", allowed=COORDINATION, org_wide=True),

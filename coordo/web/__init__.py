@@ -1,0 +1,1 @@
+"""The web layer every app shares: uploads and attachments, posted forms, tabular files, periods."""
