@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.http import Http404
+from django.core.exceptions import PermissionDenied
 
 from coordo.access.models import ApiToken, Membership, Site, User
 from coordo.access.policy import POLICY, Perm, Scope
@@ -56,11 +56,12 @@ class Principal:
         return bool(allowed) if site_id is None else site_id in allowed
 
     def require(self, perm: Perm, site_id: int | None = None) -> None:
-        """Refuse with 404 when this principal lacks `perm` (at `site_id`): nothing leaks.
+        """Refuse (PermissionDenied) when this principal lacks `perm` at `site_id`.
 
-        The one permission gate for actions and views; a private copy is a defect."""
+        The one permission gate of actions; a private copy is a defect. Records out of
+        scope never reach it: the queries that fetch them answer 404 first."""
         if not self.can(perm, site_id):
-            raise Http404
+            raise PermissionDenied
 
     def roles_at(self, site_id: int) -> set[str]:
         return {grant.role for grant in self.grants if grant.site_id == site_id}
@@ -104,8 +105,3 @@ def principal_for_token(token: ApiToken) -> Principal:
         site_ids,
         token_id=token.pk,
     )
-
-
-def require(principal: Principal, perm: Perm, site_id: int | None = None) -> None:
-    """Refuse with 404 when the principal lacks `perm` (at `site_id`): see Principal.require."""
-    principal.require(perm, site_id)
