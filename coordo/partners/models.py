@@ -12,7 +12,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from coordo.access.models import Organisation, Site, User
+from coordo.access.models import Site, User
+from coordo.access.tenancy import TenantModel
 
 
 class PartnerKind(models.TextChoices):
@@ -33,8 +34,9 @@ class Line(models.TextChoices):
     SECOND = "second", _("Second line")
 
 
-class Partner(models.Model):
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+class Partner(TenantModel):
+    site_path = None  # the directory is shared by every site of the organisation
+
     name = models.CharField(_("name"), max_length=150)
     kind = models.CharField(_("type"), max_length=20, choices=PartnerKind.choices)
     line = models.CharField(_("line"), max_length=6, choices=Line.choices, default=Line.SECOND)
@@ -58,10 +60,11 @@ class Partner(models.Model):
         return self.name
 
 
-class Service(models.Model):
+class Service(TenantModel):
     """What a partner offers and where a person can be referred (a consultation, a permanence)."""
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    site_path = None  # the directory is shared by every site of the organisation
+
     partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="services")
     name = models.CharField(_("service"), max_length=150)
 
@@ -74,8 +77,9 @@ class Service(models.Model):
         return self.name
 
 
-class Contact(models.Model):
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+class Contact(TenantModel):
+    site_path = None  # the directory is shared by every site of the organisation
+
     partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="contacts")
     name = models.CharField(_("name"), max_length=150)
     role = models.CharField(_("role"), max_length=100, blank=True)
@@ -96,10 +100,9 @@ def convention_upload_to(instance: Convention, filename: str) -> str:
     return f"conventions/{instance.organisation_id}/{timezone.now():%Y%m}/{filename}"
 
 
-class Convention(models.Model):
+class Convention(TenantModel):
     """A bilateral agreement between one of our sites and a partner."""
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     site = models.ForeignKey(
         Site, on_delete=models.PROTECT, related_name="conventions", verbose_name=_("site")
     )

@@ -16,9 +16,7 @@ RENEWAL_HORIZON = timedelta(days=60)
 
 
 def partners_visible_to(principal: Principal) -> QuerySet[Partner]:
-    if not principal.can(Perm.PARTNER_VIEW):
-        return Partner.objects.none()
-    return Partner.objects.filter(organisation_id=principal.organisation_id)
+    return Partner.objects.visible_to(principal, Perm.PARTNER_VIEW)
 
 
 def get_partner(principal: Principal, partner_id: int) -> Partner:
@@ -27,10 +25,9 @@ def get_partner(principal: Principal, partner_id: int) -> Partner:
 
 
 def conventions_visible_to(principal: Principal) -> QuerySet[Convention]:
-    return Convention.objects.filter(
-        organisation_id=principal.organisation_id,
-        site_id__in=principal.sites_where(Perm.CONVENTION_VIEW),
-    ).select_related("partner", "site")
+    return Convention.objects.visible_to(principal, Perm.CONVENTION_VIEW).select_related(
+        "partner", "site"
+    )
 
 
 def get_convention(principal: Principal, convention_id: int) -> Convention:
