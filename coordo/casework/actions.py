@@ -15,7 +15,6 @@ from coordo.access import audit
 from coordo.access.models import AuditAction, Site, User
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
-from coordo.casework import files
 from coordo.casework.models import (
     Appointment,
     Attachment,
@@ -32,6 +31,7 @@ from coordo.casework.models import (
 from coordo.partners.models import Partner, Service
 from coordo.people.actions import register_person
 from coordo.people.models import Person
+from coordo.web import uploads
 
 # Audit rows name the record type; a lowered level is told apart from an ordinary edit.
 NOTE_LEVEL_LOWERED = "casework.note.level_lowered"
@@ -354,14 +354,14 @@ def attach_document(
     case_file: CaseFile, *, upload: UploadedFile, title: str, by: User, principal: Principal
 ) -> Attachment:
     _check(principal, Perm.CASE_EDIT, case_file.site_id)
-    sniffed = files.validate_upload(upload, field="file")
+    sniffed = uploads.validate_upload(upload, field="file")
     attachment = Attachment(
         organisation_id=case_file.organisation_id, site_id=case_file.site_id,
         case_file=case_file, title=title, content_type=sniffed.content_type,
         size=upload.size or 0, uploaded_by=by,
     )  # fmt: skip
     attachment.full_clean(exclude=["file"])
-    attachment.file.save(files.stored_name(sniffed), upload, save=False)
+    attachment.file.save(uploads.stored_name(sniffed), upload, save=False)
     # If the row cannot be written, the file on disk is removed: nothing is half-kept.
     try:
         attachment.save()

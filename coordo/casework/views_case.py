@@ -27,7 +27,6 @@ from coordo.access.models import AuditAction
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
 from coordo.casework import actions, queries
-from coordo.casework.files import attachment_response
 from coordo.casework.forms import (
     AppointmentForm,
     AttachmentForm,
@@ -41,6 +40,7 @@ from coordo.casework.models import Attachment, CaseFile, Goal, Level
 from coordo.casework.posting import apply_posted_form
 from coordo.partners.queries import partners_visible_to
 from coordo.people.queries import get_person
+from coordo.web.downloads import stored_file_attachment
 
 
 def writable_levels(principal: Principal, site_id: int) -> list[int]:
@@ -304,8 +304,8 @@ def attachment_download(request: AuthedRequest, attachment_id: int) -> HttpRespo
     )
     audit.record(AuditAction.VIEW, principal=principal, obj=attachment)
     extension = (attachment.file.name or "").rsplit(".", 1)[-1]
-    return attachment_response(
+    return stored_file_attachment(
         attachment.file,
-        download_name=f"document-{attachment.pk}.{extension}",
+        filename=f"document-{attachment.pk}.{extension}",
         content_type=attachment.content_type,
     )

@@ -14,8 +14,8 @@ from coordo.access import audit
 from coordo.access.models import AuditAction, Organisation, Site, User
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
-from coordo.casework import files
 from coordo.partners.models import Contact, Convention, Partner, Service
+from coordo.web import uploads
 
 PARTNER_FIELDS = ("name", "kind", "line", "languages", "address", "opening_hours", "phone", "email")
 
@@ -125,8 +125,8 @@ def sign_convention(
     convention.renewal_due = convention.compute_renewal_due()
     convention.full_clean(exclude=["document"])
     if document is not None:
-        sniffed = files.validate_upload(document, field="document")
-        convention.document.save(files.stored_name(sniffed), document, save=False)
+        sniffed = uploads.validate_upload(document, field="document")
+        convention.document.save(uploads.stored_name(sniffed), document, save=False)
         convention.document_type = sniffed.content_type
     try:
         convention.save()

@@ -20,12 +20,12 @@ from coordo.access.http import (
 )
 from coordo.access.models import AuditAction, Organisation
 from coordo.access.policy import Perm
-from coordo.casework.files import attachment_response
 from coordo.casework.posting import apply_posted_form
 from coordo.casework.queries import partner_statistics
 from coordo.partners import actions, queries
 from coordo.partners.forms import ContactForm, ConventionForm, PartnerForm
 from coordo.partners.models import PartnerKind
+from coordo.web.downloads import stored_file_attachment
 
 
 @require_perm(Perm.PARTNER_VIEW)
@@ -158,8 +158,8 @@ def convention_document(request: AuthedRequest, convention_id: int) -> HttpRespo
         raise Http404
     audit.record(AuditAction.VIEW, principal=principal, obj=convention)
     extension = (convention.document.name or "").rsplit(".", 1)[-1]
-    return attachment_response(
+    return stored_file_attachment(
         convention.document,
-        download_name=f"convention-{convention.pk}.{extension}",
+        filename=f"convention-{convention.pk}.{extension}",
         content_type=convention.document_type,
     )

@@ -1,0 +1,1 @@
+"""The web layer every app shares: uploads, downloads, the tabular importer and exporter."""
