@@ -111,13 +111,15 @@ def _csv_lines(data: bytes, names: set[str]) -> Iterator[list[str]]:
         delimiter = declared.group(1)
     else:
         delimiter = _delimiter(first_line, names)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    line = 1  # rows as a spreadsheet numbers them, a quoted line break inside a cell or not
     try:
-        yield from reader
+        for cells in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+            yield cells
+            line += 1
     except csv.Error as error:
         raise _refuse(
             _("Line %(line)d cannot be read as CSV (%(reason)s): check its quotes.")
-            % {"line": reader.line_num, "reason": error}
+            % {"line": line, "reason": error}
         ) from error
 
 
