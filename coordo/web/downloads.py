@@ -25,8 +25,9 @@ def attachment(
     `inline` lets the browser show it (a PDF to print) instead of saving it.
     """
     response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = content_disposition_header(
-        not inline, safe_filename(filename)
+    # safe_filename never returns "", so the header always has a value.
+    response["Content-Disposition"] = str(
+        content_disposition_header(not inline, safe_filename(filename))
     )
     response["Cache-Control"] = "no-store"
     response["X-Content-Type-Options"] = "nosniff"

@@ -10,11 +10,14 @@ from __future__ import annotations
 import secrets
 import zipfile
 from dataclasses import dataclass
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
 
@@ -65,7 +68,7 @@ def sniff(upload: IO[bytes]) -> Sniffed | None:
     return found
 
 
-def check_size(upload: UploadedFile, *, field: str, max_bytes: int, message: str) -> None:
+def check_size(upload: UploadedFile, *, field: str, max_bytes: int, message: StrOrPromise) -> None:
     """Refuse, naming `field`, a file over `max_bytes` with `message` (what to do instead)."""
     if upload.size is not None and upload.size > max_bytes:
         raise ValidationError({field: message}, code="too_large")

@@ -15,13 +15,14 @@ from coordo.access.roles import Role
 from coordo.dispatch.importer import import_units, read_rows
 from coordo.dispatch.models import ReceptionUnit
 from coordo.dispatch.tests.conftest import principal
+from coordo.web.tabular import Row
 
 pytestmark = pytest.mark.django_db
 
 HEADER = "centre;unit;kind;beds;free;women_only;medical;accessible;minors\n"
 
 
-def rows_of(text: str) -> list[dict[str, str]]:
+def rows_of(text: str) -> list[Row]:
     return read_rows(io.BytesIO(text.encode()), "places.csv")
 
 
