@@ -245,6 +245,12 @@ STORAGES = {
 # Uploaded files live outside the web root and are served only through permission checks.
 MEDIA_ROOT = VAR_DIR / "private-files"
 
+# Imports (coordo/web/tabular): rows and bytes one file may hold. Exports write CSV with
+# this separator (semicolon, comma or tab); a request can ask another (`?delimiter=comma`).
+COORDO_IMPORT_MAX_ROWS = env_int("COORDO_IMPORT_MAX_ROWS", 2000)
+COORDO_IMPORT_MAX_BYTES = env_int("COORDO_IMPORT_MAX_BYTES", 5 * 1024 * 1024)
+COORDO_CSV_DELIMITER = env_str("COORDO_CSV_DELIMITER", "semicolon")
+
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 MAILERS = {

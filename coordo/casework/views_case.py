@@ -39,8 +39,8 @@ from coordo.casework.forms import (
 from coordo.casework.models import Attachment, CaseFile, Goal, Level
 from coordo.partners.queries import partners_visible_to
 from coordo.people.queries import get_person
+from coordo.web.downloads import stored_file_attachment
 from coordo.web.posting import apply_posted_form
-from coordo.web.uploads import attachment_response
 
 
 def writable_levels(principal: Principal, site_id: int) -> list[int]:
@@ -304,8 +304,8 @@ def attachment_download(request: AuthedRequest, attachment_id: int) -> HttpRespo
     )
     audit.record(AuditAction.VIEW, principal=principal, obj=attachment)
     extension = (attachment.file.name or "").rsplit(".", 1)[-1]
-    return attachment_response(
+    return stored_file_attachment(
         attachment.file,
-        download_name=f"document-{attachment.pk}.{extension}",
+        filename=f"document-{attachment.pk}.{extension}",
         content_type=attachment.content_type,
     )

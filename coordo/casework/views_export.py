@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from django.http import HttpResponse, JsonResponse
+import json
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpResponse
 from django.shortcuts import render
 
 from coordo.access import audit
@@ -11,6 +14,7 @@ from coordo.access.models import AuditAction
 from coordo.access.policy import Perm
 from coordo.casework.subject_access import gather, sections
 from coordo.people.queries import get_person
+from coordo.web.downloads import attachment
 
 
 @require_perm(Perm.SUBJECT_ACCESS_EXPORT)
@@ -21,9 +25,11 @@ def subject_access_export(request: AuthedRequest, person_id: int) -> HttpRespons
     data = gather(principal, person)
     audit.record(AuditAction.EXPORT, principal=principal, obj=person)
     if request.GET.get("format") == "json":
-        response: HttpResponse = JsonResponse(data, json_dumps_params={"ensure_ascii": False})
-        response["Content-Disposition"] = f'attachment; filename="subject-access-{person.pk}.json"'
-        return response
+        return attachment(
+            json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False),
+            filename=f"subject-access-{person.pk}.json",
+            content_type="application/json",
+        )
     return render(
         request,
         "casework/subject_access.html",

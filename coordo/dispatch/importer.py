@@ -6,10 +6,8 @@ its row and column.
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
-from typing import IO, Any
+from typing import IO
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -20,20 +18,22 @@ from coordo.access.models import User
 from coordo.access.scoping import Principal
 from coordo.dispatch.models import ReceptionCentre, ReceptionUnit, UnitKind
 from coordo.dispatch.queries import edits_whole_network
+from coordo.web.tabular import Column, Row, read_table, whole_number, yes_no
 
+# The example row is fictional; its template names one of the user's centres.
 COLUMNS = (
-    "centre",
-    "unit",
-    "kind",
-    "beds",
-    "free",
-    "women_only",
-    "medical",
-    "accessible",
-    "minors",
+    Column("centre", "BXL"),
+    Column("unit", "EXEMPLE-1"),
+    Column("kind", "private"),
+    Column("beds", "4"),
+    Column("free", "2"),
+    Column("women_only", "yes"),
+    Column("medical", "no"),
+    Column("accessible", "yes"),
+    Column("minors", "no"),
 )
 FLAGS = ("women_only", "medical", "accessible", "minors")
-TRUE, FALSE = {"1", "yes", "true", "oui", "ja", "x"}, {"0", "no", "false", "non", "nee", ""}
+MAX_BEDS = 1000  # a unit, not a town: anything larger is a typing mistake
 
 
 @dataclass(frozen=True)
@@ -42,57 +42,31 @@ class ImportResult:
     updated: int
 
 
-def read_rows(upload: IO[bytes], filename: str) -> list[dict[str, Any]]:
-    if filename.lower().endswith(".xlsx"):
-        from openpyxl import load_workbook
-
-        sheet = load_workbook(upload, read_only=True, data_only=True).active
-        rows = [list(row) for row in sheet.iter_rows(values_only=True)] if sheet else []
-    else:
-        try:
-            text = upload.read().decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            raise ValidationError(_("The file is not UTF-8 text (CSV) nor XLSX.")) from error
-        first = text.split("\n", 1)[0]
-        delimiter = ";" if first.count(";") > first.count(",") else ","
-        rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
-    if not rows:
-        raise ValidationError(_("The file is empty."))
-    header = [str(cell or "").strip().lower() for cell in rows[0]]
-    missing = [column for column in COLUMNS if column not in header]
-    if missing:
-        raise ValidationError(_("Missing columns: %(columns)s") % {"columns": ", ".join(missing)})
-    return [
-        {
-            name: ("" if cell is None else str(cell).strip())
-            for name, cell in zip(header, row, strict=False)
-        }
-        for row in rows[1:]
-        if any(cell not in (None, "") for cell in row)
-    ]
+def read_rows(upload: IO[bytes], filename: str) -> list[Row]:
+    return read_table(upload, COLUMNS, filename=filename)
 
 
 def _number(value: str, errors: list[str], where: str) -> int:
-    try:
-        number = int(float(value))
-    except ValueError:
+    number = whole_number(value)
+    if number is None:
         errors.append(_("%(where)s: not a whole number") % {"where": where})
         return 0
     if number < 0:
         errors.append(_("%(where)s: cannot be negative") % {"where": where})
+    if number > MAX_BEDS:
+        errors.append(_("%(where)s: at most %(n)d") % {"where": where, "n": MAX_BEDS})
     return number
 
 
 def _flag(value: str, errors: list[str], where: str) -> bool:
-    if value.lower() in TRUE:
-        return True
-    if value.lower() not in FALSE:
+    answer = yes_no(value)
+    if answer is None:
         errors.append(_("%(where)s: answer yes or no") % {"where": where})
-    return False
+    return bool(answer)
 
 
 @transaction.atomic
-def import_units(rows: list[dict[str, Any]], *, by: User, principal: Principal) -> ImportResult:
+def import_units(rows: list[Row], *, by: User, principal: Principal) -> ImportResult:
     if not edits_whole_network(principal):
         raise PermissionDenied
     centres = {
@@ -104,7 +78,8 @@ def import_units(rows: list[dict[str, Any]], *, by: User, principal: Principal) 
     errors: list[str] = []
     seen: set[str] = set()
     units: list[ReceptionUnit] = []
-    for number, row in enumerate(rows, start=2):
+    for line in rows:
+        number, row = line.line, line.values
         before = len(errors)
         where = _("row %(row)s, column %(column)s")
         centre = centres.get(row["centre"])

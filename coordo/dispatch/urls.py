@@ -22,6 +22,7 @@ urlpatterns = [
     ),
     path("dispatch/network/", network.network, name="dispatch_network"),
     path("dispatch/network/import/", network.network_import, name="dispatch_network_import"),
+    path("dispatch/network/template/", network.network_template, name="dispatch_network_template"),
     path("dispatch/units/<int:unit_id>/free/", network.unit_free, name="dispatch_unit_free"),
     path("dispatch/batches/new/", batches.batch_create, name="dispatch_batch_create"),
     path("dispatch/batches/<int:batch_id>/", batches.batch_detail, name="dispatch_batch_detail"),

@@ -19,6 +19,11 @@ urlpatterns = [
         "housing/buildings/<int:building_id>/units/new/", inventory.unit_create, name="unit_create"
     ),
     path("housing/import/", inventory.housing_import, name="housing_import"),
+    path(
+        "housing/import/template/",
+        inventory.housing_import_template,
+        name="housing_import_template",
+    ),
     path("housing/units/<int:unit_id>/edit/", inventory.unit_edit, name="unit_edit"),
     path("housing/units/<int:unit_id>/closures/", inventory.unit_close, name="unit_close"),
     path(

@@ -23,8 +23,8 @@ from coordo.access.policy import Perm
 from coordo.partners import actions, queries
 from coordo.partners.forms import ContactForm, ConventionForm, PartnerForm
 from coordo.partners.models import PartnerKind
+from coordo.web.downloads import stored_file_attachment
 from coordo.web.posting import apply_posted_form
-from coordo.web.uploads import attachment_response
 
 
 @require_perm(Perm.PARTNER_VIEW)
@@ -146,8 +146,8 @@ def convention_document(request: AuthedRequest, convention_id: int) -> HttpRespo
         raise Http404
     audit.record(AuditAction.VIEW, principal=principal, obj=convention)
     extension = (convention.document.name or "").rsplit(".", 1)[-1]
-    return attachment_response(
+    return stored_file_attachment(
         convention.document,
-        download_name=f"convention-{convention.pk}.{extension}",
+        filename=f"convention-{convention.pk}.{extension}",
         content_type=convention.document_type,
     )

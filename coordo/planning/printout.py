@@ -24,6 +24,7 @@ from coordo.access.policy import Perm
 from coordo.planning import queries
 from coordo.planning.grid import Cell, Grid, build_grid, saved_plan
 from coordo.planning.models import Planning
+from coordo.web.downloads import attachment
 
 FONT = "helvetica"
 # Punctuation outside latin-1, and letters that Unicode does not decompose to a base letter.
@@ -116,7 +117,5 @@ def planning_pdf(request: AuthedRequest, planning_id: int) -> HttpResponse:
     planning = queries.get_planning(principal, planning_id)
     audit.record(AuditAction.EXPORT, principal=principal, obj=planning)
     body = render_month(planning, build_grid(planning, saved_plan(planning)))
-    response = HttpResponse(body, content_type="application/pdf")
     name = f"planning-{slugify(planning.site.name)}-{planning.month:%Y-%m}.pdf"
-    response["Content-Disposition"] = f'inline; filename="{name}"'
-    return response
+    return attachment(body, filename=name, content_type="application/pdf", inline=True)

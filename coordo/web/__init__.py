@@ -1,1 +1,1 @@
-"""The web layer every app shares: uploads and attachments, posted forms, tabular files, periods."""
+"""The web layer every app shares: uploads, downloads, posted forms, the tabular importer and exporter."""

@@ -1,7 +1,8 @@
-"""Uploaded documents: size limit and a type allow-list checked on the content, not the name.
+"""Uploaded files: a size limit and a type allow-list checked on the content, not the name.
 
-Files are stored under MEDIA_ROOT (outside the web root) with a random name and are
-only ever served by permission-checked views (`attachment_response`).
+Documents are stored under MEDIA_ROOT (outside the web root) with a random name and are
+only ever served by permission-checked views (`coordo.web.downloads.attachment`).
+Spreadsheets to import are read in memory and never stored (`coordo.web.tabular`).
 """
 
 from __future__ import annotations
@@ -9,14 +10,16 @@ from __future__ import annotations
 import secrets
 import zipfile
 from dataclasses import dataclass
+from typing import IO, TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db.models.fields.files import FieldFile
-from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 
-MAX_BYTES = 10 * 1024 * 1024
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
+MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -25,8 +28,8 @@ class Sniffed:
     extension: str
 
 
-def _zip_kind(upload: UploadedFile) -> Sniffed | None:
-    """DOCX and ODT are zip archives; their inner names tell them apart."""
+def _zip_kind(upload: IO[bytes]) -> Sniffed | None:
+    """DOCX, ODT and XLSX are zip archives; their inner names tell them apart."""
     try:
         with zipfile.ZipFile(upload) as archive:
             names = set(archive.namelist())
@@ -39,12 +42,16 @@ def _zip_kind(upload: UploadedFile) -> Sniffed | None:
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                     "docx",
                 )
-    except zipfile.BadZipFile:
+            if "xl/workbook.xml" in names:
+                return Sniffed(
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"
+                )
+    except (zipfile.BadZipFile, OSError, KeyError):
         return None
     return None
 
 
-def sniff(upload: UploadedFile) -> Sniffed | None:
+def sniff(upload: IO[bytes]) -> Sniffed | None:
     upload.seek(0)
     head = upload.read(8)
     upload.seek(0)
@@ -61,15 +68,21 @@ def sniff(upload: UploadedFile) -> Sniffed | None:
     return found
 
 
+def check_size(upload: UploadedFile, *, field: str, max_bytes: int, message: StrOrPromise) -> None:
+    """Refuse, naming `field`, a file over `max_bytes` with `message` (what to do instead)."""
+    if upload.size is not None and upload.size > max_bytes:
+        raise ValidationError({field: message}, code="too_large")
+
+
+DOCUMENT_TYPES = ("pdf", "jpg", "png", "docx", "odt")
+
+
 def validate_upload(upload: UploadedFile, *, field: str) -> Sniffed:
     """Refuse, naming `field`, a file that is too large or not an allowed document type."""
-    if upload.size is not None and upload.size > MAX_BYTES:
-        raise ValidationError(
-            {field: _("This file is larger than 10 MB. Scan it at a lower resolution.")},
-            code="too_large",
-        )
+    message = _("This file is larger than 10 MB. Scan it at a lower resolution.")
+    check_size(upload, field=field, max_bytes=MAX_DOCUMENT_BYTES, message=message)
     sniffed = sniff(upload)
-    if sniffed is None:
+    if sniffed is None or sniffed.extension not in DOCUMENT_TYPES:
         raise ValidationError(
             {field: _("Only PDF, JPEG, PNG, DOCX and ODT documents can be attached.")},
             code="file_type",
@@ -80,12 +93,3 @@ def validate_upload(upload: UploadedFile, *, field: str) -> Sniffed:
 def stored_name(sniffed: Sniffed) -> str:
     # The uploaded name may itself be personal ("passport-amina.pdf"): it is never stored on disk.
     return f"{secrets.token_hex(16)}.{sniffed.extension}"
-
-
-def attachment_response(file: FieldFile, *, download_name: str, content_type: str) -> HttpResponse:
-    """Always a download, never rendered by the browser; files are small (10 MB at most)."""
-    with file.open("rb") as handle:
-        response = HttpResponse(handle.read(), content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{download_name}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    return response

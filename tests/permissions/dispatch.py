@@ -40,6 +40,7 @@ ROUTES: dict[str, Route] = {
     "dispatch_network": Route(allowed=RUNNERS),
     # No file: the form's error is flashed on the network page.
     "dispatch_network_import": Route(method="POST", allowed=RUNNERS, ok=302),
+    "dispatch_network_template": Route(allowed=RUNNERS),
     "dispatch_unit_free": Route(
         method="POST", target="reception_unit", allowed=RUNNERS, ok=302, data={"free": "1"}
     ),

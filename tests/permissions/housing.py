@@ -59,6 +59,7 @@ ROUTES: dict[str, Route] = {
     "housing_figures": Route(allowed=COORDINATION),
     "housing_figures_export": Route(allowed=COORDINATION),
     "housing_import": Route(allowed=COORDINATION),
+    "housing_import_template": Route(allowed=COORDINATION),
     "housing_figures_aggregate": Route(target="site", allowed=AGGREGATES),
     "housing_figures_aggregate_export": Route(target="site", allowed=AGGREGATES),
     # Session credentials here; tokens are tested in coordo/access/tests/test_api_tokens.py.

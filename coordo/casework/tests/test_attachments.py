@@ -11,7 +11,7 @@ from conftest import verified_client
 from coordo.casework import actions
 from coordo.casework.models import Attachment
 from coordo.casework.tests.conftest import principal
-from coordo.web.uploads import MAX_BYTES
+from coordo.web.uploads import MAX_DOCUMENT_BYTES as MAX_BYTES
 
 pytestmark = pytest.mark.django_db
 

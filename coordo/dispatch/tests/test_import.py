@@ -6,20 +6,23 @@ import io
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from openpyxl import Workbook
 
-from conftest import make_user
+from conftest import make_user, verified_client
 from coordo.access.roles import Role
 from coordo.dispatch.importer import import_units, read_rows
 from coordo.dispatch.models import ReceptionUnit
 from coordo.dispatch.tests.conftest import principal
+from coordo.web.tabular import Row
 
 pytestmark = pytest.mark.django_db
 
 HEADER = "centre;unit;kind;beds;free;women_only;medical;accessible;minors\n"
 
 
-def rows_of(text: str) -> list[dict[str, str]]:
+def rows_of(text: str) -> list[Row]:
     return read_rows(io.BytesIO(text.encode()), "places.csv")
 
 
@@ -73,3 +76,69 @@ def test_only_the_arrival_centre_imports_the_whole_network(network):
     coordinator = make_user(network["BXL"].site, Role.COORDINATOR)
     with pytest.raises(PermissionDenied):
         import_units([], by=coordinator, principal=principal(coordinator))
+
+
+def _post(client, content: bytes, name: str):  # type: ignore[no-untyped-def]
+    upload = SimpleUploadedFile(name, content)
+    return client.post(reverse("dispatch_network_import"), {"file": upload}, follow=True)
+
+
+def _messages(response) -> list[str]:  # type: ignore[no-untyped-def]
+    return [str(message) for message in response.context["messages"]]
+
+
+def test_a_damaged_xlsx_answers_with_a_message_and_writes_nothing(dispatcher, network):
+    # The old reader handed the bytes to openpyxl unguarded: BadZipFile, a 500.
+    response = _post(verified_client(dispatcher), b"PK\x03\x04 not a workbook", "places.xlsx")
+    assert (response.status_code, _messages(response)) == (
+        200,
+        ["Nothing was imported.", "This is not a readable XLSX file."],
+    )
+    assert ReceptionUnit.objects.get(code="BXL-F1").free == 4
+
+
+def test_a_belgian_excel_csv_in_windows_1252_keeps_its_accents(dispatcher, network):
+    # The old reader refused it ("not UTF-8"): Excel's own "CSV" in a Belgian locale.
+    text = HEADER + "BXL;Hélène-Zoé;private;4;1;oui;non;ja;nee\n"
+    response = _post(verified_client(dispatcher), text.encode("cp1252"), "places.csv")
+    assert _messages(response) == ["1 units created, 0 updated."]
+    assert ReceptionUnit.objects.get(code="Hélène-Zoé").women_only is True
+
+
+UNREADABLE_BEDS = [
+    "row 2, column beds: not a whole number",
+    "row 2, column free: at least one bed, and no more free beds than beds",
+]
+
+
+@pytest.mark.parametrize(
+    ("beds", "messages"),
+    [
+        ("inf", UNREADABLE_BEDS),  # int(float("inf")) raised OverflowError: a 500
+        ("4.5", UNREADABLE_BEDS),  # silently 4 before
+        ("40000", ["row 2, column beds: at most 1000"]),  # past PostgreSQL's smallint: a 500
+    ],
+)
+def test_beds_must_be_a_plausible_whole_number(dispatcher, network, beds, messages):
+    rows = rows_of(HEADER + f"BXL;BXL-F1;private;{beds};0;no;no;no;no\n")
+    with pytest.raises(ValidationError) as error:
+        import_units(rows, by=dispatcher, principal=principal(dispatcher))
+    assert error.value.messages == messages
+
+
+@pytest.mark.parametrize("file_format", ["csv", "xlsx"])
+def test_the_template_imports_back_with_no_error(dispatcher, network, file_format):
+    client = verified_client(dispatcher)
+    page = client.get(reverse("dispatch_network")).content.decode()
+    url = reverse("dispatch_network_template")
+    assert f'<a href="{url}?format=xlsx" download>Download the template (XLSX)</a>' in page
+    template = client.get(url, {"format": file_format})
+    assert template["Content-Disposition"] == (
+        f'attachment; filename="dispatch-free-places-template.{file_format}"'
+    )
+    rows = read_rows(io.BytesIO(template.content), f"template.{file_format}")
+    assert [list(row.values.values()) for row in rows] == [
+        ["BXL", "EXEMPLE-1", "private", "4", "2", "yes", "no", "yes", "no"]
+    ]
+    result = import_units(rows, by=dispatcher, principal=principal(dispatcher))
+    assert (result.created, result.updated) == (1, 0)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date, timedelta
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse, JsonResponse
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -23,6 +25,7 @@ from coordo.dispatch.fairness import fairness_tables
 from coordo.dispatch.forms import OverrideForm
 from coordo.dispatch.models import BatchStatus, Proposal, ReceptionUnit
 from coordo.dispatch.views.arrivals import site_with
+from coordo.web.downloads import attachment
 
 
 @require_POST
@@ -64,16 +67,16 @@ def batch_progress(request: AuthedRequest, batch_id: int) -> HttpResponse:
 
 
 @require_perm(Perm.DISPATCH_RUN)
-def batch_snapshot(request: AuthedRequest, batch_id: int) -> JsonResponse:
+def batch_snapshot(request: AuthedRequest, batch_id: int) -> HttpResponse:
     """The frozen input, to replay with `coordo dispatch solve` and explain a decision later."""
     principal = principal_of(request)
     batch = queries.get_batch(principal, batch_id, Perm.DISPATCH_RUN)
     audit.record(AuditAction.EXPORT, principal=principal, obj=batch)
-    response = JsonResponse(batch.snapshot, json_dumps_params={"indent": 1})
-    response["Content-Disposition"] = (
-        f'attachment; filename="dispatch-{batch.date}-{batch.pk}.json"'
+    return attachment(
+        json.dumps(batch.snapshot, cls=DjangoJSONEncoder, indent=1),
+        filename=f"dispatch-{batch.date}-{batch.pk}.json",
+        content_type="application/json",
     )
-    return response
 
 
 @require_POST

@@ -14,8 +14,9 @@ from coordo.access.http import AuthedRequest, flash_form_errors, principal_of, r
 from coordo.access.policy import Perm
 from coordo.dispatch import actions, queries
 from coordo.dispatch.forms import FreePlacesForm, NetworkImportForm
-from coordo.dispatch.importer import import_units, read_rows
+from coordo.dispatch.importer import COLUMNS, import_units, read_rows
 from coordo.dispatch.models import ReceptionUnit
+from coordo.web.tabular import template_response
 
 
 @require_perm(Perm.DISPATCH_NETWORK_EDIT)
@@ -79,3 +80,13 @@ def network_import(request: AuthedRequest) -> HttpResponse:
             % {"created": result.created, "updated": result.updated},
         )
     return redirect("dispatch_network")
+
+
+@require_perm(Perm.DISPATCH_NETWORK_EDIT)
+def network_template(request: AuthedRequest) -> HttpResponse:
+    """The import's columns and one fictional unit of one of the network's own centres."""
+    centre = queries.centres_of(principal_of(request)).order_by("code").first()
+    examples = {"centre": centre.code} if centre else {}
+    return template_response(
+        request, COLUMNS, name="dispatch-free-places-template", examples=examples
+    )

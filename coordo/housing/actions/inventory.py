@@ -15,6 +15,7 @@ from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
 from coordo.housing.actions.stays import check
 from coordo.housing.models import Building, Unit, UnitKind
+from coordo.web.tabular import Row, RowError, whole_number, yes_no
 
 BUILDING_FIELDS = ("name", "address", "confidential")
 UNIT_FIELDS = ("name", "kind", "capacity", "women_only", "family", "accessible")
@@ -74,17 +75,6 @@ def update_unit(unit: Unit, *, by: User | None, principal: Principal, **fields: 
     return unit
 
 
-TRUE_WORDS = {"1", "true", "yes", "oui", "ja", "x", "vrai", "waar"}
-FALSE_WORDS = {"", "0", "false", "no", "non", "nee", "faux", "onwaar"}
-
-
-@dataclass
-class RowError:
-    line: int
-    field: str
-    message: str
-
-
 @dataclass
 class ImportReport:
     rows: int = 0
@@ -96,10 +86,10 @@ class ImportReport:
 
 
 def _flag(row: dict[str, str], name: str) -> bool:
-    value = row.get(name, "").lower()
-    if value not in TRUE_WORDS | FALSE_WORDS:
+    value = yes_no(row.get(name, ""))
+    if value is None:
         raise ValidationError({name: _("Write yes or no.")})
-    return value in TRUE_WORDS
+    return value
 
 
 def _import_row(
@@ -126,11 +116,11 @@ def _import_row(
         raise ValidationError(
             {"kind": _("Unknown kind: use studio, apartment, room or dormitory.")}
         )
-    capacity = row.get("capacity", "")
-    if not capacity.isdigit():
+    capacity = whole_number(row.get("capacity", ""))
+    if capacity is None or capacity < 0:
         raise ValidationError({"capacity": _("Write a whole number of persons.")})
     fields = {
-        "name": row.get("unit", ""), "kind": kind, "capacity": int(capacity),
+        "name": row.get("unit", ""), "kind": kind, "capacity": capacity,
         **{flag: _flag(row, flag) for flag in ("women_only", "family", "accessible")},
     }  # fmt: skip
     unit = Unit.objects.filter(building=building, name=fields["name"]).first()
@@ -144,7 +134,7 @@ def _import_row(
 def import_inventory(
     site: Site,
     *,
-    rows: list[dict[str, str]],
+    rows: list[Row],
     only_valid_rows: bool,
     by: User | None,
     principal: Principal,
@@ -153,13 +143,13 @@ def import_inventory(
     check(principal, Perm.HOUSING_EDIT, site.pk)
     report = ImportReport(rows=len(rows))
     with transaction.atomic():
-        for line, row in enumerate(rows, start=2):  # line 1 is the header
+        for row in rows:
             try:
                 with transaction.atomic():
-                    new_building, new_unit = _import_row(site, row, by, principal)
+                    new_building, new_unit = _import_row(site, row.values, by, principal)
             except ValidationError as error:
                 for name, messages in error.message_dict.items():
-                    report.errors += [RowError(line, name, message) for message in messages]
+                    report.errors += [RowError(row.line, name, message) for message in messages]
             else:
                 report.created_buildings += new_building
                 report.created_units += new_unit

@@ -83,3 +83,14 @@ def test_a_missing_site_or_file_is_named(site, coordinator):
     assert (no_file.status_code, no_file.json()["detail"]) == (
         422, [{"loc": ["body", "file"], "msg": "Send a .csv or .xlsx file.", "type": "value_error"}],
     )  # fmt: skip
+
+
+def test_a_damaged_xlsx_and_a_windows_1252_csv_through_the_api(site, coordinator):
+    client = verified_client(coordinator)
+    damaged = _post(client, site, b"PK\x03\x04 damaged", "units.xlsx")
+    assert (damaged.status_code, damaged.json()["detail"][0]["msg"]) == (
+        422,
+        "This is not a readable XLSX file.",
+    )
+    belgian = _post(client, site, (HEADER + GOOD.replace("Lierre", "Hélène")).encode("cp1252"))
+    assert (belgian.status_code, Building.objects.get().name) == (200, "Maison Hélène")

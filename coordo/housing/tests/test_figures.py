@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import codecs
 from datetime import date
 from io import BytesIO
 
@@ -93,15 +94,17 @@ def test_the_figures_page_and_its_csv_and_xlsx_exports(site, coordinator):
     client = verified_client(coordinator)
     page = client.get("/housing/figures/?start=2026-03-01&end=2026-04-01").content.decode()
     assert '<p class="figure">10</p>' in page
-    csv_text = client.get(
+    csv_bytes = client.get(
         "/housing/figures/export/?start=2026-03-01&end=2026-04-01&format=csv"
-    ).content.decode()
+    ).content
+    assert csv_bytes.startswith(codecs.BOM_UTF8)  # Excel's cue for UTF-8, with `;` between cells
+    csv_text = csv_bytes.decode("utf-8-sig")
     assert csv_text.splitlines()[:3] == [
-        "Figure,Label,Value",
-        "Nights,Total,10",
-        "Capacity,Bed-nights available,62",
+        "Figure;Label;Value",
+        "Nights;Total;10",
+        "Capacity;Bed-nights available;62",
     ]
-    assert "Exits by destination,Street or squat,1" in csv_text
+    assert "Exits by destination;Street or squat;1" in csv_text
     xlsx = client.get("/housing/figures/export/?start=2026-03-01&end=2026-04-01&format=xlsx")
     sheet = load_workbook(BytesIO(xlsx.content)).active
     assert sheet is not None

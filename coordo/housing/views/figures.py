@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import csv
 from datetime import date
-from io import BytesIO
 
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, render
@@ -13,7 +11,6 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from openpyxl import Workbook
 
 from coordo.access import audit
 from coordo.access.http import AuthedRequest, principal_of, require_perm
@@ -23,6 +20,7 @@ from coordo.disclosure import Period, Suppressed
 from coordo.housing.figures import Figures, aggregate_sites, compute, number, protected_figures
 from coordo.housing.forms import PeriodForm, WholePeriodForm, last_ended_month
 from coordo.housing.views.common import site_for
+from coordo.web.tabular import export_response
 
 CHART_HEIGHT = 120
 LEGEND = gettext_lazy(
@@ -92,39 +90,17 @@ def _export(
     request: AuthedRequest, site: Site, figures: Figures, *, legend: str | None = None
 ) -> HttpResponse:
     rows = [(figure, label, export_value(value)) for figure, label, value in table(figures)]
-    audit.record(
-        AuditAction.EXPORT,
-        principal=principal_of(request),
-        object_type="housing.figures",
-        site_id=site.pk,
-    )
     name = f"housing-figures-{figures.start:%Y%m%d}-{figures.end:%Y%m%d}"
     header = (_("Figure"), _("Label"), _("Value"))
-    if request.GET.get("format") == "xlsx":
-        workbook = Workbook()
-        sheet = workbook.active
-        assert sheet is not None
-        sheet.title = _("Figures")[:31]
-        if legend:
-            sheet.append((legend,))
-        sheet.append(header)
-        for row in rows:
-            sheet.append(row)
-        buffer = BytesIO()
-        workbook.save(buffer)
-        response = HttpResponse(
-            buffer.getvalue(),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    lines = [*([(legend,)] if legend else []), header, *rows]
+    response = export_response(request, lines, name=name, title=_("Figures"))
+    if response.status_code == 200:  # a refused separator exported nothing
+        audit.record(
+            AuditAction.EXPORT,
+            principal=principal_of(request),
+            object_type="housing.figures",
+            site_id=site.pk,
         )
-        response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
-        return response
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-    writer = csv.writer(response)
-    if legend:
-        writer.writerow((legend,))
-    writer.writerow(header)
-    writer.writerows(rows)
     return response
 
 

@@ -27,9 +27,10 @@ from coordo.access.models import AuditAction
 from coordo.access.policy import Perm
 from coordo.housing import actions, queries
 from coordo.housing.forms import BuildingForm, ClosureForm, ImportForm, UnitForm
-from coordo.housing.importer import read_rows
+from coordo.housing.importer import COLUMNS, read_rows
 from coordo.housing.models import Unit, UnitClosure
 from coordo.housing.views.common import site_for
+from coordo.web.tabular import template_response
 
 
 @require_perm(Perm.HOUSING_VIEW)
@@ -183,3 +184,9 @@ def housing_import(request: AuthedRequest) -> HttpResponse:
             if report.written:
                 messages.success(request, _("The inventory has been imported."))
     return render(request, "housing/import.html", {"form": form, "report": report})
+
+
+@require_perm(Perm.HOUSING_EDIT)
+def housing_import_template(request: AuthedRequest) -> HttpResponse:
+    """The import's columns and one fictional row, as CSV (`?format=xlsx`: XLSX)."""
+    return template_response(request, COLUMNS, name="housing-inventory-template")
