@@ -246,6 +246,9 @@ STORAGES = {
 MEDIA_ROOT = VAR_DIR / "private-files"
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A running solver writes a heartbeat every half second; a run silent for this long lost
+# its worker and is shown failed, so it can be started again (coordo/background/runs.py).
+COORDO_RUN_STALE_AFTER_SECONDS = env_int("COORDO_RUN_STALE_AFTER_SECONDS", 120)
 
 MAILERS = {
     "default": {

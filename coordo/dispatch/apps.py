@@ -6,3 +6,6 @@ class DispatchConfig(AppConfig):
     name = "coordo.dispatch"
     label = "dispatch"
     verbose_name = _("Dispatch")
+
+    def ready(self) -> None:
+        from coordo.dispatch import tasks  # noqa: F401  (registers the batch's task)

@@ -6,3 +6,6 @@ class PlanningConfig(AppConfig):
     name = "coordo.planning"
     label = "planning"
     verbose_name = _("Planning")
+
+    def ready(self) -> None:
+        from coordo.planning import tasks  # noqa: F401  (registers the solver's task)
