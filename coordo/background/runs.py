@@ -92,8 +92,7 @@ class BackgroundRun(models.Model):
 
     @property
     def state_label(self) -> str:
-        status_field = self._meta.get_field("status")
-        return str(dict(status_field.flatchoices)[self.state])
+        return str(self._status_labels()[self.state])
 
     @property
     def error_text(self) -> str:
@@ -102,9 +101,16 @@ class BackgroundRun(models.Model):
         return gettext(message) if message else ""
 
     @classmethod
+    def _status_labels(cls) -> dict[str, Any]:
+        """Each status value of this table (a subclass may widen the choices) -> its label."""
+        status = cls._meta.get_field("status")
+        assert isinstance(status, models.Field)
+        return dict(status.flatchoices)
+
+    @classmethod
     def check(cls, **kwargs: Any) -> list[checks.CheckMessage]:
         errors = super().check(**kwargs)
-        offered = {value for value, _label in cls._meta.get_field("status").flatchoices}
+        offered = cls._status_labels()
         missing = [state.value for state in WRITTEN if state not in offered]
         if missing:
             errors.append(
