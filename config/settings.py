@@ -252,6 +252,9 @@ COORDO_IMPORT_MAX_BYTES = env_int("COORDO_IMPORT_MAX_BYTES", 5 * 1024 * 1024)
 COORDO_CSV_DELIMITER = env_str("COORDO_CSV_DELIMITER", "semicolon")
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A running solver writes a heartbeat every half second; a run silent for this long lost
+# its worker and is shown failed, so it can be started again (coordo/background/runs.py).
+COORDO_RUN_STALE_AFTER_SECONDS = env_int("COORDO_RUN_STALE_AFTER_SECONDS", 120)
 
 MAILERS = {
     "default": {

@@ -22,6 +22,7 @@ from coordo.dispatch.models import (
     SocialScreening,
     VulnerabilityFlag,
 )
+from coordo.dispatch.queries import editable_units
 from coordo.people.models import Household
 
 
@@ -112,8 +113,6 @@ def update_free_places(
     unit: ReceptionUnit, *, free: int, by: User, principal: Principal
 ) -> ReceptionUnit:
     """A centre says how many beds of a unit are free today."""
-    from coordo.dispatch.queries import editable_units
-
     if not editable_units(principal).filter(pk=unit.pk).exists():
         raise PermissionDenied
     if not 0 <= free <= unit.beds:

@@ -163,7 +163,7 @@ def proposal_out(proposal: Proposal) -> ProposalOut:
 
 def batch_out(batch: Batch) -> BatchOut:
     return BatchOut(
-        id=batch.pk, site_id=batch.site_id, date=batch.date, status=batch.status,
+        id=batch.pk, site_id=batch.site_id, date=batch.date, status=batch.state,
         progress=batch.progress, result=batch.result,
     )  # fmt: skip
 

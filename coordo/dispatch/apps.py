@@ -10,6 +10,7 @@ class DispatchConfig(AppConfig):
     def ready(self) -> None:
         from coordo import personal_data
         from coordo.access.dashboard import register_card
+        from coordo.dispatch import tasks  # noqa: F401  (registers the batch's task)
         from coordo.dispatch.dashboard import dispatch_card
         from coordo.dispatch.personal_data import SOURCES
 

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from coordo import background
 from coordo.access import audit
 from coordo.access.models import AuditAction, Site, User
 from coordo.access.policy import Perm
@@ -36,6 +37,7 @@ from coordo.dispatch.optimiser import (
     render_explanation,
     solution_from_plan,
 )
+from coordo.dispatch.queries import proposals_of
 
 
 @transaction.atomic
@@ -44,6 +46,7 @@ def create_batch(site: Site, *, by: User, principal: Principal, time_limit: int 
     check(principal, Perm.DISPATCH_RUN, site.pk)
     if site.kind != SiteKind.ARRIVAL_CENTRE:
         raise ValidationError(_("Batches are run from an arrival centre."))
+    background.fail_stale(Batch.objects.filter(site=site))
     if Batch.objects.filter(
         site=site, status__in=[BatchStatus.QUEUED, BatchStatus.RUNNING, BatchStatus.DONE]
     ).exists():
@@ -57,18 +60,14 @@ def create_batch(site: Site, *, by: User, principal: Principal, time_limit: int 
         time_limit=time_limit, created_by=by,
     )  # fmt: skip
     audit.record(AuditAction.CREATE, principal=principal, obj=batch)
-    from coordo.dispatch.tasks import run_batch
-
-    transaction.on_commit(lambda: run_batch.enqueue(batch.pk))
+    background.enqueue(batch)
     return batch
 
 
 def request_cancel(batch: Batch, *, by: User, principal: Principal) -> None:
     check(principal, Perm.DISPATCH_RUN, batch.site_id)
     # The running task polls this flag and keeps the best plan found so far.
-    Batch.objects.filter(pk=batch.pk, status__in=[BatchStatus.QUEUED, BatchStatus.RUNNING]).update(
-        cancel_requested=True
-    )
+    background.request_cancel(Batch.objects.filter(pk=batch.pk))
 
 
 @transaction.atomic
@@ -110,13 +109,11 @@ def save_solution(batch: Batch, solution: Solution) -> None:
                 batch=batch, reason=unplaced[key], since=arrival.registered,
             )  # fmt: skip
         proposal.save()
-    batch.status = BatchStatus.CANCELLED if solution.cancelled else BatchStatus.DONE
     batch.result = {
         "status": solution.status, "score": solution.score.as_dict(),
         "solve_seconds": round(solution.solve_seconds, 3), "cancelled": solution.cancelled,
     }  # fmt: skip
-    batch.finished_at = timezone.now()
-    batch.save(update_fields=["status", "result", "finished_at"])
+    batch.save(update_fields=["result"])
 
 
 def _head_language(arrival: Arrival) -> str:
@@ -217,8 +214,6 @@ def override_proposal(
 
 def proposal_rows(batch: Batch, language: str) -> list[dict[str, Any]]:
     """What the review screen shows, explanation in the reader's language."""
-    from coordo.dispatch.queries import proposals_of
-
     wording = language if language in LANGUAGES else "en"
     return [
         {

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from coordo.access.models import Organisation, Site, User
+from coordo.background import BackgroundRun
 from coordo.people.models import Household
 
 
@@ -206,6 +207,8 @@ class MedicalScreening(models.Model):
 
 
 class BatchStatus(models.TextChoices):
+    """The run's states (`coordo.background.RunStatus`), then decided."""
+
     QUEUED = "queued", _("Queued")
     RUNNING = "running", _("Running")
     DONE = "done", _("Ready for review")
@@ -214,7 +217,9 @@ class BatchStatus(models.TextChoices):
     CLOSED = "closed", _("Decided")
 
 
-class Batch(models.Model):
+class Batch(BackgroundRun):
+    """One day's dispatch run; its progress, cancel, heartbeat and failure are the lifecycle's."""
+
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="+")
     date = models.DateField(_("date"))
@@ -223,13 +228,9 @@ class Batch(models.Model):
     )
     time_limit = models.PositiveSmallIntegerField(_("time limit (seconds)"), default=10)
     snapshot = models.JSONField(_("input snapshot"))  # coordo.dispatch/1, frozen at creation
-    progress = models.JSONField(default=dict, blank=True)
     result = models.JSONField(default=dict, blank=True)  # status, score, solve seconds
-    cancel_requested = models.BooleanField(default=False)
-    error = models.TextField(blank=True)
     created_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
-    finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("dispatch batch")
@@ -238,10 +239,6 @@ class Batch(models.Model):
 
     def __str__(self) -> str:
         return f"{self.date} #{self.pk}"
-
-    @property
-    def is_running(self) -> bool:
-        return self.status in (BatchStatus.QUEUED, BatchStatus.RUNNING)
 
 
 class Proposal(models.Model):

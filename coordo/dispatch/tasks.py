@@ -1,14 +1,18 @@
-"""The batch run, as a background task: the optimiser on the frozen snapshot, with progress.
+"""The batch run, as a background task: the optimiser on the frozen snapshot, then proposals.
 
-Progress and cancellation go through `coordo.background.run_with_progress`.
+States, progress, heartbeat, cancel and failures are the one lifecycle's
+(`coordo.background`); this module says only how a batch runs.
 """
 
 from __future__ import annotations
 
-from django.tasks import task
-from django.utils import timezone
+from collections.abc import Callable
 
-from coordo.background import run_with_progress
+from django.tasks import task
+from django.utils.translation import gettext_noop
+
+from coordo import background
+from coordo.background import ProgressDict, RunFailed
 from coordo.dispatch.batches import save_solution
 from coordo.dispatch.models import Batch, BatchStatus
 from coordo.dispatch.optimiser import (
@@ -20,8 +24,40 @@ from coordo.dispatch.optimiser import (
     parse_instance,
 )
 
+UNREADABLE_SNAPSHOT = gettext_noop(
+    "The optimiser could not read this batch's snapshot, so nothing was proposed. Tell your"
+    " administrator."
+)
 
-def _progress_as_dict(progress: Progress) -> dict[str, object]:
+
+def _fetch(batch: Batch) -> Instance:
+    try:
+        return parse_instance(batch.snapshot)
+    except InstanceError as error:
+        raise RunFailed(UNREADABLE_SNAPSHOT, details=error.errors) from error
+
+
+def _optimise(
+    batch: Batch,
+    instance: Instance,
+    on_progress: Callable[[Progress], None],
+    should_stop: Callable[[], bool],
+) -> Solution:
+    return optimise(
+        instance,
+        time_limit=batch.time_limit,
+        workers=2,
+        on_progress=on_progress,
+        should_stop=should_stop,
+    )
+
+
+def _save(batch: Batch, solution: Solution) -> str:
+    save_solution(batch, solution)
+    return BatchStatus.CANCELLED if solution.cancelled else BatchStatus.DONE
+
+
+def _progress_as_dict(progress: Progress) -> ProgressDict:
     return {
         "stage": progress.stage,
         "elapsed": round(progress.elapsed, 1),
@@ -29,45 +65,24 @@ def _progress_as_dict(progress: Progress) -> dict[str, object]:
     }
 
 
+BATCH_RUN = background.Pipeline(
+    model=Batch,
+    fetch=_fetch,
+    solve=_optimise,
+    progress_as_dict=_progress_as_dict,
+    save=_save,
+)
+
+
 @task()
 def run_batch(batch_id: int) -> str:
-    batch = Batch.objects.get(pk=batch_id)
-    if batch.status != BatchStatus.QUEUED:
-        return batch.status
-    try:
-        instance = parse_instance(batch.snapshot)
-    except InstanceError as error:
-        Batch.objects.filter(pk=batch.pk).update(
-            status=BatchStatus.FAILED, error="\n".join(error.errors), finished_at=timezone.now()
-        )
-        return BatchStatus.FAILED
-    Batch.objects.filter(pk=batch.pk).update(status=BatchStatus.RUNNING)
-    try:
-        solution, last_progress = solve_with_progress(batch, instance)
-    except Exception as error:
-        # A failed run must not leave the site's batch open for ever.
-        Batch.objects.filter(pk=batch.pk).update(
-            status=BatchStatus.FAILED, error=type(error).__name__, finished_at=timezone.now()
-        )
-        raise
-    batch.refresh_from_db()
-    batch.progress = last_progress or batch.progress
-    batch.save(update_fields=["progress"])
-    save_solution(batch, solution)
-    return batch.status
+    return BATCH_RUN.execute(batch_id)
 
 
-def solve_with_progress(batch: Batch, instance: Instance) -> tuple[Solution, dict | None]:
-    """The optimiser on `instance`, progress written to the batch row, cancel read from it."""
-    return run_with_progress(
-        lambda on_progress, should_stop: optimise(
-            instance,
-            time_limit=batch.time_limit,
-            workers=2,
-            on_progress=on_progress,
-            should_stop=should_stop,
-        ),  # fmt: skip
-        row=Batch.objects.filter(pk=batch.pk),
-        progress_as_dict=_progress_as_dict,
-        cancelled=batch.cancel_requested,
-    )
+background.register(Batch, run_batch)
+
+
+def solve_with_progress(batch: Batch, instance: Instance) -> tuple[Solution, ProgressDict | None]:
+    """The optimiser on `instance`, progress and heartbeat written to the batch row, cancel
+    read from it."""
+    return BATCH_RUN.solve_with_progress(batch, instance)

@@ -12,6 +12,7 @@ from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from coordo import background
 from coordo.access import audit
 from coordo.access.models import AuditAction, Site, User
 from coordo.access.policy import Perm
@@ -24,7 +25,6 @@ from coordo.planning.models import (
     PlanningRun,
     PlanningStatus,
     RotaPeriod,
-    RunStatus,
     Shift,
     ShiftTemplate,
     WeeklyWindow,
@@ -107,9 +107,7 @@ def _new_draft(site: Site, month: date, by: User) -> Planning:
 
 
 def _enqueue(run: PlanningRun) -> None:
-    from coordo.planning.tasks import solve_planning
-
-    transaction.on_commit(lambda: solve_planning.enqueue(run.pk))
+    background.enqueue(run)
 
 
 @transaction.atomic
@@ -118,7 +116,7 @@ def start_run(
 ) -> PlanningRun:
     _check(principal, Perm.PLANNING_EDIT, planning.site_id)
     _draft(planning)
-    if planning.runs.filter(status__in=(RunStatus.QUEUED, RunStatus.RUNNING)).exists():
+    if background.any_active(planning.runs.all()):
         raise ValidationError(_("The solver is already working on this draft."))
     if not 1 <= time_limit <= MAX_TIME_LIMIT:
         raise ValidationError({"time_limit": _("Between 1 and 120 seconds.")})
@@ -130,8 +128,7 @@ def start_run(
 
 def cancel_run(run: PlanningRun, *, principal: Principal) -> None:
     _check(principal, Perm.PLANNING_EDIT, run.planning.site_id)
-    # An update, not a save: the task writes progress to the same row meanwhile.
-    PlanningRun.objects.filter(pk=run.pk).update(cancel_requested=True)
+    background.request_cancel(PlanningRun.objects.filter(pk=run.pk))
     audit.record(AuditAction.UPDATE, principal=principal, obj=run, site_id=run.planning.site_id)
 
 
@@ -180,7 +177,7 @@ def discard_draft(planning: Planning, *, principal: Principal) -> None:
     """Rejects a draft (a proposed re-plan, say): the published version stays in force."""
     _check(principal, Perm.PLANNING_EDIT, planning.site_id)
     _draft(planning)
-    if planning.runs.filter(status__in=(RunStatus.QUEUED, RunStatus.RUNNING)).exists():
+    if background.any_active(planning.runs.all()):
         raise ValidationError(_("Wait for the solver to finish, or cancel it, first."))
     audit.record(AuditAction.DELETE, principal=principal, obj=planning)
     planning.delete()
@@ -199,7 +196,7 @@ def publish_planning(planning: Planning, *, by: User, principal: Principal) -> P
     """The draft becomes the next version; the version it replaces stays, superseded."""
     _check(principal, Perm.PLANNING_PUBLISH, planning.site_id)
     _draft(planning)
-    if planning.runs.filter(status__in=(RunStatus.QUEUED, RunStatus.RUNNING)).exists():
+    if background.any_active(planning.runs.all()):
         raise ValidationError(_("Wait for the solver to finish, or cancel it, before publishing."))
     planning.status = PlanningStatus.PUBLISHED
     planning.version = next_published_version(planning)

@@ -9,6 +9,7 @@ class PlanningConfig(AppConfig):
 
     def ready(self) -> None:
         from coordo.access.dashboard import register_card
+        from coordo.planning import tasks  # noqa: F401  (registers the solver's task)
         from coordo.planning.dashboard import on_call_card
 
         register_card(on_call_card, order=40)

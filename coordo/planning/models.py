@@ -15,6 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from coordo.access.models import Organisation, Site, User
+from coordo.background import BackgroundRun
+from coordo.background import RunStatus as RunStatus  # planning's run states are these
 
 
 class WorkerKind(models.TextChoices):
@@ -223,36 +225,25 @@ class Assignment(models.Model):
         return f"{self.worker} · {self.shift}"
 
 
-class RunStatus(models.TextChoices):
-    QUEUED = "queued", _("Queued")
-    RUNNING = "running", _("Running")
-    DONE = "done", _("Done")
-    INFEASIBLE = "infeasible", _("Impossible")
-    FAILED = "failed", _("Failed")
+class PlanningRun(BackgroundRun):
+    """One solve of a draft in the background, with its progress and outcome.
 
-
-class PlanningRun(models.Model):
-    """One solve of a draft in the background, with its progress and outcome."""
+    Its states and columns are the lifecycle's (`coordo.background`); `progress` holds
+    the elapsed time, objective, bound and best plan so far. A cancelled run keeps that
+    plan, so it ends done.
+    """
 
     planning = models.ForeignKey(Planning, on_delete=models.CASCADE, related_name="runs")
-    status = models.CharField(max_length=10, choices=RunStatus.choices, default=RunStatus.QUEUED)
     time_limit = models.PositiveSmallIntegerField(_("time limit (seconds)"), default=10)
-    progress = models.JSONField(default=dict, blank=True)  # elapsed, objective, bound, best plan
     result = models.JSONField(default=dict, blank=True)  # status, objective, bound, conflicts
-    cancel_requested = models.BooleanField(default=False)
     created_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
-    finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
 
     def __str__(self) -> str:
         return f"{self.planning} #{self.pk}"
-
-    @property
-    def is_running(self) -> bool:
-        return self.status in (RunStatus.QUEUED, RunStatus.RUNNING)
 
 
 class Rota(models.Model):

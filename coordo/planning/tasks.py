@@ -1,21 +1,25 @@
-"""Solving a draft in the background, with progress, the best plan so far, and a cancel flag.
+"""Solving a draft in the background: fetch the month, solve it, save the plan.
 
-Progress and cancellation go through `coordo.background.run_with_progress`.
+States, progress, the best plan so far, heartbeat, cancel and failures are the one
+lifecycle's (`coordo.background`); this module says only how a planning run works.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.tasks import task
-from django.utils import timezone
+from django.utils.translation import gettext_noop
 
-from coordo.background import run_with_progress
+from coordo import background
+from coordo.background import RunFailed, RunStatus
 from coordo.planning.actions import save_solution
 from coordo.planning.fetch import build_instance
-from coordo.planning.models import PlanningRun, RunStatus
+from coordo.planning.models import PlanningRun
 from coordo.planning.solver import (
     Conflict,
+    Instance,
     InstanceError,
     Progress,
     Solution,
@@ -23,6 +27,47 @@ from coordo.planning.solver import (
     render_conflict,
     solve,
 )
+
+UNREADABLE_DRAFT = gettext_noop(
+    "The solver could not read this draft's data, so nothing was changed. Tell your administrator."
+)
+NO_PLAN_IN_TIME = gettext_noop(
+    "The solver found no plan in the time given. Try again with more time."
+)
+
+
+def _fetch(run: PlanningRun) -> Instance:
+    try:
+        return parse_instance(build_instance(run.planning))
+    except InstanceError as error:
+        raise RunFailed(UNREADABLE_DRAFT, details=error.errors) from error
+
+
+def _solve(
+    run: PlanningRun,
+    instance: Instance,
+    on_progress: Callable[[Progress], None],
+    should_stop: Callable[[], bool],
+) -> Solution:
+    return solve(
+        instance,
+        time_limit=run.time_limit,
+        workers=2,
+        on_progress=on_progress,
+        should_stop=should_stop,
+    )
+
+
+def _save(run: PlanningRun, solution: Solution) -> str:
+    save_solution(run.planning, solution)
+    run.result = _result(solution)
+    run.save(update_fields=["result"])
+    if solution.status == "infeasible":
+        return RunStatus.INFEASIBLE
+    if solution.status == "unknown":
+        run.error_message = NO_PLAN_IN_TIME
+        return RunStatus.FAILED
+    return RunStatus.DONE
 
 
 def _progress_as_dict(progress: Progress) -> dict[str, Any]:
@@ -49,44 +94,21 @@ def _result(solution: Solution) -> dict[str, Any]:
     }
 
 
+PLANNING_RUN = background.Pipeline(
+    model=PlanningRun,
+    fetch=_fetch,
+    solve=_solve,
+    progress_as_dict=_progress_as_dict,
+    save=_save,
+)
+
+
 @task()
 def solve_planning(run_id: int) -> str:
-    run = PlanningRun.objects.select_related("planning").get(pk=run_id)
-    if run.status != RunStatus.QUEUED:
-        return run.status
-    try:
-        instance = parse_instance(build_instance(run.planning))
-    except InstanceError as error:
-        PlanningRun.objects.filter(pk=run.pk).update(
-            status=RunStatus.FAILED,
-            result={"errors": list(error.errors)},
-            finished_at=timezone.now(),
-        )
-        return RunStatus.FAILED
-    PlanningRun.objects.filter(pk=run.pk).update(status=RunStatus.RUNNING)
-    solution, last_progress = run_with_progress(
-        lambda on_progress, should_stop: solve(
-            instance,
-            time_limit=run.time_limit,
-            workers=2,
-            on_progress=on_progress,
-            should_stop=should_stop,
-        ),  # fmt: skip
-        row=PlanningRun.objects.filter(pk=run.pk),
-        progress_as_dict=_progress_as_dict,
-        cancelled=run.cancel_requested,
-    )
-    save_solution(run.planning, solution)
-    status = RunStatus.INFEASIBLE if solution.status == "infeasible" else RunStatus.DONE
-    if solution.status == "unknown":
-        status = RunStatus.FAILED
-    PlanningRun.objects.filter(pk=run.pk).update(
-        status=status,
-        progress=last_progress or run.progress,
-        result=_result(solution),
-        finished_at=timezone.now(),
-    )
-    return status
+    return PLANNING_RUN.execute(run_id)
+
+
+background.register(PlanningRun, solve_planning)
 
 
 def conflict_lines(run: PlanningRun, language: str) -> list[str]:

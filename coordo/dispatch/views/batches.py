@@ -47,10 +47,14 @@ def batch_detail(request: AuthedRequest, batch_id: int) -> HttpResponse:
     principal = principal_of(request)
     batch = queries.get_batch(principal, batch_id)
     audit.record(AuditAction.VIEW, principal=principal, obj=batch)
+    can_run = principal.can(Perm.DISPATCH_RUN, batch.site_id)
+    here = request.current_site is not None and request.current_site.pk == batch.site_id
     context = {
         "batch": batch,
         "rows": batches.proposal_rows(batch, get_language() or "en"),
-        "can_run": principal.can(Perm.DISPATCH_RUN, batch.site_id),
+        "can_run": can_run,
+        # A failed run (a dead worker's included) is run again from its own site.
+        "can_restart": can_run and here and batch.state == BatchStatus.FAILED,
     }
     return render(request, "dispatch/batch_detail.html", context)
 

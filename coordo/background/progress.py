@@ -1,9 +1,9 @@
-"""Running a solver inside a background task: progress to a row, cancel from a flag.
+"""Running a solver inside a background task: progress and heartbeat to a row, cancel from a flag.
 
 Solvers report progress and poll for a stop from their own threads (CP-SAT's
 callbacks). Those threads touch only memory; the task's thread writes the latest
-progress to the run's row and reads its cancel flag, so the database is used from
-one thread and one connection. The row needs `progress` (JSON) and `cancel_requested`.
+progress and a heartbeat to the run's row and reads its cancel flag, so the database is
+used from one thread and one connection. The row is a `BackgroundRun`.
 """
 
 from __future__ import annotations
@@ -15,6 +15,9 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils import timezone
+
+from coordo.background.runs import ACTIVE
 
 ProgressDict = dict[str, Any]
 PROGRESS_EVERY = 0.5  # seconds between two writes of the progress row
@@ -46,7 +49,11 @@ def run_with_progress[P, S](
     cancelled: bool = False,
 ) -> tuple[S, ProgressDict | None]:
     """Call `solve(on_progress, should_stop)` in a worker thread while this thread keeps
-    `row` (a one-row queryset) up to date; returns the solution and the last progress."""
+    `row` (a one-row queryset) up to date; returns the solution and the last progress.
+
+    The solver is stopped when the cancel flag is set, and when the row is no longer
+    queued or running: it was found stale and marked failed, or deleted.
+    """
     latest: LatestProgress[P] = LatestProgress(progress_as_dict)
     stop = threading.Event()
     if cancelled:  # cancelled while queued: the solver returns its first plan at once
@@ -57,8 +64,10 @@ def run_with_progress[P, S](
             try:
                 return future.result(timeout=PROGRESS_EVERY), latest.as_dict()
             except FutureTimeout:
+                beat: dict[str, Any] = {"heartbeat_at": timezone.now()}
                 progress = latest.as_dict()
                 if progress is not None:
-                    row.update(progress=progress)
-                if row.filter(cancel_requested=True).exists():
+                    beat["progress"] = progress
+                still_ours = row.filter(status__in=ACTIVE).update(**beat)
+                if not still_ours or row.filter(cancel_requested=True).exists():
                     stop.set()
