@@ -22,6 +22,7 @@ from coordo.housing.models import (
     UnitClosure,
 )
 from coordo.people.models import Household, Person
+from coordo.web.periods import DayField
 
 DATE = forms.DateInput(attrs={"type": "date"})
 
@@ -49,7 +50,7 @@ class ClosureForm(forms.ModelForm):
     class Meta:
         model = UnitClosure
         fields = ["start", "end", "reason"]
-        widgets = {"start": DATE, "end": DATE}
+        field_classes = {"start": DayField, "end": DayField}
 
     def clean(self) -> dict[str, Any]:
         # Named on its field, before the model's constraint answers with a generic message.
@@ -123,6 +124,12 @@ class AdmitForm(WhoForm):
         return data
 
 
+class BoardForm(forms.Form):
+    """The board's first night: a plausible day, not any date a URL may hold."""
+
+    start = DayField(label=_("From"), required=False)
+
+
 class MoveStayForm(forms.Form):
     unit = forms.ModelChoiceField(label=_("New unit"), queryset=Unit.objects.none())
     on = forms.DateField(label=_("Moving date"), widget=DATE)
@@ -162,17 +169,6 @@ class OfferAnswerForm(forms.Form):
     refusal_reason = forms.CharField(label=_("Reason for refusal"), max_length=250, required=False)
 
 
-class PeriodForm(forms.Form):
-    start = forms.DateField(label=_("From"), widget=DATE)
-    end = forms.DateField(label=_("Until (excluded)"), widget=DATE)
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if data.get("start") and data.get("end") and data["end"] <= data["start"]:
-            self.add_error("end", _("The end must come after the start."))
-        return data
-
-
 YEARS_OFFERED = 10
 
 
@@ -210,8 +206,9 @@ class WholePeriodForm(forms.Form):
     A link with `start` and `end` still works when they bound such a period."""
 
     period = forms.ChoiceField(label=_("Period"), required=False)
-    start = forms.DateField(required=False, widget=forms.HiddenInput)
-    end = forms.DateField(required=False, widget=forms.HiddenInput)
+    # Bounded first (coordo.web.periods), then held to a whole period that has ended.
+    start = DayField(label=_("From"), required=False, widget=forms.HiddenInput)
+    end = DayField(label=_("Until (excluded)"), required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, today: date, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -1,0 +1,1 @@
+"""The web layer every app shares: what a page or an export asks of a request."""
