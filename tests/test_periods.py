@@ -37,16 +37,18 @@ FAST = 2.0  # seconds: the 0202 start ran 81 s before this module existed
         ("0001-01-01", "9999-12-31", {"start": [BOUNDS], "end": [BOUNDS]}),
         ("0202-01-01", "2026-01-01", {"start": [BOUNDS]}),
         ("1999-12-31", "2026-01-01", {"start": [BOUNDS]}),
-        ("2000-01-01", "2028-12-02", {"end": [
-            "A period is at most 10 years long: choose a later start or an earlier end."
-        ]}),
+        (
+            "2000-01-01",
+            "2028-12-02",
+            {"end": ["A period is at most 10 years long: choose a later start or an earlier end."]},
+        ),
         ("2018-12-02", "2028-12-02", {}),
         ("2028-12-03", "2028-12-04", {"start": [BOUNDS], "end": [BOUNDS]}),
         ("2026-02-01", "2026-02-01", {"end": ["The end must come after the start."]}),
         ("2026-02-01", "2026-01-01", {"end": ["The end must come after the start."]}),
         ("10000-01-01", "2026-01-01", {"start": ["Enter a valid date."]}),
     ],
-)  # fmt: skip
+)
 def test_a_period_is_bounded_with_its_error_on_the_field(start, end, errors):
     form = PeriodForm({"start": start, "end": end})
     assert form.errors == errors
@@ -136,16 +138,34 @@ ASKED = [
     Asked("appointment_calendar", {"week": "0001-01-01"}, {"week": "Week of"}),
     Asked("dispatch_fairness_month", {"month": "9999-12"}, {"month": "Month"}),
     Asked("dispatch_fairness_month", {"month": "0202-01"}, {"month": "Month"}),
-    Asked("audit_trail", {"since": "0001-01-01", "until": "9999-12-31"}, {"since": "From", "until": "To"}),
+    Asked(
+        "audit_trail",
+        {"since": "0001-01-01", "until": "9999-12-31"},
+        {"since": "From", "until": "To"},
+    ),
     Asked("planning_create", {"month": "9999-12"}, {"month": "Month"}, post=True),
-    Asked("absence_add", {"first_day": "0202-01-01", "last_day": "9999-12-31"},
-          {"first_day": "First day", "last_day": "Last day"}, post=True, extra={"reason": "illness"}),
-    Asked("worker_absence_add", {"first_day": "0001-01-01", "last_day": "2026-12-03"},
-          {"first_day": "First day"}, post=True, extra={"reason": "training"}),
-    Asked("unit_close", {"start": "0202-01-01", "end": "9999-12-31"},
-          {"start": "Out of service from", "end": "Back in service on"}, post=True,
-          extra={"reason": "Peinture"}),
-]  # fmt: skip
+    Asked(
+        "absence_add",
+        {"first_day": "0202-01-01", "last_day": "9999-12-31"},
+        {"first_day": "First day", "last_day": "Last day"},
+        post=True,
+        extra={"reason": "illness"},
+    ),
+    Asked(
+        "worker_absence_add",
+        {"first_day": "0001-01-01", "last_day": "2026-12-03"},
+        {"first_day": "First day"},
+        post=True,
+        extra={"reason": "training"},
+    ),
+    Asked(
+        "unit_close",
+        {"start": "0202-01-01", "end": "9999-12-31"},
+        {"start": "Out of service from", "end": "Back in service on"},
+        post=True,
+        extra={"reason": "Peinture"},
+    ),
+]
 
 world = world_fixture()
 

@@ -7,6 +7,7 @@ from django import forms
 from django.core.validators import MinValueValidator
 from django.db.models import QuerySet
 from django.urls import reverse_lazy
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
@@ -36,7 +37,17 @@ class BuildingForm(forms.ModelForm):
 class UnitForm(forms.ModelForm):
     class Meta:
         model = Unit
-        fields = ["name", "kind", "capacity", "women_only", "family", "accessible"]
+        fields = [
+            "name",
+            "kind",
+            "capacity",
+            "women_only",
+            "family",
+            "accessible",
+            "in_service_from",
+            "out_of_service_from",
+        ]
+        field_classes = {"in_service_from": DayField, "out_of_service_from": DayField}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -44,6 +55,14 @@ class UnitForm(forms.ModelForm):
         capacity = self.fields["capacity"]
         capacity.validators.append(MinValueValidator(1))
         capacity.widget.attrs["min"] = 1
+        # Left empty, a new unit is in service from today; an existing one keeps its date.
+        self.fields["in_service_from"].required = False
+
+    def clean_in_service_from(self) -> date:
+        day: date | None = self.cleaned_data.get("in_service_from")
+        if day is not None:
+            return day
+        return self.instance.in_service_from if self.instance.pk else timezone.localdate()
 
 
 class ClosureForm(forms.ModelForm):

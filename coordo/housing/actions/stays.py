@@ -47,8 +47,18 @@ def overlapping(start: date, end: date | None) -> Q:
     return q & Q(start__lt=end) if end else q
 
 
+def serving(start: date, end: date) -> Q:
+    """Units in service on at least one night of [start, end)."""
+    return Q(in_service_from__lt=end) & (
+        Q(out_of_service_from__isnull=True) | Q(out_of_service_from__gt=start)
+    )
+
+
 def free_slots(unit: Unit, start: date, end: date | None, *, stay: Stay | None = None) -> list[int]:
-    """The bed slots of `unit` free on every night of [start, end); none if a family is there."""
+    """The bed slots of `unit` free on every night of [start, end); none if a family is there
+    or the unit is not in service on all of these nights."""
+    if not unit.in_service(start, end):
+        return []
     held = Occupancy.objects.filter(overlapping(start, end), unit=unit)
     if stay is not None:
         held = held.exclude(stay=stay)
@@ -74,9 +84,32 @@ def _household_type(persons: Sequence[Person], relationships: dict[int, str]) ->
     return HouseholdType.OTHER
 
 
+def _check_in_service(unit: Unit, start: date, end: date | None) -> None:
+    """Nobody sleeps in a unit before it entered service or after it left it: its capacity
+    counts over its service only (coordo.housing.figures)."""
+    opened, withdrawn = unit.in_service_from, unit.out_of_service_from
+    if start < opened:
+        message = _("This unit is in service from %(date)s only.") % {"date": _day(opened)}
+    elif withdrawn is not None and start >= withdrawn:
+        message = _("This unit was withdrawn from service on %(date)s.") % {"date": _day(withdrawn)}
+    elif withdrawn is not None and (end is None or end > withdrawn):
+        message = _(
+            "This unit leaves service on %(date)s: nobody can move in for an open stay. "
+            "Choose another unit."
+        ) % {"date": _day(withdrawn)}
+    else:
+        return
+    raise ValidationError({"unit": ValidationError(message, code="not_in_service")})
+
+
+def _day(value: date) -> str:
+    return f"{value:%d/%m/%Y}"
+
+
 def _check_unit_accepts(
     unit: Unit, persons: Sequence[Person], start: date, end: date | None
 ) -> None:
+    _check_in_service(unit, start, end)
     if UnitClosure.objects.filter(overlapping(start, end), unit=unit).exists():
         raise ValidationError({"unit": _("This unit is out of service on these dates.")})
     if unit.women_only and any(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from datetime import date
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -22,17 +23,23 @@ def make_building(site: Site, name: str = "Maison Test", *, confidential: bool =
     )  # fmt: skip
 
 
+IN_SERVICE_SINCE = date(2020, 1, 1)  # a test unit has been in service for years
+
+
 def make_unit(
     building: Building,
     name: str = "Studio 1",
     *,
     capacity: int = 2,
     kind: str = UnitKind.STUDIO,
+    in_service_from: date = IN_SERVICE_SINCE,
+    out_of_service_from: date | None = None,
     **flags: bool,
 ) -> Unit:
     return Unit.objects.create(
         organisation=building.organisation, building=building, name=name, kind=kind,
-        capacity=capacity, **flags,
+        capacity=capacity, in_service_from=in_service_from,
+        out_of_service_from=out_of_service_from, **flags,
     )  # fmt: skip
 
 
