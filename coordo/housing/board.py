@@ -113,12 +113,17 @@ class _Cells:
         before, _sep, after = reverse("stay_detail", args=[987654321]).partition("987654321")
         self.stay = (before, after)  # one reverse per page, the id goes between
         self.admit = escape(reverse("stay_admit")) if can_edit else ""
+        # A night gone by is shown, never offered: only tonight and later nights admit.
+        self.past = (
+            escape(_("%(free)s free on %(date)s")),
+            escape(_("%(free)s free from %(first)s to %(last)s")),
+        )
+        self.ahead = self.past
         if can_edit:
-            self.one_night = escape(_("%(free)s free on %(date)s: admit"))
-            self.nights = escape(_("%(free)s free from %(first)s to %(last)s: admit"))
-        else:
-            self.one_night = escape(_("%(free)s free on %(date)s"))
-            self.nights = escape(_("%(free)s free from %(first)s to %(last)s"))
+            self.ahead = (
+                escape(_("%(free)s free on %(date)s: admit")),
+                escape(_("%(free)s free from %(first)s to %(last)s: admit")),
+            )
         self.closed = escape(_("out of service"))
         self.opens = _("in service from %(date)s")
         self.withdrawn = _("withdrawn from service on %(date)s")
@@ -158,16 +163,17 @@ class _Cells:
             return f'<span class="board-closed {place}" title="{reason}">{self.closed}: {reason}</span>'
         if not night:
             return ""
-        free = str(night)
+        free, offered = str(night), bool(self.admit) and left >= self.today
+        one_night, nights = self.ahead if offered else self.past
         if right - left == 1:
-            label = self.one_night % {"free": free, "date": self.spoken[left]}
+            label = one_night % {"free": free, "date": self.spoken[left]}
         else:
-            label = self.nights % {
+            label = nights % {
                 "free": free,
                 "first": self.spoken[left],
                 "last": self.spoken[right - 1],
             }
-        if not self.admit:
+        if not offered:
             return f'<span class="board-free {place}" title="{label}">{free}</span>'
         href = f"{self.admit}?unit={unit_id}&amp;start={self.days[left].isoformat()}"
         return (

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -109,6 +110,17 @@ class WhoForm(forms.Form):
         return data
 
 
+def _sent_back_with(fields: str) -> dict[str, Any]:
+    """htmx: on change, the admit form comes back redrawn with `fields` as filled in."""
+    return {
+        "hx-get": reverse_lazy("stay_admit"),
+        "hx-include": fields,
+        "hx-target": "closest form",
+        "hx-swap": "outerHTML",
+        "hx-trigger": "change",
+    }
+
+
 class AdmitForm(WhoForm):
     members = forms.ModelMultipleChoiceField(
         label=_("Members admitted"), queryset=Person.objects.none(), required=False,
@@ -116,12 +128,23 @@ class AdmitForm(WhoForm):
         help_text=_("Untick a member who sleeps elsewhere; none ticked admits everyone."),
     )  # fmt: skip
     unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.none())
-    start = forms.DateField(label=_("Entry date"), widget=DATE)
+    start = DayField(label=_("Entry date"))
     planned_end = forms.DateField(label=_("Planned end"), widget=DATE, required=False)
 
-    def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, units: QuerySet[Unit], today: date, focus: bool = False, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
+        self.today = today
         limit_choices(self, "unit", units)
+        # Tonight at the earliest: a night gone by is not a place one can give.
+        self.fields["start"].widget.attrs["min"] = today.isoformat()
+        if focus:  # opened from the board or a link: the first field, ready to type
+            self.fields["household"].widget.attrs["autofocus"] = True
+        # A new date changes who has no place yet: the lists follow it.
+        self.fields["start"].widget.attrs.update(
+            _sent_back_with("#id_household, #id_person, #id_unit, #id_planned_end")
+        )
         # The members to tick are those of the household chosen (posted, or picked via htmx).
         chosen = self.data.get("household") or self.initial.get("household") or 0
         members = self.person_choices.filter(
@@ -132,10 +155,25 @@ class AdmitForm(WhoForm):
         if not ticked:  # no household picked yet: nothing to tick
             self.fields["members"].widget = forms.MultipleHiddenInput()
         self.fields["household"].widget.attrs.update(
-            {"hx-get": reverse_lazy("stay_admit"),
-             "hx-include": "#id_unit, #id_start, #id_planned_end",
-             "hx-target": "closest form", "hx-swap": "outerHTML", "hx-trigger": "change"}
-        )  # fmt: skip
+            _sent_back_with("#id_unit, #id_start, #id_planned_end")
+        )
+
+    @staticmethod
+    def night_asked(data: Mapping[str, Any], today: date) -> date:
+        """The entry night the lists are drawn for: the one asked, never before tonight."""
+        try:
+            asked = DayField(required=False).clean(data.get("start"))
+        except forms.ValidationError:
+            asked = None
+        return max(asked or today, today)
+
+    def clean_start(self) -> date:
+        start: date = self.cleaned_data["start"]
+        if start < self.today:
+            raise forms.ValidationError(
+                _("This night has passed: choose tonight or a later night."), code="past"
+            )
+        return start
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()

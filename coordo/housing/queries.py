@@ -41,6 +41,7 @@ from coordo.housing.models import (
     Unit,
     UnitClosure,
 )
+from coordo.people.models import Household, Person
 
 ONE_DAY = timedelta(days=1)
 
@@ -256,6 +257,16 @@ def board_rows(principal: Principal, site_id: int, start: date, end: date) -> Bo
         occupancies = cursor.fetchall()
         cursor.execute(BOARD_CLOSURES.format(units=marks), params)
         return BoardRows(units, occupancies, cursor.fetchall())
+
+
+def without_a_place(
+    households: QuerySet[Household], persons: QuerySet[Person], night: date
+) -> tuple[QuerySet[Household], QuerySet[Person]]:
+    """Those an open admission from `night` can take: no place that night or after it (a
+    household by its head; its members housed elsewhere are not offered to tick)."""
+    housed = Occupancy.objects.filter(overlapping(night, None), person__in=persons)
+    person_ids = housed.values("person_id")
+    return households.exclude(head__in=person_ids), persons.exclude(pk__in=person_ids)
 
 
 def waiting_list(principal: Principal, site_id: int) -> QuerySet[PlaceRequest]:

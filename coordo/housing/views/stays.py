@@ -66,14 +66,18 @@ def board(request: AuthedRequest) -> HttpResponse:
 def stay_admit(request: AuthedRequest) -> HttpResponse:
     principal = principal_of(request)
     site = site_for(request, Perm.STAY_EDIT)
-    households, persons = site_people(request, site)
-    # Picking a household (htmx) sends the form back with what was already filled in.
+    today = timezone.localdate()
+    # Only those with no place from the night asked (tonight at the earliest) are listed.
+    night = AdmitForm.night_asked(request.POST or request.GET, today)
+    households, persons = queries.without_a_place(*site_people(request, site), night)
+    # Picking a household or a date (htmx) sends the form back with what was filled in.
     initial = {
         name: request.GET.get(name) for name in ("unit", "household", "person", "planned_end")
-    } | {"start": request.GET.get("start") or timezone.localdate()}
+    } | {"start": night}
     form = AdmitForm(
         request.POST or None, initial=initial, units=site_units(request, site),
-        households=households, persons=persons,
+        households=households, persons=persons, today=today,
+        focus=request.method == "GET" and request.htmx.target != "stay-form",
     )  # fmt: skip
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
