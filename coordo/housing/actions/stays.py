@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -31,6 +32,9 @@ from coordo.access.scoping import Principal
 from coordo.housing.models import HouseholdType, Occupancy, Stay, Unit, UnitClosure, until
 from coordo.people.models import Household, Person, Relationship, Sex
 from coordo.people.queries import persons_visible_to
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 NO_LONGER_FREE = _(
     "This place is no longer free: someone else was given it meanwhile. "
@@ -113,7 +117,7 @@ def _day(value: date) -> str:
     return f"{value:%d/%m/%Y}"
 
 
-def _refuse(message: str, code: str, field: str = "unit") -> ValidationError:
+def _refuse(message: StrOrPromise, code: str, field: str = "unit") -> ValidationError:
     return ValidationError({field: ValidationError(message, code=code)})
 
 
