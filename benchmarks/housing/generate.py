@@ -116,6 +116,7 @@ def main() -> None:
                 name=f"U{n:03d}",
                 kind="room",
                 capacity=size,
+                in_service_from=FIRST_DAY - timedelta(days=60),  # before its first stay
             )
             for n, size in enumerate(sizes, start=1)
         ]

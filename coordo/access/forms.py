@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from coordo.access.models import AuditAction, Membership, Site, User
 from coordo.access.roles import Role
+from coordo.web.periods import DayField, check_period
 
 
 def limit_choices(form: forms.BaseForm, name: str, queryset: QuerySet[Any]) -> None:
@@ -132,14 +133,15 @@ class AuditFilterForm(forms.Form):
     )
     object_type = forms.CharField(label=_("Record type"), required=False, max_length=60)
     object_id = forms.CharField(label=_("Record id"), required=False, max_length=64)
-    since = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    until = forms.DateField(
-        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    since = DayField(label=_("From"), required=False)
+    until = DayField(label=_("To"), required=False)
 
     def __init__(self, *args: Any, sites: Any, actors: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         limit_choices(self, "site", sites)
         limit_choices(self, "actor", actors)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        check_period(self, "since", "until", end_excluded=False)
+        return data

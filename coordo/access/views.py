@@ -196,8 +196,11 @@ def audit_trail(request: AuthedRequest) -> HttpResponse:
     events = queries.audit_events_visible_to(principal)
     sites = queries.sites_of(principal).filter(pk__in=principal.sites_where(Perm.AUDIT_VIEW))
     form = AuditFilterForm(request.GET or None, sites=sites, actors=queries.users_of(principal))
+    refused = form.is_bound and not form.is_valid()
     if form.is_valid():
         events = queries.filter_audit_events(events, form.cleaned_data)
+    elif refused:  # the errors, never the whole trail as if it were what was asked
+        events = events.none()
     page = Paginator(events, AUDIT_PAGE_SIZE).get_page(request.GET.get("page"))
     template = "access/audit_trail.html#events" if request.htmx else "access/audit_trail.html"
-    return render(request, template, {"form": form, "page": page})
+    return render(request, template, {"form": form, "page": page}, status=400 if refused else 200)

@@ -23,6 +23,7 @@ from coordo.casework.models import (
 from coordo.partners.models import Service
 from coordo.people.models import Person
 from coordo.people.vocab import language_choices
+from coordo.web.periods import DayField
 
 
 class FrontDeskForm(forms.Form):
@@ -105,6 +106,12 @@ class ReferralStatusForm(forms.Form):
         choices=[c for c in ReferralStatus.choices if c[0] != ReferralStatus.SENT],
     )
     refusal_reason = forms.CharField(label=_("Reason for refusal"), max_length=250, required=False)
+
+
+class WeekForm(forms.Form):
+    """The calendar's week: any plausible day of it (this week when none)."""
+
+    week = DayField(label=_("Week of"), required=False)
 
 
 class PostponeForm(forms.Form):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from functools import partial
 
 from django import forms
@@ -35,6 +35,7 @@ from coordo.casework.forms import (
     GoalProgressForm,
     LowerLevelForm,
     NoteForm,
+    WeekForm,
 )
 from coordo.casework.models import Attachment, CaseFile, Goal, Level
 from coordo.partners.queries import partners_visible_to
@@ -81,10 +82,9 @@ def case_file_list(request: AuthedRequest) -> HttpResponse:
 def appointment_calendar(request: AuthedRequest) -> HttpResponse:
     """The site's appointments, one week at a time, day by day."""
     principal = principal_of(request)
-    try:
-        start = date.fromisoformat(request.GET.get("week", ""))
-    except ValueError:
-        start = timezone.localdate()
+    form = WeekForm(request.GET)
+    refused = not form.is_valid()  # a day out of range: this week, and the error shown
+    start = (None if refused else form.cleaned_data["week"]) or timezone.localdate()
     start -= timedelta(days=start.weekday())
     site_id = current_site_id(request) or 0
     days = queries.appointments_in_week(principal, site_id, start)
@@ -96,8 +96,9 @@ def appointment_calendar(request: AuthedRequest) -> HttpResponse:
         "previous": start - timedelta(days=7),
         "next": start + timedelta(days=7),
         "start": start,
+        "form": form,
     }
-    return render(request, "casework/calendar.html", context)
+    return render(request, "casework/calendar.html", context, status=400 if refused else 200)
 
 
 @require_POST

@@ -64,6 +64,7 @@ USERS = [
 ]  # fmt: skip
 
 # (site key, building name, fictional address, confidential, [(unit name, kind, capacity, family)])
+OPENED = date(2018, 9, 1)  # the houses' units, in service long before the demo's year
 BUILDINGS = [
     ("housing", "Maison Lierre", "Rue des Glycines 14, 5000 Namur", False,
      [(f"Studio {n}", "studio", 2, False) for n in range(1, 8)]
@@ -166,7 +167,8 @@ def _ensure_buildings(organisation: Organisation, sites: dict[str, Site]) -> Non
             Unit.objects.get_or_create(
                 building=building, name=unit_name,
                 defaults={"organisation": organisation, "kind": kind, "capacity": capacity,
-                          "family": family, "women_only": True, "accessible": unit_name == "Studio 1"},
+                          "family": family, "women_only": True, "accessible": unit_name == "Studio 1",
+                          "in_service_from": OPENED},
             )  # fmt: skip
 
 

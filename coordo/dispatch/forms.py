@@ -15,6 +15,7 @@ from coordo.dispatch.models import (
     VulnerabilityFlag,
 )
 from coordo.people.models import Household
+from coordo.web.periods import MonthField
 
 
 class ArrivalForm(forms.Form):
@@ -89,3 +90,9 @@ class OverrideForm(forms.Form):
     def __init__(self, *args: Any, units: QuerySet[ReceptionUnit], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units  # type: ignore[attr-defined]
+
+
+class MonthForm(forms.Form):
+    """A month of decided batches, written 2026-11 (this month when none)."""
+
+    month = MonthField(label=_("Month"), required=False)

@@ -3,7 +3,8 @@
 Three queries whatever the period: the units, the occupancies and the closures that
 touch the window. Each unit is one CSS grid row: its first line holds the free
 stretches (runs of nights with the same number of free beds, split at today) and the
-out-of-service stretches, the lines below hold one bar per stay and bed. A 60-unit
+out-of-service stretches (closures, and nights before the unit entered service or after
+it left it), the lines below hold one bar per stay and bed. A 60-unit
 site over three months is then about a thousand elements instead of 5,500 cells.
 They are written here as HTML strings (every value escaped) because the template
 engine took longer than the queries to loop over them; the template places the rows.
@@ -40,6 +41,8 @@ class _Unit(NamedTuple):
     family: bool
     building: str
     confidential: bool
+    in_service_from: date
+    out_of_service_from: date | None
 
 
 _Closure = tuple[int, int, str]  # left, right, reason
@@ -110,13 +113,20 @@ class _Cells:
         before, _sep, after = reverse("stay_detail", args=[987654321]).partition("987654321")
         self.stay = (before, after)  # one reverse per page, the id goes between
         self.admit = escape(reverse("stay_admit")) if can_edit else ""
+        # A night gone by is shown, never offered: only tonight and later nights admit.
+        self.past = (
+            escape(_("%(free)s free on %(date)s")),
+            escape(_("%(free)s free from %(first)s to %(last)s")),
+        )
+        self.ahead = self.past
         if can_edit:
-            self.one_night = escape(_("%(free)s free on %(date)s: admit"))
-            self.nights = escape(_("%(free)s free from %(first)s to %(last)s: admit"))
-        else:
-            self.one_night = escape(_("%(free)s free on %(date)s"))
-            self.nights = escape(_("%(free)s free from %(first)s to %(last)s"))
+            self.ahead = (
+                escape(_("%(free)s free on %(date)s: admit")),
+                escape(_("%(free)s free from %(first)s to %(last)s: admit")),
+            )
         self.closed = escape(_("out of service"))
+        self.opens = _("in service from %(date)s")
+        self.withdrawn = _("withdrawn from service on %(date)s")
         self.kinds = {kind: escape(str(label)) for kind, label in UnitKind.choices}
         self.family = escape(_("family"))
         self.secret = escape(str(CONFIDENTIAL_LOCATION))
@@ -153,16 +163,17 @@ class _Cells:
             return f'<span class="board-closed {place}" title="{reason}">{self.closed}: {reason}</span>'
         if not night:
             return ""
-        free = str(night)
+        free, offered = str(night), bool(self.admit) and left >= self.today
+        one_night, nights = self.ahead if offered else self.past
         if right - left == 1:
-            label = self.one_night % {"free": free, "date": self.spoken[left]}
+            label = one_night % {"free": free, "date": self.spoken[left]}
         else:
-            label = self.nights % {
+            label = nights % {
                 "free": free,
                 "first": self.spoken[left],
                 "last": self.spoken[right - 1],
             }
-        if not self.admit:
+        if not offered:
             return f'<span class="board-free {place}" title="{label}">{free}</span>'
         href = f"{self.admit}?unit={unit_id}&amp;start={self.days[left].isoformat()}"
         return (
@@ -207,17 +218,26 @@ def build_board(
             bar = bars[key] = _Bar(stay_id, f"{first_name} {last_name}", left, right, slot,
                                    first < start, last is None or last > end)  # fmt: skip
         bar.persons += 1
+    cells = _cells(start, days, today, can_edit, get_language(), get_script_prefix())
     closed: dict[int, list[_Closure]] = {}
     for unit_id, first, last, reason in found.closures:
         left, right = max((first - start).days, 0), min(((last or end) - start).days, days)
         closed.setdefault(unit_id, []).append((left, right, reason))
+    units = list(map(_Unit._make, found.units))
+    for unit in units:  # the nights before it entered service and after it left it
+        opens, withdrawn = (unit.in_service_from - start).days, unit.out_of_service_from
+        if opens > 0:
+            reason = cells.opens % {"date": f"{unit.in_service_from:%d/%m/%Y}"}
+            closed.setdefault(unit.pk, []).insert(0, (0, opens, reason))
+        if withdrawn is not None and withdrawn < end:
+            reason = cells.withdrawn % {"date": f"{withdrawn:%d/%m/%Y}"}
+            closed.setdefault(unit.pk, []).append(((withdrawn - start).days, days, reason))
     by_unit: dict[int, list[_Bar]] = {}
     for (unit_id, *_rest), bar in bars.items():
         by_unit.setdefault(unit_id, []).append(bar)
-    cells = _cells(start, days, today, can_edit, get_language(), get_script_prefix())
     may_see_secret = may_see_secret_location(principal, site_id)
     html = []
-    for unit in map(_Unit._make, found.units):
+    for unit in units:
         beds = 1 if unit.family else min(unit.capacity, MAX_ROWS)
         html += ['<div class="board-row">', cells.label(unit, beds + 1, may_see_secret)]
         html.append(cells.now(beds + 1))

@@ -22,7 +22,9 @@ from django.db.models import (
     Case,
     CharField,
     Count,
+    DateField,
     DurationField,
+    Expression,
     ExpressionWrapper,
     F,
     Q,
@@ -52,8 +54,16 @@ from coordo.disclosure import (
     releases,
     whole_periods,
 )
-from coordo.housing.actions.stays import overlapping
-from coordo.housing.models import Destination, HouseholdType, Occupancy, Stay, Unit, UnitClosure
+from coordo.housing.actions.stays import overlapping, serving
+from coordo.housing.models import (
+    FAR_FUTURE,
+    Destination,
+    HouseholdType,
+    Occupancy,
+    Stay,
+    Unit,
+    UnitClosure,
+)
 from coordo.people.models import Person, Sex
 
 NO_TIME = timedelta(0)
@@ -102,12 +112,19 @@ def months(start: date, end: date) -> list[tuple[date, date]]:
     return bounds
 
 
-def _clipped(start: date, end: date, lower: str = "start", upper: str = "end") -> ExpressionWrapper:
+def _clipped(
+    start: date, end: date, lower: str | Expression = "start", upper: str | Expression = "end"
+) -> ExpressionWrapper:
     """Days of [lower, upper) inside [start, end), as a duration (negative when outside)."""
     return ExpressionWrapper(
         Least(Coalesce(upper, Value(end)), Value(end)) - Greatest(lower, Value(start)),
         output_field=DurationField(),
     )
+
+
+def _open(name: str) -> Coalesce:
+    """An end date, the far future while open (SQLite's MIN is NULL if any part is)."""
+    return Coalesce(name, Value(FAR_FUTURE), output_field=DateField())
 
 
 def _site_occupancies(site_id: int, start: date, end: date) -> QuerySet[Occupancy]:
@@ -138,16 +155,31 @@ def nights_by_month(site_id: int, start: date, end: date) -> tuple[int, list[Row
 
 
 def capacity_nights(site_id: int, start: date, end: date) -> int:
-    """Beds × nights of the period, minus the nights units were out of service."""
-    beds = Unit.objects.filter(building__site_id=site_id).aggregate(n=Sum("capacity"))["n"] or 0
+    """Beds × the nights of the period each unit was in service, minus its nights closed.
+
+    A unit counts from the night it entered service until the one it left it, so a unit
+    created or withdrawn today leaves every past period's capacity as it was.
+    """
     # Grouped by capacity: SQLite cannot multiply a duration, and there are few capacities.
+    served = (
+        Unit.objects.filter(serving(start, end), building__site_id=site_id)
+        .values("capacity")
+        .annotate(days=Sum(_clipped(start, end, "in_service_from", "out_of_service_from")))
+    )
+    # A closure counts only where it falls inside the unit's service.
+    inside = _clipped(
+        start,
+        end,
+        Greatest("start", "unit__in_service_from"),
+        Least(_open("end"), _open("unit__out_of_service_from")),
+    )
     closed = (
         UnitClosure.objects.filter(overlapping(start, end), unit__building__site_id=site_id)
         .values("unit__capacity")
-        .annotate(lost=Sum(_clipped(start, end)))
+        .annotate(lost=Sum(Greatest(inside, Value(NO_TIME)), output_field=DurationField()))
     )
-    lost = sum(row["unit__capacity"] * _days(row["lost"]) for row in closed)
-    return beds * (end - start).days - lost
+    beds = sum(row["capacity"] * _days(row["days"]) for row in served)
+    return beds - sum(row["unit__capacity"] * _days(row["lost"]) for row in closed)
 
 
 def stay_lengths(site_id: int, start: date, end: date) -> tuple[float | None, float | None]:

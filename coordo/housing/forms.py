@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -7,6 +8,7 @@ from django import forms
 from django.core.validators import MinValueValidator
 from django.db.models import QuerySet
 from django.urls import reverse_lazy
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
@@ -22,6 +24,7 @@ from coordo.housing.models import (
     UnitClosure,
 )
 from coordo.people.models import Household, Person
+from coordo.web.periods import DayField
 
 DATE = forms.DateInput(attrs={"type": "date"})
 
@@ -35,7 +38,17 @@ class BuildingForm(forms.ModelForm):
 class UnitForm(forms.ModelForm):
     class Meta:
         model = Unit
-        fields = ["name", "kind", "capacity", "women_only", "family", "accessible"]
+        fields = [
+            "name",
+            "kind",
+            "capacity",
+            "women_only",
+            "family",
+            "accessible",
+            "in_service_from",
+            "out_of_service_from",
+        ]
+        field_classes = {"in_service_from": DayField, "out_of_service_from": DayField}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -43,13 +56,21 @@ class UnitForm(forms.ModelForm):
         capacity = self.fields["capacity"]
         capacity.validators.append(MinValueValidator(1))
         capacity.widget.attrs["min"] = 1
+        # Left empty, a new unit is in service from today; an existing one keeps its date.
+        self.fields["in_service_from"].required = False
+
+    def clean_in_service_from(self) -> date:
+        day: date | None = self.cleaned_data.get("in_service_from")
+        if day is not None:
+            return day
+        return self.instance.in_service_from if self.instance.pk else timezone.localdate()
 
 
 class ClosureForm(forms.ModelForm):
     class Meta:
         model = UnitClosure
         fields = ["start", "end", "reason"]
-        widgets = {"start": DATE, "end": DATE}
+        field_classes = {"start": DayField, "end": DayField}
 
     def clean(self) -> dict[str, Any]:
         # Named on its field, before the model's constraint answers with a generic message.
@@ -89,6 +110,17 @@ class WhoForm(forms.Form):
         return data
 
 
+def _sent_back_with(fields: str) -> dict[str, Any]:
+    """htmx: on change, the admit form comes back redrawn with `fields` as filled in."""
+    return {
+        "hx-get": reverse_lazy("stay_admit"),
+        "hx-include": fields,
+        "hx-target": "closest form",
+        "hx-swap": "outerHTML",
+        "hx-trigger": "change",
+    }
+
+
 class AdmitForm(WhoForm):
     members = forms.ModelMultipleChoiceField(
         label=_("Members admitted"), queryset=Person.objects.none(), required=False,
@@ -96,12 +128,23 @@ class AdmitForm(WhoForm):
         help_text=_("Untick a member who sleeps elsewhere; none ticked admits everyone."),
     )  # fmt: skip
     unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.none())
-    start = forms.DateField(label=_("Entry date"), widget=DATE)
+    start = DayField(label=_("Entry date"))
     planned_end = forms.DateField(label=_("Planned end"), widget=DATE, required=False)
 
-    def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, units: QuerySet[Unit], today: date, focus: bool = False, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
+        self.today = today
         limit_choices(self, "unit", units)
+        # Tonight at the earliest: a night gone by is not a place one can give.
+        self.fields["start"].widget.attrs["min"] = today.isoformat()
+        if focus:  # opened from the board or a link: the first field, ready to type
+            self.fields["household"].widget.attrs["autofocus"] = True
+        # A new date changes who has no place yet: the lists follow it.
+        self.fields["start"].widget.attrs.update(
+            _sent_back_with("#id_household, #id_person, #id_unit, #id_planned_end")
+        )
         # The members to tick are those of the household chosen (posted, or picked via htmx).
         chosen = self.data.get("household") or self.initial.get("household") or 0
         members = self.person_choices.filter(
@@ -112,15 +155,36 @@ class AdmitForm(WhoForm):
         if not ticked:  # no household picked yet: nothing to tick
             self.fields["members"].widget = forms.MultipleHiddenInput()
         self.fields["household"].widget.attrs.update(
-            {"hx-get": reverse_lazy("stay_admit"),
-             "hx-include": "#id_unit, #id_start, #id_planned_end",
-             "hx-target": "closest form", "hx-swap": "outerHTML", "hx-trigger": "change"}
-        )  # fmt: skip
+            _sent_back_with("#id_unit, #id_start, #id_planned_end")
+        )
+
+    @staticmethod
+    def night_asked(data: Mapping[str, Any], today: date) -> date:
+        """The entry night the lists are drawn for: the one asked, never before tonight."""
+        try:
+            asked = DayField(required=False).clean(data.get("start"))
+        except forms.ValidationError:
+            asked = None
+        return max(asked or today, today)
+
+    def clean_start(self) -> date:
+        start: date = self.cleaned_data["start"]
+        if start < self.today:
+            raise forms.ValidationError(
+                _("This night has passed: choose tonight or a later night."), code="past"
+            )
+        return start
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         data["members"] = list(data.get("members") or []) or None
         return data
+
+
+class BoardForm(forms.Form):
+    """The board's first night: a plausible day, not any date a URL may hold."""
+
+    start = DayField(label=_("From"), required=False)
 
 
 class MoveStayForm(forms.Form):
@@ -162,17 +226,6 @@ class OfferAnswerForm(forms.Form):
     refusal_reason = forms.CharField(label=_("Reason for refusal"), max_length=250, required=False)
 
 
-class PeriodForm(forms.Form):
-    start = forms.DateField(label=_("From"), widget=DATE)
-    end = forms.DateField(label=_("Until (excluded)"), widget=DATE)
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if data.get("start") and data.get("end") and data["end"] <= data["start"]:
-            self.add_error("end", _("The end must come after the start."))
-        return data
-
-
 YEARS_OFFERED = 10
 
 
@@ -210,8 +263,9 @@ class WholePeriodForm(forms.Form):
     A link with `start` and `end` still works when they bound such a period."""
 
     period = forms.ChoiceField(label=_("Period"), required=False)
-    start = forms.DateField(required=False, widget=forms.HiddenInput)
-    end = forms.DateField(required=False, widget=forms.HiddenInput)
+    # Bounded first (coordo.web.periods), then held to a whole period that has ended.
+    start = DayField(label=_("From"), required=False, widget=forms.HiddenInput)
+    end = DayField(label=_("Until (excluded)"), required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, today: date, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Value
 from django.db.models.functions import Coalesce
@@ -73,6 +74,22 @@ class Unit(models.Model):
     women_only = models.BooleanField(_("women only"), default=False)
     family = models.BooleanField(_("family unit"), default=False)
     accessible = models.BooleanField(_("accessible"), default=False)
+    # A unit's beds count in the capacity from the night it enters service until the one
+    # it leaves it, so a unit added or withdrawn today never changes a past period's rate.
+    in_service_from = models.DateField(
+        _("in service from"),
+        default=timezone.localdate,
+        help_text=_("The first night the unit can take someone."),
+    )
+    out_of_service_from = models.DateField(
+        _("withdrawn from service on"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The first night it takes nobody any more, for good (sold, given back, merged). "
+            "Leave empty while it is in service; works are an out-of-service period instead."
+        ),
+    )
 
     class Meta:
         verbose_name = _("unit")
@@ -83,10 +100,30 @@ class Unit(models.Model):
             models.CheckConstraint(
                 condition=models.Q(capacity__gte=1), name="unit_capacity_positive"
             ),
+            models.CheckConstraint(
+                condition=models.Q(out_of_service_from__isnull=True)
+                | models.Q(out_of_service_from__gt=models.F("in_service_from")),
+                name="unit_withdrawn_after_in_service",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.building} · {self.name}"
+
+    def clean(self) -> None:
+        # Named on its field, before the constraint answers with a generic message.
+        withdrawn, opened = self.out_of_service_from, self.in_service_from
+        if withdrawn is not None and opened is not None and withdrawn <= opened:
+            raise ValidationError(
+                {"out_of_service_from": _("A unit leaves service after the night it enters it.")}
+            )
+
+    def in_service(self, start: date, end: date | None) -> bool:
+        """Whether the unit is in service on every night of [start, end) (open: for good)."""
+        if start < self.in_service_from:
+            return False
+        withdrawn = self.out_of_service_from
+        return withdrawn is None or (end is not None and end <= withdrawn)
 
 
 class UnitClosure(models.Model):

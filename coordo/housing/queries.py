@@ -28,7 +28,7 @@ from django.shortcuts import get_object_or_404
 
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
-from coordo.housing.actions.stays import overlapping
+from coordo.housing.actions.stays import overlapping, serving
 from coordo.housing.models import (
     CONFIDENTIAL_LOCATION,
     FAR_FUTURE,
@@ -41,7 +41,7 @@ from coordo.housing.models import (
     Unit,
     UnitClosure,
 )
-from coordo.people.models import Person
+from coordo.people.models import Household, Person
 
 ONE_DAY = timedelta(days=1)
 
@@ -153,7 +153,8 @@ def unit_label(principal: Principal, unit: Unit) -> str:
 
 
 def units_with_free_places(units: QuerySet[Unit], night: date) -> QuerySet[Unit]:
-    """Annotate `occupied`, `closed` and `free` (0 for a closed unit or a family already there)."""
+    """Annotate `occupied`, `closed` and `free` (0 for a closed unit, one not in service that
+    night, or a family unit already lived in)."""
     occupied = (
         Occupancy.objects.filter(overlapping(night, night + ONE_DAY), unit=OuterRef("pk"))
         .order_by()
@@ -168,6 +169,7 @@ def units_with_free_places(units: QuerySet[Unit], night: date) -> QuerySet[Unit]
     ).annotate(
         free=Case(
             When(closed=True, then=Value(0)),
+            When(~serving(night, night + ONE_DAY), then=Value(0)),
             When(Q(family=True) & Q(occupied__gt=0), then=Value(0)),
             default=F("capacity") - F("occupied"),
             output_field=IntegerField(),
@@ -195,12 +197,14 @@ FREE_PLACES = """
               AND COALESCE(c."end", %s) > %s AND c.start < %s) AS closed
           FROM housing_unit u JOIN housing_building b ON b.id = u.building_id
           JOIN access_site s ON s.id = b.site_id
-          WHERE u.organisation_id = %s AND b.site_id IN ({sites})) AS per_unit
+          WHERE u.organisation_id = %s AND b.site_id IN ({sites})
+          AND u.in_service_from <= %s AND COALESCE(u.out_of_service_from, %s) > %s) AS per_unit
     GROUP BY site_id, site_name ORDER BY site_name, site_id"""
 
 
 def free_places_tonight(principal: Principal, night: date) -> list[SiteFreePlaces]:
-    """Per site the principal may see: capacity and the places free tonight (one query).
+    """Per site the principal may see: capacity and the places free tonight (one query),
+    counting the units in service tonight only.
 
     The same figures as `units_with_free_places` summed per site, written by hand: the
     ORM took three times longer to compile this statement than the database to run it.
@@ -211,7 +215,8 @@ def free_places_tonight(principal: Principal, night: date) -> list[SiteFreePlace
     period = [FAR_FUTURE, night, night + ONE_DAY]
     sql = FREE_PLACES.format(sites=", ".join(["%s"] * len(sites)))
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*period, *period, principal.organisation_id, *sites])
+        in_service = [night, FAR_FUTURE, night]
+        cursor.execute(sql, [*period, *period, principal.organisation_id, *sites, *in_service])
         return [
             SiteFreePlaces(site_id, name, int(capacity), int(free))  # SUMs of counts: numeric
             for site_id, name, capacity, free in cursor.fetchall()
@@ -220,10 +225,14 @@ def free_places_tonight(principal: Principal, night: date) -> list[SiteFreePlace
 
 # The occupancy board ----------------------------------------------------------------
 
+# The units in service on at least one night of the window.
 BOARD_UNITS = """
-    SELECT u.id, u.name, u.kind, u.capacity, u.family, b.name, b.confidential
+    SELECT u.id, u.name, u.kind, u.capacity, u.family, b.name, b.confidential,
+        u.in_service_from, u.out_of_service_from
     FROM housing_unit u JOIN housing_building b ON b.id = u.building_id
-    WHERE u.organisation_id = %s AND b.site_id = %s ORDER BY b.name, u.name, u.id"""
+    WHERE u.organisation_id = %s AND b.site_id = %s
+    AND u.in_service_from < %s AND COALESCE(u.out_of_service_from, %s) > %s
+    ORDER BY b.name, u.name, u.id"""
 # COALESCE(end, far future) as index occupancy_unit_until holds it, as `overlapping` writes it.
 BOARD_OCCUPANCIES = """
     SELECT o.unit_id, o.stay_id, o.start, o."end", o.slot, p.first_name, p.last_name
@@ -239,8 +248,9 @@ BOARD_CLOSURES = """
 
 @dataclass(frozen=True)
 class BoardRows:
-    # (id, name, kind, capacity, family, building name, building confidential)
-    units: list[tuple[int, str, str, int, bool, str, bool]]
+    # (id, name, kind, capacity, family, building name, building confidential,
+    #  in service from, withdrawn from service on)
+    units: list[tuple[int, str, str, int, bool, str, bool, date, date | None]]
     # (unit id, stay id, start, end, bed, head's first name, head's last name)
     occupancies: list[tuple[int, int, date, date | None, int, str, str]]
     closures: list[tuple[int, date, date | None, str]]  # (unit id, start, end, reason)
@@ -256,7 +266,7 @@ def board_rows(principal: Principal, site_id: int, start: date, end: date) -> Bo
         return BoardRows([], [], [])
     org = principal.organisation_id
     with connection.cursor() as cursor:
-        cursor.execute(BOARD_UNITS, [org, site_id])
+        cursor.execute(BOARD_UNITS, [org, site_id, end, FAR_FUTURE, start])
         units = cursor.fetchall()
         if not units:
             return BoardRows([], [], [])
@@ -267,6 +277,16 @@ def board_rows(principal: Principal, site_id: int, start: date, end: date) -> Bo
         occupancies = cursor.fetchall()
         cursor.execute(BOARD_CLOSURES.format(units=marks), params)
         return BoardRows(units, occupancies, cursor.fetchall())
+
+
+def without_a_place(
+    households: QuerySet[Household], persons: QuerySet[Person], night: date
+) -> tuple[QuerySet[Household], QuerySet[Person]]:
+    """Those an open admission from `night` can take: no place that night or after it (a
+    household by its head; its members housed elsewhere are not offered to tick)."""
+    housed = Occupancy.objects.filter(overlapping(night, None), person__in=persons)
+    person_ids = housed.values("person_id")
+    return households.exclude(head__in=person_ids), persons.exclude(pk__in=person_ids)
 
 
 def waiting_list(principal: Principal, site_id: int) -> QuerySet[PlaceRequest]:

@@ -36,6 +36,8 @@ class UnitOut(Schema):
     women_only: bool
     family: bool
     accessible: bool
+    in_service_from: date
+    out_of_service_from: date | None
     free_tonight: int
 
 
@@ -163,7 +165,8 @@ def unit_out(principal: Principal, unit: Unit) -> UnitOut:
         id=unit.pk, site_id=unit.building.site_id, building=unit.building.name,
         address=queries.address_of(principal, unit.building), name=unit.name, kind=unit.kind,
         capacity=unit.capacity, women_only=unit.women_only, family=unit.family,
-        accessible=unit.accessible, free_tonight=getattr(unit, "free", 0),
+        accessible=unit.accessible, in_service_from=unit.in_service_from,
+        out_of_service_from=unit.out_of_service_from, free_tonight=getattr(unit, "free", 0),
     )  # fmt: skip
 
 

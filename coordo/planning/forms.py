@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import time
 from typing import Any
 
 from django import forms
@@ -19,18 +19,11 @@ from coordo.planning.models import (
     Worker,
     WorkerKind,
 )
+from coordo.web.periods import DayField, MonthField, check_period
 
 
 class DraftForm(forms.Form):
-    month = forms.DateField(
-        label=_("Month"),
-        input_formats=["%Y-%m"],
-        widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"),
-    )
-
-    def clean_month(self) -> date:
-        month: date = self.cleaned_data["month"]
-        return month.replace(day=1)
+    month = MonthField(label=_("Month"))
 
 
 class RunForm(forms.Form):
@@ -59,10 +52,14 @@ class AbsenceForm(forms.ModelForm):
     class Meta:
         model = Absence
         fields = ["reason", "first_day", "last_day"]
-        widgets = {
-            "first_day": forms.DateInput(attrs={"type": "date"}),
-            "last_day": forms.DateInput(attrs={"type": "date"}),
-        }
+        field_classes = {"first_day": DayField, "last_day": DayField}
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        first, last = data.get("first_day"), data.get("last_day")
+        if first and last and first <= last:  # the model itself says when they are swapped
+            check_period(self, "first_day", "last_day", end_excluded=False)
+        return data
 
 
 class WorkerDetailsForm(forms.Form):

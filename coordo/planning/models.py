@@ -113,7 +113,7 @@ class Absence(models.Model):
         return f"{self.get_reason_display()} {self.first_day}–{self.last_day}"
 
     def clean(self) -> None:
-        if self.last_day < self.first_day:
+        if self.first_day and self.last_day and self.last_day < self.first_day:
             raise ValidationError({"last_day": _("The last day cannot be before the first day.")})
 
 

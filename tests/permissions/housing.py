@@ -131,10 +131,15 @@ def build_records(place: Place, label: str, planted: dict[str, str]) -> dict[str
     )  # fmt: skip
     unit = Unit.objects.create(
         organisation=organisation, building=building, name="A",
-        kind=UnitKind.APARTMENT, capacity=3, family=True,
+        kind=UnitKind.APARTMENT, capacity=3, family=True, in_service_from=date(2026, 1, 1),
     )  # fmt: skip
     studio = Unit.objects.create(
-        organisation=organisation, building=building, name="B", kind=UnitKind.STUDIO, capacity=1
+        organisation=organisation,
+        building=building,
+        name="B",
+        kind=UnitKind.STUDIO,
+        capacity=1,
+        in_service_from=date(2026, 1, 1),
     )
     household = place.records["household"]
     assert isinstance(household, Household)

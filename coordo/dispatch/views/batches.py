@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import json
-import re
-from datetime import date, timedelta
+from datetime import timedelta
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -22,7 +21,7 @@ from coordo.access.models import AuditAction
 from coordo.access.policy import Perm
 from coordo.dispatch import batches, queries
 from coordo.dispatch.fairness import fairness_tables
-from coordo.dispatch.forms import OverrideForm
+from coordo.dispatch.forms import MonthForm, OverrideForm
 from coordo.dispatch.models import BatchStatus, Proposal, ReceptionUnit
 from coordo.dispatch.views.arrivals import site_with
 from coordo.web.downloads import attachment
@@ -148,10 +147,9 @@ def batch_fairness(request: AuthedRequest, batch_id: int) -> HttpResponse:
 def fairness_month(request: AuthedRequest) -> HttpResponse:
     """The decided batches of one month (`?month=2026-11`, this month by default)."""
     principal = principal_of(request)
-    first = timezone.localdate().replace(day=1)
-    if asked := re.fullmatch(r"(\d{4})-(\d{2})", request.GET.get("month", "")):
-        year, month = int(asked[1]), int(asked[2])
-        first = date(year, month, 1) if 1 <= month <= 12 and year >= 2000 else first
+    form = MonthForm(request.GET)
+    refused = not form.is_valid()  # a month out of range: this month, and the error shown
+    first = (None if refused else form.cleaned_data["month"]) or timezone.localdate().replace(day=1)
     decided = queries.batches_visible_to(principal, Perm.DISPATCH_RUN).filter(
         date__year=first.year, date__month=first.month, status=BatchStatus.CLOSED
     )
@@ -159,6 +157,6 @@ def fairness_month(request: AuthedRequest) -> HttpResponse:
     following = (first + timedelta(days=31)).replace(day=1)
     context = {
         "month": first, "previous": previous, "following": following,
-        "tables": fairness_tables(Proposal.objects.filter(batch__in=decided)),
+        "tables": fairness_tables(Proposal.objects.filter(batch__in=decided)), "form": form,
     }  # fmt: skip
-    return render(request, "dispatch/fairness.html", context)
+    return render(request, "dispatch/fairness.html", context, status=400 if refused else 200)

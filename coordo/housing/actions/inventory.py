@@ -13,12 +13,21 @@ from coordo.access import audit
 from coordo.access.models import AuditAction, Site, User
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
-from coordo.housing.actions.stays import check
-from coordo.housing.models import Building, Unit, UnitKind
+from coordo.housing.actions.stays import check, overlapping
+from coordo.housing.models import Building, Occupancy, Unit, UnitKind
 from coordo.web.tabular import Row, RowError, whole_number, yes_no
 
 BUILDING_FIELDS = ("name", "address", "confidential")
-UNIT_FIELDS = ("name", "kind", "capacity", "women_only", "family", "accessible")
+UNIT_FIELDS = (
+    "name",
+    "kind",
+    "capacity",
+    "women_only",
+    "family",
+    "accessible",
+    "in_service_from",
+    "out_of_service_from",
+)
 
 
 def _assign(obj: Any, names: tuple[str, ...], fields: dict[str, Any]) -> None:
@@ -65,11 +74,39 @@ def create_unit(
     return unit
 
 
+def _check_service_holds_the_nights(unit: Unit) -> None:
+    """Nobody slept in the unit before it entered service, nor sleeps there after it left:
+    its capacity must cover every night its figures count."""
+    Unit.objects.select_for_update().get(pk=unit.pk)  # no admission slips in meanwhile
+    nights = Occupancy.objects.filter(unit=unit)
+    first = nights.order_by("start").values_list("start", flat=True).first()
+    if first is not None and first < unit.in_service_from:
+        raise ValidationError(
+            {
+                "in_service_from": _(
+                    "Someone slept in this unit on %(date)s: it was in service by then."
+                )
+                % {"date": f"{first:%d/%m/%Y}"}
+            }
+        )
+    withdrawn = unit.out_of_service_from
+    if withdrawn is not None and nights.filter(overlapping(withdrawn, None)).exists():
+        raise ValidationError(
+            {
+                "out_of_service_from": _(
+                    "Someone lives in this unit on or after this date: move them or end "
+                    "the stay first."
+                )
+            }
+        )
+
+
 @transaction.atomic
 def update_unit(unit: Unit, *, by: User | None, principal: Principal, **fields: Any) -> Unit:
     check(principal, Perm.HOUSING_EDIT, unit.building.site_id)
     _assign(unit, UNIT_FIELDS, fields)
     unit.full_clean()
+    _check_service_holds_the_nights(unit)
     unit.save()
     audit.record(AuditAction.UPDATE, principal=principal, obj=unit, site_id=unit.building.site_id)
     return unit

@@ -3,20 +3,27 @@
 A place is never given twice. The unit's row is locked first (PostgreSQL), or the
 IMMEDIATE transaction already holds the write lock (SQLite), so the free slots read
 here are still free when they are written; the exclusion constraints of migration
-0003 are the last guard, and their IntegrityError becomes the same "no longer free"
-message as the check.
+0003 are the last guard, and their IntegrityError says "no longer free: someone else
+was given it meanwhile".
+
+A refusal says its real reason, one message (and code) each: not in service, closed,
+women only, someone already housed elsewhere, too small, or taken — by whom and until
+when for the occupants the user may see. An admission that lost a race finds the
+winner's occupancy after the lock, and says so the same way.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.db.models.lookups import GreaterThan
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from coordo.access import audit
 from coordo.access.models import AuditAction, User
@@ -24,6 +31,10 @@ from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
 from coordo.housing.models import HouseholdType, Occupancy, Stay, Unit, UnitClosure, until
 from coordo.people.models import Household, Person, Relationship, Sex
+from coordo.people.queries import persons_visible_to
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 NO_LONGER_FREE = _(
     "This place is no longer free: someone else was given it meanwhile. "
@@ -47,8 +58,18 @@ def overlapping(start: date, end: date | None) -> Q:
     return q & Q(start__lt=end) if end else q
 
 
+def serving(start: date, end: date) -> Q:
+    """Units in service on at least one night of [start, end)."""
+    return Q(in_service_from__lt=end) & (
+        Q(out_of_service_from__isnull=True) | Q(out_of_service_from__gt=start)
+    )
+
+
 def free_slots(unit: Unit, start: date, end: date | None, *, stay: Stay | None = None) -> list[int]:
-    """The bed slots of `unit` free on every night of [start, end); none if a family is there."""
+    """The bed slots of `unit` free on every night of [start, end); none if a family is there
+    or the unit is not in service on all of these nights."""
+    if not unit.in_service(start, end):
+        return []
     held = Occupancy.objects.filter(overlapping(start, end), unit=unit)
     if stay is not None:
         held = held.exclude(stay=stay)
@@ -74,32 +95,152 @@ def _household_type(persons: Sequence[Person], relationships: dict[int, str]) ->
     return HouseholdType.OTHER
 
 
+def _check_in_service(unit: Unit, start: date, end: date | None) -> None:
+    """Nobody sleeps in a unit before it entered service or after it left it: its capacity
+    counts over its service only (coordo.housing.figures)."""
+    opened, withdrawn = unit.in_service_from, unit.out_of_service_from
+    if start < opened:
+        message = _("This unit is in service from %(date)s only.") % {"date": _day(opened)}
+    elif withdrawn is not None and start >= withdrawn:
+        message = _("This unit was withdrawn from service on %(date)s.") % {"date": _day(withdrawn)}
+    elif withdrawn is not None and (end is None or end > withdrawn):
+        message = _(
+            "This unit leaves service on %(date)s: nobody can move in for an open stay. "
+            "Choose another unit."
+        ) % {"date": _day(withdrawn)}
+    else:
+        return
+    raise _refuse(message, "not_in_service")
+
+
+def _day(value: date) -> str:
+    return f"{value:%d/%m/%Y}"
+
+
+def _refuse(message: StrOrPromise, code: str, field: str = "unit") -> ValidationError:
+    return ValidationError({field: ValidationError(message, code=code)})
+
+
 def _check_unit_accepts(
     unit: Unit, persons: Sequence[Person], start: date, end: date | None
 ) -> None:
-    if UnitClosure.objects.filter(overlapping(start, end), unit=unit).exists():
-        raise ValidationError({"unit": _("This unit is out of service on these dates.")})
+    """Each reason a unit cannot take these persons on these nights, in its own words."""
+    _check_in_service(unit, start, end)
+    closure = UnitClosure.objects.filter(overlapping(start, end), unit=unit).first()
+    if closure is not None:
+        dates = {"start": _day(closure.start), "reason": closure.reason}
+        if closure.end is None:
+            message = _("This unit is out of service from %(start)s (%(reason)s).") % dates
+        else:
+            message = _(
+                "This unit is out of service from %(start)s until %(end)s (%(reason)s)."
+            ) % (dates | {"end": _day(closure.end)})
+        raise _refuse(message, "closed")
     if unit.women_only and any(
         p.sex == Sex.MALE and p.birth_year and start.year - p.birth_year >= ADULT_AGE
         for p in persons
     ):
-        raise ValidationError({"unit": _("This unit is for women (and their children) only.")})
+        raise _refuse(_("This unit is for women (and their children) only."), "women_only")
     busy = Occupancy.objects.filter(overlapping(start, end), person__in=persons)
     if busy.exists():
-        raise ValidationError(
-            {"persons": _("Someone in this household already has a place on these dates.")}
+        raise _refuse(
+            _("Someone in this household already has a place on these dates."), "busy", "persons"
         )
+    if len(persons) > unit.capacity:
+        message = ngettext(
+            "This unit has %(capacity)d bed: too small for %(persons)d persons.",
+            "This unit has %(capacity)d beds: too small for %(persons)d persons.",
+            unit.capacity,
+        ) % {"capacity": unit.capacity, "persons": len(persons)}
+        raise _refuse(message, "too_small")
+
+
+def occupants(
+    unit: Unit, start: date, end: date | None, principal: Principal, *, besides: Stay | None = None
+) -> list[str]:
+    """Who holds the unit's beds on these nights (other than `besides`), and over which
+    dates: the households whose head the principal may see, by name; the others counted."""
+    held = (
+        Occupancy.objects.filter(overlapping(start, end), unit=unit)
+        .exclude(stay=besides)
+        .values_list("stay_id", "stay__head_id", "start", "end")
+        .order_by("start", "stay_id")
+    )
+    stays: dict[int, tuple[int, date, date | None]] = {}
+    for stay_id, head_id, first, last in held:
+        known = stays.get(stay_id)
+        if known is not None:
+            last = None if known[2] is None or last is None else max(known[2], last)
+            first = min(known[1], first)
+        stays[stay_id] = (head_id, first, last)
+    heads = {head for head, _first, _last in stays.values()}
+    names = {
+        person.pk: f"{person.first_name} {person.last_name}"
+        for person in persons_visible_to(principal).filter(pk__in=heads)
+    }
+    found: list[str] = []
+    unseen = 0
+    for head, first, last in stays.values():
+        if head not in names:
+            unseen += 1
+        elif last is None:
+            found.append(
+                _("%(name)s from %(start)s, no exit date yet")
+                % {"name": names[head], "start": _day(first)}
+            )
+        else:
+            found.append(
+                _("%(name)s from %(start)s to %(end)s")
+                % {"name": names[head], "start": _day(first), "end": _day(last)}
+            )
+    if unseen and found:
+        others = ngettext("%(count)d other household", "%(count)d other households", unseen)
+        found.append(others % {"count": unseen})
+    elif unseen:
+        found.append(
+            ngettext("%(count)d household", "%(count)d households", unseen) % {"count": unseen}
+        )
+    return found
+
+
+def _taken(
+    unit: Unit,
+    free: int,
+    persons: int,
+    start: date,
+    end: date | None,
+    stay: Stay,
+    principal: Principal,
+) -> ValidationError:
+    """The unit is too full for these persons on these nights: how full, and by whom."""
+    who = "; ".join(occupants(unit, start, end, principal, besides=stay))
+    if unit.family or not free:
+        message = _("This unit is already taken on these dates by %(who)s.") % {"who": who}
+    else:
+        message = ngettext(
+            "Only %(free)d of this unit's %(capacity)d beds is free on these dates, for "
+            "%(persons)d persons; the others are taken by %(who)s.",
+            "Only %(free)d of this unit's %(capacity)d beds are free on these dates, for "
+            "%(persons)d persons; the others are taken by %(who)s.",
+            free,
+        ) % {"free": free, "capacity": unit.capacity, "persons": persons, "who": who}
+    return _refuse(message, "occupied")
 
 
 def _take_slots(
-    stay: Stay, unit: Unit, persons: Sequence[Person], start: date, end: date | None
+    stay: Stay,
+    unit: Unit,
+    persons: Sequence[Person],
+    start: date,
+    end: date | None,
+    principal: Principal,
 ) -> list[Occupancy]:
     # Lock the unit: concurrent admissions to it wait here, then read fresh occupancies.
     unit = Unit.objects.select_for_update().get(pk=unit.pk)
     _check_unit_accepts(unit, persons, start, end)
     slots = free_slots(unit, start, end, stay=stay)
     if len(slots) < len(persons):
-        raise ValidationError({"unit": NO_LONGER_FREE}, code="no_longer_free")
+        raise _taken(unit, len(slots), len(persons), start, end, stay, principal)
     occupancies = [
         Occupancy(
             organisation_id=stay.organisation_id,
@@ -116,8 +257,8 @@ def _take_slots(
     try:
         with transaction.atomic():
             Occupancy.objects.bulk_create(occupancies)
-    except IntegrityError as error:
-        raise ValidationError({"unit": NO_LONGER_FREE}, code="no_longer_free") from error
+    except IntegrityError as error:  # a concurrent admission won after all (the last guard)
+        raise _refuse(NO_LONGER_FREE, "no_longer_free") from error
     return occupancies
 
 
@@ -170,7 +311,7 @@ def admit_household(
     if planned_end is not None and planned_end <= start:
         raise ValidationError({"planned_end": _("The planned end must be after the entry date.")})
     stay.save()
-    _take_slots(stay, unit, persons, start, None)
+    _take_slots(stay, unit, persons, start, None, principal)
     audit.record(AuditAction.CREATE, principal=principal, obj=stay)
     return stay
 
@@ -193,7 +334,7 @@ def move_stay(stay: Stay, *, unit: Unit, on: date, by: User | None, principal: P
     if any(on <= occupancy.start for occupancy in current):
         raise ValidationError({"on": _("The move must come after the last arrival.")})
     Occupancy.objects.filter(pk__in=[o.pk for o in current]).update(end=on)
-    _take_slots(stay, unit, [occupancy.person for occupancy in current], on, None)
+    _take_slots(stay, unit, [occupancy.person for occupancy in current], on, None, principal)
     audit.record(AuditAction.UPDATE, principal=principal, obj=stay)
     return stay
 

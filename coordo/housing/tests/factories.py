@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from datetime import date
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -11,7 +12,6 @@ from django.db import connection
 
 from coordo.access.models import Site, User
 from coordo.access.scoping import Principal, principal_for_user
-from coordo.housing.actions import NO_LONGER_FREE
 from coordo.housing.models import Building, Unit, UnitKind
 
 
@@ -22,17 +22,23 @@ def make_building(site: Site, name: str = "Maison Test", *, confidential: bool =
     )  # fmt: skip
 
 
+IN_SERVICE_SINCE = date(2020, 1, 1)  # a test unit has been in service for years
+
+
 def make_unit(
     building: Building,
     name: str = "Studio 1",
     *,
     capacity: int = 2,
     kind: str = UnitKind.STUDIO,
+    in_service_from: date = IN_SERVICE_SINCE,
+    out_of_service_from: date | None = None,
     **flags: bool,
 ) -> Unit:
     return Unit.objects.create(
         organisation=building.organisation, building=building, name=name, kind=kind,
-        capacity=capacity, **flags,
+        capacity=capacity, in_service_from=in_service_from,
+        out_of_service_from=out_of_service_from, **flags,
     )  # fmt: skip
 
 
@@ -49,7 +55,8 @@ def principal(user: User) -> Principal:
 def at_the_same_instant(admit: Callable[..., object], calls: list[tuple[object, ...]]) -> list[str]:
     """Each call in its own thread, released together behind a barrier (PostgreSQL only).
 
-    Returns the sorted outcomes: "admitted", "no longer free", or the repr of any other error.
+    Returns the sorted outcomes: "admitted", "no longer free" (taken by the time it was
+    its turn), or the repr of any other error.
     """
     barrier = threading.Barrier(len(calls))
     outcomes: list[str] = []
@@ -62,7 +69,10 @@ def at_the_same_instant(admit: Callable[..., object], calls: list[tuple[object, 
                 admit(*arguments)
                 outcome = "admitted"
             except ValidationError as error:
-                no_longer_free = error.messages == [str(NO_LONGER_FREE)]
+                # The loser sees the winner after the lock ("taken by …"), or the database
+                # refuses it (NO_LONGER_FREE): either way the place was given meanwhile.
+                taken = [e.code for e in getattr(error, "error_dict", {}).get("unit", [])]
+                no_longer_free = taken in (["occupied"], ["no_longer_free"])
                 outcome = "no longer free" if no_longer_free else repr(error)
             except Exception as error:  # noqa: BLE001 — the test reports any other failure
                 outcome = repr(error)

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from conftest import make_household, make_person, make_user
 from coordo.access.models import AuditAction, AuditEvent
 from coordo.access.roles import Role
-from coordo.housing.actions import NO_LONGER_FREE, admit_household, close_unit
+from coordo.housing.actions import admit_household, close_unit
 from coordo.housing.models import HouseholdType, Occupancy
 from coordo.housing.tests.factories import make_building, make_unit, principal
 from coordo.people.models import Sex
@@ -40,7 +40,11 @@ def test_a_family_unit_holds_one_household_even_with_beds_left(site, coordinator
         admit_household(
             unit, head=second, start=DAY, by=coordinator, principal=principal(coordinator)
         )
-    assert error.value.message_dict == {"unit": [str(NO_LONGER_FREE)]}
+    assert error.value.message_dict == {
+        "unit": [
+            "This unit is already taken on these dates by Awa Kone from 01/11/2026, no exit date yet."
+        ]
+    }
 
 
 def test_a_unit_never_holds_more_persons_than_its_capacity(site, coordinator):
@@ -54,7 +58,12 @@ def test_a_unit_never_holds_more_persons_than_its_capacity(site, coordinator):
         admit_household(
             unit, head=make_person(site, "Sara", "X"), start=DAY, by=coordinator, principal=who
         )
-    assert error.value.message_dict == {"unit": [str(NO_LONGER_FREE)]}
+    assert error.value.message_dict == {
+        "unit": [
+            "This unit is already taken on these dates by Awa X from 01/11/2026, no exit date "
+            "yet; Mariam X from 01/11/2026, no exit date yet."
+        ]
+    }
     assert Occupancy.objects.count() == 2
 
 
@@ -72,7 +81,9 @@ def test_a_closed_unit_and_a_women_only_unit_refuse_as_they_should(site, coordin
     )
     with pytest.raises(ValidationError) as error:
         admit_household(unit, head=make_person(site), start=DAY, by=coordinator, principal=who)
-    assert error.value.message_dict == {"unit": ["This unit is out of service on these dates."]}
+    assert error.value.message_dict == {
+        "unit": ["This unit is out of service from 01/11/2026 until 01/12/2026 (Travaux)."]
+    }
 
 
 def test_a_person_cannot_sleep_in_two_places(site, coordinator):

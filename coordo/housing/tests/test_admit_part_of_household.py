@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+import time_machine
 from django.core.exceptions import ValidationError
 
 from conftest import make_household, make_person, make_user, verified_client
 from coordo.access.roles import Role
-from coordo.housing.actions import NO_LONGER_FREE, admit_household
+from coordo.housing.actions import admit_household
 from coordo.housing.models import HouseholdType, Occupancy, Stay
 from coordo.housing.tests.factories import (
     at_the_same_instant,
@@ -61,7 +62,12 @@ def test_a_family_unit_still_holds_one_stay_only(site, coordinator):
     )  # fmt: skip
     with pytest.raises(ValidationError) as error:
         admit_household(apartment, head=son, start=DAY, by=coordinator, principal=who)
-    assert error.value.message_dict == {"unit": [str(NO_LONGER_FREE)]}
+    assert error.value.message_dict == {
+        "unit": [
+            f"This unit is already taken on these dates by Awa Kone from {DAY:%d/%m/%Y}, "
+            "no exit date yet."
+        ]
+    }
     assert Occupancy.objects.count() == 2
 
 
@@ -93,6 +99,7 @@ def test_the_capacity_counts_the_admitted_members_only(site, coordinator):
     assert stay.occupancies.count() == 2
 
 
+@time_machine.travel("2026-11-02 10:00 +01:00", tick=False)
 def test_the_admit_page_ticks_everyone_and_admits_the_ticked_members(site, coordinator):
     unit = make_unit(make_building(site), "Appartement", capacity=4, family=True)
     mother, son, daughter, household = _family(site)

@@ -33,7 +33,9 @@ def test_admit_then_a_second_household_gets_no_longer_free_as_a_422(site, social
     )
     assert refused.status_code == 422
     assert refused.json()["detail"][0]["loc"] == ["body", "unit"]
-    assert refused.json()["detail"][0]["msg"].startswith("This place is no longer free")
+    assert refused.json()["detail"][0]["msg"] == (
+        "This unit is already taken on these dates by Awa Kone from 23/11/2026, no exit date yet."
+    )
 
 
 def test_ending_a_stay_through_the_api_needs_a_known_destination(site, coordinator):

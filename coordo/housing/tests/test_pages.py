@@ -98,7 +98,7 @@ def test_admitting_from_the_board_then_ending_with_a_destination(site, social_wo
     assert (stay.end, stay.destination) == (date(2026, 12, 1), "private_rental")
 
 
-def test_a_place_taken_meanwhile_answers_no_longer_free_next_to_the_unit(site, social_worker):
+def test_a_place_taken_meanwhile_says_by_whom_next_to_the_unit(site, social_worker):
     unit = make_unit(make_building(site), "Studio", capacity=1)
     admit_household(
         unit,
@@ -112,7 +112,9 @@ def test_a_place_taken_meanwhile_answers_no_longer_free_next_to_the_unit(site, s
         "/housing/stays/admit/", {"person": late.pk, "unit": unit.pk, "start": "2026-11-23"}
     )
     assert response.status_code == 200
-    assert "This place is no longer free" in response.content.decode()
+    assert (
+        "This unit is already taken on these dates by Awa Kone from 23/11/2026, no exit date yet."
+    ) in response.content.decode()
 
 
 def test_a_host_sees_free_places_but_not_the_secret_address(site):

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from datetime import date
-
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 
@@ -32,10 +30,3 @@ def site_people(request: AuthedRequest, site: Site) -> tuple[QuerySet[Household]
         households_visible_to(principal).filter(site=site),
         persons_visible_to(principal).filter(site=site),
     )
-
-
-def date_param(request: AuthedRequest, name: str, default: date) -> date:
-    try:
-        return date.fromisoformat(request.GET.get(name, ""))
-    except ValueError:
-        return default

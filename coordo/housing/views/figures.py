@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.http import HttpResponse, HttpResponseBadRequest
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
@@ -18,8 +18,9 @@ from coordo.access.models import AuditAction, Site
 from coordo.access.policy import Perm
 from coordo.disclosure import Period, Suppressed
 from coordo.housing.figures import Figures, aggregate_sites, compute, number, protected_figures
-from coordo.housing.forms import PeriodForm, WholePeriodForm, last_ended_month
+from coordo.housing.forms import WholePeriodForm, last_ended_month
 from coordo.housing.views.common import site_for
+from coordo.web.periods import PeriodForm, refusal
 from coordo.web.tabular import export_response
 
 CHART_HEIGHT = 120
@@ -32,14 +33,14 @@ LEGEND = gettext_lazy(
 )
 
 
-def _period(request: AuthedRequest) -> tuple[PeriodForm, date, date]:
+def _period(request: AuthedRequest) -> tuple[PeriodForm, date | None, date | None]:
+    """The dates asked (the last twelve whole months when none), or None and the form's errors."""
     today = timezone.localdate()
-    default_start = date(today.year - 1, today.month, 1)
-    default_end = date(today.year, today.month, 1)
-    form = PeriodForm(request.GET or {"start": default_start, "end": default_end})
+    default = {"start": date(today.year - 1, today.month, 1), "end": today.replace(day=1)}
+    form = PeriodForm(default | request.GET.dict())
     if form.is_valid():
         return form, form.cleaned_data["start"], form.cleaned_data["end"]
-    return form, default_start, default_end
+    return form, None, None
 
 
 def table(figures: Figures) -> list[tuple[str, str, object]]:
@@ -113,6 +114,8 @@ def export_value(value: object) -> object:
 def figures_page(request: AuthedRequest) -> HttpResponse:
     site = site_for(request, Perm.HOUSING_FIGURES)
     form, start, end = _period(request)
+    if start is None or end is None:
+        return render(request, "housing/figures.html", {"site": site, "form": form}, status=400)
     export_url = reverse("housing_figures_export")
     query = urlencode({"start": start.isoformat(), "end": end.isoformat()})
     figures = compute(site.pk, start, end)
@@ -122,7 +125,9 @@ def figures_page(request: AuthedRequest) -> HttpResponse:
 @require_perm(Perm.HOUSING_FIGURES)
 def figures_export(request: AuthedRequest) -> HttpResponse:
     site = site_for(request, Perm.HOUSING_FIGURES)
-    _form, start, end = _period(request)
+    form, start, end = _period(request)
+    if start is None or end is None:
+        return refusal(form)
     return _export(request, site, compute(site.pk, start, end))
 
 
@@ -152,7 +157,6 @@ def figures_aggregate_export(request: AuthedRequest, site_id: int) -> HttpRespon
     site = _aggregate_site(request, site_id)
     form, period = _whole_period(request)
     if period is None:
-        errors = [f"{field}: {' '.join(map(str, errors))}" for field, errors in form.errors.items()]
-        return HttpResponseBadRequest("\n".join(errors), content_type="text/plain; charset=utf-8")
+        return refusal(form)
     figures = protected_figures(site.pk, period, today=timezone.localdate())
     return _export(request, site, figures, legend=str(LEGEND))

@@ -22,10 +22,11 @@ from coordo.access.models import AuditAction
 from coordo.access.policy import Perm
 from coordo.housing import actions, queries
 from coordo.housing.board import build_board
-from coordo.housing.forms import AdmitForm, EndStayForm, MoveStayForm
+from coordo.housing.forms import AdmitForm, BoardForm, EndStayForm, MoveStayForm
 from coordo.housing.models import Occupancy, Stay
-from coordo.housing.views.common import date_param, site_for, site_people, site_units
+from coordo.housing.views.common import site_for, site_people, site_units
 from coordo.people.queries import get_person
+from coordo.web import periods
 
 PAGE_SIZE = 30
 PERIODS = [
@@ -39,7 +40,11 @@ def board(request: AuthedRequest) -> HttpResponse:
     principal = principal_of(request)
     site = site_for(request, Perm.STAY_VIEW)
     today = timezone.localdate()
-    start = date_param(request, "start", today - timedelta(days=today.weekday()))
+    form = BoardForm(request.GET)
+    refused = not form.is_valid()  # a day out of range: this week, and the error shown
+    start = (None if refused else form.cleaned_data["start"]) or today - timedelta(
+        days=today.weekday()
+    )
     try:
         days = int(request.GET.get("days", "28"))
     except ValueError:
@@ -48,26 +53,31 @@ def board(request: AuthedRequest) -> HttpResponse:
     grid = build_board(principal, site.pk, start, days, today=today, can_edit=can_edit)
     audit.record(AuditAction.LIST, principal=principal, object_type="housing.stay", site_id=site.pk)
     context = {
-        "board": grid, "today": today, "days": len(grid.days),
+        "board": grid, "today": today, "days": len(grid.days), "form": form,
+        "earliest": periods.EARLIEST, "latest": periods.latest(today),
         "previous": start - timedelta(days=len(grid.days)), "next": start + timedelta(days=len(grid.days)),
         "can_edit": can_edit, "period_choices": PERIODS,
     }  # fmt: skip
     template = "housing/board.html#grid" if request.htmx else "housing/board.html"
-    return render(request, template, context)
+    return render(request, template, context, status=400 if refused else 200)
 
 
 @require_perm(Perm.STAY_EDIT)
 def stay_admit(request: AuthedRequest) -> HttpResponse:
     principal = principal_of(request)
     site = site_for(request, Perm.STAY_EDIT)
-    households, persons = site_people(request, site)
-    # Picking a household (htmx) sends the form back with what was already filled in.
+    today = timezone.localdate()
+    # Only those with no place from the night asked (tonight at the earliest) are listed.
+    night = AdmitForm.night_asked(request.POST or request.GET, today)
+    households, persons = queries.without_a_place(*site_people(request, site), night)
+    # Picking a household or a date (htmx) sends the form back with what was filled in.
     initial = {
         name: request.GET.get(name) for name in ("unit", "household", "person", "planned_end")
-    } | {"start": request.GET.get("start") or timezone.localdate()}
+    } | {"start": night}
     form = AdmitForm(
         request.POST or None, initial=initial, units=site_units(request, site),
-        households=households, persons=persons,
+        households=households, persons=persons, today=today,
+        focus=request.method == "GET" and request.htmx.target != "stay-form",
     )  # fmt: skip
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
