@@ -117,6 +117,10 @@ class CloseCaseForm(forms.Form):
     reason = forms.CharField(label=_("Reason for closing"), max_length=250)
 
 
+class ReopenCaseForm(forms.Form):
+    reason = forms.CharField(label=_("Reason for reopening"), max_length=250)
+
+
 class GoalForm(forms.ModelForm):
     class Meta:
         model = Goal
