@@ -83,6 +83,15 @@ class HouseholdMemberForm(forms.ModelForm):
 
 
 class ConsentForm(forms.ModelForm):
+    # An explicit choice with nothing ticked in advance: an unticked box would record a withdrawal.
+    given = forms.TypedChoiceField(
+        label=_("Consent"),
+        choices=[("yes", _("Given")), ("no", _("Withdrawn"))],
+        coerce=lambda answer: answer == "yes",
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose whether the consent is given or withdrawn.")},
+    )
+
     class Meta:
         model = ConsentRecord
         fields = ["purpose", "given", "date"]

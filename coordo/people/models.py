@@ -172,7 +172,7 @@ class ConsentRecord(models.Model):
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="consents")
     purpose = models.CharField(_("purpose"), max_length=20, choices=ConsentPurpose.choices)
-    given = models.BooleanField(_("given"), help_text=_("Untick to record a withdrawal."))
+    given = models.BooleanField(_("given"))
     date = models.DateField(_("date"), default=timezone.localdate)
     recorded_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
     recorded_at = models.DateTimeField(default=timezone.now)

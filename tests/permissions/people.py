@@ -20,7 +20,7 @@ ROUTES: dict[str, Route] = {
     "person_edit": Route(target="person", allowed=CASE_TEAM),
     "person_consent_add": Route(
         method="POST", target="person", allowed=CASE_TEAM, ok=302,
-        data={"purpose": "research", "given": "on", "date": "2026-11-20"},
+        data={"purpose": "research", "given": "yes", "date": "2026-11-20"},
     ),
     "household_list": Route(allowed=PERSON_READERS),
     "household_create": Route(allowed=CASE_TEAM),
