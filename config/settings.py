@@ -223,6 +223,8 @@ LANGUAGES = [("fr", _("French")), ("nl", _("Dutch")), ("en", _("English"))]
 # Overridable so the catalogue test can regenerate the catalogues in a scratch copy.
 LOCALE_PATHS = [Path(env_str("COORDO_LOCALE_DIR", str(BASE_DIR / "locale")))]
 USE_I18N = True
+# Day-first dates and 24-hour times in every language (Django's English is American).
+FORMAT_MODULE_PATH = ["config.formats"]
 TIME_ZONE = "Europe/Brussels"
 USE_TZ = True
 
