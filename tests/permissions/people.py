@@ -70,7 +70,8 @@ def build_records(place: Place, label: str, planted: dict[str, str]) -> dict[str
     fields = {
         key.split(".", 1)[1]: value for key, value in planted.items() if key.startswith("person.")
     }
-    head = make_person(place.site, "Hawa", f"Camara-{label}", birth_year=1988, **fields)
+    # Born in 1977, as the planted national number (77.03.14-947.77) says.
+    head = make_person(place.site, "Hawa", f"Camara-{label}", birth_year=1977, **fields)
     # Every person of the world has a last name of their own: the audit rule's tracer.
     child = make_person(place.site, "Sekou", f"Keita-{label}", birth_year=2016)
     household = make_household(place.site, head, child)
