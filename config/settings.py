@@ -234,6 +234,8 @@ STATIC_ROOT.mkdir(exist_ok=True)
 WHITENOISE_USE_FINDERS = not PRODUCTION
 WHITENOISE_AUTOREFRESH = DEBUG
 STATICFILES_DIRS = [BASE_DIR / "coordo" / "static"]
+# Files browsers ask for at the site's root (/favicon.ico), served before any login check.
+WHITENOISE_ROOT = BASE_DIR / "coordo" / "root"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
