@@ -205,4 +205,5 @@ def audit_trail(request: AuthedRequest) -> HttpResponse:
         events = queries.filter_audit_events(events, form.cleaned_data)
     page = Paginator(events, AUDIT_PAGE_SIZE).get_page(request.GET.get("page"))
     template = "access/audit_trail.html#events" if request.htmx else "access/audit_trail.html"
-    return render(request, template, {"form": form, "page": page})
+    rows = queries.audit_rows(principal, page.object_list)
+    return render(request, template, {"form": form, "page": page, "rows": rows})
