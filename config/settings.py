@@ -223,6 +223,8 @@ LANGUAGES = [("fr", _("French")), ("nl", _("Dutch")), ("en", _("English"))]
 # Overridable so the catalogue test can regenerate the catalogues in a scratch copy.
 LOCALE_PATHS = [Path(env_str("COORDO_LOCALE_DIR", str(BASE_DIR / "locale")))]
 USE_I18N = True
+# Day-first dates and 24-hour times in every language (Django's English is American).
+FORMAT_MODULE_PATH = ["config.formats"]
 TIME_ZONE = "Europe/Brussels"
 USE_TZ = True
 
@@ -232,6 +234,8 @@ STATIC_ROOT.mkdir(exist_ok=True)
 WHITENOISE_USE_FINDERS = not PRODUCTION
 WHITENOISE_AUTOREFRESH = DEBUG
 STATICFILES_DIRS = [BASE_DIR / "coordo" / "static"]
+# Files browsers ask for at the site's root (/favicon.ico), served before any login check.
+WHITENOISE_ROOT = BASE_DIR / "coordo" / "root"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

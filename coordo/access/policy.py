@@ -35,6 +35,7 @@ class Perm(StrEnum):
     REQUEST_EDIT = "casework.request_edit"  # front desk: register requests, record outcomes
     CASE_VIEW = "casework.case_view"  # case files, plan, appointments; notes by level
     CASE_EDIT = "casework.case_edit"
+    CASE_REOPEN = "casework.case_reopen"  # a closed file is read-only until reopened
     NOTE_WRITE = "casework.note_write"
     NOTE_RESTRICTED = "casework.note_restricted"  # read restricted notes, lower any level
     NOTE_MEDICAL = "casework.note_medical"  # read and write medical notes
@@ -103,6 +104,7 @@ GRANTS: dict[Perm, frozenset[str]] = {
     Perm.REQUEST_EDIT: frozenset({C, SW}),
     Perm.CASE_VIEW: frozenset({C, SW, MED}),
     Perm.CASE_EDIT: frozenset({C, SW}),
+    Perm.CASE_REOPEN: frozenset({C}),
     Perm.NOTE_WRITE: frozenset({C, SW, MED}),
     Perm.NOTE_RESTRICTED: frozenset({C}),
     Perm.NOTE_MEDICAL: frozenset({MED}),

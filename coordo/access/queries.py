@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
+from django.apps import apps
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -48,6 +52,57 @@ def audit_events_visible_to(principal: Principal) -> QuerySet[AuditEvent]:
     if org_wide:
         condition |= Q(site_id__isnull=True)
     return events.filter(condition).select_related("actor")
+
+
+# Kinds of rows that tell one act apart from an ordinary edit ("casework.note.level_lowered").
+AUDIT_ACTS = {"level_lowered": _("level lowered"), "reopened": _("reopened")}
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    event: AuditEvent
+    kind: str  # the record's kind in the reader's language: "user", "case file"
+    record: str  # a user's or site's name, else the record's id
+    site: str
+
+
+def audit_rows(principal: Principal, events: Iterable[AuditEvent]) -> list[AuditRow]:
+    """A page of the trail as a reader of it sees it: users and sites by name (only those of
+    the reader's organisation), other records by kind and id, never by their content."""
+    events = list(events)
+    sites = dict(
+        sites_of(principal)
+        .filter(pk__in={event.site_id for event in events})
+        .values_list("pk", "name")
+    )
+    named = {"access.user": users_of(principal), "access.site": sites_of(principal)}
+    names: dict[tuple[str, str], str] = {}
+    for object_type, records in named.items():
+        ids = {e.object_id for e in events if e.object_type == object_type and e.object_id}
+        for record in records.filter(pk__in=[int(pk) for pk in ids if pk.isdigit()]):
+            names[(object_type, str(record.pk))] = str(record)
+    return [
+        AuditRow(
+            event=event,
+            kind=_audit_kind(event.object_type),
+            record=names.get(
+                (event.object_type, event.object_id),
+                f"#{event.object_id}" if event.object_id else "",
+            ),
+            site=sites.get(event.site_id, "") if event.site_id else "",
+        )
+        for event in events
+    ]
+
+
+def _audit_kind(object_type: str) -> str:
+    app_label, _dot, rest = object_type.partition(".")
+    model_name, _dot, act = rest.partition(".")
+    try:
+        kind = str(apps.get_model(app_label, model_name)._meta.verbose_name)
+    except (LookupError, ValueError):
+        return object_type
+    return f"{kind} ({AUDIT_ACTS.get(act, act)})" if act else kind
 
 
 def filter_audit_events(

@@ -203,4 +203,6 @@ def audit_trail(request: AuthedRequest) -> HttpResponse:
         events = events.none()
     page = Paginator(events, AUDIT_PAGE_SIZE).get_page(request.GET.get("page"))
     template = "access/audit_trail.html#events" if request.htmx else "access/audit_trail.html"
-    return render(request, template, {"form": form, "page": page}, status=400 if refused else 200)
+    rows = queries.audit_rows(principal, page.object_list)
+    context = {"form": form, "page": page, "rows": rows}
+    return render(request, template, context, status=400 if refused else 200)

@@ -19,6 +19,7 @@ from coordo.casework.models import (
     Appointment,
     Attachment,
     CaseFile,
+    CaseFileReopening,
     CaseStatus,
     Goal,
     Level,
@@ -35,6 +36,10 @@ from coordo.web import uploads
 
 # Audit rows name the record type; a lowered level is told apart from an ordinary edit.
 NOTE_LEVEL_LOWERED = "casework.note.level_lowered"
+CASE_FILE_REOPENED = "casework.casefile.reopened"
+CLOSED_FILE_MESSAGE = _(
+    "This case file is closed: a coordinator must reopen it before it can be changed."
+)
 
 
 def _check(principal: Principal, perm: Perm, site_id: int) -> None:
@@ -47,6 +52,15 @@ def _check_person(principal: Principal, person: Person, site: Site) -> None:
         Perm.PERSON_VIEW, person.site_id
     ):
         raise ValidationError({"person": _("Choose a person registered in your organisation.")})
+
+
+def _require_open(case_file: CaseFile) -> None:
+    """A closed file is read-only until reopened; read under lock so a close in between wins."""
+    status = (
+        CaseFile.objects.select_for_update().values_list("status", flat=True).get(pk=case_file.pk)
+    )
+    if status == CaseStatus.CLOSED:
+        raise ValidationError(CLOSED_FILE_MESSAGE)
 
 
 @transaction.atomic
@@ -126,6 +140,7 @@ def close_case_file(
     case_file: CaseFile, *, reason: str, by: User | None, principal: Principal
 ) -> CaseFile:
     _check(principal, Perm.CASE_EDIT, case_file.site_id)
+    _require_open(case_file)
     if not reason.strip():
         raise ValidationError({"reason": _("Say why the case file is closed.")})
     case_file.status, case_file.closed_reason = CaseStatus.CLOSED, reason.strip()
@@ -133,6 +148,32 @@ def close_case_file(
     case_file.save(update_fields=["status", "closed_reason", "closed_at"])
     audit.record(AuditAction.UPDATE, principal=principal, obj=case_file)
     return case_file
+
+
+@transaction.atomic
+def reopen_case_file(
+    case_file: CaseFile, *, reason: str, by: User | None, principal: Principal
+) -> CaseFileReopening:
+    """The coordination opens a closed file again; the closing it undoes is kept, with why."""
+    principal.require(Perm.CASE_REOPEN, case_file.site_id)
+    case_file = CaseFile.objects.select_for_update().get(pk=case_file.pk)
+    if not case_file.is_closed:
+        raise ValidationError(_("This case file is open already."))
+    if not reason.strip():
+        raise ValidationError({"reason": _("Say why the case file is reopened.")})
+    reopening = CaseFileReopening(
+        organisation_id=case_file.organisation_id, site_id=case_file.site_id,
+        case_file=case_file, reason=reason.strip(), closed_at=case_file.closed_at,
+        closed_reason=case_file.closed_reason, reopened_by=by,
+    )  # fmt: skip
+    reopening.full_clean()
+    reopening.save()
+    case_file.status, case_file.closed_reason, case_file.closed_at = CaseStatus.OPEN, "", None
+    case_file.save(update_fields=["status", "closed_reason", "closed_at"])
+    audit.record(
+        AuditAction.UPDATE, principal=principal, obj=case_file, object_type=CASE_FILE_REOPENED
+    )
+    return reopening
 
 
 @transaction.atomic
@@ -146,6 +187,7 @@ def add_goal(
     principal: Principal,
 ) -> Goal:
     _check(principal, Perm.CASE_EDIT, case_file.site_id)
+    _require_open(case_file)
     goal = Goal(
         organisation_id=case_file.organisation_id, case_file=case_file, domain=domain,
         description=description, target_date=target_date,
@@ -161,6 +203,7 @@ def update_goal_progress(
     goal: Goal, *, progress: int, by: User | None, principal: Principal
 ) -> Goal:
     _check(principal, Perm.CASE_EDIT, goal.case_file.site_id)
+    _require_open(goal.case_file)
     goal.progress = progress
     goal.full_clean()
     goal.save(update_fields=["progress"])
@@ -180,6 +223,7 @@ def add_appointment(
     principal: Principal,
 ) -> Appointment:
     _check(principal, Perm.CASE_EDIT, case_file.site_id)
+    _require_open(case_file)
     appointment = Appointment(
         organisation_id=case_file.organisation_id, case_file=case_file, starts_at=starts_at,
         purpose=purpose, place=place, partner=partner, created_by=by,
@@ -203,6 +247,7 @@ def _check_level_writable(principal: Principal, level: int, site_id: int) -> Non
 def add_note(case_file: CaseFile, *, level: int, body: str, by: User, principal: Principal) -> Note:
     _check(principal, Perm.NOTE_WRITE, case_file.site_id)
     _check_level_writable(principal, level, case_file.site_id)
+    _require_open(case_file)
     note = Note(
         organisation_id=case_file.organisation_id, site_id=case_file.site_id,
         case_file=case_file, author=by, level=level, body=body,
@@ -223,6 +268,7 @@ def edit_note(note: Note, *, body: str, level: int, by: User, principal: Princip
     """Raise the level (any reader who writes notes) or rewrite the text (its author or a
     coordinator); lowering goes through `lower_note_level`."""
     _check(principal, Perm.NOTE_WRITE, note.site_id)
+    _require_open(note.case_file)
     rewrites = body != note.body
     if rewrites and not may_rewrite(note, by, principal):
         raise PermissionDenied
@@ -242,6 +288,7 @@ def lower_note_level(note: Note, *, level: int, by: User, principal: Principal) 
     """An explicit act of the author or a coordinator of the site, with its own audit row."""
     if not may_rewrite(note, by, principal) or not principal.can(Perm.NOTE_WRITE, note.site_id):
         raise PermissionDenied
+    _require_open(note.case_file)
     if level >= note.level or level not in Level.values:
         raise ValidationError({"level": _("Choose a lower level than the current one.")})
     note.level, note.updated_at = level, timezone.now()
@@ -349,6 +396,7 @@ def attach_document(
     case_file: CaseFile, *, upload: UploadedFile, title: str, by: User, principal: Principal
 ) -> Attachment:
     _check(principal, Perm.CASE_EDIT, case_file.site_id)
+    _require_open(case_file)
     sniffed = uploads.validate_upload(upload, field="file")
     attachment = Attachment(
         organisation_id=case_file.organisation_id, site_id=case_file.site_id,

@@ -21,7 +21,7 @@ from coordo.casework.models import (
     Urgency,
 )
 from coordo.partners.models import Service
-from coordo.people.models import Person
+from coordo.people.models import Person, validate_birth_year
 from coordo.people.vocab import language_choices
 from coordo.web.periods import DayField
 
@@ -36,7 +36,7 @@ class FrontDeskForm(forms.Form):
     first_name = forms.CharField(label=_("First name"), max_length=100, required=False)
     last_name = forms.CharField(label=_("Last name"), max_length=100, required=False)
     birth_year = forms.IntegerField(
-        label=_("Birth year"), min_value=1900, max_value=2100, required=False
+        label=_("Birth year"), validators=[validate_birth_year], required=False
     )
     confirm_not_duplicate = forms.BooleanField(
         label=_("This is a different person: create anyway"), required=False
@@ -122,6 +122,10 @@ class PostponeForm(forms.Form):
 
 class CloseCaseForm(forms.Form):
     reason = forms.CharField(label=_("Reason for closing"), max_length=250)
+
+
+class ReopenCaseForm(forms.Form):
+    reason = forms.CharField(label=_("Reason for reopening"), max_length=250)
 
 
 class GoalForm(forms.ModelForm):

@@ -112,6 +112,36 @@ class CaseFile(models.Model):
     def __str__(self) -> str:
         return str(_("Case file #%(id)s") % {"id": self.pk})
 
+    @property
+    def is_closed(self) -> bool:
+        return self.status == CaseStatus.CLOSED
+
+
+class CaseFileReopening(models.Model):
+    """A closed file opened again: by whom, why, and the closing it undid."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="+")
+    case_file = models.ForeignKey(CaseFile, on_delete=models.CASCADE, related_name="reopenings")
+    reason = models.CharField(_("reason for reopening"), max_length=250)
+    closed_at = models.DateField(_("closed on"), null=True)
+    closed_reason = models.CharField(_("reason for closing"), max_length=250)
+    reopened_by = models.ForeignKey(User, on_delete=models.PROTECT, null=True, related_name="+")
+    reopened_at = models.DateTimeField(_("reopened at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("case file reopening")
+        verbose_name_plural = _("case file reopenings")
+        ordering = ["-reopened_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(reason=""), name="case_file_reopening_has_reason"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return str(_("Reopening of case file #%(id)s") % {"id": self.case_file_id})
+
 
 class Domain(models.TextChoices):
     ADMINISTRATIVE = "administrative", _("Administrative")

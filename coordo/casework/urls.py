@@ -22,6 +22,11 @@ urlpatterns = [
     path(
         "case-files/<int:case_file_id>/close/", views_case.case_file_close, name="case_file_close"
     ),
+    path(
+        "case-files/<int:case_file_id>/reopen/",
+        views_case.case_file_reopen,
+        name="case_file_reopen",
+    ),
     path("case-files/<int:case_file_id>/goals/", views_case.goal_add, name="goal_add"),
     path("goals/<int:goal_id>/progress/", views_case.goal_progress, name="goal_progress"),
     path(

@@ -35,6 +35,7 @@ from coordo.casework.forms import (
     GoalProgressForm,
     LowerLevelForm,
     NoteForm,
+    ReopenCaseForm,
     WeekForm,
 )
 from coordo.casework.models import Attachment, CaseFile, Goal, Level
@@ -127,8 +128,9 @@ def case_file_detail(request: AuthedRequest, case_file_id: int) -> HttpResponse:
     case_file = queries.get_case_file(principal, case_file_id)
     audit.record(AuditAction.VIEW, principal=principal, obj=case_file)
     site_id = case_file.site_id
-    can_edit = principal.can(Perm.CASE_EDIT, site_id)
-    levels = writable_levels(principal, site_id)
+    # A closed file is read-only for everyone until the coordination reopens it.
+    can_edit = principal.can(Perm.CASE_EDIT, site_id) and not case_file.is_closed
+    levels = writable_levels(principal, site_id) if not case_file.is_closed else []
     partners = partners_visible_to(principal)
     context = {
         "case_file": case_file,
@@ -140,7 +142,10 @@ def case_file_detail(request: AuthedRequest, case_file_id: int) -> HttpResponse:
             starts_at__gte=timezone.now() - timedelta(days=30)
         ).select_related("partner"),
         "notes": queries.notes_visible_to(principal).filter(case_file=case_file),
-        "attachments": case_file.attachments.all() if can_edit else [],
+        "attachments": case_file.attachments.all()
+        if principal.can(Perm.CASE_EDIT, site_id)
+        else [],
+        "can_see_documents": principal.can(Perm.CASE_EDIT, site_id),
         "referrals": queries.referrals_visible_to(principal).filter(
             person_id=case_file.person_id, site_id=site_id
         ),
@@ -148,14 +153,22 @@ def case_file_detail(request: AuthedRequest, case_file_id: int) -> HttpResponse:
         "goal_form": GoalForm() if can_edit else None,
         "appointment_form": AppointmentForm(partners=partners) if can_edit else None,
         "attachment_form": AttachmentForm() if can_edit else None,
-        "close_form": CloseCaseForm() if can_edit and case_file.status == "open" else None,
+        "close_form": CloseCaseForm() if can_edit else None,
+        "reopen_form": ReopenCaseForm()
+        if case_file.is_closed and principal.can(Perm.CASE_REOPEN, site_id)
+        else None,
+        "reopenings": case_file.reopenings.select_related("reopened_by"),
         "can_export": principal.can(Perm.SUBJECT_ACCESS_EXPORT, case_file.person.site_id),
     }
     return render(request, "casework/case_file_detail.html", context)
 
 
 def _post_to_file(
-    request: AuthedRequest, case_file_id: int, form_class: type[forms.BaseForm], action_name: str
+    request: AuthedRequest,
+    case_file_id: int,
+    form_class: type[forms.BaseForm],
+    action_name: str,
+    success: str = "",
 ) -> HttpResponse:
     """The case file's small forms: validate, call the action, come back to the file."""
     case_file = _editable(request, case_file_id)
@@ -165,7 +178,7 @@ def _post_to_file(
         else form_class(request.POST)
     )
     action = partial(getattr(actions, action_name), case_file)
-    apply_posted_form(request, form, action, lambda: _("Saved."))
+    apply_posted_form(request, form, action, lambda: success or _("Saved."))
     return redirect("case_file_detail", case_file_id=case_file.pk)
 
 
@@ -173,6 +186,13 @@ def _post_to_file(
 @require_perm(Perm.CASE_EDIT)
 def case_file_close(request: AuthedRequest, case_file_id: int) -> HttpResponse:
     return _post_to_file(request, case_file_id, CloseCaseForm, "close_case_file")
+
+
+@require_POST
+@require_perm(Perm.CASE_REOPEN)
+def case_file_reopen(request: AuthedRequest, case_file_id: int) -> HttpResponse:
+    reopened = _("The case file has been reopened.")
+    return _post_to_file(request, case_file_id, ReopenCaseForm, "reopen_case_file", reopened)
 
 
 @require_POST
@@ -222,6 +242,9 @@ def note_edit(request: AuthedRequest, note_id: int) -> HttpResponse:
     note = queries.get_note(principal, note_id)
     if not principal.can(Perm.CASE_EDIT, note.site_id):
         raise PermissionDenied
+    if note.case_file.is_closed:
+        messages.error(request, actions.CLOSED_FILE_MESSAGE)
+        return redirect("case_file_detail", case_file_id=note.case_file_id)
     levels = [level for level in Level.values if level >= note.level]
     form = NoteForm(request.POST or None, instance=note, levels=levels)
     may_rewrite = actions.may_rewrite(note, request.user, principal)

@@ -42,13 +42,26 @@ class PersonForm(forms.ModelForm):
             ),
         }
 
-    def __init__(self, *args: Any, show_confidential: bool = True, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        show_confidential: bool = True,
+        offer_confirmation: bool = False,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         if not show_confidential:
             del self.fields["phone"]
             del self.fields["national_number"]
+        # An edit asks for confirmation only once a warning has been shown.
+        self._confirmation = self.fields.pop("confirm_not_duplicate")
         if self.instance.pk:
-            del self.fields["confirm_not_duplicate"]
+            self._confirmation.label = _("This is a different person: save anyway")
+        if offer_confirmation or not self.instance.pk:
+            self.offer_confirmation()
+
+    def offer_confirmation(self) -> None:
+        self.fields["confirm_not_duplicate"] = self._confirmation
 
     def clean_national_number(self) -> str:
         # People type NISS with dots and dashes (85.07.30-033.28): keep the digits.
@@ -83,6 +96,15 @@ class HouseholdMemberForm(forms.ModelForm):
 
 
 class ConsentForm(forms.ModelForm):
+    # An explicit choice with nothing ticked in advance: an unticked box would record a withdrawal.
+    given = forms.TypedChoiceField(
+        label=_("Consent"),
+        choices=[("yes", _("Given")), ("no", _("Withdrawn"))],
+        coerce=lambda answer: answer == "yes",
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose whether the consent is given or withdrawn.")},
+    )
+
     class Meta:
         model = ConsentRecord
         fields = ["purpose", "given", "date"]

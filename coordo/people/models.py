@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import secrets
+from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from stdnum.be import nn
 
 from coordo.access.models import Organisation, Site, User
@@ -32,6 +35,29 @@ def validate_national_number(value: str) -> None:
         ) from exc
 
 
+FIRST_BIRTH_YEAR = 1900  # as the database constraint `person_birth_year_plausible`
+
+
+def validate_birth_year(value: int) -> None:
+    """No one registered was born before 1900 or after this year."""
+    last = timezone.localdate().year
+    if not FIRST_BIRTH_YEAR <= value <= last:
+        raise ValidationError(
+            _("Enter a birth year between %(first)s and %(last)s."),
+            code="birth_year_range",
+            params={"first": FIRST_BIRTH_YEAR, "last": last},
+        )
+
+
+def national_number_birth(number: str) -> tuple[int | None, int | None, int | None]:
+    """The (year, month, day) a valid national number encodes, None where it was unknown.
+
+    The century comes from the check digits: for births from 2000 they are computed on
+    the number prefixed with 2."""
+    full = nn.get_birth_date(number)
+    return nn.get_birth_year(number), nn.get_birth_month(number), full.day if full else None
+
+
 def new_pseudonym() -> str:
     # Research exports use this code instead of names; it says nothing about the person.
     alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -48,7 +74,9 @@ class Person(models.Model):
     # Lower-case, accent-free "first last" for partial, accent-insensitive search on any engine.
     search_name = models.CharField(max_length=210, editable=False, db_index=True)
     birth_date = models.DateField(_("birth date"), null=True, blank=True)
-    birth_year = models.PositiveSmallIntegerField(_("birth year"), null=True, blank=True)
+    birth_year = models.PositiveSmallIntegerField(
+        _("birth year"), null=True, blank=True, validators=[validate_birth_year]
+    )
     birth_year_approximate = models.BooleanField(_("birth year is approximate"), default=False)
     sex = models.CharField(_("sex"), max_length=1, choices=Sex.choices, default=Sex.UNKNOWN)
     gender = models.CharField(
@@ -88,16 +116,66 @@ class Person(models.Model):
         return f"{self.first_name} {self.last_name}"
 
     def clean(self) -> None:
-        if self.birth_date and self.birth_year and self.birth_date.year != self.birth_year:
-            raise ValidationError(
-                {"birth_year": _("The birth year does not match the birth date.")}
-            )
+        errors: dict[str, ValidationError] = {}
         if self.birth_date and self.birth_date > timezone.localdate():
-            raise ValidationError({"birth_date": _("The birth date is in the future.")})
+            errors["birth_date"] = ValidationError(_("The birth date is in the future."))
+        elif self.birth_date and self.birth_date.year < FIRST_BIRTH_YEAR:
+            errors["birth_date"] = ValidationError(
+                _("Enter a birth date from %(first)s on."), params={"first": FIRST_BIRTH_YEAR}
+            )
+        if self.birth_date and self.birth_year and self.birth_date.year != self.birth_year:
+            errors["birth_year"] = ValidationError(
+                _("The birth year does not match the birth date.")
+            )
+        if self.national_number and nn.is_valid(self.national_number):
+            mismatch = self._national_number_mismatch()
+            if mismatch:
+                errors["national_number"] = ValidationError(mismatch)
+        if errors:
+            raise ValidationError(errors)
+
+    def _national_number_mismatch(self) -> str:
+        """Why the birth the national number encodes (YY.MM.DD) contradicts the one entered."""
+        year, month, day = national_number_birth(self.national_number)
+        if self.birth_date:
+            entered = (self.birth_date.year, self.birth_date.month, self.birth_date.day)
+            if any(
+                encoded is not None and encoded != value
+                for encoded, value in zip((year, month, day), entered, strict=True)
+            ):
+                return str(
+                    _(
+                        "This national number is of someone born %(encoded)s, "
+                        "but the birth date entered is %(entered)s."
+                    )
+                    % {
+                        "encoded": _encoded_birth(year, month, day),
+                        "entered": date_format(self.birth_date, "SHORT_DATE_FORMAT"),
+                    }
+                )
+        elif self.birth_year and year is not None and year != self.birth_year:
+            return str(
+                _(
+                    "This national number is of someone born in %(encoded)s, "
+                    "but the birth year entered is %(entered)s."
+                )
+                % {"encoded": year, "entered": self.birth_year}
+            )
+        return ""
 
     @property
     def language_names(self) -> list[str]:
         return [language_name(code) for code in self.languages]
+
+
+def _encoded_birth(year: int | None, month: int | None, day: int | None) -> str:
+    if year and month and day:
+        encoded = date_format(date(year, month, day), "SHORT_DATE_FORMAT")
+        return str(pgettext_lazy("born", "on %(date)s") % {"date": encoded})
+    if year and month:
+        month_year = pgettext_lazy("born", "in %(month)s/%(year)s")
+        return str(month_year % {"month": f"{month:02d}", "year": year})
+    return str(pgettext_lazy("born", "in %(year)s") % {"year": year})
 
 
 class Household(models.Model):
@@ -172,7 +250,7 @@ class ConsentRecord(models.Model):
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="consents")
     purpose = models.CharField(_("purpose"), max_length=20, choices=ConsentPurpose.choices)
-    given = models.BooleanField(_("given"), help_text=_("Untick to record a withdrawal."))
+    given = models.BooleanField(_("given"))
     date = models.DateField(_("date"), default=timezone.localdate)
     recorded_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
     recorded_at = models.DateTimeField(default=timezone.now)

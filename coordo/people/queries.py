@@ -73,6 +73,19 @@ def possible_duplicates(
     return found
 
 
+def persons_with_national_number(
+    principal: Principal, national_number: str, *, excluding: int | None = None
+) -> list[Person]:
+    """Other persons holding this national number, among those whose number the principal
+    may read: a holder the principal may not see is never revealed, not even by a hint."""
+    if not national_number:
+        return []
+    holders = persons_visible_to(principal, Perm.PERSON_VIEW_CONFIDENTIAL).filter(
+        national_number=national_number
+    )
+    return list(holders.exclude(pk=excluding)[:20])
+
+
 def consents_in_force(person: Person) -> dict[str, ConsentRecord]:
     """The latest record per purpose."""
     latest: dict[str, ConsentRecord] = {}

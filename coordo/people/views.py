@@ -59,12 +59,21 @@ def person_list(request: AuthedRequest) -> HttpResponse:
     return render(request, template, {"form": form, "page": page, "query": query})
 
 
+def _record_warning_shown(request: AuthedRequest, site_id: int) -> None:
+    # A warning lists persons: the trail keeps that they were shown, not the words typed.
+    principal = principal_of(request)
+    audit.record(
+        AuditAction.SEARCH, principal=principal, object_type="people.person", site_id=site_id
+    )
+
+
 @require_perm(Perm.PERSON_EDIT)
 def person_create(request: AuthedRequest) -> HttpResponse:
     principal = principal_of(request)
     site = _editable_site(request)
     form = PersonForm(request.POST or None)
     duplicates: list[Person] = []
+    twins: list[Person] = []
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         duplicates = queries.possible_duplicates(
@@ -73,7 +82,9 @@ def person_create(request: AuthedRequest) -> HttpResponse:
             data["last_name"],
             data.get("birth_year") or (data["birth_date"].year if data.get("birth_date") else None),
         )
-        if not duplicates or data.get("confirm_not_duplicate"):
+        twins = queries.persons_with_national_number(principal, data.get("national_number", ""))
+        duplicates = [person for person in duplicates if person not in twins]
+        if not (duplicates or twins) or data.get("confirm_not_duplicate"):
             fields = {k: v for k, v in data.items() if k != "confirm_not_duplicate"}
             try:
                 person = actions.register_person(
@@ -84,7 +95,10 @@ def person_create(request: AuthedRequest) -> HttpResponse:
             else:
                 messages.success(request, _("%(name)s has been registered.") % {"name": person})
                 return redirect("person_detail", person_id=person.pk)
-    return render(request, "people/person_form.html", {"form": form, "duplicates": duplicates})
+        else:
+            _record_warning_shown(request, site.pk)
+    context = {"form": form, "duplicates": duplicates, "twins": twins}
+    return render(request, "people/person_form.html", context)
 
 
 @require_perm(Perm.PERSON_VIEW)
@@ -113,17 +127,33 @@ def person_edit(request: AuthedRequest, person_id: int) -> HttpResponse:
     principal = principal_of(request)
     person = queries.get_person(principal, person_id, Perm.PERSON_EDIT)
     show_confidential = principal.can(Perm.PERSON_VIEW_CONFIDENTIAL, person.site_id)
-    form = PersonForm(request.POST or None, instance=person, show_confidential=show_confidential)
+    confirming = "confirm_not_duplicate" in request.POST
+    form = PersonForm(
+        request.POST or None,
+        instance=person,
+        show_confidential=show_confidential,
+        offer_confirmation=confirming,
+    )
+    twins: list[Person] = []
     if request.method == "POST" and form.is_valid():
-        try:
-            actions.update_person(person, by=request.user, principal=principal, **form.cleaned_data)
-        except ValidationError as error:
-            add_action_errors(form, error)
+        data = form.cleaned_data
+        twins = queries.persons_with_national_number(
+            principal, data.get("national_number", ""), excluding=person.pk
+        )
+        if twins and not data.get("confirm_not_duplicate"):
+            form.offer_confirmation()
+            _record_warning_shown(request, person.site_id)
         else:
-            messages.success(request, _("The changes have been saved."))
-            return redirect("person_detail", person_id=person.pk)
+            try:
+                actions.update_person(person, by=request.user, principal=principal, **data)
+            except ValidationError as error:
+                add_action_errors(form, error)
+            else:
+                messages.success(request, _("The changes have been saved."))
+                return redirect("person_detail", person_id=person.pk)
     audit.record(AuditAction.VIEW, principal=principal, obj=person)
-    return render(request, "people/person_form.html", {"form": form, "person": person})
+    context = {"form": form, "person": person, "twins": twins}
+    return render(request, "people/person_form.html", context)
 
 
 @require_POST

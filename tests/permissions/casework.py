@@ -50,6 +50,8 @@ ROUTES: dict[str, Route] = {
     "case_file_open": Route(method="POST", target="person", allowed=CASE_TEAM, ok=302),
     "case_file_detail": Route(target="case_file", allowed=CASE_READERS),
     "case_file_close": Route(method="POST", target="case_file", allowed=CASE_TEAM, ok=302, data={"reason": "Moved out"}),
+    # The world's file is open: the coordination is sent back with "open already", nothing written.
+    "case_file_reopen": Route(method="POST", target="case_file", allowed=COORDINATION, ok=302, data={"reason": "Came back"}),
     "goal_add": Route(method="POST", target="case_file", allowed=CASE_TEAM, ok=302, data={"domain": "health", "description": "See a GP"}),
     "goal_progress": Route(method="POST", target="goal", allowed=CASE_TEAM, ok=302, data={"progress": "50"}),
     "appointment_add": Route(method="POST", target="case_file", allowed=CASE_TEAM, ok=302, data={"starts_at": "2026-12-01T10:00", "purpose": "CPAS"}),
@@ -121,6 +123,7 @@ CANARIES = {
 PERSONS_NAMED = {
     "casework.request": of(Request, lambda request: [request.person_id]),
     "casework.casefile": of(CaseFile, lambda case_file: [case_file.person_id]),
+    "casework.casefile.reopened": of(CaseFile, lambda case_file: [case_file.person_id]),
     "casework.goal": of(Goal, lambda goal: [goal.case_file.person_id]),
     "casework.appointment": of(Appointment, lambda appointment: [appointment.case_file.person_id]),
     "casework.note": of(Note, lambda note: [note.case_file.person_id]),

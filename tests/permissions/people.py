@@ -20,7 +20,7 @@ ROUTES: dict[str, Route] = {
     "person_edit": Route(target="person", allowed=CASE_TEAM),
     "person_consent_add": Route(
         method="POST", target="person", allowed=CASE_TEAM, ok=302,
-        data={"purpose": "research", "given": "on", "date": "2026-11-20"},
+        data={"purpose": "research", "given": "yes", "date": "2026-11-20"},
     ),
     "household_list": Route(allowed=PERSON_READERS),
     "household_create": Route(allowed=CASE_TEAM),
@@ -70,7 +70,8 @@ def build_records(place: Place, label: str, planted: dict[str, str]) -> dict[str
     fields = {
         key.split(".", 1)[1]: value for key, value in planted.items() if key.startswith("person.")
     }
-    head = make_person(place.site, "Hawa", f"Camara-{label}", birth_year=1988, **fields)
+    # Born in 1977, as the planted national number (77.03.14-947.77) says.
+    head = make_person(place.site, "Hawa", f"Camara-{label}", birth_year=1977, **fields)
     # Every person of the world has a last name of their own: the audit rule's tracer.
     child = make_person(place.site, "Sekou", f"Keita-{label}", birth_year=2016)
     household = make_household(place.site, head, child)

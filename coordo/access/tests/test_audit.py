@@ -75,7 +75,7 @@ def test_coordinator_browses_and_filters_their_sites_trail(coordinator, person, 
                  organisation_id=other_site.organisation_id)  # fmt: skip
     client = verified_client(coordinator)
     page = client.get("/audit/", {"action": "view"}).content.decode()
-    assert f"people.person #{person.pk}" in page
+    assert f'<span title="people.person">person</span> · #{person.pk}' in page
     assert "1 event<" in page
     everything = client.get("/audit/").content.decode()
     assert "export" not in everything.lower().split("<tbody>")[1]
@@ -88,4 +88,5 @@ def test_admin_sees_the_organisation_trail_including_other_sites(admin_user, oth
     audit.record(AuditAction.EXPORT, object_type="people.person", object_id=77, site_id=other_site.pk,
                  organisation_id=other_site.organisation_id)  # fmt: skip
     page = verified_client(admin_user).get("/audit/").content.decode()
-    assert "people.person #77" in page
+    assert '<span title="people.person">person</span> · #77' in page
+    assert f'<td class="optional">{other_site.name}</td>' in page

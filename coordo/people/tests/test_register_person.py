@@ -67,7 +67,7 @@ def test_a_wrong_national_number_is_refused_next_to_its_field(social_worker):
 @pytest.mark.django_db
 def test_a_national_number_typed_with_dots_and_dashes_is_kept_as_digits(social_worker):
     verified_client(social_worker).post(
-        "/people/new/", {**VALID, "national_number": "85.07.30-033.28"}
+        "/people/new/", {**VALID, "birth_year": "1985", "national_number": "85.07.30-033.28"}
     )
     assert Person.objects.get().national_number == "85073003328"
 

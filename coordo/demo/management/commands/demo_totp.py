@@ -23,5 +23,9 @@ class Command(BaseCommand):
         device = TOTPDevice.objects.filter(user__email=email, confirmed=True).first()
         if device is None or device.key != builder.demo_totp_key(email):
             raise CommandError(f"email: {email} has no demo authenticator (run load_demo first)")
-        self.stdout.write(f"{totp(device.bin_key, device.step, device.t0, device.digits):06d}")
-        self.stderr.write(f"key for an authenticator app: {builder.totp_secret_base32(email)}")
+        self.stdout.write(f"{totp(device.bin_key, device.step, device.t0, device.digits):06d}\n")
+        self.stdout.flush()
+        # Plain text: Django's error colour would wrap the line's end, so a terminal's output
+        # ended on a colour reset instead of a newline, and the hint read as an error.
+        hint = f"key for an authenticator app: {builder.totp_secret_base32(email)}\n"
+        self.stderr.write(hint, style_func=str)
