@@ -23,7 +23,7 @@ from urllib.parse import quote
 from django.conf import settings
 from django.db import connection, connections
 
-STARTUP_SECONDS = 90  # Django and OR-Tools start-up, on a busy machine
+STARTUP_SECONDS = 180  # Django and OR-Tools start-up and the first solver step, on a busy machine
 WORKER_ARGS = ["db_worker", "--no-startup-delay", "--no-reload", "--interval", "0.1"]
 
 

@@ -161,8 +161,10 @@ def _surge(batch: Batch) -> Batch:
 
 
 def _optimising(batch: Batch) -> bool:
+    """Running, and beating since it started: the optimiser is at work on the snapshot."""
     batch.refresh_from_db()
-    return batch.status == BatchStatus.RUNNING and "stage" in batch.progress
+    beating = batch.heartbeat_at and batch.started_at and batch.heartbeat_at > batch.started_at
+    return batch.status == BatchStatus.RUNNING and bool(beating)
 
 
 @pytest.mark.django_db(transaction=True)
