@@ -6,9 +6,8 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.http import Http404
 from django.utils import timezone
 
 from conftest import verified_client
@@ -167,7 +166,7 @@ def test_only_the_coordination_is_offered_and_allowed_to_reopen(case_file, socia
     assert "/reopen/" not in body
     response = client.post(f"/case-files/{case_file.pk}/reopen/", {"reason": "Back"})
     assert response.status_code == 403
-    with pytest.raises(Http404):
+    with pytest.raises(PermissionDenied):
         actions.reopen_case_file(
             case_file, reason="Back", by=social_worker, principal=principal(social_worker)
         )
