@@ -117,7 +117,8 @@ def _take_slots(
         with transaction.atomic():
             Occupancy.objects.bulk_create(occupancies)
     except IntegrityError as error:
-        raise ValidationError({"unit": NO_LONGER_FREE}, code="no_longer_free") from error
+        # A concurrent admission won the slot: the API answers 409 for this code.
+        raise ValidationError({"unit": ValidationError(NO_LONGER_FREE, code="conflict")}) from error
     return occupancies
 
 
