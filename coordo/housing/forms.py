@@ -11,6 +11,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from coordo.access.forms import limit_choices
+from coordo.access.ids import RecordsChoiceField, parse_id
 from coordo.disclosure import Period, whole_periods
 from coordo.housing.actions.closures import BACK_BEFORE_OUT
 from coordo.housing.models import (
@@ -90,7 +91,7 @@ class WhoForm(forms.Form):
 
 
 class AdmitForm(WhoForm):
-    members = forms.ModelMultipleChoiceField(
+    members = RecordsChoiceField(
         label=_("Members admitted"), queryset=Person.objects.none(), required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Untick a member who sleeps elsewhere; none ticked admits everyone."),
@@ -104,9 +105,7 @@ class AdmitForm(WhoForm):
         limit_choices(self, "unit", units)
         # The members to tick are those of the household chosen (posted, or picked via htmx).
         chosen = self.data.get("household") or self.initial.get("household") or 0
-        members = self.person_choices.filter(
-            memberships__household_id=int(chosen) if str(chosen).isdigit() else 0
-        )
+        members = self.person_choices.filter(memberships__household_id=parse_id(chosen) or 0)
         limit_choices(self, "members", members)
         self.fields["members"].initial = ticked = list(members)
         if not ticked:  # no household picked yet: nothing to tick
