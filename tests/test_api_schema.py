@@ -42,7 +42,7 @@ CHECKS = [
     response_schema_conformance,
 ]
 # Per operation and per kind of case (valid, invalid, on a real record); each is sent to every role.
-EXAMPLES = int(os.environ.get("COORDO_SCHEMATHESIS_EXAMPLES", "4"))
+EXAMPLES = int(os.environ.get("COORDO_SCHEMATHESIS_EXAMPLES", "3"))
 
 world = world_fixture()
 
@@ -119,6 +119,7 @@ def failures_of(operation: Any, headers: dict[str, dict[str, str]], known: dict[
 
 
 @pytest.mark.django_db
+@pytest.mark.timeout(900)  # about a minute alone; a loaded CI machine may take several
 def test_the_api_answers_as_its_schema_says_for_every_role(world: World) -> None:
     schema = schemathesis.openapi.from_dict(api.get_openapi_schema())
     schema.app = get_wsgi_application()
