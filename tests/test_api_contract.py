@@ -189,3 +189,21 @@ def test_a_conflict_with_the_present_state_is_409_and_other_errors_422() -> None
     )
     assert validation_error(request, invalid).status_code == 422
     assert validation_error(request, ValidationError("Plain.")).status_code == 422
+
+
+@pytest.mark.django_db
+def test_text_with_a_nul_character_is_refused_naming_the_field(admin_user: User, site: Any) -> None:
+    client = token(admin_user, Role.COORDINATOR)
+    created = client.post(
+        "/api/people",
+        {"site_id": site.pk, "first_name": "Ho\x00dan", "last_name": "Warsame"},
+        content_type="application/json",
+        headers={"accept-language": "en"},
+    )
+    assert created.status_code == 422
+    assert [(e["loc"], e["msg"]) for e in created.json()["detail"]] == [
+        (["body", "payload", "first_name"], "Value error, Null characters are not allowed.")
+    ]
+    searched = client.get("/api/people", {"q": "Ho\x00dan"})
+    assert (searched.status_code, searched.json()["detail"][0]["loc"]) == (422, ["query", "q"])
+    assert not Person.objects.exists()

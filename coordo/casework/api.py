@@ -21,6 +21,7 @@ from coordo.access.ids import Id
 from coordo.access.models import AuditAction, Site
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
+from coordo.api.input import Input
 from coordo.api.pagination import paginate
 from coordo.casework import actions, queries
 from coordo.casework.models import CaseStatus, Outcome, ReferralStatus, RequestKind, Urgency
@@ -43,7 +44,7 @@ class DeskRequestOut(Schema):
     outcome: Outcome | Literal[""]
 
 
-class DeskRequestIn(Schema):
+class DeskRequestIn(Input):
     site_id: Id
     kind: RequestKind
     urgency: Urgency = Urgency.NORMAL
@@ -77,7 +78,7 @@ class ReferralOut(Schema):
     answered_at: datetime | None
 
 
-class ReferralIn(Schema):
+class ReferralIn(Input):
     site_id: Id
     partner_id: Id
     service_id: Id | None = None
@@ -88,7 +89,7 @@ class ReferralIn(Schema):
     due_date: date
 
 
-class ReferralPatch(Schema):
+class ReferralPatch(Input):
     status: ReferralStatus
     refusal_reason: str = Field("", max_length=250)
 

@@ -15,6 +15,7 @@ from coordo.access.api_auth import api_principal, named_worker
 from coordo.access.ids import Id
 from coordo.access.models import AuditAction
 from coordo.access.policy import Perm
+from coordo.api.input import Input
 from coordo.api.pagination import paginate
 from coordo.dispatch import batches, queries
 from coordo.dispatch.models import (
@@ -194,7 +195,7 @@ def accept_batch(request: HttpRequest, batch_id: Id) -> BatchOut:
     return batch_out(batch)
 
 
-class OverrideIn(Schema):
+class OverrideIn(Input):
     unit: str | None = Field(None, max_length=30, description="A reception unit's code.")
     reason_code: OverrideReason
     comment: str = Field("", max_length=2000)

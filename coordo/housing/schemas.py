@@ -14,6 +14,7 @@ from ninja import Field, Schema
 
 from coordo.access.ids import Id
 from coordo.access.scoping import Principal
+from coordo.api.input import Input
 from coordo.housing import queries
 from coordo.housing.models import (
     Destination,
@@ -69,7 +70,7 @@ class StayOut(Schema):
     occupancies: list[OccupancyOut]
 
 
-class AdmitIn(Schema):
+class AdmitIn(Input):
     head_id: Id | None = None
     household_id: Id | None = None
     # Part of the household only (its head among them); empty admits everyone.
@@ -78,12 +79,12 @@ class AdmitIn(Schema):
     planned_end: date | None = None
 
 
-class MoveIn(Schema):
+class MoveIn(Input):
     unit_id: Id
     on: date
 
 
-class EndIn(Schema):
+class EndIn(Input):
     end: date
     exit_reason: ExitReason
     destination: Destination
@@ -104,7 +105,7 @@ class RequestOut(Schema):
     status: RequestStatus
 
 
-class RequestIn(Schema):
+class RequestIn(Input):
     site_id: Id
     head_id: Id | None = None
     household_id: Id | None = None
@@ -117,7 +118,7 @@ class RequestIn(Schema):
     notes: str = Field("", max_length=2000)
 
 
-class OfferIn(Schema):
+class OfferIn(Input):
     on: date
     # Without it, the unit goes to the next suitable household of the waiting list.
     request_id: Id | None = None
@@ -134,7 +135,7 @@ class OfferOut(Schema):
     answered_on: date | None
 
 
-class AnswerIn(Schema):
+class AnswerIn(Input):
     decision: Literal["accept", "refuse"]
     on: date  # the entry date when accepted
     refusal_reason: Reason = ""

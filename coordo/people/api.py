@@ -15,6 +15,7 @@ from coordo.access.ids import Id
 from coordo.access.models import AuditAction, Site
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
+from coordo.api.input import Input
 from coordo.api.pagination import paginate
 from coordo.people import actions, queries
 from coordo.people.models import ConsentPurpose, Person, Relationship, Sex
@@ -44,7 +45,7 @@ class PersonOut(Schema):
     national_number: str | None = Field(description="Only for roles allowed to see it.")
 
 
-class PersonIn(Schema):
+class PersonIn(Input):
     site_id: Id
     first_name: Name
     last_name: Name
@@ -59,7 +60,7 @@ class PersonIn(Schema):
     national_number: str = Field("", max_length=20)
 
 
-class PersonPatch(Schema):
+class PersonPatch(Input):
     """Only the fields sent change; null clears a date or a year, and nothing else."""
 
     first_name: Name = None  # type: ignore[assignment]
@@ -87,7 +88,7 @@ class HouseholdOut(Schema):
     members: list[MemberOut]
 
 
-class ConsentIn(Schema):
+class ConsentIn(Input):
     purpose: ConsentPurpose
     given: bool
     date: date

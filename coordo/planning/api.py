@@ -16,6 +16,7 @@ from coordo.access.ids import Id
 from coordo.access.models import AuditAction
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
+from coordo.api.input import Input
 from coordo.planning import actions, queries
 from coordo.planning.fetch import month_shifts
 from coordo.planning.grid import saved_plan
@@ -66,7 +67,7 @@ class PlanningOut(Schema):
     shifts: list[ShiftOut]
 
 
-class AbsenceIn(Schema):
+class AbsenceIn(Input):
     reason: AbsenceReason
     first_day: date
     last_day: date
