@@ -22,6 +22,7 @@ from coordo.people.models import Household, HouseholdMember, Person, Relationshi
 from coordo.people.search import search_name
 
 PASSWORD = "correct-horse-battery-staple"
+FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 _counter = itertools.count(1)
 
 
@@ -35,7 +36,7 @@ def _english() -> Iterator[None]:
 @pytest.fixture(autouse=True)
 def _fast_hashing(settings: pytest.FixtureRequest) -> None:
     # Argon2 is the production hasher; tests hash hundreds of passwords.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = FAST_HASHERS
 
 
 def make_site(organisation: Organisation, name: str, kind: str = SiteKind.SHELTER) -> Site:

@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 import pytest
 from django.db import transaction
 from django.db.models import Model
+from django.test import override_settings
 
-from conftest import make_site, make_user
+from conftest import FAST_HASHERS, make_site, make_user
 from coordo.access.models import Organisation, Site, User
 from coordo.access.roles import Role, SiteKind
 
@@ -67,7 +68,10 @@ def world_fixture(planted: dict[str, str] | None = None):  # type: ignore[no-unt
             outer = transaction.atomic()
             outer.__enter__()
             try:
-                yield build_world(planted)
+                # Module-scoped, so built before conftest's function-scoped fast hashing.
+                with override_settings(PASSWORD_HASHERS=FAST_HASHERS):
+                    built = build_world(planted)
+                yield built
             finally:
                 transaction.set_rollback(True)
                 outer.__exit__(None, None, None)

@@ -5,11 +5,13 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja.security import APIKeyCookie, HttpBearer
 
-from coordo.access.models import ApiToken, hash_token
+from coordo.access.models import ApiToken, User, hash_token
+from coordo.access.policy import Perm
 from coordo.access.queries import second_factor_owed
 from coordo.access.scoping import Principal, principal_for_token, principal_for_user
 
@@ -39,6 +41,13 @@ class SessionAuth(APIKeyCookie):
 
     param_name = "sessionid"
 
+    def _get_key(self, request: HttpRequest) -> str | None:
+        # A call that sent a token, or no session, is judged as a token call: its answer is
+        # 401, not "CSRF check failed", which only a browser session can fail.
+        if "authorization" in request.headers or not request.user.is_authenticated:
+            return None
+        return super()._get_key(request)
+
     def authenticate(self, request: HttpRequest, key: Any) -> Principal | None:
         user = request.user
         if not user.is_authenticated:
@@ -49,3 +58,25 @@ class SessionAuth(APIKeyCookie):
         principal = principal_for_user(user)  # type: ignore[arg-type]
         request.principal = principal  # type: ignore[attr-defined]
         return principal
+
+
+def api_principal(request: HttpRequest, perm: Perm | None = None) -> Principal:
+    """Who this API call acts as (its token, or the logged-in user); 403 without `perm`."""
+    principal: Principal = request.auth  # type: ignore[attr-defined]
+    if perm is not None and not principal.can(perm):
+        raise PermissionDenied
+    return principal
+
+
+def acting_user(request: HttpRequest) -> User | None:
+    """The named worker behind a session call; an integration acts as its token (None)."""
+    user = request.user
+    return user if api_principal(request).user_id and isinstance(user, User) else None
+
+
+def named_worker(request: HttpRequest) -> User:
+    """The named worker behind the call: 403 for a token, for what only a person may do."""
+    user = acting_user(request)
+    if user is None:
+        raise PermissionDenied
+    return user

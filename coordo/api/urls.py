@@ -15,6 +15,8 @@ from coordo.access.api_auth import SessionAuth, TokenAuth
 from coordo.access.policy import Perm
 from coordo.access.queries import second_factor_owed
 from coordo.access.scoping import principal_for_user
+from coordo.api.errors import add_error_answers
+from coordo.api.input import Parser
 from coordo.casework.api import router as casework_router
 from coordo.dispatch.api import router as dispatch_router
 from coordo.housing.api import router as housing_router
@@ -40,13 +42,19 @@ def admins_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
     return wrapped
 
 
-api = NinjaAPI(
+class CoordoAPI(NinjaAPI):
+    def get_openapi_schema(self, **kwargs: Any) -> Any:
+        return add_error_answers(super().get_openapi_schema(**kwargs))
+
+
+api = CoordoAPI(
     title="Coordo API",
     version="1",
     description="Scoped by organisation, site and role, exactly like the pages. "
     "Authenticate with `Authorization: Bearer <token>` (tokens are issued by an "
     "organisation admin under Manage → API tokens).",
     auth=[TokenAuth(), SessionAuth()],
+    parser=Parser(),
     docs_decorator=admins_only,
     urls_namespace="api",
 )
@@ -63,7 +71,11 @@ for router in (
 
 @api.exception_handler(ValidationError)
 def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
-    """Field errors from actions, in the same shape as Ninja's own 422 answers."""
+    """Field errors from actions, in the same shape as Ninja's own 422 answers.
+
+    409 when every error is a conflict with the record's present state (code "conflict":
+    the place was given to someone else meanwhile), which a retry may not fix.
+    """
     if hasattr(exc, "error_dict"):
         detail = [
             {"loc": ["body", field], "msg": " ".join(messages), "type": "value_error"}
@@ -71,7 +83,13 @@ def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse
         ]
     else:
         detail = [{"loc": ["body"], "msg": " ".join(exc.messages), "type": "value_error"}]
-    return api.create_response(request, {"detail": detail}, status=422)
+    errors = (
+        [error for errors in exc.error_dict.values() for error in errors]
+        if hasattr(exc, "error_dict")
+        else exc.error_list
+    )
+    conflict = all(error.code == "conflict" for error in errors)
+    return api.create_response(request, {"detail": detail}, status=409 if conflict else 422)
 
 
 @api.exception_handler(PermissionDenied)

@@ -7,90 +7,81 @@ where their confidentiality level is shown to the reader.
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Literal
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from ninja import Field, Router, Schema, Status
-from ninja.pagination import paginate
 
 from coordo.access import audit
-from coordo.access.models import AuditAction, Site, User
+from coordo.access.api_auth import acting_user, api_principal, named_worker
+from coordo.access.ids import Id
+from coordo.access.models import AuditAction, Site
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
+from coordo.api.input import Input
+from coordo.api.pagination import paginate
 from coordo.casework import actions, queries
-from coordo.casework.models import ReferralStatus, RequestKind, Urgency
+from coordo.casework.models import CaseStatus, Outcome, ReferralStatus, RequestKind, Urgency
 from coordo.partners.queries import partners_visible_to
 from coordo.people.queries import get_person
+from coordo.people.vocab import Language
 
 router = Router(tags=["casework"])
 
 
-def _principal(request: HttpRequest) -> Principal:
-    return request.auth  # type: ignore[attr-defined, no-any-return]
-
-
-def _acting_user(request: HttpRequest, principal: Principal) -> User | None:
-    user = request.user
-    return user if principal.user_id and isinstance(user, User) else None
-
-
-def _require(principal: Principal, perm: Perm) -> None:
-    if not principal.can(perm):
-        raise PermissionDenied
-
-
 class DeskRequestOut(Schema):
-    id: int
-    site_id: int
-    person_id: int
-    kind: str
-    urgency: str
-    language: str
+    id: Id
+    site_id: Id
+    person_id: Id
+    kind: RequestKind
+    urgency: Urgency
+    language: Language | Literal[""]
     interpreter_needed: bool
     received_at: datetime
-    outcome: str
+    outcome: Outcome | Literal[""]
 
 
-class DeskRequestIn(Schema):
-    site_id: int
+class DeskRequestIn(Input):
+    site_id: Id
     kind: RequestKind
     urgency: Urgency = Urgency.NORMAL
-    language: str = Field("", max_length=5)
+    language: Language | Literal[""] = ""
     interpreter_needed: bool = False
 
 
 class CaseFileOut(Schema):
-    id: int
-    site_id: int
-    person_id: int
-    household_id: int | None
-    referent_id: int
-    status: str
+    id: Id
+    site_id: Id
+    person_id: Id
+    household_id: Id | None
+    referent_id: Id
+    status: CaseStatus
     opened_at: date
     closed_at: date | None
 
 
 class ReferralOut(Schema):
-    id: int
-    site_id: int
-    person_id: int
-    partner_id: int
-    service_id: int | None
+    id: Id
+    site_id: Id
+    person_id: Id
+    partner_id: Id
+    service_id: Id | None
     reason: str
-    urgency: str
-    status: str
+    urgency: Urgency
+    status: ReferralStatus
     refusal_reason: str
     due_date: date
     sent_at: datetime
     answered_at: datetime | None
 
 
-class ReferralIn(Schema):
-    site_id: int
-    partner_id: int
-    service_id: int | None = None
+class ReferralIn(Input):
+    site_id: Id
+    partner_id: Id
+    service_id: Id | None = None
     reason: str = Field(..., min_length=1, max_length=250)
     urgency: Urgency = Urgency.NORMAL
     consent_given: bool
@@ -98,9 +89,9 @@ class ReferralIn(Schema):
     due_date: date
 
 
-class ReferralPatch(Schema):
+class ReferralPatch(Input):
     status: ReferralStatus
-    refusal_reason: str = ""
+    refusal_reason: str = Field("", max_length=250)
 
 
 def _site(principal: Principal, site_id: int) -> Site:
@@ -111,9 +102,8 @@ def _site(principal: Principal, site_id: int) -> Site:
 
 @router.get("/desk-requests", response=list[DeskRequestOut])
 @paginate
-def list_desk_requests(request: HttpRequest, site_id: int | None = None) -> list[DeskRequestOut]:
-    principal = _principal(request)
-    _require(principal, Perm.REQUEST_EDIT)
+def list_desk_requests(request: HttpRequest, site_id: Id | None = None) -> list[DeskRequestOut]:
+    principal = api_principal(request, Perm.REQUEST_EDIT)
     requests = queries.requests_visible_to(principal)
     if site_id is not None:
         requests = requests.filter(site_id=site_id)
@@ -124,13 +114,12 @@ def list_desk_requests(request: HttpRequest, site_id: int | None = None) -> list
 
 
 @router.post("/people/{person_id}/desk-requests", response={201: DeskRequestOut})
-def create_desk_request(request: HttpRequest, person_id: int, payload: DeskRequestIn) -> Status:
-    principal = _principal(request)
-    _require(principal, Perm.REQUEST_EDIT)
+def create_desk_request(request: HttpRequest, person_id: Id, payload: DeskRequestIn) -> Status:
+    principal = api_principal(request, Perm.REQUEST_EDIT)
     person = get_person(principal, person_id)
     created = actions.register_request(
         site=_site(principal, payload.site_id), person=person,
-        by=_acting_user(request, principal), principal=principal,
+        by=acting_user(request), principal=principal,
         **payload.dict(exclude={"site_id"}),
     )  # fmt: skip
     return Status(201, DeskRequestOut.from_orm(created))
@@ -138,9 +127,8 @@ def create_desk_request(request: HttpRequest, person_id: int, payload: DeskReque
 
 @router.get("/case-files", response=list[CaseFileOut])
 @paginate
-def list_case_files(request: HttpRequest, site_id: int | None = None) -> list[CaseFileOut]:
-    principal = _principal(request)
-    _require(principal, Perm.CASE_VIEW)
+def list_case_files(request: HttpRequest, site_id: Id | None = None) -> list[CaseFileOut]:
+    principal = api_principal(request, Perm.CASE_VIEW)
     files = queries.case_files_visible_to(principal)
     if site_id is not None:
         files = files.filter(site_id=site_id)
@@ -151,8 +139,8 @@ def list_case_files(request: HttpRequest, site_id: int | None = None) -> list[Ca
 
 
 @router.get("/case-files/{case_file_id}", response=CaseFileOut)
-def get_case_file(request: HttpRequest, case_file_id: int) -> CaseFileOut:
-    principal = _principal(request)
+def get_case_file(request: HttpRequest, case_file_id: Id) -> CaseFileOut:
+    principal = api_principal(request)
     case_file = queries.get_case_file(principal, case_file_id)
     audit.record(AuditAction.VIEW, principal=principal, obj=case_file)
     return CaseFileOut.from_orm(case_file)
@@ -160,9 +148,10 @@ def get_case_file(request: HttpRequest, case_file_id: int) -> CaseFileOut:
 
 @router.get("/referrals", response=list[ReferralOut])
 @paginate
-def list_referrals(request: HttpRequest, status: str = "") -> list[ReferralOut]:
-    principal = _principal(request)
-    _require(principal, Perm.REFERRAL_EDIT)
+def list_referrals(
+    request: HttpRequest, status: ReferralStatus | Literal[""] = ""
+) -> list[ReferralOut]:
+    principal = api_principal(request, Perm.REFERRAL_EDIT)
     referrals = queries.referrals_visible_to(principal)
     if status:
         referrals = referrals.filter(status=status)
@@ -171,13 +160,10 @@ def list_referrals(request: HttpRequest, status: str = "") -> list[ReferralOut]:
 
 
 @router.post("/people/{person_id}/referrals", response={201: ReferralOut})
-def create_referral(request: HttpRequest, person_id: int, payload: ReferralIn) -> Status:
-    principal = _principal(request)
-    _require(principal, Perm.REFERRAL_EDIT)
+def create_referral(request: HttpRequest, person_id: Id, payload: ReferralIn) -> Status:
+    principal = api_principal(request, Perm.REFERRAL_EDIT)
     person = get_person(principal, person_id)
-    worker = _acting_user(request, principal)
-    if worker is None:
-        raise PermissionDenied  # a referral is made by a named worker, who asked the consent
+    worker = named_worker(request)  # a referral is made by a named worker, who asked the consent
     partner = partners_visible_to(principal).filter(pk=payload.partner_id).first()
     if partner is None:
         raise ValidationError({"partner_id": _("No partner with this id in your directory.")})
@@ -195,11 +181,11 @@ def create_referral(request: HttpRequest, person_id: int, payload: ReferralIn) -
 
 
 @router.patch("/referrals/{referral_id}", response=ReferralOut)
-def update_referral(request: HttpRequest, referral_id: int, payload: ReferralPatch) -> ReferralOut:
-    principal = _principal(request)
+def update_referral(request: HttpRequest, referral_id: Id, payload: ReferralPatch) -> ReferralOut:
+    principal = api_principal(request)
     referral = queries.get_referral(principal, referral_id)
     referral = actions.update_referral_status(
         referral, status=payload.status, refusal_reason=payload.refusal_reason,
-        by=_acting_user(request, principal), principal=principal,
+        by=acting_user(request), principal=principal,
     )  # fmt: skip
     return ReferralOut.from_orm(referral)

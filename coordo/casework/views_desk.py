@@ -20,6 +20,7 @@ from coordo.access.http import (
     principal_of,
     require_perm,
 )
+from coordo.access.ids import parse_id
 from coordo.access.models import AuditAction, Site
 from coordo.access.policy import Perm
 from coordo.casework import actions, queries
@@ -154,10 +155,8 @@ def referral_create(request: AuthedRequest, person_id: int) -> HttpResponse:
     person = get_person(principal, person_id)
     site = _desk_site(request, Perm.REFERRAL_EDIT)
     desk_request = None
-    if request_id := request.GET.get("request", ""):
-        desk_request = (
-            queries.get_request(principal, int(request_id)) if request_id.isdigit() else None
-        )
+    if request_id := parse_id(request.GET.get("request", "")):
+        desk_request = queries.get_request(principal, request_id)
         if desk_request is not None and desk_request.person_id != person.pk:
             desk_request = None
     form = ReferralForm(request.POST or None, partners=partners_visible_to(principal))

@@ -3,34 +3,37 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Literal
 
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
-from ninja import Router, Schema
-from ninja.pagination import paginate
+from ninja import Field, Router, Schema
 
 from coordo.access import audit
-from coordo.access.models import AuditAction, User
+from coordo.access.api_auth import api_principal, named_worker
+from coordo.access.ids import Id
+from coordo.access.models import AuditAction
 from coordo.access.policy import Perm
-from coordo.access.scoping import Principal
+from coordo.api.input import Input
+from coordo.api.pagination import paginate
 from coordo.dispatch import batches, queries
-from coordo.dispatch.models import Arrival, Batch, Decision, OverrideReason, Proposal, ReceptionUnit
+from coordo.dispatch.models import (
+    Arrival,
+    ArrivalStatus,
+    Batch,
+    BatchStatus,
+    Decision,
+    DecisionOutcome,
+    OverrideReason,
+    Proposal,
+    ReceptionUnit,
+    Region,
+    SchoolLanguage,
+    VulnerabilityFlag,
+)
 
 router = Router(tags=["dispatch"])
-
-
-def _principal(request: HttpRequest) -> Principal:
-    return request.auth  # type: ignore[attr-defined, no-any-return]
-
-
-def _worker(request: HttpRequest, principal: Principal) -> User:
-    """Decisions are made by a named dispatcher, never by an integration token."""
-    user = request.user
-    if not principal.user_id or not isinstance(user, User):
-        raise PermissionDenied
-    return user
 
 
 class NeedsOut(Schema):
@@ -40,19 +43,19 @@ class NeedsOut(Schema):
 
 
 class ScreeningOut(Schema):
-    arrival_id: int
-    household_id: int
-    site_id: int
+    arrival_id: Id
+    household_id: Id
+    site_id: Id
     registered: date
-    status: str
+    status: ArrivalStatus
     size: int
     socially_screened: bool
     medically_screened: bool
-    school_language: str
-    region: str
+    school_language: SchoolLanguage | Literal[""]
+    region: Region | Literal[""]
     family_centre: str | None
     excluded_centres: list[str]
-    flags: list[str]
+    flags: list[VulnerabilityFlag]
     unaccompanied_minor: bool
     needs: NeedsOut
 
@@ -81,10 +84,8 @@ def screening_out(arrival: Arrival) -> ScreeningOut:
 
 @router.get("/dispatch/screenings", response=list[ScreeningOut])
 @paginate
-def list_screenings(request: HttpRequest, site_id: int | None = None) -> list[ScreeningOut]:
-    principal = _principal(request)
-    if not principal.can(Perm.DISPATCH_VIEW):
-        raise PermissionDenied
+def list_screenings(request: HttpRequest, site_id: Id | None = None) -> list[ScreeningOut]:
+    principal = api_principal(request, Perm.DISPATCH_VIEW)
     arrivals = (
         queries.arrivals_visible_to(principal)
         .select_related("social__family_centre")
@@ -99,25 +100,25 @@ def list_screenings(request: HttpRequest, site_id: int | None = None) -> list[Sc
 
 
 @router.get("/dispatch/screenings/{arrival_id}", response=ScreeningOut)
-def get_screening(request: HttpRequest, arrival_id: int) -> ScreeningOut:
-    principal = _principal(request)
+def get_screening(request: HttpRequest, arrival_id: Id) -> ScreeningOut:
+    principal = api_principal(request)
     arrival = queries.get_arrival(principal, arrival_id)
     audit.record(AuditAction.VIEW, principal=principal, obj=arrival)
     return screening_out(arrival)
 
 
 class DecisionOut(Schema):
-    outcome: str
+    outcome: DecisionOutcome
     unit: str | None
-    reason_code: str
+    reason_code: OverrideReason | Literal[""]
     comment: str
-    decided_by: int
+    decided_by: Id
     decided_at: datetime
 
 
 class ProposalOut(Schema):
-    id: int
-    arrival_id: int
+    id: Id
+    arrival_id: Id
     unit: str | None
     unplaced_reason: str
     penalty: int
@@ -127,10 +128,10 @@ class ProposalOut(Schema):
 
 
 class BatchOut(Schema):
-    id: int
-    site_id: int
+    id: Id
+    site_id: Id
     date: date
-    status: str
+    status: BatchStatus
     progress: dict[str, object]
     result: dict[str, object]
 
@@ -171,15 +172,13 @@ def batch_out(batch: Batch) -> BatchOut:
 @router.get("/dispatch/batches", response=list[BatchOut])
 @paginate
 def list_batches(request: HttpRequest) -> list[BatchOut]:
-    principal = _principal(request)
-    if not principal.can(Perm.DISPATCH_VIEW):
-        raise PermissionDenied
+    principal = api_principal(request, Perm.DISPATCH_VIEW)
     return [batch_out(batch) for batch in queries.batches_visible_to(principal)[:200]]
 
 
 @router.get("/dispatch/batches/{batch_id}", response=BatchDetailOut)
-def get_batch(request: HttpRequest, batch_id: int) -> BatchDetailOut:
-    principal = _principal(request)
+def get_batch(request: HttpRequest, batch_id: Id) -> BatchDetailOut:
+    principal = api_principal(request)
     batch = queries.get_batch(principal, batch_id)
     audit.record(AuditAction.VIEW, principal=principal, obj=batch)
     proposals = [proposal_out(p) for p in queries.proposals_of(batch)]
@@ -187,25 +186,26 @@ def get_batch(request: HttpRequest, batch_id: int) -> BatchDetailOut:
 
 
 @router.post("/dispatch/batches/{batch_id}/accept", response=BatchOut)
-def accept_batch(request: HttpRequest, batch_id: int) -> BatchOut:
-    principal = _principal(request)
+def accept_batch(request: HttpRequest, batch_id: Id) -> BatchOut:
+    principal = api_principal(request)
     batch = queries.get_batch(principal, batch_id, Perm.DISPATCH_RUN)
-    batches.accept_all(batch, by=_worker(request, principal), principal=principal)
+    # Decisions are made by a named dispatcher, never by an integration token.
+    batches.accept_all(batch, by=named_worker(request), principal=principal)
     batch.refresh_from_db()
     return batch_out(batch)
 
 
-class OverrideIn(Schema):
-    unit: str | None = None
+class OverrideIn(Input):
+    unit: str | None = Field(None, max_length=30, description="A reception unit's code.")
     reason_code: OverrideReason
-    comment: str = ""
+    comment: str = Field("", max_length=2000)
 
 
 @router.post("/dispatch/proposals/{proposal_id}/override", response={201: DecisionOut})
 def override_proposal(
-    request: HttpRequest, proposal_id: int, payload: OverrideIn
+    request: HttpRequest, proposal_id: Id, payload: OverrideIn
 ) -> tuple[int, DecisionOut | None]:
-    principal = _principal(request)
+    principal = api_principal(request)
     proposal = queries.get_proposal(principal, proposal_id, Perm.DISPATCH_RUN)
     unit = None
     if payload.unit is not None:
@@ -213,6 +213,6 @@ def override_proposal(
         unit = get_object_or_404(units, code=payload.unit)
     decision = batches.override_proposal(
         proposal, unit=unit, reason_code=payload.reason_code, comment=payload.comment,
-        by=_worker(request, principal), principal=principal,
+        by=named_worker(request), principal=principal,
     )  # fmt: skip
     return 201, decision_out(decision)

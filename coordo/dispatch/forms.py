@@ -7,6 +7,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from coordo.access.ids import RecordsChoiceField
 from coordo.dispatch.models import (
     OverrideReason,
     ReceptionCentre,
@@ -46,6 +47,7 @@ class SocialScreeningForm(forms.ModelForm):
             "women_only", "unaccompanied_minor",
         ]  # fmt: skip
         widgets = {"excluded_centres": forms.CheckboxSelectMultiple}
+        field_classes = {"excluded_centres": RecordsChoiceField}
 
     def __init__(self, *args: Any, centres: QuerySet[ReceptionCentre], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -63,7 +65,8 @@ class MedicalScreeningForm(forms.Form):
 
 
 class FreePlacesForm(forms.Form):
-    free = forms.IntegerField(label=_("Free beds"), min_value=0)
+    # Bounded as the column (a small integer); the action checks it against the unit's beds.
+    free = forms.IntegerField(label=_("Free beds"), min_value=0, max_value=32767)
 
 
 class NetworkImportForm(forms.Form):

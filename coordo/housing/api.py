@@ -10,13 +10,15 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from ninja import File, Form, Router, Status, UploadedFile
-from ninja.pagination import paginate
 
 from coordo.access import audit
-from coordo.access.models import AuditAction, User
+from coordo.access.api_auth import acting_user, api_principal
+from coordo.access.ids import Id
+from coordo.access.models import AuditAction
 from coordo.access.policy import Perm
 from coordo.access.queries import sites_of
 from coordo.access.scoping import Principal
+from coordo.api.pagination import paginate
 from coordo.housing import actions, queries
 from coordo.housing.importer import read_rows
 from coordo.housing.models import Unit
@@ -42,20 +44,6 @@ from coordo.people.models import Household, Person
 from coordo.people.queries import households_visible_to, persons_visible_to
 
 router = Router(tags=["housing"])
-
-
-def _principal(request: HttpRequest) -> Principal:
-    return request.auth  # type: ignore[attr-defined, no-any-return]
-
-
-def _acting_user(request: HttpRequest, principal: Principal) -> User | None:
-    user = request.user
-    return user if principal.user_id and isinstance(user, User) else None
-
-
-def _require(principal: Principal, perm: Perm) -> None:
-    if not principal.can(perm):
-        raise PermissionDenied
 
 
 def _who(
@@ -91,9 +79,8 @@ def _units(principal: Principal) -> QuerySet[Unit]:
 
 @router.get("/housing/units", response=list[UnitOut])
 @paginate
-def list_units(request: HttpRequest, site_id: int | None = None) -> list[UnitOut]:
-    principal = _principal(request)
-    _require(principal, Perm.HOUSING_VIEW)
+def list_units(request: HttpRequest, site_id: Id | None = None) -> list[UnitOut]:
+    principal = api_principal(request, Perm.HOUSING_VIEW)
     units = _units(principal)
     if site_id is not None:
         units = units.filter(building__site_id=site_id)
@@ -101,18 +88,17 @@ def list_units(request: HttpRequest, site_id: int | None = None) -> list[UnitOut
 
 
 @router.get("/housing/units/{unit_id}", response=UnitOut)
-def get_unit(request: HttpRequest, unit_id: int) -> UnitOut:
-    principal = _principal(request)
+def get_unit(request: HttpRequest, unit_id: Id) -> UnitOut:
+    principal = api_principal(request)
     return unit_out(principal, get_object_or_404(_units(principal), pk=unit_id))
 
 
 @router.get("/housing/stays", response=list[StayOut])
 @paginate
 def list_stays(
-    request: HttpRequest, site_id: int | None = None, current: bool = True
+    request: HttpRequest, site_id: Id | None = None, current: bool = True
 ) -> list[StayOut]:
-    principal = _principal(request)
-    _require(principal, Perm.STAY_VIEW)
+    principal = api_principal(request, Perm.STAY_VIEW)
     stays = queries.stays_visible_to(principal).filter(end__isnull=current)
     if site_id is not None:
         stays = stays.filter(site_id=site_id)
@@ -122,32 +108,32 @@ def list_stays(
 
 
 @router.get("/housing/stays/{stay_id}", response=StayOut)
-def get_stay(request: HttpRequest, stay_id: int) -> StayOut:
-    principal = _principal(request)
+def get_stay(request: HttpRequest, stay_id: Id) -> StayOut:
+    principal = api_principal(request)
     stay = queries.get_stay(principal, stay_id)
     audit.record(AuditAction.VIEW, principal=principal, obj=stay)
     return stay_out(principal, stay)
 
 
 @router.post("/housing/units/{unit_id}/stays", response={201: StayOut})
-def admit(request: HttpRequest, unit_id: int, payload: AdmitIn) -> Status:
+def admit(request: HttpRequest, unit_id: Id, payload: AdmitIn) -> Status:
     """Admit a household (everyone in it) or one person; 422 "no longer free" when taken."""
-    principal = _principal(request)
+    principal = api_principal(request)
     unit = queries.get_unit(principal, unit_id, Perm.STAY_EDIT)
     site_id = unit.building.site_id
     head, household = _who(principal, site_id, payload.head_id, payload.household_id)
     stay = actions.admit_household(
         unit, head=head, household=household,
         members=_members(principal, household, payload.members), start=payload.start,
-        planned_end=payload.planned_end, by=_acting_user(request, principal), principal=principal,
+        planned_end=payload.planned_end, by=acting_user(request), principal=principal,
     )  # fmt: skip
     return Status(201, stay_out(principal, stay))
 
 
 @router.post("/housing/stays/{stay_id}/move", response=StayOut)
-def move_stay(request: HttpRequest, stay_id: int, payload: MoveIn) -> StayOut:
+def move_stay(request: HttpRequest, stay_id: Id, payload: MoveIn) -> StayOut:
     """Everyone of the stay to another unit of the site from the night of `on`."""
-    principal = _principal(request)
+    principal = api_principal(request)
     stay = queries.get_stay(principal, stay_id, Perm.STAY_EDIT)
     units = queries.units_visible_to(principal, Perm.STAY_EDIT).filter(
         building__site_id=stay.site_id
@@ -156,28 +142,27 @@ def move_stay(request: HttpRequest, stay_id: int, payload: MoveIn) -> StayOut:
     if unit is None:
         raise ValidationError({"unit_id": _("Choose a unit of this site.")})
     stay = actions.move_stay(
-        stay, unit=unit, on=payload.on, by=_acting_user(request, principal), principal=principal
+        stay, unit=unit, on=payload.on, by=acting_user(request), principal=principal
     )
     return stay_out(principal, stay)
 
 
 @router.post("/housing/stays/{stay_id}/end", response=StayOut)
-def end_stay(request: HttpRequest, stay_id: int, payload: EndIn) -> StayOut:
-    principal = _principal(request)
+def end_stay(request: HttpRequest, stay_id: Id, payload: EndIn) -> StayOut:
+    principal = api_principal(request)
     stay = queries.get_stay(principal, stay_id, Perm.STAY_EDIT)
     stay = actions.end_stay(
         stay, end=payload.end, exit_reason=payload.exit_reason, destination=payload.destination,
-        by=_acting_user(request, principal), principal=principal,
+        by=acting_user(request), principal=principal,
     )  # fmt: skip
     return stay_out(principal, stay)
 
 
 @router.get("/housing/requests", response=list[RequestOut])
 @paginate
-def list_requests(request: HttpRequest, site_id: int | None = None) -> list[RequestOut]:
+def list_requests(request: HttpRequest, site_id: Id | None = None) -> list[RequestOut]:
     """The waiting list in order (priority, then date), with the days each household waited."""
-    principal = _principal(request)
-    _require(principal, Perm.STAY_VIEW)
+    principal = api_principal(request, Perm.STAY_VIEW)
     requests = queries.requests_visible_to(principal).filter(status__in=["waiting", "offered"])
     if site_id is not None:
         requests = requests.filter(site_id=site_id)
@@ -189,33 +174,33 @@ def list_requests(request: HttpRequest, site_id: int | None = None) -> list[Requ
 
 @router.post("/housing/requests", response={201: RequestOut})
 def create_request(request: HttpRequest, payload: RequestIn) -> Status:
-    principal = _principal(request)
+    principal = api_principal(request)
     if not principal.can(Perm.STAY_EDIT, payload.site_id):
         raise PermissionDenied
     site_id = payload.site_id
     head, household = _who(principal, site_id, payload.head_id, payload.household_id)
     fields = payload.dict(exclude={"site_id", "head_id", "household_id"}, exclude_none=True)
     place_request = actions.create_place_request(
-        site=head.site, head=head, household=household, by=_acting_user(request, principal),
+        site=head.site, head=head, household=household, by=acting_user(request),
         principal=principal, **fields,
     )  # fmt: skip
     return Status(201, request_out(place_request))
 
 
 @router.post("/housing/requests/{request_id}/withdraw", response=RequestOut)
-def withdraw_request(request: HttpRequest, request_id: int) -> RequestOut:
-    principal = _principal(request)
+def withdraw_request(request: HttpRequest, request_id: Id) -> RequestOut:
+    principal = api_principal(request)
     place_request = queries.get_request(principal, request_id, Perm.STAY_EDIT)
     place_request = actions.withdraw_place_request(
-        place_request, by=_acting_user(request, principal), principal=principal
+        place_request, by=acting_user(request), principal=principal
     )
     return request_out(place_request)
 
 
 @router.post("/housing/units/{unit_id}/offers", response={201: OfferOut})
-def offer_unit(request: HttpRequest, unit_id: int, payload: OfferIn) -> Status:
+def offer_unit(request: HttpRequest, unit_id: Id, payload: OfferIn) -> Status:
     """Offer a free unit to a waiting household: the one named, or the next that fits."""
-    principal = _principal(request)
+    principal = api_principal(request)
     unit = queries.get_unit(principal, unit_id, Perm.STAY_EDIT)
     place_request = None
     if payload.request_id is not None:
@@ -224,18 +209,18 @@ def offer_unit(request: HttpRequest, unit_id: int, payload: OfferIn) -> Status:
         if place_request is None:
             raise ValidationError({"request_id": _("No such request on this waiting list.")})
     offer = actions.offer_unit(
-        unit, on=payload.on, request=place_request, by=_acting_user(request, principal),
+        unit, on=payload.on, request=place_request, by=acting_user(request),
         principal=principal,
     )  # fmt: skip
     return Status(201, offer_out(principal, offer))
 
 
 @router.post("/housing/offers/{offer_id}/answer", response=AnswerOut)
-def answer_offer(request: HttpRequest, offer_id: int, payload: AnswerIn) -> AnswerOut:
+def answer_offer(request: HttpRequest, offer_id: Id, payload: AnswerIn) -> AnswerOut:
     """Accepted: the household is admitted from `on`. Refused: the reason is kept."""
-    principal = _principal(request)
+    principal = api_principal(request)
     offer = queries.get_offer(principal, offer_id)
-    by = _acting_user(request, principal)
+    by = acting_user(request)
     if payload.decision == "refuse":
         offer = actions.refuse_offer(
             offer, reason=payload.refusal_reason, on=payload.on, by=by, principal=principal
@@ -249,11 +234,19 @@ def answer_offer(request: HttpRequest, offer_id: int, payload: AnswerIn) -> Answ
     return AnswerOut(offer=offer_out(principal, offer), stay=stay_out(principal, stay))
 
 
-@router.post("/housing/import", response={200: ImportOut, 400: ImportOut})
+# Optional in the signature so that a missing one is named in the caller's language.
+REQUIRED_FORM = {"multipart/form-data": {"schema": {"required": ["file", "site_id"]}}}
+
+
+@router.post(
+    "/housing/import",
+    response={200: ImportOut, 400: ImportOut},
+    openapi_extra={"requestBody": {"content": REQUIRED_FORM}},
+)
 def import_inventory(
     request: HttpRequest,
     file: File[UploadedFile | None] = None,
-    site_id: Form[int | None] = None,
+    site_id: Form[Id | None] = None,
     only_valid: Form[bool] = False,
 ) -> Status:
     """Buildings and units from a CSV or XLSX file (multipart), as the import page does.
@@ -261,8 +254,7 @@ def import_inventory(
     All or nothing unless `only_valid`; 400 with the report, line by line, when nothing
     was written; 422 naming the field when the file itself cannot be read.
     """
-    principal = _principal(request)
-    _require(principal, Perm.HOUSING_EDIT)
+    principal = api_principal(request, Perm.HOUSING_EDIT)
     if site_id is None:
         raise ValidationError({"site_id": _("Say which site the inventory belongs to.")})
     sites = sites_of(principal).filter(pk__in=principal.sites_where(Perm.HOUSING_EDIT))
@@ -271,7 +263,7 @@ def import_inventory(
         raise ValidationError({"file": _("Send a .csv or .xlsx file.")})
     rows = read_rows(file, file.name or "")
     report = actions.import_inventory(
-        site, rows=rows, only_valid_rows=only_valid, by=_acting_user(request, principal),
+        site, rows=rows, only_valid_rows=only_valid, by=acting_user(request),
         principal=principal,
     )  # fmt: skip
     return Status(

@@ -13,6 +13,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from coordo.access.forms import limit_choices
+from coordo.access.ids import RecordsChoiceField, parse_id
 from coordo.disclosure import Period, whole_periods
 from coordo.housing.actions.closures import BACK_BEFORE_OUT
 from coordo.housing.models import (
@@ -122,7 +123,7 @@ def _sent_back_with(fields: str) -> dict[str, Any]:
 
 
 class AdmitForm(WhoForm):
-    members = forms.ModelMultipleChoiceField(
+    members = RecordsChoiceField(
         label=_("Members admitted"), queryset=Person.objects.none(), required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Untick a member who sleeps elsewhere; none ticked admits everyone."),
@@ -147,9 +148,7 @@ class AdmitForm(WhoForm):
         )
         # The members to tick are those of the household chosen (posted, or picked via htmx).
         chosen = self.data.get("household") or self.initial.get("household") or 0
-        members = self.person_choices.filter(
-            memberships__household_id=int(chosen) if str(chosen).isdigit() else 0
-        )
+        members = self.person_choices.filter(memberships__household_id=parse_id(chosen) or 0)
         limit_choices(self, "members", members)
         self.fields["members"].initial = ticked = list(members)
         if not ticked:  # no household picked yet: nothing to tick

@@ -7,31 +7,40 @@ A confidential building's address, and the unit someone lives in there, come bac
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Annotated, Literal
 
 from django.utils import timezone
-from ninja import Schema
+from ninja import Field, Schema
 
+from coordo.access.ids import Id
 from coordo.access.scoping import Principal
+from coordo.api.input import Input
 from coordo.housing import queries
 from coordo.housing.models import (
     Destination,
     ExitReason,
+    HouseholdType,
     Offer,
+    OfferOutcome,
     PlaceRequest,
     Priority,
+    RequestStatus,
     Stay,
     Unit,
+    UnitKind,
 )
+
+Persons = Annotated[int, Field(ge=1, le=20)]  # the most a household request asks for, as the form
+Reason = Annotated[str, Field(max_length=250)]
 
 
 class UnitOut(Schema):
-    id: int
-    site_id: int
+    id: Id
+    site_id: Id
     building: str
     address: str
     name: str
-    kind: str
+    kind: UnitKind
     capacity: int
     women_only: bool
     family: bool
@@ -42,98 +51,98 @@ class UnitOut(Schema):
 
 
 class OccupancyOut(Schema):
-    person_id: int
+    person_id: Id
     location: str
-    unit_id: int | None
+    unit_id: Id | None
     start: date
     end: date | None
 
 
 class StayOut(Schema):
-    id: int
-    site_id: int
-    head_id: int
-    household_id: int | None
-    household_type: str
+    id: Id
+    site_id: Id
+    head_id: Id
+    household_id: Id | None
+    household_type: HouseholdType
     start: date
     planned_end: date | None
     end: date | None
-    exit_reason: str
-    destination: str
+    exit_reason: ExitReason | Literal[""]
+    destination: Destination | Literal[""]
     occupancies: list[OccupancyOut]
 
 
-class AdmitIn(Schema):
-    head_id: int | None = None
-    household_id: int | None = None
+class AdmitIn(Input):
+    head_id: Id | None = None
+    household_id: Id | None = None
     # Part of the household only (its head among them); empty admits everyone.
-    members: list[int] = []  # person ids
+    members: list[Id] = []  # person ids
     start: date
     planned_end: date | None = None
 
 
-class MoveIn(Schema):
-    unit_id: int
+class MoveIn(Input):
+    unit_id: Id
     on: date
 
 
-class EndIn(Schema):
+class EndIn(Input):
     end: date
     exit_reason: ExitReason
     destination: Destination
 
 
 class RequestOut(Schema):
-    id: int
-    site_id: int
-    head_id: int
-    household_id: int | None
+    id: Id
+    site_id: Id
+    head_id: Id
+    household_id: Id | None
     persons: int
     requested_on: date
     waited_days: int
-    priority: int
+    priority: Priority
     needs_family_unit: bool
     needs_women_only: bool
     needs_accessible: bool
-    status: str
+    status: RequestStatus
 
 
-class RequestIn(Schema):
-    site_id: int
-    head_id: int | None = None
-    household_id: int | None = None
+class RequestIn(Input):
+    site_id: Id
+    head_id: Id | None = None
+    household_id: Id | None = None
     requested_on: date | None = None
     priority: Priority = Priority.NORMAL
-    persons: int | None = None
+    persons: Persons | None = None
     needs_family_unit: bool = False
     needs_women_only: bool = False
     needs_accessible: bool = False
-    notes: str = ""
+    notes: str = Field("", max_length=2000)
 
 
-class OfferIn(Schema):
+class OfferIn(Input):
     on: date
     # Without it, the unit goes to the next suitable household of the waiting list.
-    request_id: int | None = None
+    request_id: Id | None = None
 
 
 class OfferOut(Schema):
-    id: int
-    request_id: int
-    unit_id: int | None
+    id: Id
+    request_id: Id
+    unit_id: Id | None
     location: str
     offered_on: date
-    outcome: str
+    outcome: OfferOutcome
     refusal_reason: str
     answered_on: date | None
 
 
-class AnswerIn(Schema):
+class AnswerIn(Input):
     decision: Literal["accept", "refuse"]
     on: date  # the entry date when accepted
-    refusal_reason: str = ""
+    refusal_reason: Reason = ""
     planned_end: date | None = None
-    members: list[int] = []  # person ids
+    members: list[Id] = []  # person ids
 
 
 class AnswerOut(Schema):

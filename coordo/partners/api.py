@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
+from typing import Literal
+
 from django.http import HttpRequest
 from ninja import Router, Schema
-from ninja.pagination import paginate
 
+from coordo.access.api_auth import api_principal
+from coordo.access.ids import Id
 from coordo.access.policy import Perm
-from coordo.access.scoping import Principal
+from coordo.api.pagination import paginate
 from coordo.partners import queries
+from coordo.partners.models import Line, PartnerKind
+from coordo.people.vocab import Language
 
 router = Router(tags=["partners"])
 
 
 class ServiceOut(Schema):
-    id: int
+    id: Id
     name: str
 
 
@@ -27,11 +31,11 @@ class ContactOut(Schema):
 
 
 class PartnerOut(Schema):
-    id: int
+    id: Id
     name: str
-    kind: str
-    line: str
-    languages: list[str]
+    kind: PartnerKind
+    line: Line
+    languages: list[Language]
     address: str
     opening_hours: str
     phone: str
@@ -44,16 +48,10 @@ class PartnerDetailOut(PartnerOut):
     contacts: list[ContactOut]
 
 
-def _principal(request: HttpRequest) -> Principal:
-    return request.auth  # type: ignore[attr-defined, no-any-return]
-
-
 @router.get("/partners", response=list[PartnerOut])
 @paginate
-def list_partners(request: HttpRequest, kind: str = "") -> list[PartnerOut]:
-    principal = _principal(request)
-    if not principal.can(Perm.PARTNER_VIEW):
-        raise PermissionDenied
+def list_partners(request: HttpRequest, kind: PartnerKind | Literal[""] = "") -> list[PartnerOut]:
+    principal = api_principal(request, Perm.PARTNER_VIEW)
     partners = queries.partners_visible_to(principal).prefetch_related("services")
     if kind:
         partners = partners.filter(kind=kind)
@@ -61,5 +59,5 @@ def list_partners(request: HttpRequest, kind: str = "") -> list[PartnerOut]:
 
 
 @router.get("/partners/{partner_id}", response=PartnerDetailOut)
-def get_partner(request: HttpRequest, partner_id: int) -> PartnerDetailOut:
-    return PartnerDetailOut.from_orm(queries.get_partner(_principal(request), partner_id))
+def get_partner(request: HttpRequest, partner_id: Id) -> PartnerDetailOut:
+    return PartnerDetailOut.from_orm(queries.get_partner(api_principal(request), partner_id))

@@ -3,100 +3,100 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Annotated, Literal
 
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema, Status
-from ninja.pagination import paginate
 
 from coordo.access import audit
-from coordo.access.models import AuditAction, Site, User
+from coordo.access.api_auth import acting_user, api_principal, named_worker
+from coordo.access.ids import Id
+from coordo.access.models import AuditAction, Site
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
+from coordo.api.input import Input
+from coordo.api.pagination import paginate
 from coordo.people import actions, queries
 from coordo.people.models import ConsentPurpose, Person, Relationship, Sex
+from coordo.people.vocab import Language, Nationality
 
 router = Router(tags=["people"])
 
-
-def _principal(request: HttpRequest) -> Principal:
-    return request.auth  # type: ignore[attr-defined, no-any-return]
-
-
-def _acting_user(request: HttpRequest, principal: Principal) -> User | None:
-    """The named worker behind a session call; integrations act as their token."""
-    user = request.user
-    return user if principal.user_id and isinstance(user, User) else None
+Name = Annotated[str, Field(min_length=1, max_length=100)]
+BirthYear = Annotated[int, Field(ge=1900, le=2100)]
+SearchText = Annotated[str, Field(max_length=100)]
 
 
 class PersonOut(Schema):
-    id: int
-    site_id: int
+    id: Id
+    site_id: Id
     first_name: str
     last_name: str
     birth_date: date | None
     birth_year: int | None
     birth_year_approximate: bool
-    sex: str
+    sex: Sex
     gender: str
-    nationality: str
-    languages: list[str]
+    nationality: Nationality | Literal[""]
+    languages: list[Language]
     pseudonym: str
-    phone: str | None = Field(None, description="Only for roles allowed to see contact details.")
-    national_number: str | None = Field(None, description="Only for roles allowed to see it.")
+    phone: str | None = Field(description="Only for roles allowed to see contact details.")
+    national_number: str | None = Field(description="Only for roles allowed to see it.")
 
 
-class PersonIn(Schema):
-    site_id: int
-    first_name: str = Field(..., min_length=1, max_length=100)
-    last_name: str = Field(..., min_length=1, max_length=100)
+class PersonIn(Input):
+    site_id: Id
+    first_name: Name
+    last_name: Name
     birth_date: date | None = None
-    birth_year: int | None = None
+    birth_year: BirthYear | None = None
     birth_year_approximate: bool = False
     sex: Sex = Sex.UNKNOWN
-    gender: str = ""
-    nationality: str = ""
-    languages: list[str] = []
-    phone: str = ""
-    national_number: str = ""
+    gender: str = Field("", max_length=60)
+    nationality: Nationality | Literal[""] = ""
+    languages: list[Language] = []
+    phone: str = Field("", max_length=30)
+    national_number: str = Field("", max_length=20)
 
 
-class PersonPatch(Schema):
-    first_name: str | None = Field(None, min_length=1, max_length=100)
-    last_name: str | None = Field(None, min_length=1, max_length=100)
+class PersonPatch(Input):
+    """Only the fields sent change; null clears a date or a year, and nothing else."""
+
+    first_name: Name = None  # type: ignore[assignment]
+    last_name: Name = None  # type: ignore[assignment]
     birth_date: date | None = None
-    birth_year: int | None = None
-    sex: Sex | None = None
-    gender: str | None = None
-    nationality: str | None = None
-    languages: list[str] | None = None
-    phone: str | None = None
-    national_number: str | None = None
+    birth_year: BirthYear | None = None
+    sex: Sex = None  # type: ignore[assignment]
+    gender: str = Field(None, max_length=60)  # type: ignore[assignment]
+    nationality: Nationality | Literal[""] = None  # type: ignore[assignment]
+    languages: list[Language] = None  # type: ignore[assignment]
+    phone: str = Field(None, max_length=30)  # type: ignore[assignment]
+    national_number: str = Field(None, max_length=20)  # type: ignore[assignment]
 
 
 class MemberOut(Schema):
-    person_id: int
+    person_id: Id
     relationship: Relationship
 
 
 class HouseholdOut(Schema):
-    id: int
-    site_id: int
+    id: Id
+    site_id: Id
     name: str
-    head_id: int | None
+    head_id: Id | None
     members: list[MemberOut]
 
 
-class ConsentIn(Schema):
+class ConsentIn(Input):
     purpose: ConsentPurpose
     given: bool
     date: date
 
 
 class ConsentOut(Schema):
-    id: int
-    purpose: str
+    id: Id
+    purpose: ConsentPurpose
     given: bool
     date: date
 
@@ -112,10 +112,10 @@ def person_out(principal: Principal, person: Person) -> PersonOut:
 
 @router.get("/people", response=list[PersonOut])
 @paginate
-def list_people(request: HttpRequest, q: str = "", site_id: int | None = None) -> list[PersonOut]:
-    principal = _principal(request)
-    if not principal.can(Perm.PERSON_VIEW):
-        raise PermissionDenied
+def list_people(
+    request: HttpRequest, q: SearchText = "", site_id: Id | None = None
+) -> list[PersonOut]:
+    principal = api_principal(request, Perm.PERSON_VIEW)
     persons = queries.search_persons(principal, q, site_id=site_id)
     audit.record(
         AuditAction.SEARCH if q else AuditAction.LIST, principal=principal,
@@ -125,8 +125,8 @@ def list_people(request: HttpRequest, q: str = "", site_id: int | None = None) -
 
 
 @router.get("/people/{person_id}", response=PersonOut)
-def get_person(request: HttpRequest, person_id: int) -> PersonOut:
-    principal = _principal(request)
+def get_person(request: HttpRequest, person_id: Id) -> PersonOut:
+    principal = api_principal(request)
     person = queries.get_person(principal, person_id)
     audit.record(AuditAction.VIEW, principal=principal, obj=person)
     return person_out(principal, person)
@@ -134,49 +134,44 @@ def get_person(request: HttpRequest, person_id: int) -> PersonOut:
 
 @router.post("/people", response={201: PersonOut})
 def create_person(request: HttpRequest, payload: PersonIn) -> Status:
-    principal = _principal(request)
+    principal = api_principal(request)
     site = get_object_or_404(
         Site.objects.filter(organisation_id=principal.organisation_id), pk=payload.site_id
     )
     fields = payload.dict(exclude={"site_id"})
     fields["national_number"] = "".join(ch for ch in fields["national_number"] if ch.isdigit())
     person = actions.register_person(
-        site=site, by=_acting_user(request, principal), principal=principal, **fields
+        site=site, by=acting_user(request), principal=principal, **fields
     )
     return Status(201, person_out(principal, person))
 
 
 @router.patch("/people/{person_id}", response=PersonOut)
-def update_person(request: HttpRequest, person_id: int, payload: PersonPatch) -> PersonOut:
-    principal = _principal(request)
+def update_person(request: HttpRequest, person_id: Id, payload: PersonPatch) -> PersonOut:
+    principal = api_principal(request)
     person = queries.get_person(principal, person_id, Perm.PERSON_EDIT)
     fields = payload.dict(exclude_unset=True)
     if not principal.can(Perm.PERSON_VIEW_CONFIDENTIAL, person.site_id):
         fields.pop("phone", None)
         fields.pop("national_number", None)
-    person = actions.update_person(
-        person, by=_acting_user(request, principal), principal=principal, **fields
-    )
+    person = actions.update_person(person, by=acting_user(request), principal=principal, **fields)
     return person_out(principal, person)
 
 
 @router.post("/people/{person_id}/consents", response={201: ConsentOut})
-def record_consent(request: HttpRequest, person_id: int, payload: ConsentIn) -> Status:
-    principal = _principal(request)
+def record_consent(request: HttpRequest, person_id: Id, payload: ConsentIn) -> Status:
+    principal = api_principal(request)
     person = queries.get_person(principal, person_id, Perm.CONSENT_EDIT)
-    worker = _acting_user(request, principal)
-    if worker is None:
-        raise PermissionDenied  # a consent is recorded by a named worker, not an integration
+    # A consent is recorded by a named worker, not an integration.
+    worker = named_worker(request)
     record = actions.record_consent(person, by=worker, principal=principal, **payload.dict())
     return Status(201, ConsentOut.from_orm(record))
 
 
 @router.get("/households", response=list[HouseholdOut])
 @paginate
-def list_households(request: HttpRequest, site_id: int | None = None) -> list[HouseholdOut]:
-    principal = _principal(request)
-    if not principal.can(Perm.PERSON_VIEW):
-        raise PermissionDenied
+def list_households(request: HttpRequest, site_id: Id | None = None) -> list[HouseholdOut]:
+    principal = api_principal(request, Perm.PERSON_VIEW)
     households = queries.households_visible_to(principal).prefetch_related("members")
     if site_id is not None:
         households = households.filter(site_id=site_id)
@@ -187,8 +182,8 @@ def list_households(request: HttpRequest, site_id: int | None = None) -> list[Ho
 
 
 @router.get("/households/{household_id}", response=HouseholdOut)
-def get_household(request: HttpRequest, household_id: int) -> HouseholdOut:
-    principal = _principal(request)
+def get_household(request: HttpRequest, household_id: Id) -> HouseholdOut:
+    principal = api_principal(request)
     household = queries.get_household(principal, household_id)
     audit.record(AuditAction.VIEW, principal=principal, obj=household)
     return HouseholdOut.from_orm(household)

@@ -6,6 +6,8 @@ hundreds of strings in our own catalogues.
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from babel import Locale, UnknownLocaleError
 from django.utils.translation import get_language
 
@@ -24,6 +26,10 @@ COUNTRY_CODES = (
     "BR", "YE", "LB", "LY", "MR", "TG", "GH", "KE", "IN", "NP", "CN", "VN", "ES", "PT",
     "IT", "GR",
 )  # fmt: skip
+
+# The same codes as closed choices, for the API schema (each member's value is its code).
+Language = StrEnum("Language", {code: code for code in LANGUAGE_CODES})  # type: ignore[misc]
+Nationality = StrEnum("Nationality", {code: code for code in COUNTRY_CODES})  # type: ignore[misc]
 
 
 def _locale() -> Locale:

@@ -3,29 +3,42 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time
+from typing import Annotated
 
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
+from pydantic import PlainSerializer, WithJsonSchema
 
 from coordo.access import audit
-from coordo.access.models import AuditAction, User
+from coordo.access.api_auth import api_principal, named_worker
+from coordo.access.ids import Id
+from coordo.access.models import AuditAction
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
+from coordo.api.input import Input
 from coordo.planning import actions, queries
 from coordo.planning.fetch import month_shifts
 from coordo.planning.grid import saved_plan
-from coordo.planning.models import Absence, AbsenceReason, Worker
+from coordo.planning.models import (
+    Absence,
+    AbsenceReason,
+    PlanningStatus,
+    WeekDay,
+    WindowKind,
+    Worker,
+)
 
 router = Router(tags=["planning"])
 
-
-def _principal(request: HttpRequest, perm: Perm) -> Principal:
-    principal: Principal = request.auth  # type: ignore[attr-defined]
-    if not principal.can(perm):
-        raise PermissionDenied
-    return principal
+# A wall-clock time at the site, "08:00:00": JSON Schema's "time" format demands a UTC offset.
+LocalTime = Annotated[
+    time,
+    PlainSerializer(lambda value: value.strftime("%H:%M:%S"), return_type=str),
+    WithJsonSchema(
+        {"type": "string", "pattern": "^[0-2][0-9]:[0-5][0-9]:[0-5][0-9]$", "example": "08:00:00"}
+    ),
+]
 
 
 def _worker(principal: Principal, worker_id: int) -> Worker:
@@ -37,48 +50,48 @@ def _worker(principal: Principal, worker_id: int) -> Worker:
 
 
 class ShiftOut(Schema):
-    id: int
+    id: Id
     start: datetime
     end: datetime
     required: int
     languages_any: list[str]
-    worker_ids: list[int]
+    worker_ids: list[Id]
 
 
 class PlanningOut(Schema):
-    id: int
-    site_id: int
+    id: Id
+    site_id: Id
     month: date
-    status: str
+    status: PlanningStatus
     version: int
     shifts: list[ShiftOut]
 
 
-class AbsenceIn(Schema):
+class AbsenceIn(Input):
     reason: AbsenceReason
     first_day: date
     last_day: date
 
 
 class AbsenceOut(Schema):
-    id: int
-    worker_id: int
-    reason: str
+    id: Id
+    worker_id: Id
+    reason: AbsenceReason
     first_day: date
     last_day: date
 
 
 class WindowOut(Schema):
-    kind: str
-    weekday: int
-    start: time
-    end: time | None
+    kind: WindowKind
+    weekday: WeekDay
+    start: LocalTime
+    end: LocalTime | None
 
 
 @router.get("/plannings/{planning_id}", response=PlanningOut)
-def get_planning(request: HttpRequest, planning_id: int) -> PlanningOut:
+def get_planning(request: HttpRequest, planning_id: Id) -> PlanningOut:
     """A planning with its shifts and who works them (drafts only for their editors)."""
-    principal = _principal(request, Perm.PLANNING_VIEW)
+    principal = api_principal(request, Perm.PLANNING_VIEW)
     planning = queries.get_planning(principal, planning_id)
     audit.record(AuditAction.VIEW, principal=principal, obj=planning)
     plan = saved_plan(planning)
@@ -102,7 +115,7 @@ def get_planning(request: HttpRequest, planning_id: int) -> PlanningOut:
 @router.get("/absences", response=list[AbsenceOut])
 def list_absences(request: HttpRequest) -> list[Absence]:
     """Absences of the workers of the sites the caller plans."""
-    principal = _principal(request, Perm.PLANNING_EDIT)
+    principal = api_principal(request, Perm.PLANNING_EDIT)
     audit.record(AuditAction.LIST, principal=principal, object_type="planning.absence")
     return list(
         Absence.objects.filter(
@@ -113,22 +126,22 @@ def list_absences(request: HttpRequest) -> list[Absence]:
 
 
 @router.post("/workers/{worker_id}/absences", response={201: AbsenceOut})
-def create_absence(request: HttpRequest, worker_id: int, payload: AbsenceIn) -> Status:
-    principal = _principal(request, Perm.PLANNING_EDIT)
-    if not isinstance(request.user, User) or not principal.user_id:
-        raise PermissionDenied  # an absence is entered by a named person, not an integration
+def create_absence(request: HttpRequest, worker_id: Id, payload: AbsenceIn) -> Status:
+    principal = api_principal(request, Perm.PLANNING_EDIT)
+    # An absence is entered by a named person, not an integration.
+    by = named_worker(request)
     absence = actions.record_absence(
         _worker(principal, worker_id), reason=payload.reason,
-        first_day=payload.first_day, last_day=payload.last_day, by=request.user,
+        first_day=payload.first_day, last_day=payload.last_day, by=by,
         principal=principal,
     )  # fmt: skip
     return Status(201, AbsenceOut.from_orm(absence))
 
 
 @router.get("/workers/{worker_id}/availability", response=list[WindowOut])
-def get_availability(request: HttpRequest, worker_id: int) -> list[WindowOut]:
+def get_availability(request: HttpRequest, worker_id: Id) -> list[WindowOut]:
     """A worker's weekly available, preferred and undesired windows."""
-    principal = _principal(request, Perm.PLANNING_EDIT)
+    principal = api_principal(request, Perm.PLANNING_EDIT)
     worker = _worker(principal, worker_id)
     audit.record(AuditAction.VIEW, principal=principal, obj=worker)
     return [

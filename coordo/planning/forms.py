@@ -6,6 +6,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from coordo.access.ids import RecordsChoiceField
 from coordo.access.models import Site, User
 from coordo.people.vocab import language_choices
 from coordo.planning.models import (
@@ -33,7 +34,7 @@ class RunForm(forms.Form):
 
 
 class AssignForm(forms.Form):
-    workers = forms.ModelMultipleChoiceField(
+    workers = RecordsChoiceField(
         label=_("People on this shift"),
         queryset=Worker.objects.none(),
         required=False,
@@ -157,6 +158,7 @@ class RotaForm(forms.ModelForm):
         model = Rota
         fields = ["name", "members"]
         widgets = {"members": forms.CheckboxSelectMultiple}
+        field_classes = {"members": RecordsChoiceField}
 
     def __init__(self, *args: Any, team: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

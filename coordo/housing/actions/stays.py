@@ -258,7 +258,8 @@ def _take_slots(
         with transaction.atomic():
             Occupancy.objects.bulk_create(occupancies)
     except IntegrityError as error:  # a concurrent admission won after all (the last guard)
-        raise _refuse(NO_LONGER_FREE, "no_longer_free") from error
+        # "conflict": the API answers 409, the state changed under the request.
+        raise _refuse(NO_LONGER_FREE, "conflict") from error
     return occupancies
 
 

@@ -72,7 +72,7 @@ def at_the_same_instant(admit: Callable[..., object], calls: list[tuple[object, 
                 # The loser sees the winner after the lock ("taken by …"), or the database
                 # refuses it (NO_LONGER_FREE): either way the place was given meanwhile.
                 taken = [e.code for e in getattr(error, "error_dict", {}).get("unit", [])]
-                no_longer_free = taken in (["occupied"], ["no_longer_free"])
+                no_longer_free = taken in (["occupied"], ["conflict"])
                 outcome = "no longer free" if no_longer_free else repr(error)
             except Exception as error:  # noqa: BLE001 — the test reports any other failure
                 outcome = repr(error)

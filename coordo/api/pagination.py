@@ -1,0 +1,28 @@
+"""The one pagination of the API lists: `limit` and `offset`, both bounded."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, get_type_hints
+
+from django.conf import settings
+from ninja import Field, Schema
+from ninja import pagination as ninja_pagination
+
+# Each list stops at 500 records (1000 units); past that a page is empty, so no need to count.
+MAX_OFFSET = 1000
+MAX_LIMIT = 500
+
+
+class Page(ninja_pagination.LimitOffsetPagination):
+    class Input(Schema):
+        limit: int = Field(settings.NINJA_PAGINATION_PER_PAGE, ge=1, le=MAX_LIMIT)
+        offset: int = Field(0, ge=0, le=MAX_OFFSET)
+
+
+def paginate(view: Callable[..., Any]) -> Callable[..., Any]:
+    """Ninja's `paginate` with `Page`, the view's annotations resolved first: Ninja reads
+    them from its wrapper, in its own module, where `Id` and the other shared types are
+    unknown names."""
+    view.__annotations__ = get_type_hints(view, include_extras=True)
+    return ninja_pagination.paginate(Page)(view)
