@@ -87,4 +87,6 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     shifts = published_shifts(worker).filter(shift__start__gte=since)
     audit.record(AuditAction.EXPORT, obj=worker, organisation_id=worker.organisation_id)
     body = ics.calendar(shifts, title=_("Coordo shifts"), host=request.get_host())
-    return HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Cache-Control"] = "no-store"  # the address is a secret: no copy in a cache
+    return response
