@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -220,10 +221,16 @@ def renew_calendar_link(worker: Worker, *, principal: Principal) -> Worker:
     return worker
 
 
+@dataclass(frozen=True)
+class RecordedAbsence:
+    absence: Absence
+    replans: list[Planning]  # the drafts whose fresh re-plan the absence started
+
+
 @transaction.atomic
 def record_absence(
     worker: Worker, *, reason: str, first_day: date, last_day: date, by: User, principal: Principal
-) -> Absence:
+) -> RecordedAbsence:
     """Entered by the worker themself, or by a coordinator of one of their sites."""
     own = worker.user_id is not None and worker.user_id == principal.user_id
     sites = set(worker.sites.values_list("pk", flat=True))
@@ -235,35 +242,48 @@ def record_absence(
     absence.full_clean()
     absence.save()
     audit.record(AuditAction.CREATE, principal=principal, obj=absence)
-    _propose_replans(absence, by=by, principal=principal)
-    return absence
+    return RecordedAbsence(absence, _propose_replans(absence, by=by, principal=principal))
 
 
-def _propose_replans(absence: Absence, *, by: User, principal: Principal) -> None:
-    """An absence on published shifts still ahead: a re-plan draft, solved at once.
+def _propose_replans(absence: Absence, *, by: User, principal: Principal) -> list[Planning]:
+    """Each month where the absence hits a shift still ahead gets a fresh re-plan, solved at once.
 
-    The coordinator then accepts it (publishes) or rejects it (discards the draft). A
-    month that already has a draft is left alone: the coordinator is working on it.
+    The shift may be in the published version or in an open draft. Without a draft, the
+    re-plan is a new draft from the published version; an open draft is stale (it was
+    planned without this absence) and is solved again, hand-set cells kept. A solve still
+    working on it started from the absences of before: it is cancelled, and the fresh one
+    runs after it. The coordinator then accepts the re-plan (publishes) or rejects it.
     """
     touched = (
         Assignment.objects.filter(
-            worker=absence.worker, planning__status=PlanningStatus.PUBLISHED,
+            worker=absence.worker,
+            planning__status__in=(PlanningStatus.PUBLISHED, PlanningStatus.DRAFT),
             shift__start__date__range=(absence.first_day, absence.last_day),
             shift__end__gt=timezone.now(),
         )
         .values_list("planning__site_id", "planning__month")
         .distinct()
-    )  # fmt: skip
+        .order_by("planning__month", "planning__site_id")
+    )
+    replans = []
     for site_id, month in touched:
-        if Planning.objects.filter(
-            site_id=site_id, month=month, status=PlanningStatus.DRAFT
-        ).exists():
-            continue
-        draft = _new_draft(Site.objects.get(pk=site_id), month, by)
-        audit.record(AuditAction.CREATE, principal=principal, obj=draft)
-        _enqueue(
-            PlanningRun.objects.create(planning=draft, time_limit=REPLAN_SECONDS, created_by=by)
+        site = Site.objects.get(pk=site_id)
+        draft = (
+            Planning.objects.select_for_update()
+            .filter(site=site, month=month, status=PlanningStatus.DRAFT)
+            .first()
         )
+        if draft is None:
+            draft = _new_draft(site, month, by)
+            audit.record(AuditAction.CREATE, principal=principal, obj=draft)
+        else:
+            stale = draft.runs.filter(status__in=(RunStatus.QUEUED, RunStatus.RUNNING))
+            stale.update(cancel_requested=True)
+        run = PlanningRun.objects.create(planning=draft, time_limit=REPLAN_SECONDS, created_by=by)
+        audit.record(AuditAction.CREATE, principal=principal, obj=run, site_id=site_id)
+        _enqueue(run)
+        replans.append(draft)
+    return replans
 
 
 @transaction.atomic

@@ -20,6 +20,7 @@ from coordo.access.models import AuditAction
 from coordo.planning import actions, ics, queries, swaps
 from coordo.planning.forms import AbsenceForm
 from coordo.planning.models import Assignment, PlanningStatus, Worker
+from coordo.planning.views import replans_proposed
 
 FEED_DAYS_BACK = 31
 
@@ -68,13 +69,14 @@ def absence_add(request: AuthedRequest) -> HttpResponse:
     form = AbsenceForm(request.POST)
     if form.is_valid():
         try:
-            actions.record_absence(
+            recorded = actions.record_absence(
                 worker, by=request.user, principal=principal, **form.cleaned_data
             )
         except ValidationError as error:
             add_action_errors(form, error)
         else:
-            messages.success(request, _("Your absence is recorded; the coordination sees it."))
+            done = _("Your absence is recorded; the coordination sees it.")
+            messages.success(request, replans_proposed(done, principal, recorded.replans))
     flash_form_errors(request, form)
     return redirect("my_shifts")
 

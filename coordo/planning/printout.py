@@ -54,7 +54,8 @@ def short_name(name: str) -> str:
 
 
 def _cell_text(cell: Cell) -> str:
-    names = ", ".join(short_name(n) for n in cell.names)
+    absent = " (" + _("absent") + ")"
+    names = ", ".join(short_name(n) + (absent if n in cell.absent else "") for n in cell.names)
     if not cell.missing:
         return names
     gap = _("%(count)d missing") % {"count": cell.missing}

@@ -45,6 +45,15 @@ def get_planning(
     return get_object_or_404(plannings_visible_to(principal, perm), pk=planning_id)
 
 
+def open_draft(principal: Principal, planning: Planning) -> Planning | None:
+    """The draft that would replace a published `planning`, where the principal may see it."""
+    if planning.is_draft or not principal.can(Perm.PLANNING_EDIT, planning.site_id):
+        return None
+    return Planning.objects.filter(
+        site_id=planning.site_id, month=planning.month, status=PlanningStatus.DRAFT
+    ).first()
+
+
 def get_run(principal: Principal, run_id: int, perm: Perm = Perm.PLANNING_VIEW) -> PlanningRun:
     runs = PlanningRun.objects.filter(
         planning__organisation_id=principal.organisation_id,

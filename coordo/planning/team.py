@@ -33,6 +33,7 @@ from coordo.planning.actions import record_absence
 from coordo.planning.forms import AbsenceForm, AccountForm, WindowForm, WorkerDetailsForm
 from coordo.planning.models import WeeklyWindow, Worker
 from coordo.planning.setup import editable_site
+from coordo.planning.views import replans_proposed
 
 
 def _worker(request: AuthedRequest, worker_id: int) -> tuple[Site, Worker]:
@@ -208,9 +209,16 @@ def worker_account_remove(request: AuthedRequest, worker_id: int) -> HttpRespons
 def worker_absence_add(request: AuthedRequest, worker_id: int) -> HttpResponse:
     _site_, worker = _worker(request, worker_id)
     form = AbsenceForm(request.POST)
-    kwargs = _by(request)
-    done = _("The absence is recorded.")
-    _write(request, form, lambda **data: record_absence(worker, **data, **kwargs), done)
+    if form.is_valid():
+        try:
+            recorded = record_absence(worker, **form.cleaned_data, **_by(request))
+        except ValidationError as error:
+            add_action_errors(form, error)
+        else:
+            done = _("The absence is recorded.")
+            messages.success(
+                request, replans_proposed(done, principal_of(request), recorded.replans)
+            )
     return _back(request, form, worker)
 
 
