@@ -27,7 +27,7 @@ from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
 from coordo.planning import actions, queries
 from coordo.planning.conflicts import conflict_lines
-from coordo.planning.fairness import shares
+from coordo.planning.fairness import plan_report
 from coordo.planning.forms import AssignForm, DraftForm, RunForm
 from coordo.planning.grid import build_grid, progress_plan, saved_plan
 from coordo.planning.models import Planning, PlanningRun
@@ -95,15 +95,18 @@ def _board(request: AuthedRequest, planning: Planning, run: PlanningRun | None) 
         if run is not None and running
         else saved_plan(planning)
     )
+    principal = principal_of(request)
+    editor = principal.can(Perm.PLANNING_EDIT, planning.site_id)
     return {
         "planning": planning,
         "run": run,
         "running": running,
         "conflicts": conflict_lines(run, (get_language() or "en")[:2]) if run else [],
         "grid": build_grid(planning, plan),
-        "can_edit": planning.is_draft
-        and principal_of(request).can(Perm.PLANNING_EDIT, planning.site_id),
-        "replan": queries.open_draft(principal_of(request), planning),
+        "can_edit": planning.is_draft and editor,
+        "replan": queries.open_draft(principal, planning),
+        # Inside the polled board: the shares follow the plan shown, not the one at load.
+        "report": plan_report(planning, plan) if editor else None,
     }
 
 
@@ -117,8 +120,6 @@ def planning_detail(request: AuthedRequest, planning_id: int) -> HttpResponse:
     context["can_publish"] = planning.is_draft and principal.can(
         Perm.PLANNING_PUBLISH, planning.site_id
     )
-    if principal.can(Perm.PLANNING_EDIT, planning.site_id):
-        context["shares"] = shares(planning, saved_plan(planning))
     return render(request, "planning/planning_detail.html", context)
 
 
