@@ -28,10 +28,12 @@ from coordo.planning.models import (
     RunStatus,
     Shift,
     ShiftTemplate,
+    SitePlanningSettings,
     WeeklyWindow,
     Worker,
     new_calendar_token,
 )
+from coordo.planning.public_holidays import closed_days
 from coordo.planning.solver import Solution
 from coordo.planning.validation import cell_problems
 
@@ -60,9 +62,10 @@ def generate_shifts(site: Site, month: date) -> int:
     created = 0
     day = month
     templates = list(ShiftTemplate.objects.filter(site=site))
+    closed = closed_days(site.pk, month, month_end(month))
     while day <= month_end(month):
         for template in templates:
-            if day.weekday() not in template.weekdays:
+            if day.weekday() not in template.weekdays or day in closed:
                 continue
             _, new = Shift.objects.get_or_create(
                 template=template,
@@ -318,3 +321,18 @@ def add_template(template: ShiftTemplate, *, site: Site, principal: Principal) -
     template.save()
     audit.record(AuditAction.CREATE, principal=principal, obj=template)
     return template
+
+
+@transaction.atomic
+def change_planning_settings(
+    site: Site, *, closed_on_public_holidays: bool, principal: Principal
+) -> SitePlanningSettings:
+    """From then on, drafts of the site plan no shift on a day it is closed."""
+    _check(principal, Perm.PLANNING_EDIT, site.pk)
+    row, _created = SitePlanningSettings.objects.get_or_create(
+        site=site, defaults={"organisation_id": site.organisation_id}
+    )
+    row.closed_on_public_holidays = closed_on_public_holidays
+    row.save(update_fields=["closed_on_public_holidays"])
+    audit.record(AuditAction.UPDATE, principal=principal, obj=row, site_id=site.pk)
+    return row

@@ -14,6 +14,7 @@ from coordo.planning.models import (
     RotaPeriod,
     Shift,
     ShiftTemplate,
+    SitePlanningSettings,
     WeekDay,
     WeeklyWindow,
     Worker,
@@ -180,3 +181,9 @@ class RotaPeriodForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["holder"].queryset = rota.members.all()  # type: ignore[attr-defined]
         self.instance.rota = rota
+
+
+class PlanningSettingsForm(forms.ModelForm):
+    class Meta:
+        model = SitePlanningSettings
+        fields = ["closed_on_public_holidays"]

@@ -11,6 +11,8 @@ from django.utils import timezone
 
 from coordo.planning.fetch import month_end, month_shifts, pk_of
 from coordo.planning.models import Absence, Planning, Shift, Worker
+from coordo.planning.public_holidays import public_holidays
+from coordo.planning.queries import closes_on_public_holidays
 
 
 @dataclass
@@ -30,6 +32,12 @@ class Cell:
 class Row:
     day: date
     cells: list[Cell | None]
+    holiday: str = ""  # the public holiday's name
+    closed: bool = False  # the site plans no shift that day
+
+    @property
+    def empty(self) -> bool:
+        return all(cell is None for cell in self.cells)
 
 
 @dataclass
@@ -78,8 +86,19 @@ def absent_days(planning: Planning) -> dict[int, set[date]]:
 
 
 def build_grid(planning: Planning, plan: Mapping[int, Sequence[int]]) -> Grid:
-    """The month as planned, its coverage counted against the absences recorded now."""
-    shifts = month_shifts(planning)
+    """The month as planned, its coverage counted against the absences recorded now.
+
+    Public holidays show on their day. On a day the site is closed, a shift someone still
+    holds in this plan stays in view (a plan made before the site closed); others are gone.
+    """
+    last = month_end(planning.month)
+    holidays = public_holidays(planning.month, last)
+    closed = set(holidays) if closes_on_public_holidays(planning.site_id) else set()
+    shifts = [
+        s
+        for s in month_shifts(planning)
+        if timezone.localtime(s.start).date() not in closed or plan.get(s.pk)
+    ]
     away = absent_days(planning)
     base = saved_plan(planning.based_on) if planning.based_on and planning.is_draft else None
     names, inactive = {}, set()
@@ -98,9 +117,10 @@ def build_grid(planning: Planning, plan: Mapping[int, Sequence[int]]) -> Grid:
         absent = sorted(names.get(pk, "?") for pk in plan.get(shift.pk, ()) if day in away[pk])
         by_day[day][_slot(shift)] = Cell(shift, team, changed, gone, absent)
     rows, day = [], planning.month
-    while day <= month_end(planning.month):
-        if day in by_day:
-            rows.append(Row(day, [by_day[day].get(slot) for slot in slots]))
+    while day <= last:
+        if day in by_day or day in holidays:
+            cells = [by_day[day].get(slot) for slot in slots]
+            rows.append(Row(day, cells, holidays.get(day, ""), day in closed))
         day += timedelta(days=1)
     places = sum(s.required for s in shifts)
     filled = places - sum(c.missing for cells in by_day.values() for c in cells.values())

@@ -141,6 +141,25 @@ class ShiftTemplate(models.Model):
             raise ValidationError({"weekdays": _("Choose at least one weekday.")})
 
 
+class SitePlanningSettings(models.Model):
+    """How a site plans: one row per site, created when first changed (absent: the defaults)."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    site = models.OneToOneField(Site, on_delete=models.CASCADE, related_name="planning_settings")
+    closed_on_public_holidays = models.BooleanField(
+        _("closed on public holidays"),
+        default=False,
+        help_text=_("No shift is planned on Belgian public holidays."),
+    )
+
+    class Meta:
+        verbose_name = _("planning settings")
+        verbose_name_plural = _("planning settings")
+
+    def __str__(self) -> str:
+        return f"{self.site}"
+
+
 class PlanningStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     PUBLISHED = "published", _("Published")

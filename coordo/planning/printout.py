@@ -97,7 +97,8 @@ def render_month(planning: Planning, grid: Grid) -> bytes:
             heading.cell(latin1(label))
         for row in grid.rows:
             line = table.row()
-            line.cell(latin1(date_format(row.day, "D j")), style=HEADING)
+            day = date_format(row.day, "D j") + (f"\n{row.holiday}" if row.holiday else "")
+            line.cell(latin1(day), style=HEADING)
             for cell in row.cells:
                 if cell is None:
                     line.cell("")

@@ -19,6 +19,7 @@ from coordo.planning.models import (
     Rota,
     RotaPeriod,
     Shift,
+    SitePlanningSettings,
     SwapRequest,
     SwapStatus,
     Worker,
@@ -145,3 +146,9 @@ def get_rota(principal: Principal, rota_id: int) -> Rota:
 
 def get_rota_period(rota: Rota, period_id: int) -> RotaPeriod:
     return get_object_or_404(rota.periods.select_related("holder"), pk=period_id)
+
+
+def closes_on_public_holidays(site_id: int) -> bool:
+    return SitePlanningSettings.objects.filter(
+        site_id=site_id, closed_on_public_holidays=True
+    ).exists()

@@ -7,6 +7,7 @@ urlpatterns = [
     path("planning/setup/", setup.planning_setup, name="planning_setup"),
     path("planning/setup/workers/", setup.worker_create, name="worker_create"),
     path("planning/setup/slots/", setup.template_create, name="template_create"),
+    path("planning/setup/settings/", setup.planning_settings, name="planning_settings"),
     path("planning/setup/workers/<int:worker_id>/", team.worker_detail, name="worker_detail"),
     path(
         "planning/setup/workers/<int:worker_id>/active/", team.worker_active, name="worker_active"

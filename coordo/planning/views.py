@@ -105,6 +105,7 @@ def _board(request: AuthedRequest, planning: Planning, run: PlanningRun | None) 
         "grid": build_grid(planning, plan),
         "can_edit": planning.is_draft and editor,
         "replan": queries.open_draft(principal, planning),
+        "closed_on_holidays": queries.closes_on_public_holidays(planning.site_id),
         # Inside the polled board: the shares follow the plan shown, not the one at load.
         "report": plan_report(planning, plan) if editor else None,
     }

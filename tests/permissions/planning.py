@@ -42,6 +42,9 @@ ROUTES: dict[str, Route] = {
         method="POST", allowed=EDITORS, ok=302,
         data={"weekdays": [1], "start": "09:00", "end": "12:00", "required": 2},
     ),
+    "planning_settings": Route(
+        method="POST", allowed=EDITORS, ok=302, data={"closed_on_public_holidays": "on"}
+    ),
     "worker_detail": Route(target="worker", allowed=EDITORS),
     "worker_active": Route(method="POST", target="worker", allowed=EDITORS, ok=302, data={"active": "1"}),
     "window_add": Route(
@@ -140,6 +143,7 @@ CANARIES = {
             (C, "planning_detail"),
             (HOST, "planning_detail"),
             (C, "planning_shift"),
+            (C, "planning_run"),  # the polled board carries the fairness table
             (C, "planning_setup"),
             (C, "worker_detail"),
             (C, "window_edit"),
