@@ -213,11 +213,21 @@ def publish_planning(planning: Planning, *, by: User, principal: Principal) -> P
     return planning
 
 
+def _own_or_coordinator(worker: Worker, principal: Principal) -> None:
+    """The worker themself, or a coordinator of one of their sites."""
+    own = worker.user_id is not None and worker.user_id == principal.user_id
+    sites = set(worker.sites.values_list("pk", flat=True))
+    if not own and not sites & principal.sites_where(Perm.PLANNING_EDIT):
+        raise PermissionDenied
+
+
 @transaction.atomic
 def renew_calendar_link(worker: Worker, *, principal: Principal) -> Worker:
-    """A new secret: the old calendar address stops working at once."""
-    if worker.user_id != principal.user_id:
-        raise PermissionDenied
+    """A new secret: the old calendar address stops working at once.
+
+    By the worker, or by their coordination (for a worker without an account, or a leak).
+    """
+    _own_or_coordinator(worker, principal)
     worker.calendar_token = new_calendar_token()
     worker.save(update_fields=["calendar_token"])
     audit.record(AuditAction.REVOKE, principal=principal, obj=worker)
@@ -235,10 +245,7 @@ def record_absence(
     worker: Worker, *, reason: str, first_day: date, last_day: date, by: User, principal: Principal
 ) -> RecordedAbsence:
     """Entered by the worker themself, or by a coordinator of one of their sites."""
-    own = worker.user_id is not None and worker.user_id == principal.user_id
-    sites = set(worker.sites.values_list("pk", flat=True))
-    if not own and not sites & principal.sites_where(Perm.PLANNING_EDIT):
-        raise PermissionDenied
+    _own_or_coordinator(worker, principal)
     absence = Absence(
         worker=worker, reason=reason, first_day=first_day, last_day=last_day, entered_by=by
     )
@@ -299,6 +306,7 @@ def add_worker(*, site: Site, principal: Principal, **data: Any) -> Worker:
         organisation_id=site.organisation_id, name=data["name"], kind=data["kind"],
         languages=data["languages"], female=data["female"],
         max_shifts_per_month=data["max_shifts_per_month"], contract_hours=data["contract_hours"],
+        email=data.get("email", ""),
     )  # fmt: skip
     worker.full_clean()
     worker.save()

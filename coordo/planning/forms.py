@@ -80,6 +80,12 @@ class WorkerDetailsForm(forms.Form):
     contract_hours = forms.IntegerField(
         label=_("Contract hours per week"), min_value=0, max_value=60, required=False
     )
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        required=False,
+        max_length=254,
+        help_text=_("For a worker without an account: only their calendar link is sent there."),
+    )
 
 
 class WorkerForm(WorkerDetailsForm):

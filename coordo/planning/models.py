@@ -44,6 +44,8 @@ class Worker(models.Model):
     contract_hours = models.PositiveSmallIntegerField(
         _("contract hours per week"), null=True, blank=True
     )
+    # Where the calendar link goes for a worker without an account; nothing else is sent there.
+    email = models.EmailField(_("e-mail address"), blank=True)
     calendar_token = models.CharField(max_length=40, unique=True, default=new_calendar_token)
     is_active = models.BooleanField(_("active"), default=True)
 

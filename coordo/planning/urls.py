@@ -34,6 +34,16 @@ urlpatterns = [
         name="worker_account_remove",
     ),
     path(
+        "planning/setup/workers/<int:worker_id>/calendar/send/",
+        team.worker_calendar_send,
+        name="worker_calendar_send",
+    ),
+    path(
+        "planning/setup/workers/<int:worker_id>/calendar/renew/",
+        team.worker_calendar_renew,
+        name="worker_calendar_renew",
+    ),
+    path(
         "planning/setup/workers/<int:worker_id>/absences/",
         team.worker_absence_add,
         name="worker_absence_add",

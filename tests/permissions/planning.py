@@ -56,6 +56,9 @@ ROUTES: dict[str, Route] = {
     # The form names no user here, so it is refused with a message: still a redirect.
     "worker_account": Route(method="POST", target="worker", allowed=EDITORS, ok=302),
     "worker_account_remove": Route(method="POST", target="worker", allowed=EDITORS, ok=302),
+    # The world's worker has no e-mail address: refused with a message, still a redirect.
+    "worker_calendar_send": Route(method="POST", target="worker", allowed=EDITORS, ok=302),
+    "worker_calendar_renew": Route(method="POST", target="worker", allowed=EDITORS, ok=302),
     "worker_absence_add": Route(
         method="POST", target="worker", allowed=EDITORS, ok=302,
         data={"reason": "training", "first_day": "2027-01-11", "last_day": "2027-01-11"},
@@ -137,6 +140,8 @@ TARGETS = {
 }
 
 CANARIES = {
+    # Where only the worker's calendar link is sent: their coordination alone sees it.
+    "planning.worker_email": ("wendy.canary-pl4n@test.example", {(C, "worker_detail")}),
     "planning.worker_name": (
         "Wendy CANARY-PL4N",
         {
@@ -175,7 +180,7 @@ def _month_records(place: Place, label: str, planted: dict[str, str]) -> dict[st
     generate_shifts(site, date(2027, 2, 1))
     worker = Worker.objects.create(
         organisation=organisation, name=planted.get("planning.worker_name", f"Wim {label}"),
-        kind="volunteer", max_shifts_per_month=8,
+        kind="volunteer", max_shifts_per_month=8, email=planted.get("planning.worker_email", ""),
         user=_acting_host(place) if label == "own" else None,
     )  # fmt: skip
     worker.sites.add(site)
