@@ -114,8 +114,8 @@ def build_grid(planning: Planning, plan: Mapping[int, Sequence[int]]) -> Grid:
         changed = base is not None and set(base.get(shift.pk, ())) != set(plan.get(shift.pk, ()))
         gone = sorted(names[pk] for pk in plan.get(shift.pk, ()) if pk in inactive)
         day = timezone.localtime(shift.start).date()
-        absent = sorted(names.get(pk, "?") for pk in plan.get(shift.pk, ()) if day in away[pk])
-        by_day[day][_slot(shift)] = Cell(shift, team, changed, gone, absent)
+        absent_here = sorted(names.get(pk, "?") for pk in plan.get(shift.pk, ()) if day in away[pk])
+        by_day[day][_slot(shift)] = Cell(shift, team, changed, gone, absent_here)
     rows, day = [], planning.month
     while day <= last:
         if day in by_day or day in holidays:
