@@ -25,12 +25,19 @@ class Notice:
 
 def send_notice(recipients: Iterable[User], notice: Notice) -> None:
     """E-mail `notice` to each active recipient once the current transaction commits."""
-    addresses = sorted({user.email for user in recipients if user.is_active and user.email})
-    if not addresses:
+    send_notice_to_addresses(
+        {user.email for user in recipients if user.is_active and user.email}, notice
+    )
+
+
+def send_notice_to_addresses(addresses: Iterable[str], notice: Notice) -> None:
+    """The same, for people without an account (a volunteer's own address): one message each."""
+    recipients = sorted(set(addresses))
+    if not recipients:
         return
 
     def deliver() -> None:
-        for address in addresses:  # one message each: recipients never see one another
+        for address in recipients:  # one message each: recipients never see one another
             send_mail(
                 notice.subject,
                 notice.text,

@@ -7,7 +7,7 @@ from django.core import mail
 from django.db import transaction
 
 from conftest import make_user
-from coordo.notifications import Notice, send_notice
+from coordo.notifications import Notice, send_notice, send_notice_to_addresses
 
 
 @pytest.mark.django_db(transaction=True)
@@ -34,3 +34,13 @@ def test_a_rolled_back_change_sends_nothing(site):
     with pytest.raises(RuntimeError):
         notify_then_fail()
     assert mail.outbox == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_person_without_an_account_gets_it_at_their_own_address_alone():
+    with transaction.atomic():
+        send_notice_to_addresses(
+            ["b@test.example", "a@test.example", "b@test.example"], Notice("Coordo", "Open it.")
+        )
+        assert mail.outbox == []
+    assert [message.to for message in mail.outbox] == [["a@test.example"], ["b@test.example"]]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -27,10 +28,12 @@ from coordo.planning.models import (
     RotaPeriod,
     Shift,
     ShiftTemplate,
+    SitePlanningSettings,
     WeeklyWindow,
     Worker,
     new_calendar_token,
 )
+from coordo.planning.public_holidays import closed_days
 from coordo.planning.solver import Solution
 from coordo.planning.validation import cell_problems
 
@@ -59,9 +62,10 @@ def generate_shifts(site: Site, month: date) -> int:
     created = 0
     day = month
     templates = list(ShiftTemplate.objects.filter(site=site))
+    closed = closed_days(site.pk, month, month_end(month))
     while day <= month_end(month):
         for template in templates:
-            if day.weekday() not in template.weekdays:
+            if day.weekday() not in template.weekdays or day in closed:
                 continue
             _, new = Shift.objects.get_or_create(
                 template=template,
@@ -206,61 +210,89 @@ def publish_planning(planning: Planning, *, by: User, principal: Principal) -> P
     return planning
 
 
+def _own_or_coordinator(worker: Worker, principal: Principal) -> None:
+    """The worker themself, or a coordinator of one of their sites."""
+    own = worker.user_id is not None and worker.user_id == principal.user_id
+    sites = set(worker.sites.values_list("pk", flat=True))
+    if not own and not sites & principal.sites_where(Perm.PLANNING_EDIT):
+        raise PermissionDenied
+
+
 @transaction.atomic
 def renew_calendar_link(worker: Worker, *, principal: Principal) -> Worker:
-    """A new secret: the old calendar address stops working at once."""
-    if worker.user_id != principal.user_id:
-        raise PermissionDenied
+    """A new secret: the old calendar address stops working at once.
+
+    By the worker, or by their coordination (for a worker without an account, or a leak).
+    """
+    _own_or_coordinator(worker, principal)
     worker.calendar_token = new_calendar_token()
     worker.save(update_fields=["calendar_token"])
     audit.record(AuditAction.REVOKE, principal=principal, obj=worker)
     return worker
 
 
+@dataclass(frozen=True)
+class RecordedAbsence:
+    absence: Absence
+    replans: list[Planning]  # the drafts whose fresh re-plan the absence started
+
+
 @transaction.atomic
 def record_absence(
     worker: Worker, *, reason: str, first_day: date, last_day: date, by: User, principal: Principal
-) -> Absence:
+) -> RecordedAbsence:
     """Entered by the worker themself, or by a coordinator of one of their sites."""
-    own = worker.user_id is not None and worker.user_id == principal.user_id
-    sites = set(worker.sites.values_list("pk", flat=True))
-    if not own and not sites & principal.sites_where(Perm.PLANNING_EDIT):
-        raise PermissionDenied
+    _own_or_coordinator(worker, principal)
     absence = Absence(
         worker=worker, reason=reason, first_day=first_day, last_day=last_day, entered_by=by
     )
     absence.full_clean()
     absence.save()
     audit.record(AuditAction.CREATE, principal=principal, obj=absence)
-    _propose_replans(absence, by=by, principal=principal)
-    return absence
+    return RecordedAbsence(absence, _propose_replans(absence, by=by, principal=principal))
 
 
-def _propose_replans(absence: Absence, *, by: User, principal: Principal) -> None:
-    """An absence on published shifts still ahead: a re-plan draft, solved at once.
+def _propose_replans(absence: Absence, *, by: User, principal: Principal) -> list[Planning]:
+    """Each month where the absence hits a shift still ahead gets a fresh re-plan, solved at once.
 
-    The coordinator then accepts it (publishes) or rejects it (discards the draft). A
-    month that already has a draft is left alone: the coordinator is working on it.
+    The shift may be in the published version or in an open draft. Without a draft, the
+    re-plan is a new draft from the published version; an open draft is stale (it was
+    planned without this absence) and is solved again, hand-set cells kept. A solve still
+    working on it started from the absences of before: it is cancelled, and the fresh one
+    runs after it. The coordinator then accepts the re-plan (publishes) or rejects it.
     """
     touched = (
         Assignment.objects.filter(
-            worker=absence.worker, planning__status=PlanningStatus.PUBLISHED,
+            worker=absence.worker,
+            planning__status__in=(PlanningStatus.PUBLISHED, PlanningStatus.DRAFT),
             shift__start__date__range=(absence.first_day, absence.last_day),
             shift__end__gt=timezone.now(),
         )
         .values_list("planning__site_id", "planning__month")
         .distinct()
-    )  # fmt: skip
+        .order_by("planning__month", "planning__site_id")
+    )
+    replans = []
     for site_id, month in touched:
-        if Planning.objects.filter(
-            site_id=site_id, month=month, status=PlanningStatus.DRAFT
-        ).exists():
-            continue
-        draft = _new_draft(Site.objects.get(pk=site_id), month, by)
-        audit.record(AuditAction.CREATE, principal=principal, obj=draft)
-        _enqueue(
-            PlanningRun.objects.create(planning=draft, time_limit=REPLAN_SECONDS, created_by=by)
+        site = Site.objects.get(pk=site_id)
+        draft = (
+            Planning.objects.select_for_update()
+            .filter(site=site, month=month, status=PlanningStatus.DRAFT)
+            .first()
         )
+        if draft is None:
+            draft = _new_draft(site, month, by)
+            audit.record(AuditAction.CREATE, principal=principal, obj=draft)
+        else:
+            stale = draft.runs.filter(
+                status__in=(background.RunStatus.QUEUED, background.RunStatus.RUNNING)
+            )
+            stale.update(cancel_requested=True)
+        run = PlanningRun.objects.create(planning=draft, time_limit=REPLAN_SECONDS, created_by=by)
+        audit.record(AuditAction.CREATE, principal=principal, obj=run, site_id=site_id)
+        _enqueue(run)
+        replans.append(draft)
+    return replans
 
 
 @transaction.atomic
@@ -273,6 +305,7 @@ def add_worker(*, site: Site, principal: Principal, **data: Any) -> Worker:
         organisation_id=site.organisation_id, name=data["name"], kind=data["kind"],
         languages=data["languages"], female=data["female"],
         max_shifts_per_month=data["max_shifts_per_month"], contract_hours=data["contract_hours"],
+        email=data.get("email", ""),
     )  # fmt: skip
     worker.full_clean()
     worker.save()
@@ -295,3 +328,18 @@ def add_template(template: ShiftTemplate, *, site: Site, principal: Principal) -
     template.save()
     audit.record(AuditAction.CREATE, principal=principal, obj=template)
     return template
+
+
+@transaction.atomic
+def change_planning_settings(
+    site: Site, *, closed_on_public_holidays: bool, principal: Principal
+) -> SitePlanningSettings:
+    """From then on, drafts of the site plan no shift on a day it is closed."""
+    _check(principal, Perm.PLANNING_EDIT, site.pk)
+    row, _created = SitePlanningSettings.objects.get_or_create(
+        site=site, defaults={"organisation_id": site.organisation_id}
+    )
+    row.closed_on_public_holidays = closed_on_public_holidays
+    row.save(update_fields=["closed_on_public_holidays"])
+    audit.record(AuditAction.UPDATE, principal=principal, obj=row, site_id=site.pk)
+    return row

@@ -134,7 +134,7 @@ def create_absence(request: HttpRequest, worker_id: Id, payload: AbsenceIn) -> S
         _worker(principal, worker_id), reason=payload.reason,
         first_day=payload.first_day, last_day=payload.last_day, by=by,
         principal=principal,
-    )  # fmt: skip
+    ).absence  # fmt: skip
     return Status(201, AbsenceOut.from_orm(absence))
 
 

@@ -24,6 +24,7 @@ from coordo.planning.models import (
     WeeklyWindow,
     Worker,
 )
+from coordo.planning.public_holidays import closed_days
 
 # The drop-in's defaults: six hours a day at most, a night's rest, a fair share first.
 RULES: dict[str, Any] = {
@@ -65,6 +66,12 @@ def month_shifts(planning: Planning) -> list[Shift]:
     first = timezone.make_aware(datetime.combine(planning.month, time.min))
     after = timezone.make_aware(datetime.combine(month_end(planning.month), time.max))
     return list(Shift.objects.filter(site_id=planning.site_id, start__range=(first, after)))
+
+
+def planned_shifts(planning: Planning) -> list[Shift]:
+    """The month's shifts the solver plans: none on a day the site is closed."""
+    closed = closed_days(planning.site_id, planning.month, month_end(planning.month))
+    return [s for s in month_shifts(planning) if timezone.localtime(s.start).date() not in closed]
 
 
 def planning_workers(planning: Planning) -> list[Worker]:
@@ -153,7 +160,7 @@ def _previous(
 
 def build_instance(planning: Planning, *, now: datetime | None = None) -> dict[str, Any]:
     """The whole problem of one draft: its month's shifts, the site's workers, the rotas."""
-    shifts = month_shifts(planning)
+    shifts = planned_shifts(planning)
     workers = planning_workers(planning)
     ids = [w.pk for w in workers]
     windows: dict[int, list[WeeklyWindow]] = {pk: [] for pk in ids}
@@ -181,7 +188,9 @@ def build_instance(planning: Planning, *, now: datetime | None = None) -> dict[s
         "oncall": _oncall(planning, absences),
         "fixed": [
             {"shift": shift_id(a.shift_id), "person": worker_id(a.worker_id)}
-            for a in Assignment.objects.filter(planning=planning, fixed=True, worker_id__in=ids)
+            for a in Assignment.objects.filter(
+                planning=planning, fixed=True, worker_id__in=ids, shift__in=shifts
+            )
         ],
     }
     previous = _previous(planning, shifts, set(ids), now or timezone.now())

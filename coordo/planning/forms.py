@@ -15,6 +15,7 @@ from coordo.planning.models import (
     RotaPeriod,
     Shift,
     ShiftTemplate,
+    SitePlanningSettings,
     WeekDay,
     WeeklyWindow,
     Worker,
@@ -76,6 +77,12 @@ class WorkerDetailsForm(forms.Form):
     )
     contract_hours = forms.IntegerField(
         label=_("Contract hours per week"), min_value=0, max_value=60, required=False
+    )
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        required=False,
+        max_length=254,
+        help_text=_("For a worker without an account: only their calendar link is sent there."),
     )
 
 
@@ -179,3 +186,9 @@ class RotaPeriodForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["holder"].queryset = rota.members.all()  # type: ignore[attr-defined]
         self.instance.rota = rota
+
+
+class PlanningSettingsForm(forms.ModelForm):
+    class Meta:
+        model = SitePlanningSettings
+        fields = ["closed_on_public_holidays"]

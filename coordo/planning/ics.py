@@ -1,68 +1,92 @@
-"""A worker's published shifts as an iCalendar feed (RFC 5545), written by hand."""
+"""A worker's published shifts as an iCalendar feed (RFC 5545), built with `icalendar`.
+
+The library escapes TEXT values and folds long lines; this module only says what the
+calendar holds.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import UTC, datetime
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
+import icalendar
 from django.utils import timezone
 
 from coordo.planning.models import Assignment
 
 PRODID = "-//Coordo//Planning//EN"
 TZID = "Europe/Brussels"  # the sites' wall clock, as in the roster format
-# §3.6.5: the zone's rules, so clients need no zone database; the EU rules since 1996.
-# A calendar needs at least one component (§3.6): with no shift, this is the one.
-VTIMEZONE = [
-    "BEGIN:VTIMEZONE", f"TZID:{TZID}",
-    "BEGIN:DAYLIGHT", "TZOFFSETFROM:+0100", "TZOFFSETTO:+0200", "TZNAME:CEST",
-    "DTSTART:19700329T020000", "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU", "END:DAYLIGHT",
-    "BEGIN:STANDARD", "TZOFFSETFROM:+0200", "TZOFFSETTO:+0100", "TZNAME:CET",
-    "DTSTART:19701025T030000", "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU", "END:STANDARD",
-    "END:VTIMEZONE",
-]  # fmt: skip
+BRUSSELS = ZoneInfo(TZID)
 
 
-def _escape(text: str) -> str:
-    # RFC 5545 §3.3.11: backslash, semicolon, comma and newline are escaped in TEXT.
-    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+def _rule(
+    kind: type[icalendar.TimezoneDaylight | icalendar.TimezoneStandard],
+    *,
+    name: str,
+    offsets: tuple[str, str],
+    start: datetime,
+    month: int,
+) -> icalendar.Component:
+    rule = kind()
+    rule.add("TZOFFSETFROM", offsets[0], encode=False)
+    rule.add("TZOFFSETTO", offsets[1], encode=False)
+    rule.add("TZNAME", name)
+    rule.add("DTSTART", start)
+    rule.add("RRULE", {"FREQ": "YEARLY", "BYMONTH": month, "BYDAY": "-1SU"})
+    return rule
 
 
-def _fold(line: str) -> str:
-    # §3.1: lines longer than 75 octets continue on the next line after a space.
-    data, parts, limit = line.encode(), [], 75
-    while len(data) > limit:
-        cut = limit
-        while (data[cut] & 0xC0) == 0x80:  # never split a UTF-8 character
-            cut -= 1
-        parts.append(data[:cut].decode())
-        data, limit = data[cut:], 74  # the leading space of a continuation counts
-    parts.append(data.decode())
-    return "\r\n ".join(parts)
+def brussels_time_zone() -> icalendar.Timezone:
+    """§3.6.5: the zone's rules (the EU's since 1996), so clients need no zone database.
+
+    Written as two yearly rules rather than `Timezone.from_tzinfo`'s list of dates, which
+    stops in 2038. A calendar needs at least one component (§3.6): with no shift, this is it.
+    """
+    zone = icalendar.Timezone()
+    zone.add("TZID", TZID)
+    zone.add_component(
+        _rule(
+            icalendar.TimezoneDaylight,
+            name="CEST",
+            offsets=("+0100", "+0200"),
+            start=datetime(1970, 3, 29, 2),  # noqa: DTZ001 (§3.6.5: local time)
+            month=3,
+        )
+    )
+    zone.add_component(
+        _rule(
+            icalendar.TimezoneStandard,
+            name="CET",
+            offsets=("+0200", "+0100"),
+            start=datetime(1970, 10, 25, 3),  # noqa: DTZ001 (§3.6.5: local time)
+            month=10,
+        )
+    )
+    return zone
 
 
-def _utc(moment: datetime) -> str:
-    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
-
-
-def _local(moment: datetime) -> str:
-    return f"TZID={TZID}:{moment.astimezone(ZoneInfo(TZID)):%Y%m%dT%H%M%S}"
+def _event(assignment: Assignment, *, title: str, host: str, stamp: datetime) -> icalendar.Event:
+    shift = assignment.shift
+    event = icalendar.Event()
+    event.add("UID", f"shift-{assignment.shift_id}-worker-{assignment.worker_id}@{host}")
+    event.add("DTSTAMP", stamp)
+    # Local wall-clock times with TZID, so a shift across a DST change keeps its hours.
+    event.add("DTSTART", shift.start.astimezone(BRUSSELS), parameters={"TZID": TZID})
+    event.add("DTEND", shift.end.astimezone(BRUSSELS), parameters={"TZID": TZID})
+    event.add("SUMMARY", f"{title} · {shift.site.name}")
+    return event
 
 
 def calendar(assignments: Iterable[Assignment], *, title: str, host: str) -> str:
-    stamp = _utc(timezone.now())
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN",
-             f"X-WR-CALNAME:{_escape(title)}", f"X-WR-TIMEZONE:{TZID}", *VTIMEZONE]  # fmt: skip
-    for a in assignments:
-        lines += [
-            "BEGIN:VEVENT",
-            f"UID:shift-{a.shift_id}-worker-{a.worker_id}@{host}",
-            f"DTSTAMP:{stamp}",
-            f"DTSTART;{_local(a.shift.start)}",
-            f"DTEND;{_local(a.shift.end)}",
-            f"SUMMARY:{_escape(f'{title} · {a.shift.site.name}')}",
-            "END:VEVENT",
-        ]
-    lines.append("END:VCALENDAR")
-    return "".join(_fold(line) + "\r\n" for line in lines)
+    feed = icalendar.Calendar()
+    feed.add("VERSION", "2.0")
+    feed.add("PRODID", PRODID)
+    feed.add("CALSCALE", "GREGORIAN")
+    feed.add("X-WR-CALNAME", title)
+    feed.add("X-WR-TIMEZONE", TZID)
+    feed.add_component(brussels_time_zone())
+    stamp = timezone.now()
+    for assignment in assignments:
+        feed.add_component(_event(assignment, title=title, host=host, stamp=stamp))
+    return feed.to_ical().decode()

@@ -20,6 +20,7 @@ from coordo.access.models import AuditAction
 from coordo.planning import actions, ics, queries, swaps
 from coordo.planning.forms import AbsenceForm
 from coordo.planning.models import Assignment, PlanningStatus, Worker
+from coordo.planning.views import replans_proposed
 
 FEED_DAYS_BACK = 31
 
@@ -68,13 +69,14 @@ def absence_add(request: AuthedRequest) -> HttpResponse:
     form = AbsenceForm(request.POST)
     if form.is_valid():
         try:
-            actions.record_absence(
+            recorded = actions.record_absence(
                 worker, by=request.user, principal=principal, **form.cleaned_data
             )
         except ValidationError as error:
             add_action_errors(form, error)
         else:
-            messages.success(request, _("Your absence is recorded; the coordination sees it."))
+            done = _("Your absence is recorded; the coordination sees it.")
+            messages.success(request, replans_proposed(done, principal, recorded.replans))
     flash_form_errors(request, form)
     return redirect("my_shifts")
 
@@ -87,4 +89,6 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     shifts = published_shifts(worker).filter(shift__start__gte=since)
     audit.record(AuditAction.EXPORT, obj=worker, organisation_id=worker.organisation_id)
     body = ics.calendar(shifts, title=_("Coordo shifts"), host=request.get_host())
-    return HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Cache-Control"] = "no-store"  # the address is a secret: no copy in a cache
+    return response

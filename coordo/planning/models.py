@@ -46,6 +46,8 @@ class Worker(models.Model):
     contract_hours = models.PositiveSmallIntegerField(
         _("contract hours per week"), null=True, blank=True
     )
+    # Where the calendar link goes for a worker without an account; nothing else is sent there.
+    email = models.EmailField(_("e-mail address"), blank=True)
     calendar_token = models.CharField(max_length=40, unique=True, default=new_calendar_token)
     is_active = models.BooleanField(_("active"), default=True)
 
@@ -141,6 +143,25 @@ class ShiftTemplate(models.Model):
             raise ValidationError({"end": _("The slot must end after it starts.")})
         if not self.weekdays or not set(self.weekdays) <= set(range(7)):
             raise ValidationError({"weekdays": _("Choose at least one weekday.")})
+
+
+class SitePlanningSettings(models.Model):
+    """How a site plans: one row per site, created when first changed (absent: the defaults)."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    site = models.OneToOneField(Site, on_delete=models.CASCADE, related_name="planning_settings")
+    closed_on_public_holidays = models.BooleanField(
+        _("closed on public holidays"),
+        default=False,
+        help_text=_("No shift is planned on Belgian public holidays."),
+    )
+
+    class Meta:
+        verbose_name = _("planning settings")
+        verbose_name_plural = _("planning settings")
+
+    def __str__(self) -> str:
+        return f"{self.site}"
 
 
 class PlanningStatus(models.TextChoices):

@@ -55,7 +55,8 @@ def short_name(name: str) -> str:
 
 
 def _cell_text(cell: Cell) -> str:
-    names = ", ".join(short_name(n) for n in cell.names)
+    absent = " (" + _("absent") + ")"
+    names = ", ".join(short_name(n) + (absent if n in cell.absent else "") for n in cell.names)
     if not cell.missing:
         return names
     gap = _("%(count)d missing") % {"count": cell.missing}
@@ -97,7 +98,8 @@ def render_month(planning: Planning, grid: Grid) -> bytes:
             heading.cell(latin1(label))
         for row in grid.rows:
             line = table.row()
-            line.cell(latin1(date_format(row.day, "D j")), style=HEADING)
+            day = date_format(row.day, "D j") + (f"\n{row.holiday}" if row.holiday else "")
+            line.cell(latin1(day), style=HEADING)
             for cell in row.cells:
                 if cell is None:
                     line.cell("")

@@ -19,6 +19,7 @@ from coordo.planning.models import (
     Rota,
     RotaPeriod,
     Shift,
+    SitePlanningSettings,
     SwapRequest,
     SwapStatus,
     Worker,
@@ -43,6 +44,15 @@ def get_planning(
     principal: Principal, planning_id: int, perm: Perm = Perm.PLANNING_VIEW
 ) -> Planning:
     return get_object_or_404(plannings_visible_to(principal, perm), pk=planning_id)
+
+
+def open_draft(principal: Principal, planning: Planning) -> Planning | None:
+    """The draft that would replace a published `planning`, where the principal may see it."""
+    if planning.is_draft or not principal.can(Perm.PLANNING_EDIT, planning.site_id):
+        return None
+    return Planning.objects.filter(
+        site_id=planning.site_id, month=planning.month, status=PlanningStatus.DRAFT
+    ).first()
 
 
 def get_run(principal: Principal, run_id: int, perm: Perm = Perm.PLANNING_VIEW) -> PlanningRun:
@@ -136,3 +146,9 @@ def get_rota(principal: Principal, rota_id: int) -> Rota:
 
 def get_rota_period(rota: Rota, period_id: int) -> RotaPeriod:
     return get_object_or_404(rota.periods.select_related("holder"), pk=period_id)
+
+
+def closes_on_public_holidays(site_id: int) -> bool:
+    return SitePlanningSettings.objects.filter(
+        site_id=site_id, closed_on_public_holidays=True
+    ).exists()

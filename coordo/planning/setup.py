@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -19,10 +22,13 @@ from coordo.access.http import (
 )
 from coordo.access.models import AuditAction, Site
 from coordo.access.policy import Perm
-from coordo.planning.actions import add_template, add_worker
-from coordo.planning.forms import TemplateForm, WorkerForm
+from coordo.planning.actions import add_template, add_worker, change_planning_settings
+from coordo.planning.forms import PlanningSettingsForm, TemplateForm, WorkerForm
 from coordo.planning.models import ShiftTemplate
-from coordo.planning.queries import site_team
+from coordo.planning.public_holidays import public_holidays
+from coordo.planning.queries import closes_on_public_holidays, site_team
+
+HOLIDAYS_AHEAD = 365  # days of public holidays the setup page lists
 
 
 def editable_site(request: AuthedRequest) -> Site:
@@ -36,6 +42,7 @@ def editable_site(request: AuthedRequest) -> Site:
 @require_perm(Perm.PLANNING_EDIT)
 def planning_setup(request: AuthedRequest) -> HttpResponse:
     principal, site = principal_of(request), editable_site(request)
+    today = timezone.localdate()
     audit.record(
         AuditAction.LIST, principal=principal, object_type="planning.worker", site_id=site.pk
     )
@@ -45,6 +52,10 @@ def planning_setup(request: AuthedRequest) -> HttpResponse:
         "templates": ShiftTemplate.objects.filter(site=site),
         "worker_form": WorkerForm(),
         "template_form": TemplateForm(),
+        "settings_form": PlanningSettingsForm(
+            initial={"closed_on_public_holidays": closes_on_public_holidays(site.pk)}
+        ),
+        "holidays": public_holidays(today, today + timedelta(days=HOLIDAYS_AHEAD)),
     }
     return render(request, "planning/setup.html", context)
 
@@ -81,5 +92,22 @@ def template_create(request: AuthedRequest) -> HttpResponse:
             add_action_errors(form, error)
         else:
             messages.success(request, _("The slot is added; new drafts will include it."))
+    flash_form_errors(request, form)
+    return redirect("planning_setup")
+
+
+@require_POST
+@require_perm(Perm.PLANNING_EDIT)
+def planning_settings(request: AuthedRequest) -> HttpResponse:
+    form = PlanningSettingsForm(request.POST)
+    if form.is_valid():
+        change_planning_settings(
+            editable_site(request), principal=principal_of(request), **form.cleaned_data
+        )
+        if form.cleaned_data["closed_on_public_holidays"]:
+            done = _("Saved: new drafts plan no shift on public holidays.")
+        else:
+            done = _("Saved: public holidays are planned like other days.")
+        messages.success(request, done)
     flash_form_errors(request, form)
     return redirect("planning_setup")

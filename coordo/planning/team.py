@@ -29,10 +29,11 @@ from coordo.access.http import (
 from coordo.access.models import AuditAction, Site
 from coordo.access.policy import Perm
 from coordo.planning import queries, team_actions
-from coordo.planning.actions import record_absence
+from coordo.planning.actions import record_absence, renew_calendar_link
 from coordo.planning.forms import AbsenceForm, AccountForm, WindowForm, WorkerDetailsForm
 from coordo.planning.models import WeeklyWindow, Worker
 from coordo.planning.setup import editable_site
+from coordo.planning.views import replans_proposed
 
 
 def _worker(request: AuthedRequest, worker_id: int) -> tuple[Site, Worker]:
@@ -47,7 +48,15 @@ def _by(request: AuthedRequest, site: Site | None = None) -> dict[str, Any]:
 
 
 def _details(worker: Worker) -> dict[str, Any]:
-    fields = ["name", "kind", "languages", "female", "max_shifts_per_month", "contract_hours"]
+    fields = [
+        "name",
+        "kind",
+        "languages",
+        "female",
+        "max_shifts_per_month",
+        "contract_hours",
+        "email",
+    ]
     return {name: getattr(worker, name) for name in fields}
 
 
@@ -208,9 +217,16 @@ def worker_account_remove(request: AuthedRequest, worker_id: int) -> HttpRespons
 def worker_absence_add(request: AuthedRequest, worker_id: int) -> HttpResponse:
     _site_, worker = _worker(request, worker_id)
     form = AbsenceForm(request.POST)
-    kwargs = _by(request)
-    done = _("The absence is recorded.")
-    _write(request, form, lambda **data: record_absence(worker, **data, **kwargs), done)
+    if form.is_valid():
+        try:
+            recorded = record_absence(worker, **form.cleaned_data, **_by(request))
+        except ValidationError as error:
+            add_action_errors(form, error)
+        else:
+            done = _("The absence is recorded.")
+            messages.success(
+                request, replans_proposed(done, principal_of(request), recorded.replans)
+            )
     return _back(request, form, worker)
 
 
@@ -221,4 +237,33 @@ def worker_absence_remove(request: AuthedRequest, worker_id: int, absence_id: in
     absence = get_object_or_404(worker.absences, pk=absence_id)
     team_actions.remove_absence(absence, **_by(request, site))
     messages.success(request, _("The absence is removed."))
+    return redirect("worker_detail", worker_id=worker.pk)
+
+
+@require_POST
+@require_perm(Perm.PLANNING_EDIT)
+def worker_calendar_send(request: AuthedRequest, worker_id: int) -> HttpResponse:
+    site, worker = _worker(request, worker_id)
+    base_url = f"{request.scheme}://{request.get_host()}"
+    try:
+        address = team_actions.send_calendar_link(
+            worker, site=site, base_url=base_url, principal=principal_of(request)
+        )
+    except ValidationError as error:
+        for text in error.messages:
+            messages.error(request, text)
+    else:
+        text = _("The calendar link is sent to %(address)s.") % {"address": address}
+        messages.success(request, text)
+    return redirect("worker_detail", worker_id=worker.pk)
+
+
+@require_POST
+@require_perm(Perm.PLANNING_EDIT)
+def worker_calendar_renew(request: AuthedRequest, worker_id: int) -> HttpResponse:
+    _site_, worker = _worker(request, worker_id)
+    renew_calendar_link(worker, principal=principal_of(request))
+    messages.success(
+        request, _("The calendar has a new address; the old one no longer works. Send it again.")
+    )
     return redirect("worker_detail", worker_id=worker.pk)

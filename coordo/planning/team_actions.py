@@ -12,12 +12,15 @@ from datetime import time
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from coordo.access import audit
 from coordo.access.models import AuditAction, Membership, Site, User
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
+from coordo.notifications import Notice, send_notice_to_addresses
 from coordo.planning.models import Absence, WeeklyWindow, Worker
 from coordo.planning.queries import shifts_ahead, site_team
 
@@ -44,13 +47,14 @@ def update_worker(
     female: bool,
     max_shifts_per_month: int,
     contract_hours: int | None,
+    email: str,
     by: User,
     principal: Principal,
 ) -> Worker:
     _check(worker, site, principal)
     worker.name, worker.kind, worker.languages = name, kind, list(languages)
     worker.female, worker.max_shifts_per_month = female, max_shifts_per_month
-    worker.contract_hours = contract_hours
+    worker.contract_hours, worker.email = contract_hours, email
     worker.full_clean(exclude=["user", "calendar_token"])
     worker.save()
     _audit(AuditAction.UPDATE, worker, site, principal)
@@ -142,3 +146,26 @@ def remove_absence(absence: Absence, *, site: Site, by: User, principal: Princip
     _check(absence.worker, site, principal)
     _audit(AuditAction.DELETE, absence, site, principal)
     absence.delete()
+
+
+@transaction.atomic
+def send_calendar_link(worker: Worker, *, site: Site, base_url: str, principal: Principal) -> str:
+    """E-mails the worker their calendar address, to their own address only; returns it.
+
+    `base_url` is the scheme and host the worker's calendar app will fetch from.
+    """
+    _check(worker, site, principal)
+    if not worker.email:
+        raise ValidationError(
+            {"email": _("This worker has no e-mail address: add it to their details first.")}
+        )
+    link = base_url.rstrip("/") + reverse("calendar_feed", args=[worker.calendar_token])
+    text = gettext(
+        "Here is the private address of your shift calendar. Add it to your calendar app as a "
+        "subscription (“add a calendar from a link”): it always shows your published shifts."
+        "\n\n%(link)s\n\nAnyone who has this address sees your shifts: keep it to yourself. If "
+        "it gets out, ask your coordination for a new one."
+    ) % {"link": link}
+    send_notice_to_addresses([worker.email], Notice(gettext("Coordo: your shift calendar"), text))
+    _audit(AuditAction.EXPORT, worker, site, principal)
+    return worker.email

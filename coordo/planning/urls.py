@@ -7,6 +7,7 @@ urlpatterns = [
     path("planning/setup/", setup.planning_setup, name="planning_setup"),
     path("planning/setup/workers/", setup.worker_create, name="worker_create"),
     path("planning/setup/slots/", setup.template_create, name="template_create"),
+    path("planning/setup/settings/", setup.planning_settings, name="planning_settings"),
     path("planning/setup/workers/<int:worker_id>/", team.worker_detail, name="worker_detail"),
     path(
         "planning/setup/workers/<int:worker_id>/active/", team.worker_active, name="worker_active"
@@ -31,6 +32,16 @@ urlpatterns = [
         "planning/setup/workers/<int:worker_id>/account/remove/",
         team.worker_account_remove,
         name="worker_account_remove",
+    ),
+    path(
+        "planning/setup/workers/<int:worker_id>/calendar/send/",
+        team.worker_calendar_send,
+        name="worker_calendar_send",
+    ),
+    path(
+        "planning/setup/workers/<int:worker_id>/calendar/renew/",
+        team.worker_calendar_renew,
+        name="worker_calendar_renew",
     ),
     path(
         "planning/setup/workers/<int:worker_id>/absences/",

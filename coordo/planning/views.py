@@ -6,7 +6,11 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language
+from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -20,13 +24,31 @@ from coordo.access.http import (
 )
 from coordo.access.models import AuditAction
 from coordo.access.policy import Perm
+from coordo.access.scoping import Principal
 from coordo.planning import actions, queries
-from coordo.planning.fairness import shares
+from coordo.planning.conflicts import conflict_lines
+from coordo.planning.fairness import plan_report
 from coordo.planning.forms import AssignForm, DraftForm, RunForm
 from coordo.planning.grid import build_grid, progress_plan, saved_plan
 from coordo.planning.models import Planning, PlanningRun
-from coordo.planning.tasks import conflict_lines
 from coordo.planning.validation import cell_problems
+
+
+def replans_proposed(done: str, principal: Principal, replans: list[Planning]) -> SafeString:
+    """`done`, then "A re-plan is proposed: <link>" for each draft the principal may open."""
+    mine = [p for p in replans if principal.can(Perm.PLANNING_EDIT, p.site_id)]
+    if not mine:
+        return format_html("{}", done)
+    text = ngettext("A re-plan is proposed:", "Re-plans are proposed:", len(mine))
+    links = format_html_join(
+        ", ",
+        '<a href="{}">{} · {}</a>',
+        (
+            (reverse("planning_detail", args=[p.pk]), p.site.name, date_format(p.month, "F Y"))
+            for p in mine
+        ),
+    )
+    return format_html("{} {} {}.", done, text, links)
 
 
 @require_perm(Perm.PLANNING_VIEW)
@@ -73,14 +95,19 @@ def _board(request: AuthedRequest, planning: Planning, run: PlanningRun | None) 
         if run is not None and running
         else saved_plan(planning)
     )
+    principal = principal_of(request)
+    editor = principal.can(Perm.PLANNING_EDIT, planning.site_id)
     return {
         "planning": planning,
         "run": run,
         "running": running,
         "conflicts": conflict_lines(run, (get_language() or "en")[:2]) if run else [],
         "grid": build_grid(planning, plan),
-        "can_edit": planning.is_draft
-        and principal_of(request).can(Perm.PLANNING_EDIT, planning.site_id),
+        "can_edit": planning.is_draft and editor,
+        "replan": queries.open_draft(principal, planning),
+        "closed_on_holidays": queries.closes_on_public_holidays(planning.site_id),
+        # Inside the polled board: the shares follow the plan shown, not the one at load.
+        "report": plan_report(planning, plan) if editor else None,
     }
 
 
@@ -94,8 +121,6 @@ def planning_detail(request: AuthedRequest, planning_id: int) -> HttpResponse:
     context["can_publish"] = planning.is_draft and principal.can(
         Perm.PLANNING_PUBLISH, planning.site_id
     )
-    if principal.can(Perm.PLANNING_EDIT, planning.site_id):
-        context["shares"] = shares(planning, saved_plan(planning))
     return render(request, "planning/planning_detail.html", context)
 
 

@@ -42,6 +42,9 @@ ROUTES: dict[str, Route] = {
         method="POST", allowed=EDITORS, ok=302,
         data={"weekdays": [1], "start": "09:00", "end": "12:00", "required": 2},
     ),
+    "planning_settings": Route(
+        method="POST", allowed=EDITORS, ok=302, data={"closed_on_public_holidays": "on"}
+    ),
     "worker_detail": Route(target="worker", allowed=EDITORS),
     "worker_active": Route(method="POST", target="worker", allowed=EDITORS, ok=302, data={"active": "1"}),
     "window_add": Route(
@@ -53,6 +56,9 @@ ROUTES: dict[str, Route] = {
     # The form names no user here, so it is refused with a message: still a redirect.
     "worker_account": Route(method="POST", target="worker", allowed=EDITORS, ok=302),
     "worker_account_remove": Route(method="POST", target="worker", allowed=EDITORS, ok=302),
+    # The world's worker has no e-mail address: refused with a message, still a redirect.
+    "worker_calendar_send": Route(method="POST", target="worker", allowed=EDITORS, ok=302),
+    "worker_calendar_renew": Route(method="POST", target="worker", allowed=EDITORS, ok=302),
     "worker_absence_add": Route(
         method="POST", target="worker", allowed=EDITORS, ok=302,
         data={"reason": "training", "first_day": "2027-01-11", "last_day": "2027-01-11"},
@@ -134,12 +140,15 @@ TARGETS = {
 }
 
 CANARIES = {
+    # Where only the worker's calendar link is sent: their coordination alone sees it.
+    "planning.worker_email": ("wendy.canary-pl4n@test.example", {(C, "worker_detail")}),
     "planning.worker_name": (
         "Wendy CANARY-PL4N",
         {
             (C, "planning_detail"),
             (HOST, "planning_detail"),
             (C, "planning_shift"),
+            (C, "planning_run"),  # the polled board carries the fairness table
             (C, "planning_setup"),
             (C, "worker_detail"),
             (C, "window_edit"),
@@ -171,7 +180,7 @@ def _month_records(place: Place, label: str, planted: dict[str, str]) -> dict[st
     generate_shifts(site, date(2027, 2, 1))
     worker = Worker.objects.create(
         organisation=organisation, name=planted.get("planning.worker_name", f"Wim {label}"),
-        kind="volunteer", max_shifts_per_month=8,
+        kind="volunteer", max_shifts_per_month=8, email=planted.get("planning.worker_email", ""),
         user=_acting_host(place) if label == "own" else None,
     )  # fmt: skip
     worker.sites.add(site)

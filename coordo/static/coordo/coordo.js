@@ -5,3 +5,12 @@ document.addEventListener("submit", function (event) {
     event.preventDefault();
   }
 });
+
+// A button with data-copy="<id>" copies that field's value (a calendar address, say).
+document.addEventListener("click", function (event) {
+  var button = event.target.closest("[data-copy]");
+  var field = button && document.getElementById(button.getAttribute("data-copy"));
+  if (field && navigator.clipboard) {
+    navigator.clipboard.writeText(field.value);
+  }
+});
