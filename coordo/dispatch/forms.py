@@ -7,6 +7,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from coordo.dispatch.actions import could_be_pregnant
 from coordo.dispatch.models import (
     OverrideReason,
     ReceptionCentre,
@@ -37,19 +38,32 @@ class SocialScreeningForm(forms.ModelForm):
         label=_("Vulnerabilities"), choices=VulnerabilityFlag.choices, required=False,
         widget=forms.CheckboxSelectMultiple,
     )  # fmt: skip
+    pregnancy_confirmed = forms.BooleanField(
+        label=_("Confirm the pregnancy flag"),
+        required=False,
+        help_text=_(
+            "Needed only when nobody in the household is recorded as a woman of childbearing age."
+        ),
+    )
 
     class Meta:
         model = SocialScreening
         fields = [
             "school_language", "region", "family_centre", "excluded_centres", "flags",
-            "women_only", "unaccompanied_minor",
+            "pregnancy_confirmed", "women_only", "unaccompanied_minor",
         ]  # fmt: skip
         widgets = {"excluded_centres": forms.CheckboxSelectMultiple}
 
-    def __init__(self, *args: Any, centres: QuerySet[ReceptionCentre], **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, centres: QuerySet[ReceptionCentre], household: Household, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["family_centre"].queryset = centres  # type: ignore[attr-defined]
         self.fields["excluded_centres"].queryset = centres  # type: ignore[attr-defined]
+        # A flag confirmed when it was saved stays confirmed when the screening is edited.
+        flagged = VulnerabilityFlag.PREGNANT in (self.instance.flags or [])
+        if flagged and not could_be_pregnant(household, timezone.localdate()):
+            self.fields["pregnancy_confirmed"].initial = True
 
 
 class MedicalScreeningForm(forms.Form):
