@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .aggregate import Aggregation, IndexPlan
 from .messages import catalogue, flag_label, region_label
-from .model import Explanation, Profile
+from .model import Explanation, Household, Need, Profile, Refusal
 from .rules import STRUCTURAL_CODES, type_violations
 
 _REASON_ORDER = (*STRUCTURAL_CODES, "intake", "full")
@@ -150,6 +150,110 @@ def _explanation(
         ),
         family_centre=household.family_centre,
         region=household.region,
+        needs=needs_of(household),
+        school_languages=tuple(
+            sorted({m.school_language for m in household.members if m.school_language})
+        ),
+    )
+
+
+def needs_of(household: Household) -> tuple[Need, ...]:
+    needs: list[Need] = []
+    if household.needs.medical:
+        needs.append("medical")
+    if household.needs.accessible:
+        needs.append("accessible")
+    if household.needs.women_only:
+        needs.append("women_only")
+    if household.unaccompanied_minor:
+        needs.append("minor")
+    return tuple(needs)
+
+
+def explain_unplaced(agg: Aggregation, plan: IndexPlan) -> dict[int, Refusal]:
+    """household index -> Refusal, for every household the plan leaves out.
+
+    Counted per group and unit class, like the placements' facts: households of a
+    group are refused for the same reasons."""
+    capacity = [cls.capacity for cls in agg.classes]
+    intake = [centre.daily_intake for centre in agg.instance.centres]
+    for i, u in plan.items():
+        capacity[agg.class_of[u]] -= 1
+        intake[agg.units[u][0]] -= agg.instance.households[i].size
+    facts: dict[int, Refusal] = {}
+    result: dict[int, Refusal] = {}
+    for i in range(len(agg.instance.households)):
+        if i in plan:
+            continue
+        g = agg.group_of[i]
+        if g not in facts:
+            if agg.has_eligible_unit(g):
+                facts[g] = _capacity_refusal(agg, g, capacity, intake)
+            else:
+                facts[g] = _no_unit_refusal(agg, g)
+        result[i] = facts[g]
+    return result
+
+
+def _capacity_refusal(
+    agg: Aggregation, g: int, capacity: list[int], intake_left: list[int]
+) -> Refusal:
+    group = agg.groups[g]
+    counts: Counter[str] = Counter()
+    centres: set[int] = set()
+    for k in agg.types[group.type].classes:
+        cls = agg.classes[k]
+        if cls.centre in group.excluded:
+            continue
+        centres.add(cls.centre)
+        room = len(cls.with_room)
+        counts["suitable"] += len(cls.units)
+        counts["full"] += len(cls.units) - room
+        if agg.instance.centres[cls.centre].daily_intake < group.size:
+            counts["intake"] += room
+        elif capacity[k] <= 0:
+            counts["taken"] += room
+        elif intake_left[cls.centre] < group.size:
+            counts["intake"] += room
+        else:
+            counts["left"] += room
+    ordered = sorted(centres, key=lambda c: (agg.penalty(g, c).total, agg.instance.centres[c].id))
+    return Refusal(
+        reason="capacity",
+        size=group.size,
+        needs=needs_of(group.household),
+        suitable_units=counts["suitable"],
+        full=counts["full"],
+        intake=counts["intake"],
+        taken=counts["taken"],
+        left=counts["left"],
+        centres=tuple(agg.instance.centres[c].id for c in ordered),
+    )
+
+
+def _no_unit_refusal(agg: Aggregation, g: int) -> Refusal:
+    group = agg.groups[g]
+    rep = group.household
+    broken: Counter[tuple[str, ...]] = Counter()
+    largest: dict[tuple[str, ...], int] = {}
+    for cls in agg.classes:
+        codes = type_violations(rep, cls.unit) + (("D9",) if cls.centre in group.excluded else ())
+        broken[codes] += len(cls.units)
+        if cls.unit.kind == "private":
+            largest[codes] = max(largest.get(codes, 0), cls.unit.beds)
+    closest: tuple[str, ...] = ()
+    if broken:
+        fewest = min(len(codes) for codes in broken)
+        closest = min(
+            (codes for codes in broken if len(codes) == fewest),
+            key=lambda codes: (-broken[codes], codes),
+        )
+    return Refusal(
+        reason="no_eligible_unit",
+        size=group.size,
+        needs=needs_of(rep),
+        closest=closest,
+        largest_beds=largest.get(closest) if "D2" in closest else None,
     )
 
 
