@@ -7,7 +7,6 @@ from datetime import date, datetime
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from django.utils.translation import get_language
 from ninja import Router, Schema
 from ninja.pagination import paginate
 
@@ -15,7 +14,7 @@ from coordo.access import audit
 from coordo.access.models import AuditAction, User
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
-from coordo.dispatch import batches, queries
+from coordo.dispatch import batches, explanations, queries
 from coordo.dispatch.models import Arrival, Batch, Decision, OverrideReason, Proposal, ReceptionUnit
 
 router = Router(tags=["dispatch"])
@@ -122,7 +121,8 @@ class ProposalOut(Schema):
     unplaced_reason: str
     penalty: int
     eligible_units: int
-    explanation: str
+    explanation: str  # in the request's language
+    reasons: dict[str, object]  # the optimiser's facts the explanation words
     decision: DecisionOut | None
 
 
@@ -149,15 +149,17 @@ def decision_out(decision: Decision | None) -> DecisionOut | None:
     )  # fmt: skip
 
 
-def proposal_out(proposal: Proposal) -> ProposalOut:
-    language = get_language() or "en"
+def proposal_out(proposal: Proposal, names: dict[str, str]) -> ProposalOut:
+    reasons = proposal.explanation if "kind" in proposal.explanation else {}
     return ProposalOut(
         id=proposal.pk, arrival_id=proposal.arrival_id,
         unit=proposal.unit.code if proposal.unit else None,
         unplaced_reason=proposal.unplaced_reason, penalty=proposal.penalty,
         eligible_units=proposal.eligible_units,
-        explanation=proposal.explanation.get(language, proposal.explanation.get("en", "")),
-        decision=decision_out(getattr(proposal, "decision", None)),
+        explanation=explanations.proposal_text(
+            proposal.explanation, proposal.unplaced_reason, names
+        ),
+        reasons=reasons, decision=decision_out(getattr(proposal, "decision", None)),
     )  # fmt: skip
 
 
@@ -182,7 +184,8 @@ def get_batch(request: HttpRequest, batch_id: int) -> BatchDetailOut:
     principal = _principal(request)
     batch = queries.get_batch(principal, batch_id)
     audit.record(AuditAction.VIEW, principal=principal, obj=batch)
-    proposals = [proposal_out(p) for p in queries.proposals_of(batch)]
+    names = queries.centre_names(batch.organisation_id)
+    proposals = [proposal_out(p, names) for p in queries.proposals_of(batch)]
     return BatchDetailOut(**batch_out(batch).dict(), proposals=proposals)
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.db.models import QuerySet
+from django.db.models import Case, QuerySet, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -88,10 +88,20 @@ class NetworkImportForm(forms.Form):
     )
 
 
+class UnitChoiceField(forms.ModelChoiceField):
+    """Units labelled by the caller (free beds, whether they suit), by unit code."""
+
+    labels: dict[str, str] = {}
+
+    def label_from_instance(self, obj: Any) -> str:
+        return self.labels.get(obj.code, obj.code)
+
+
 class OverrideForm(forms.Form):
-    unit = forms.ModelChoiceField(
+    unit = UnitChoiceField(
         label=_("Unit instead"), queryset=ReceptionUnit.objects.none(), required=False,
         empty_label=_("No place today (waiting list)"),
+        help_text=_("Free beds once the other proposals of this batch are placed."),
     )  # fmt: skip
     reason_code = forms.ChoiceField(
         label=_("Reason"), choices=[("", "---------"), *OverrideReason.choices]
@@ -100,6 +110,16 @@ class OverrideForm(forms.Form):
         label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
-    def __init__(self, *args: Any, units: QuerySet[ReceptionUnit], **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        units: QuerySet[ReceptionUnit],
+        choices: list[tuple[str, str]],
+        **kwargs: Any,
+    ) -> None:
+        """`choices`: (unit code, label) in the order the list shows them."""
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = units  # type: ignore[attr-defined]
+        order = Case(*(When(code=code, then=n) for n, (code, _label) in enumerate(choices)))
+        field = self.fields["unit"]
+        field.queryset = units.filter(code__in=[c for c, _l in choices]).order_by(order)  # type: ignore[attr-defined]
+        field.labels = dict(choices)  # type: ignore[attr-defined]

@@ -19,6 +19,7 @@ from .rules import STRUCTURAL_CODES, type_violations
 _REASON_ORDER = (*STRUCTURAL_CODES, "intake", "full")
 _UNIT_FLAGS = ("women_only", "medical", "accessible", "minors")
 MAX_REASONS = 3
+MAX_CLOSEST = 3
 
 
 @dataclass(frozen=True)
@@ -241,19 +242,19 @@ def _no_unit_refusal(agg: Aggregation, g: int) -> Refusal:
         broken[codes] += len(cls.units)
         if cls.unit.kind == "private":
             largest[codes] = max(largest.get(codes, 0), cls.unit.beds)
-    closest: tuple[str, ...] = ()
+    closest: list[tuple[str, ...]] = []
     if broken:
         fewest = min(len(codes) for codes in broken)
-        closest = min(
+        closest = sorted(
             (codes for codes in broken if len(codes) == fewest),
             key=lambda codes: (-broken[codes], codes),
-        )
+        )[:MAX_CLOSEST]
     return Refusal(
         reason="no_eligible_unit",
         size=group.size,
         needs=needs_of(rep),
-        closest=closest,
-        largest_beds=largest.get(closest) if "D2" in closest else None,
+        closest=tuple(closest),
+        largest_beds=largest.get(("D2",)),
     )
 
 

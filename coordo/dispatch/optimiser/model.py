@@ -185,9 +185,9 @@ class Refusal:
     plan's other households are in) is below its size, `taken` went to other
     households, `left` still had room (the search stopped before using it).
     `centres` lists the centres with suitable units, best match first.
-    `no_eligible_unit`: `closest` are the rules the nearest units break (fewest
-    codes, the most common such set), `largest_beds` the largest of those units
-    when it is too small (D2)."""
+    `no_eligible_unit`: `closest` are the sets of rules the nearest units break
+    (the fewest codes; the most common set first, at most three sets), and
+    `largest_beds` the largest unit whose only problem is its size (D2)."""
 
     reason: UnplacedReason
     size: int
@@ -198,7 +198,7 @@ class Refusal:
     taken: int = 0
     left: int = 0
     centres: tuple[str, ...] = ()
-    closest: tuple[str, ...] = ()
+    closest: tuple[tuple[str, ...], ...] = ()
     largest_beds: int | None = None
 
 

@@ -216,11 +216,15 @@ def test_why_no_unit_in_the_network_could_take_a_household():
     )
     refusals = {u.household: u.why for u in solve(doc).unplaced}
     assert refusals["H1"] == Refusal(
-        reason="no_eligible_unit", size=7, needs=(), closest=("D2",), largest_beds=6
+        reason="no_eligible_unit", size=7, needs=(), closest=(("D2",), ("D3",)), largest_beds=6
     )
     # Big enough but not accessible, or accessible but too small: one rule each.
     assert refusals["H2"] == Refusal(
-        reason="no_eligible_unit", size=3, needs=("accessible",), closest=("D2",), largest_beds=2
+        reason="no_eligible_unit",
+        size=3,
+        needs=("accessible",),
+        closest=(("D2",), ("D4",)),
+        largest_beds=2,
     )
 
 
