@@ -17,7 +17,6 @@ from coordo.dispatch.models import Region
 from coordo.dispatch.optimiser.rules import Fit
 
 CentreNames = Mapping[str, str]  # centre code -> the site's name
-MAX_CENTRES_NAMED = 3
 
 
 def join(items: Sequence[str], *, context: str = "list") -> str:
@@ -242,12 +241,11 @@ def refusal_text(facts: Mapping[str, Any], names: CentreNames) -> str:
         "No place was free today: %(count)s units suit this household (%(parts)s).",
         count,
     ) % {"count": count, "parts": ", ".join(parts)}
-    centres = [_centre(code, names) for code in facts["centres"]]
-    if not centres:
+    named = [_centre(code, names) for code in facts["centres"]]
+    if not named:
         return first
-    named = centres[:MAX_CENTRES_NAMED]
-    more = len(centres) - len(named)
-    if more:
+    more = facts.get("centre_count", len(named)) - len(named)
+    if more > 0:
         second = ngettext(
             "The best matches are at %(centres)s and %(more)s other centre.",
             "The best matches are at %(centres)s and %(more)s other centres.",

@@ -8,6 +8,7 @@ and the lowest penalty the household could have had today.
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
 from dataclasses import dataclass
 
@@ -20,6 +21,8 @@ _REASON_ORDER = (*STRUCTURAL_CODES, "intake", "full")
 _UNIT_FLAGS = ("women_only", "medical", "accessible", "minors")
 MAX_REASONS = 3
 MAX_CLOSEST = 3
+MAX_CENTRES = 3  # centres a refusal names, best match first
+ALL_CENTRES = -1
 
 
 @dataclass(frozen=True)
@@ -181,6 +184,7 @@ def explain_unplaced(agg: Aggregation, plan: IndexPlan) -> dict[int, Refusal]:
     for i, u in plan.items():
         capacity[agg.class_of[u]] -= 1
         intake[agg.units[u][0]] -= agg.instance.households[i].size
+    by_type: dict[int, dict[int, Counter[str]]] = {}
     facts: dict[int, Refusal] = {}
     result: dict[int, Refusal] = {}
     for i in range(len(agg.instance.households)):
@@ -188,37 +192,54 @@ def explain_unplaced(agg: Aggregation, plan: IndexPlan) -> dict[int, Refusal]:
             continue
         g = agg.group_of[i]
         if g not in facts:
-            if agg.has_eligible_unit(g):
-                facts[g] = _capacity_refusal(agg, g, capacity, intake)
-            else:
+            t = agg.groups[g].type
+            if not agg.has_eligible_unit(g):
                 facts[g] = _no_unit_refusal(agg, g)
+            else:
+                if t not in by_type:
+                    by_type[t] = _room_by_centre(agg, t, capacity, intake)
+                facts[g] = _capacity_refusal(agg, g, by_type[t])
         result[i] = facts[g]
     return result
 
 
-def _capacity_refusal(
-    agg: Aggregation, g: int, capacity: list[int], intake_left: list[int]
-) -> Refusal:
-    group = agg.groups[g]
-    counts: Counter[str] = Counter()
-    centres: set[int] = set()
-    for k in agg.types[group.type].classes:
+def _room_by_centre(
+    agg: Aggregation, t: int, capacity: list[int], intake_left: list[int]
+) -> dict[int, Counter[str]]:
+    """Per centre, what became of the units passing D2-D7 for household type `t`; the
+    network's sum under `ALL_CENTRES`."""
+    size = agg.types[t].size
+    by_centre: dict[int, Counter[str]] = {}
+    for k in agg.types[t].classes:
         cls = agg.classes[k]
-        if cls.centre in group.excluded:
-            continue
-        centres.add(cls.centre)
+        counts = by_centre.setdefault(cls.centre, Counter())
         room = len(cls.with_room)
         counts["suitable"] += len(cls.units)
         counts["full"] += len(cls.units) - room
-        if agg.instance.centres[cls.centre].daily_intake < group.size:
+        if agg.instance.centres[cls.centre].daily_intake < size:
             counts["intake"] += room
         elif capacity[k] <= 0:
             counts["taken"] += room
-        elif intake_left[cls.centre] < group.size:
+        elif intake_left[cls.centre] < size:
             counts["intake"] += room
         else:
             counts["left"] += room
-    ordered = sorted(centres, key=lambda c: (agg.penalty(g, c).total, agg.instance.centres[c].id))
+    total: Counter[str] = Counter()
+    for here in by_centre.values():
+        total.update(here)
+    by_centre[ALL_CENTRES] = total
+    return by_centre
+
+
+def _capacity_refusal(agg: Aggregation, g: int, by_centre: dict[int, Counter[str]]) -> Refusal:
+    group = agg.groups[g]
+    counts = Counter(by_centre[ALL_CENTRES])
+    for c in group.excluded:
+        counts.subtract(by_centre.get(c, Counter()))
+    centres = [c for c in by_centre if c not in group.excluded and c != ALL_CENTRES]
+    best = heapq.nsmallest(
+        MAX_CENTRES, centres, key=lambda c: (agg.penalty(g, c).total, agg.instance.centres[c].id)
+    )
     return Refusal(
         reason="capacity",
         size=group.size,
@@ -228,7 +249,8 @@ def _capacity_refusal(
         intake=counts["intake"],
         taken=counts["taken"],
         left=counts["left"],
-        centres=tuple(agg.instance.centres[c].id for c in ordered),
+        centres=tuple(agg.instance.centres[c].id for c in best),
+        centre_count=len(centres),
     )
 
 

@@ -184,7 +184,8 @@ class Refusal:
     room today, `intake` sit in centres whose intake left (today, or once the
     plan's other households are in) is below its size, `taken` went to other
     households, `left` still had room (the search stopped before using it).
-    `centres` lists the centres with suitable units, best match first.
+    `centres` names the (at most three) best-matching of the `centre_count`
+    centres with suitable units.
     `no_eligible_unit`: `closest` are the sets of rules the nearest units break
     (the fewest codes; the most common set first, at most three sets), and
     `largest_beds` the largest unit whose only problem is its size (D2)."""
@@ -198,6 +199,7 @@ class Refusal:
     taken: int = 0
     left: int = 0
     centres: tuple[str, ...] = ()
+    centre_count: int = 0
     closest: tuple[tuple[str, ...], ...] = ()
     largest_beds: int | None = None
 

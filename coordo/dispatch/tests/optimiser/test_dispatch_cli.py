@@ -53,6 +53,7 @@ def test_solve_prints_the_solution(tmp_path: Path, capsys: pytest.CaptureFixture
                 "taken": 1,
                 "left": 0,
                 "centres": ["C1"],
+                "centre_count": 1,
                 "closest": [],
                 "largest_beds": None,
             },

@@ -194,6 +194,7 @@ def test_why_a_household_found_no_room_today():
         intake=1,
         taken=1,
         centres=("C1", "C2"),
+        centre_count=2,
     )
 
 
