@@ -95,11 +95,30 @@ def national_number(birth: date, serial: int) -> str:
     return f"{body}{97 - base % 97:02d}"
 
 
-@dataclass
+@dataclass(frozen=True)
+class Counts:
+    users: int = 0
+    persons: int = 0
+    households: int = 0
+
+    @classmethod
+    def of(cls, organisation: Organisation) -> Counts:
+        return cls(
+            users=User.objects.filter(organisation=organisation).count(),
+            persons=Person.objects.filter(organisation=organisation).count(),
+            households=Household.objects.filter(organisation=organisation).count(),
+        )
+
+
+@dataclass(frozen=True)
 class Summary:
-    created_users: int = 0
-    created_persons: int = 0
-    created_households: int = 0
+    """What the demo organisation holds after a build, and what this build added.
+
+    Counted in the database, so every module's persons are in it (not only the
+    households made here)."""
+
+    total: Counts
+    created: Counts
 
 
 # Each module adds its demo data with `build(organisation, sites)` (idempotent, seeded).
@@ -112,11 +131,11 @@ DEMO_MODULES: list[str] = [
 
 
 def build() -> Summary:
-    summary = Summary()
     with transaction.atomic():
         organisation, _ = Organisation.objects.get_or_create(
             slug=ORGANISATION[1], defaults={"name": ORGANISATION[0]}
         )
+        before = Counts.of(organisation)
         sites = {
             key: Site.objects.get_or_create(
                 organisation=organisation, name=name, defaults={"kind": kind, "city": city}
@@ -124,21 +143,24 @@ def build() -> Summary:
             for key, name, kind, city in SITES
         }
         for demo_user in USERS:
-            summary.created_users += _ensure_user(organisation, sites, demo_user)
+            _ensure_user(organisation, sites, demo_user)
         _ensure_buildings(organisation, sites)
         rng = random.Random(SEED)
         for key, count in HOUSEHOLDS_PER_SITE.items():
-            persons, households = _ensure_households(organisation, sites[key], count, rng)
-            summary.created_persons += persons
-            summary.created_households += households
+            _ensure_households(organisation, sites[key], count, rng)
         for module in DEMO_MODULES:
             import_module(module).build(organisation, sites)
-    return summary
+        after = Counts.of(organisation)
+    created = Counts(
+        users=after.users - before.users,
+        persons=after.persons - before.persons,
+        households=after.households - before.households,
+    )
+    return Summary(total=after, created=created)
 
 
-def _ensure_user(organisation: Organisation, sites: dict[str, Site], demo_user: DemoUser) -> int:
+def _ensure_user(organisation: Organisation, sites: dict[str, Site], demo_user: DemoUser) -> None:
     user = User.objects.filter(email=demo_user.email).first()
-    created = user is None
     if user is None:
         user = User.objects.create_user(
             demo_user.email, demo_user.password, full_name=demo_user.full_name,
@@ -154,7 +176,6 @@ def _ensure_user(organisation: Organisation, sites: dict[str, Site], demo_user: 
             user=user, name="Demo authenticator",
             defaults={"key": demo_totp_key(demo_user.email), "confirmed": True},
         )  # fmt: skip
-    return int(created)
 
 
 def _ensure_buildings(organisation: Organisation, sites: dict[str, Site]) -> None:
@@ -189,11 +210,10 @@ def _person(
 
 def _ensure_households(
     organisation: Organisation, site: Site, count: int, rng: random.Random
-) -> tuple[int, int]:
+) -> None:
     """Mothers alone or with children, some couples with children, some single adults."""
     today = date(2026, 11, 1)
     existing = set(Household.objects.filter(site=site).values_list("name", flat=True))
-    created_persons = created_households = 0
     for index in range(count):
         community = rng.choice(list(COMMUNITIES))
         last_name = rng.choice(COMMUNITIES[community][2])
@@ -254,6 +274,3 @@ def _ensure_households(
             )
             for person, relationship in members
         )
-        created_persons += len(members)
-        created_households += 1
-    return created_persons, created_households

@@ -23,7 +23,20 @@ from coordo.dispatch.models import (
     VulnerabilityFlag,
 )
 from coordo.dispatch.queries import editable_units
-from coordo.people.models import Household
+from coordo.people.models import Household, Sex
+
+# The ages at which the form accepts a pregnancy flag without a confirmation.
+PREGNANCY_AGES = range(12, 56)
+
+
+def could_be_pregnant(household: Household, day: date) -> bool:
+    """Someone in the household who is not recorded as a man is of childbearing age."""
+    from coordo.dispatch.fetch import age_on
+
+    return any(
+        member.person.sex != Sex.MALE and age_on(member.person, day) in PREGNANCY_AGES
+        for member in household.members.select_related("person")
+    )
 
 
 def check(principal: Principal, perm: Perm, site_id: int) -> None:
@@ -60,9 +73,13 @@ def record_social_screening(
     by: User,
     principal: Principal,
     excluded_centres: list[ReceptionCentre] | None = None,
+    pregnancy_confirmed: bool = False,
     **fields: Any,
 ) -> SocialScreening:
+    """`pregnancy_confirmed` lets the flag stand when nobody in the household could be
+    pregnant by the recorded sex and age (the record may be wrong, not the screening)."""
     check(principal, Perm.DISPATCH_SCREEN, arrival.site_id)
+    today = timezone.localdate()
     screening = SocialScreening.objects.filter(arrival=arrival).first() or SocialScreening(
         organisation_id=arrival.organisation_id, arrival=arrival
     )
@@ -72,6 +89,13 @@ def record_social_screening(
     if unknown:
         raise ValidationError({"flags": _("Unknown vulnerability: %(flags)s") % {
             "flags": ", ".join(sorted(unknown))}})  # fmt: skip
+    pregnant = VulnerabilityFlag.PREGNANT in screening.flags
+    if pregnant and not pregnancy_confirmed and not could_be_pregnant(arrival.household, today):
+        message = _(
+            "Pregnant: nobody in this household is recorded as a woman aged %(low)s to "
+            "%(high)s. Correct the flag, or tick the confirmation if it is right."
+        ) % {"low": PREGNANCY_AGES.start, "high": PREGNANCY_AGES.stop - 1}
+        raise ValidationError({"flags": message})
     excluded = list(excluded_centres or [])
     if screening.family_centre and screening.family_centre in excluded:
         raise ValidationError(

@@ -7,7 +7,6 @@ from typing import Literal
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from django.utils.translation import get_language
 from ninja import Field, Router, Schema
 
 from coordo.access import audit
@@ -17,7 +16,7 @@ from coordo.access.models import AuditAction
 from coordo.access.policy import Perm
 from coordo.api.input import Input
 from coordo.api.pagination import paginate
-from coordo.dispatch import batches, queries
+from coordo.dispatch import batches, explanations, queries
 from coordo.dispatch.models import (
     Arrival,
     ArrivalStatus,
@@ -65,7 +64,7 @@ def screening_out(arrival: Arrival) -> ScreeningOut:
     medical = getattr(arrival, "medical", None)
     return ScreeningOut(
         arrival_id=arrival.pk, household_id=arrival.household_id, site_id=arrival.site_id,
-        registered=arrival.registered, status=arrival.status,
+        registered=arrival.registered, status=ArrivalStatus(arrival.status),
         size=len(arrival.household.members.all()),
         socially_screened=social is not None, medically_screened=medical is not None,
         school_language=social.school_language if social else "",
@@ -123,7 +122,8 @@ class ProposalOut(Schema):
     unplaced_reason: str
     penalty: int
     eligible_units: int
-    explanation: str
+    explanation: str  # in the request's language
+    reasons: dict[str, object]  # the optimiser's facts the explanation words
     decision: DecisionOut | None
 
 
@@ -144,27 +144,31 @@ def decision_out(decision: Decision | None) -> DecisionOut | None:
     if decision is None:
         return None
     return DecisionOut(
-        outcome=decision.outcome, unit=decision.unit.code if decision.unit else None,
-        reason_code=decision.reason_code, comment=decision.comment,
+        outcome=DecisionOutcome(decision.outcome),
+        unit=decision.unit.code if decision.unit else None,
+        reason_code=OverrideReason(decision.reason_code) if decision.reason_code else "",
+        comment=decision.comment,
         decided_by=decision.decided_by_id, decided_at=decision.decided_at,
     )  # fmt: skip
 
 
-def proposal_out(proposal: Proposal) -> ProposalOut:
-    language = get_language() or "en"
+def proposal_out(proposal: Proposal, names: dict[str, str]) -> ProposalOut:
+    reasons = proposal.explanation if "kind" in proposal.explanation else {}
     return ProposalOut(
         id=proposal.pk, arrival_id=proposal.arrival_id,
         unit=proposal.unit.code if proposal.unit else None,
         unplaced_reason=proposal.unplaced_reason, penalty=proposal.penalty,
         eligible_units=proposal.eligible_units,
-        explanation=proposal.explanation.get(language, proposal.explanation.get("en", "")),
-        decision=decision_out(getattr(proposal, "decision", None)),
+        explanation=explanations.proposal_text(
+            proposal.explanation, proposal.unplaced_reason, names
+        ),
+        reasons=reasons, decision=decision_out(getattr(proposal, "decision", None)),
     )  # fmt: skip
 
 
 def batch_out(batch: Batch) -> BatchOut:
     return BatchOut(
-        id=batch.pk, site_id=batch.site_id, date=batch.date, status=batch.state,
+        id=batch.pk, site_id=batch.site_id, date=batch.date, status=BatchStatus(batch.state),
         progress=batch.progress, result=batch.result,
     )  # fmt: skip
 
@@ -181,7 +185,8 @@ def get_batch(request: HttpRequest, batch_id: Id) -> BatchDetailOut:
     principal = api_principal(request)
     batch = queries.get_batch(principal, batch_id)
     audit.record(AuditAction.VIEW, principal=principal, obj=batch)
-    proposals = [proposal_out(p) for p in queries.proposals_of(batch)]
+    names = queries.centre_names(batch.organisation_id)
+    proposals = [proposal_out(p, names) for p in queries.proposals_of(batch)]
     return BatchDetailOut(**batch_out(batch).dict(), proposals=proposals)
 
 

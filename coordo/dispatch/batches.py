@@ -15,6 +15,7 @@ from coordo.access.models import AuditAction, Site, User
 from coordo.access.policy import Perm
 from coordo.access.roles import SiteKind
 from coordo.access.scoping import Principal
+from coordo.dispatch import explanations
 from coordo.dispatch.actions import check
 from coordo.dispatch.fetch import build_instance, household_type
 from coordo.dispatch.models import (
@@ -31,12 +32,12 @@ from coordo.dispatch.models import (
     WaitingEntry,
 )
 from coordo.dispatch.optimiser import (
-    LANGUAGES,
     Solution,
     parse_instance,
-    render_explanation,
     solution_from_plan,
 )
+from coordo.dispatch.optimiser.rules import Fit, fits_in_plan
+from coordo.dispatch.optimiser.solution import explanation_facts, refusal_facts
 from coordo.dispatch.queries import proposals_of
 
 
@@ -81,7 +82,7 @@ def save_solution(batch: Batch, solution: Solution) -> None:
     households = {h["id"]: h for h in batch.snapshot["households"]}
     day = batch.date
     placed = {p.household: p for p in solution.placements}
-    unplaced = {u.household: u.reason for u in solution.unplaced}
+    unplaced = {u.household: u for u in solution.unplaced}
     for key, document in households.items():
         arrival = arrivals[key]
         placement = placed.get(key)
@@ -97,16 +98,16 @@ def save_solution(batch: Batch, solution: Solution) -> None:
             proposal.unit = units[placement.unit]
             proposal.penalty = placement.explanation.penalty.total
             proposal.eligible_units = placement.explanation.eligible_units
-            proposal.explanation = {
-                language: render_explanation(placement.explanation, language)
-                for language in LANGUAGES
-            }
+            # The facts, worded in the reader's language when shown (explanations.py).
+            proposal.explanation = explanation_facts(placement.explanation)
         else:
-            proposal.unplaced_reason = unplaced[key]
+            refused = unplaced[key]
+            proposal.unplaced_reason = refused.reason
+            proposal.explanation = refusal_facts(refused.why) if refused.why else {}
         if placement is None and not solution.cancelled:
             WaitingEntry.objects.create(
                 organisation_id=batch.organisation_id, site_id=batch.site_id, arrival=arrival,
-                batch=batch, reason=unplaced[key], since=arrival.registered,
+                batch=batch, reason=unplaced[key].reason, since=arrival.registered,
             )  # fmt: skip
         proposal.save()
     batch.result = {
@@ -190,13 +191,15 @@ def override_proposal(
     if reason_code == OverrideReason.OTHER and not comment.strip():
         raise ValidationError({"comment": _("Explain the reason in the comment.")})
     if unit is not None:
+        fit = unit_fits(proposal).get(unit.code)
+        if fit is None:
+            raise ValidationError({"unit": _("This unit was not in the network of this batch.")})
+        if fit.problems:
+            household = explanations.household_facts(_household_document(proposal))
+            raise ValidationError({"unit": explanations.unfit_message(fit, household)})
+        # The reference check, which the fits above agree with (tested).
         plan = current_plan(batch, without=proposal) | {proposal.arrival.key: unit.code}
-        try:
-            solution_from_plan(parse_instance(batch.snapshot), plan)
-        except ValueError as error:
-            raise ValidationError(
-                {"unit": _("This unit breaks a dispatch rule: %(rule)s") % {"rule": error}}
-            ) from error
+        solution_from_plan(parse_instance(batch.snapshot), plan)
     decision = Decision.objects.create(
         organisation_id=batch.organisation_id, proposal=proposal,
         outcome=DecisionOutcome.OVERRIDDEN, unit=unit, reason_code=reason_code,
@@ -212,13 +215,39 @@ def override_proposal(
     return decision
 
 
-def proposal_rows(batch: Batch, language: str) -> list[dict[str, Any]]:
-    """What the review screen shows, explanation in the reader's language."""
-    wording = language if language in LANGUAGES else "en"
+def _household_document(proposal: Proposal) -> dict[str, Any]:
+    key = proposal.arrival.key
+    return next(h for h in proposal.batch.snapshot["households"] if h["id"] == key)
+
+
+def unit_fits(proposal: Proposal) -> dict[str, Fit]:
+    """Unit code -> whether the proposal's household could go there, the others as decided."""
+    batch = proposal.batch
+    plan = current_plan(batch, without=proposal)
+    fits = fits_in_plan(parse_instance(batch.snapshot), plan, proposal.arrival.key)
+    return {fit.unit: fit for fit in fits}
+
+
+def unit_choices(proposal: Proposal) -> list[tuple[str, str]]:
+    """The override list: every unit of the batch's network, those that suit first, each
+    with its free beds and, if it does not suit, why."""
+    from coordo.dispatch.queries import centre_names
+
+    household = explanations.household_facts(_household_document(proposal))
+    names = centre_names(proposal.organisation_id)
+    fits = sorted(unit_fits(proposal).values(), key=lambda fit: (bool(fit.problems), fit.unit))
+    return [(fit.unit, explanations.fit_label(fit, household, names)) for fit in fits]
+
+
+def proposal_rows(batch: Batch) -> list[dict[str, Any]]:
+    """What the review screen shows, every proposal and refusal worded in the reader's language."""
+    from coordo.dispatch.queries import centre_names
+
+    names = centre_names(batch.organisation_id)
     return [
         {
             "proposal": p,
-            "text": p.explanation.get(wording, ""),
+            "text": explanations.proposal_text(p.explanation, p.unplaced_reason, names),
             "decision": getattr(p, "decision", None),
         }
         for p in proposals_of(batch)

@@ -6,13 +6,20 @@ and the task solves the snapshot, so a decision can be explained later from it a
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 from typing import Any
 
 from django.db.models import Prefetch
 
 from coordo.access.models import Site
-from coordo.dispatch.models import Arrival, ArrivalStatus, ReceptionCentre, ReceptionUnit
+from coordo.dispatch.models import (
+    Arrival,
+    ArrivalStatus,
+    Decision,
+    ReceptionCentre,
+    ReceptionUnit,
+)
 from coordo.people.models import HouseholdMember, Person
 
 FORMAT = "coordo.dispatch/1"
@@ -30,7 +37,23 @@ def age_on(person: Person, day: date) -> int:
     return UNKNOWN_AGE
 
 
-def centres_document(organisation_id: int) -> list[dict[str, Any]]:
+def placed_on(organisation_id: int, day: date) -> Counter[str]:
+    """Persons each centre (by code) already receives from the decided batches of `day`.
+
+    A decision takes its unit's beds when it is made (`batches._place`), so `free` is
+    already up to date; the daily intake is not a stored count and is worked out here."""
+    decided = Decision.objects.filter(
+        organisation_id=organisation_id, proposal__batch__date=day, unit__isnull=False
+    ).values_list("unit__centre__code", "proposal__size")
+    placed: Counter[str] = Counter()
+    for code, size in decided:
+        placed[code] += size
+    return placed
+
+
+def centres_document(organisation_id: int, day: date) -> list[dict[str, Any]]:
+    """The network as the optimiser sees it on `day`: every centre's intake left today."""
+    placed = placed_on(organisation_id, day)
     units = ReceptionUnit.objects.order_by("code")
     centres = (
         ReceptionCentre.objects.filter(organisation_id=organisation_id, site__is_active=True)
@@ -42,7 +65,8 @@ def centres_document(organisation_id: int) -> list[dict[str, Any]]:
             "id": centre.code,
             "region": centre.region,
             "language": centre.language,
-            "daily_intake": centre.daily_intake,
+            "daily_intake": max(centre.daily_intake - placed[centre.code], 0),
+            "placed_today": placed[centre.code],
             "units": [
                 {
                     "id": unit.code,
@@ -116,7 +140,7 @@ def build_instance(site: Site, day: date) -> tuple[dict[str, Any], list[Arrival]
         "name": f"{site.pk}-{day.isoformat()}",
         "date": day.isoformat(),
         "weights": dict(WEIGHTS),
-        "centres": centres_document(site.organisation_id),
+        "centres": centres_document(site.organisation_id, day),
         "households": [household_document(arrival, day) for arrival in arrivals],
     }
     return document, arrivals

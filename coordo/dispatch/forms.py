@@ -3,11 +3,12 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.db.models import QuerySet
+from django.db.models import Case, QuerySet, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from coordo.access.ids import RecordsChoiceField
+from coordo.dispatch.actions import could_be_pregnant
 from coordo.dispatch.models import (
     OverrideReason,
     ReceptionCentre,
@@ -39,20 +40,33 @@ class SocialScreeningForm(forms.ModelForm):
         label=_("Vulnerabilities"), choices=VulnerabilityFlag.choices, required=False,
         widget=forms.CheckboxSelectMultiple,
     )  # fmt: skip
+    pregnancy_confirmed = forms.BooleanField(
+        label=_("Confirm the pregnancy flag"),
+        required=False,
+        help_text=_(
+            "Needed only when nobody in the household is recorded as a woman of childbearing age."
+        ),
+    )
 
     class Meta:
         model = SocialScreening
         fields = [
             "school_language", "region", "family_centre", "excluded_centres", "flags",
-            "women_only", "unaccompanied_minor",
+            "pregnancy_confirmed", "women_only", "unaccompanied_minor",
         ]  # fmt: skip
         widgets = {"excluded_centres": forms.CheckboxSelectMultiple}
         field_classes = {"excluded_centres": RecordsChoiceField}
 
-    def __init__(self, *args: Any, centres: QuerySet[ReceptionCentre], **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, centres: QuerySet[ReceptionCentre], household: Household, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["family_centre"].queryset = centres  # type: ignore[attr-defined]
         self.fields["excluded_centres"].queryset = centres  # type: ignore[attr-defined]
+        # A flag confirmed when it was saved stays confirmed when the screening is edited.
+        flagged = VulnerabilityFlag.PREGNANT in (self.instance.flags or [])
+        if flagged and not could_be_pregnant(household, timezone.localdate()):
+            self.fields["pregnancy_confirmed"].initial = True
 
 
 class MedicalScreeningForm(forms.Form):
@@ -78,10 +92,20 @@ class NetworkImportForm(forms.Form):
     )
 
 
+class UnitChoiceField(forms.ModelChoiceField):
+    """Units labelled by the caller (free beds, whether they suit), by unit code."""
+
+    labels: dict[str, str] = {}
+
+    def label_from_instance(self, obj: Any) -> str:
+        return self.labels.get(obj.code, obj.code)
+
+
 class OverrideForm(forms.Form):
-    unit = forms.ModelChoiceField(
+    unit = UnitChoiceField(
         label=_("Unit instead"), queryset=ReceptionUnit.objects.none(), required=False,
         empty_label=_("No place today (waiting list)"),
+        help_text=_("Free beds once the other proposals of this batch are placed."),
     )  # fmt: skip
     reason_code = forms.ChoiceField(
         label=_("Reason"), choices=[("", "---------"), *OverrideReason.choices]
@@ -90,9 +114,19 @@ class OverrideForm(forms.Form):
         label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
-    def __init__(self, *args: Any, units: QuerySet[ReceptionUnit], **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        units: QuerySet[ReceptionUnit],
+        choices: list[tuple[str, str]],
+        **kwargs: Any,
+    ) -> None:
+        """`choices`: (unit code, label) in the order the list shows them."""
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = units  # type: ignore[attr-defined]
+        order = Case(*(When(code=code, then=n) for n, (code, _label) in enumerate(choices)))
+        field = self.fields["unit"]
+        field.queryset = units.filter(code__in=[c for c, _l in choices]).order_by(order)  # type: ignore[attr-defined]
+        field.labels = dict(choices)  # type: ignore[attr-defined]
 
 
 class MonthForm(forms.Form):

@@ -65,6 +65,15 @@ def centres_of(principal: Principal) -> QuerySet[ReceptionCentre]:
     )
 
 
+def centre_names(organisation_id: int) -> dict[str, str]:
+    """Centre code -> its site's name, to word the optimiser's reasons."""
+    return dict(
+        ReceptionCentre.objects.filter(organisation_id=organisation_id).values_list(
+            "code", "site__name"
+        )
+    )
+
+
 def edits_whole_network(principal: Principal) -> bool:
     """An arrival centre's team keeps the whole network's free places (the daily import)."""
     sites = principal.sites_where(Perm.DISPATCH_NETWORK_EDIT)

@@ -43,11 +43,17 @@ def test_run_a_batch_override_one_proposal_and_accept_the_rest(page, organisatio
     expect(camara).to_contain_text("BXL-F1")
 
     camara.get_by_role("link", name="Override").click()
-    page.get_by_label("Unit instead").select_option(label="GNT-S1")
+    units = page.get_by_label("Unit instead")
+    # Each unit says its free beds and whether it suits the household of two.
+    shared = units.locator("option", has_text="GNT-S1 ·").text_content() or ""
+    assert shared.endswith("does not suit: a shared room, for one person only")
+    units.select_option(label=shared)
     page.get_by_label("Reason").select_option(label="Family reunification")
     page.get_by_role("button", name="Record the override").click()
-    expect(page.locator(".errorlist")).to_contain_text("This unit breaks a dispatch rule")
-    page.get_by_label("Unit instead").select_option(label="GNT-F1")
+    expect(page.locator(".errorlist")).to_contain_text("GNT-S1 does not suit this household")
+    page.get_by_label("Unit instead").select_option(
+        label="GNT-F1 · Centre GNT — 5 of 5 beds free — suits this household"
+    )
     page.get_by_label("Comment").fill("Her brother lives in Ghent")
     page.get_by_role("button", name="Record the override").click()
     expect(camara).to_contain_text("Overridden: Family reunification → GNT-F1")

@@ -8,17 +8,21 @@ and the lowest penalty the household could have had today.
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
 from dataclasses import dataclass
 
 from .aggregate import Aggregation, IndexPlan
 from .messages import catalogue, flag_label, region_label
-from .model import Explanation, Profile
+from .model import Explanation, Household, Need, Profile, Refusal
 from .rules import STRUCTURAL_CODES, type_violations
 
 _REASON_ORDER = (*STRUCTURAL_CODES, "intake", "full")
 _UNIT_FLAGS = ("women_only", "medical", "accessible", "minors")
 MAX_REASONS = 3
+MAX_CLOSEST = 3
+MAX_CENTRES = 3  # centres a refusal names, best match first
+ALL_CENTRES = -1
 
 
 @dataclass(frozen=True)
@@ -150,6 +154,129 @@ def _explanation(
         ),
         family_centre=household.family_centre,
         region=household.region,
+        needs=needs_of(household),
+        school_languages=tuple(
+            sorted({m.school_language for m in household.members if m.school_language})
+        ),
+    )
+
+
+def needs_of(household: Household) -> tuple[Need, ...]:
+    needs: list[Need] = []
+    if household.needs.medical:
+        needs.append("medical")
+    if household.needs.accessible:
+        needs.append("accessible")
+    if household.needs.women_only:
+        needs.append("women_only")
+    if household.unaccompanied_minor:
+        needs.append("minor")
+    return tuple(needs)
+
+
+def explain_unplaced(agg: Aggregation, plan: IndexPlan) -> dict[int, Refusal]:
+    """household index -> Refusal, for every household the plan leaves out.
+
+    Counted per group and unit class, like the placements' facts: households of a
+    group are refused for the same reasons."""
+    capacity = [cls.capacity for cls in agg.classes]
+    intake = [centre.daily_intake for centre in agg.instance.centres]
+    for i, u in plan.items():
+        capacity[agg.class_of[u]] -= 1
+        intake[agg.units[u][0]] -= agg.instance.households[i].size
+    by_type: dict[int, dict[int, Counter[str]]] = {}
+    facts: dict[int, Refusal] = {}
+    result: dict[int, Refusal] = {}
+    for i in range(len(agg.instance.households)):
+        if i in plan:
+            continue
+        g = agg.group_of[i]
+        if g not in facts:
+            t = agg.groups[g].type
+            if not agg.has_eligible_unit(g):
+                facts[g] = _no_unit_refusal(agg, g)
+            else:
+                if t not in by_type:
+                    by_type[t] = _room_by_centre(agg, t, capacity, intake)
+                facts[g] = _capacity_refusal(agg, g, by_type[t])
+        result[i] = facts[g]
+    return result
+
+
+def _room_by_centre(
+    agg: Aggregation, t: int, capacity: list[int], intake_left: list[int]
+) -> dict[int, Counter[str]]:
+    """Per centre, what became of the units passing D2-D7 for household type `t`; the
+    network's sum under `ALL_CENTRES`."""
+    size = agg.types[t].size
+    by_centre: dict[int, Counter[str]] = {}
+    for k in agg.types[t].classes:
+        cls = agg.classes[k]
+        counts = by_centre.setdefault(cls.centre, Counter())
+        room = len(cls.with_room)
+        counts["suitable"] += len(cls.units)
+        counts["full"] += len(cls.units) - room
+        if agg.instance.centres[cls.centre].daily_intake < size:
+            counts["intake"] += room
+        elif capacity[k] <= 0:
+            counts["taken"] += room
+        elif intake_left[cls.centre] < size:
+            counts["intake"] += room
+        else:
+            counts["left"] += room
+    total: Counter[str] = Counter()
+    for here in by_centre.values():
+        total.update(here)
+    by_centre[ALL_CENTRES] = total
+    return by_centre
+
+
+def _capacity_refusal(agg: Aggregation, g: int, by_centre: dict[int, Counter[str]]) -> Refusal:
+    group = agg.groups[g]
+    counts = Counter(by_centre[ALL_CENTRES])
+    for c in group.excluded:
+        counts.subtract(by_centre.get(c, Counter()))
+    centres = [c for c in by_centre if c not in group.excluded and c != ALL_CENTRES]
+    best = heapq.nsmallest(
+        MAX_CENTRES, centres, key=lambda c: (agg.penalty(g, c).total, agg.instance.centres[c].id)
+    )
+    return Refusal(
+        reason="capacity",
+        size=group.size,
+        needs=needs_of(group.household),
+        suitable_units=counts["suitable"],
+        full=counts["full"],
+        intake=counts["intake"],
+        taken=counts["taken"],
+        left=counts["left"],
+        centres=tuple(agg.instance.centres[c].id for c in best),
+        centre_count=len(centres),
+    )
+
+
+def _no_unit_refusal(agg: Aggregation, g: int) -> Refusal:
+    group = agg.groups[g]
+    rep = group.household
+    broken: Counter[tuple[str, ...]] = Counter()
+    largest: dict[tuple[str, ...], int] = {}
+    for cls in agg.classes:
+        codes = type_violations(rep, cls.unit) + (("D9",) if cls.centre in group.excluded else ())
+        broken[codes] += len(cls.units)
+        if cls.unit.kind == "private":
+            largest[codes] = max(largest.get(codes, 0), cls.unit.beds)
+    closest: list[tuple[str, ...]] = []
+    if broken:
+        fewest = min(len(codes) for codes in broken)
+        closest = sorted(
+            (codes for codes in broken if len(codes) == fewest),
+            key=lambda codes: (-broken[codes], codes),
+        )[:MAX_CLOSEST]
+    return Refusal(
+        reason="no_eligible_unit",
+        size=group.size,
+        needs=needs_of(rep),
+        closest=tuple(closest),
+        largest_beds=largest.get(("D2",)),
     )
 
 

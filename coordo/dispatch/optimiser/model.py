@@ -17,6 +17,8 @@ Stage = Literal["V", "P", "W", "Q"]
 UnplacedReason = Literal["no_eligible_unit", "capacity"]
 Status = Literal["optimal", "feasible"]
 Profile = Literal["single_man", "single_woman", "single_person", "minor", "minors", "family"]
+# What a household needs of a unit, by name: "medical", "accessible", "women_only", "minor".
+Need = Literal["medical", "accessible", "women_only", "minor"]
 STAGES: tuple[Stage, ...] = ("V", "P", "W", "Q")
 
 
@@ -170,6 +172,36 @@ class Explanation:
     other_school_languages: tuple[str, ...]
     family_centre: str | None
     region: str | None
+    needs: tuple[Need, ...] = ()
+    school_languages: tuple[str, ...] = ()  # every member's, the centre's language or not
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why a household is unplaced, as facts a page can word.
+
+    `capacity`: `suitable_units` pass D2-D7 and D9 for it; of them `full` had no
+    room today, `intake` sit in centres whose intake left (today, or once the
+    plan's other households are in) is below its size, `taken` went to other
+    households, `left` still had room (the search stopped before using it).
+    `centres` names the (at most three) best-matching of the `centre_count`
+    centres with suitable units.
+    `no_eligible_unit`: `closest` are the sets of rules the nearest units break
+    (the fewest codes; the most common set first, at most three sets), and
+    `largest_beds` the largest unit whose only problem is its size (D2)."""
+
+    reason: UnplacedReason
+    size: int
+    needs: tuple[Need, ...]
+    suitable_units: int = 0
+    full: int = 0
+    intake: int = 0
+    taken: int = 0
+    left: int = 0
+    centres: tuple[str, ...] = ()
+    centre_count: int = 0
+    closest: tuple[tuple[str, ...], ...] = ()
+    largest_beds: int | None = None
 
 
 @dataclass(frozen=True)
@@ -184,6 +216,7 @@ class Placement:
 class Unplaced:
     household: str
     reason: UnplacedReason
+    why: Refusal | None = None
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from .model import Centre, Household, Instance, Penalty, Score, Unit, Weights
 
@@ -122,3 +123,47 @@ def violations(instance: Instance, plan: Plan) -> list[str]:
 
 def unit_locations(instance: Instance) -> dict[str, tuple[Centre, Unit]]:
     return {u.id: (c, u) for c in instance.centres for u in c.units}
+
+
+@dataclass(frozen=True)
+class Fit:
+    """Could one household go to `unit`, the plan's other households staying where they are?
+
+    `free` is the beds left once those others are in; `problems` the rule codes
+    the move would break (D2-D7, D9) and, for today's capacity, "full" (no room
+    in the snapshot), "taken" (another household of the plan has the room) and
+    "intake" (the centre's intake left is below the household's size). Empty
+    `problems`: `violations` finds nothing wrong with the move."""
+
+    unit: str
+    centre: str
+    beds: int
+    free: int
+    problems: tuple[str, ...]
+
+
+def fits_in_plan(instance: Instance, plan: Plan, household_id: str) -> list[Fit]:
+    """Every unit of the network, in instance order, for `household_id` (moved or added)."""
+    where = unit_locations(instance)
+    households = {h.id: h for h in instance.households}
+    household = households[household_id]
+    guests: Counter[str] = Counter()
+    persons: Counter[str] = Counter()
+    for other, unit_id in plan.items():
+        if other != household_id:
+            guests[unit_id] += 1
+            persons[where[unit_id][0].id] += households[other].size
+    fits = []
+    for centre in instance.centres:
+        for unit in centre.units:
+            codes = list(structural_violations(household, centre, unit))
+            taken = guests[unit.id]
+            free = (0 if taken else unit.free) if unit.kind == "private" else unit.free - taken
+            if not unit.has_room:
+                codes.append("full")
+            elif (unit.kind == "private" and taken) or free < 1:
+                codes.append("taken")
+            if persons[centre.id] + household.size > centre.daily_intake:
+                codes.append("intake")
+            fits.append(Fit(unit.id, centre.id, unit.beds, max(free, 0), tuple(codes)))
+    return fits

@@ -20,7 +20,7 @@ from collections.abc import Callable, Mapping
 
 from .aggregate import Aggregation, IndexPlan, aggregate
 from .cpsat import DispatchModel, solve_stage
-from .explain import explain_plan
+from .explain import explain_plan, explain_unplaced
 from .greedy import constrained_first, greedy
 from .improve import polish
 from .incumbent import Incumbent
@@ -224,6 +224,7 @@ def _solution(
 ) -> Solution:
     households = agg.instance.households
     explanations = explain_plan(agg, plan)
+    refusals = explain_unplaced(agg, plan)
     placements = tuple(
         Placement(
             household=households[i].id,
@@ -234,10 +235,7 @@ def _solution(
         for i, u in sorted(plan.items())
     )
     unplaced = tuple(
-        Unplaced(
-            household=h.id,
-            reason="capacity" if agg.has_eligible_unit(agg.group_of[i]) else "no_eligible_unit",
-        )
+        Unplaced(household=h.id, reason=refusals[i].reason, why=refusals[i])
         for i, h in enumerate(households)
         if i not in plan
     )

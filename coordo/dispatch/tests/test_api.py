@@ -42,9 +42,12 @@ def test_batch_and_override_through_the_api(
     assert detail["status"] == "done"
     [proposal] = detail["proposals"]
     assert proposal["unit"] == "BXL-M1"
-    assert proposal["explanation"].startswith(
-        "Single woman, 38 (vulnerable: pregnant, medical): BXL-M1"
+    assert proposal["explanation"] == (
+        "A private unit with 2 beds (medical place, reduced-mobility access) at Centre BXL: "
+        "the only unit in the network that met this household's needs today (a medical place)."
     )
+    assert proposal["reasons"]["kind"] == "placed"
+    assert (proposal["reasons"]["needs"], proposal["reasons"]["eligible_units"]) == (["medical"], 1)
     refused = client.post(
         f"/api/dispatch/proposals/{proposal['id']}/override",
         {"unit": "GNT-F1", "reason_code": "medical"}, content_type="application/json",

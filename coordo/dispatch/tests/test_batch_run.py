@@ -46,7 +46,8 @@ def test_batch_runs_on_commit_and_saves_proposals(
     assert proposals[day["family"].pk].unit.code in {"BXL-F1", "BXL-M1"}
     assert proposals[day["woman"].pk].unit.code in {"BXL-S1", "BXL-M1"}
     assert proposals[day["big"].pk].unplaced_reason == "no_eligible_unit"
-    assert proposals[day["family"].pk].explanation["fr"].startswith("Ménage de 2 personnes")
+    assert proposals[day["family"].pk].explanation["kind"] == "placed"
+    assert proposals[day["big"].pk].explanation["closest"] == [["D2"], ["D3"]]
     assert list(WaitingEntry.objects.values_list("arrival_id", "reason")) == [
         (day["big"].pk, "no_eligible_unit")
     ]

@@ -62,8 +62,9 @@ def test_override_breaking_a_rule_is_refused_and_names_it(batch, dispatcher):
             proposal, unit=ReceptionUnit.objects.get(code="GNT-S1"), reason_code="other",
             comment="essai", by=dispatcher, principal=principal(dispatcher),
         )  # fmt: skip
-    [message] = error.value.message_dict["unit"]
-    assert message.startswith("This unit breaks a dispatch rule: the plan breaks hard rules: D3")
+    assert error.value.message_dict["unit"] == [
+        "GNT-S1 does not suit this household: a shared room, for one person only."
+    ]
     assert Decision.objects.count() == 0
 
 

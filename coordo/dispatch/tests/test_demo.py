@@ -29,5 +29,5 @@ def test_demo_is_idempotent():
     frees = list(ReceptionUnit.objects.order_by("code").values_list("code", "free"))
     call_command("load_demo", verbosity=0)
     assert counts() == first
-    assert first == (8, 98, 30, 25, 8)
+    assert first == (8, 106, 30, 25, 13)
     assert list(ReceptionUnit.objects.order_by("code").values_list("code", "free")) == frees

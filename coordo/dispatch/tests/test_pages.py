@@ -77,7 +77,7 @@ def reviewed(
 def test_review_screen_explains_in_the_readers_language(reviewed):
     client, batch = reviewed
     page = client.get(reverse("dispatch_batch_detail", args=[batch.pk])).content.decode()
-    assert "Ménage de 2 personnes" in page
+    assert "Un logement individuel de 4 lits à Centre BXL : une des 3 unités du réseau" in page
     assert "BXL-M1" in page
     assert "Dialyse" not in page
     fragment = client.get(
@@ -94,7 +94,10 @@ def test_override_shows_the_broken_rule_then_accept_the_rest(reviewed, network):
         url, {"unit": network["GNT"].units.get(code="GNT-S1").pk, "reason_code": "school"}
     )
     assert page.status_code == 200
-    assert "D3" in page.content.decode()
+    assert (
+        "GNT-S1 ne convient pas à ce ménage : une chambre partagée, pour une seule personne."
+        in page.content.decode()
+    )
     response = client.post(
         url, {"unit": network["GNT"].units.get(code="GNT-F1").pk, "reason_code": "family"}
     )

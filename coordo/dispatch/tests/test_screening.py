@@ -6,10 +6,12 @@ from datetime import date
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
 
+from conftest import verified_client
 from coordo.access.models import AuditEvent
 from coordo.dispatch import actions
-from coordo.dispatch.models import Arrival, MedicalScreening
+from coordo.dispatch.models import Arrival, MedicalScreening, SocialScreening
 from coordo.dispatch.tests.conftest import principal
 from coordo.dispatch.tests.factories import make_arrival, make_family
 
@@ -106,3 +108,57 @@ def test_only_the_medical_role_records_a_medical_screening(arrival_site, dispatc
         == 1
     )
     assert "Asthme" not in repr(list(AuditEvent.objects.values_list()))
+
+
+PREGNANCY_REFUSED = (
+    "Pregnant: nobody in this household is recorded as a woman aged 12 to 55. Correct the "
+    "flag, or tick the confirmation if it is right."
+)
+
+
+def test_a_pregnancy_flag_for_a_man_is_refused_unless_confirmed(arrival_site, dispatcher):
+    arrival = make_arrival(
+        make_family(arrival_site, "Haddad", 2019, head_sex="M"), by=dispatcher, screened=False
+    )  # a father and his son of seven
+    with pytest.raises(ValidationError) as error:
+        actions.record_social_screening(
+            arrival, by=dispatcher, principal=principal(dispatcher), flags=["pregnant"]
+        )
+    assert error.value.message_dict == {"flags": [PREGNANCY_REFUSED]}
+    assert not SocialScreening.objects.exists()
+    actions.record_social_screening(
+        arrival, by=dispatcher, principal=principal(dispatcher), flags=["pregnant"],
+        pregnancy_confirmed=True,
+    )  # fmt: skip
+    assert SocialScreening.objects.get().flags == ["pregnant"]
+
+
+def test_a_pregnancy_flag_for_a_woman_of_childbearing_age_needs_no_confirmation(
+    arrival_site, dispatcher
+):
+    arrival = make_arrival(make_family(arrival_site, "Camara"), by=dispatcher, screened=False)
+    actions.record_social_screening(
+        arrival, by=dispatcher, principal=principal(dispatcher), flags=["pregnant"]
+    )  # Hawa Camara, born in 1988
+    assert SocialScreening.objects.get().flags == ["pregnant"]
+
+
+def test_the_screening_form_asks_to_confirm_a_pregnancy_flag_for_a_man(
+    arrival_site, dispatcher, network
+):
+    arrival = make_arrival(
+        make_family(arrival_site, "Haddad", head_sex="M"), by=dispatcher, screened=False
+    )
+    client = verified_client(dispatcher)
+    url = reverse("dispatch_arrival_social", args=[arrival.pk])
+    response = client.post(url, {"flags": ["pregnant"]})
+    assert response.status_code == 200
+    assert response.context["form"].errors == {"flags": [PREGNANCY_REFUSED]}
+    assert 'name="pregnancy_confirmed"' in response.content.decode()
+    assert not SocialScreening.objects.exists()
+    response = client.post(url, {"flags": ["pregnant"], "pregnancy_confirmed": "on"})
+    assert response.status_code == 302
+    assert SocialScreening.objects.get().flags == ["pregnant"]
+    # Edited later, the confirmation given then is still ticked.
+    form = client.get(url).context["form"]
+    assert form["pregnancy_confirmed"].value() is True

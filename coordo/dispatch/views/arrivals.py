@@ -94,7 +94,7 @@ def arrival_social(request: AuthedRequest, arrival_id: int) -> HttpResponse:
     arrival = queries.get_arrival(principal, arrival_id, Perm.DISPATCH_SCREEN)
     form = SocialScreeningForm(
         request.POST or None, instance=getattr(arrival, "social", None),
-        centres=queries.centres_of(principal),
+        centres=queries.centres_of(principal), household=arrival.household,
     )  # fmt: skip
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)

@@ -11,7 +11,6 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -19,10 +18,10 @@ from coordo.access import audit
 from coordo.access.http import AuthedRequest, add_action_errors, principal_of, require_perm
 from coordo.access.models import AuditAction
 from coordo.access.policy import Perm
-from coordo.dispatch import batches, queries
+from coordo.dispatch import batches, explanations, queries
 from coordo.dispatch.fairness import fairness_tables
 from coordo.dispatch.forms import MonthForm, OverrideForm
-from coordo.dispatch.models import BatchStatus, Proposal, ReceptionUnit
+from coordo.dispatch.models import Batch, BatchStatus, Proposal, ReceptionUnit
 from coordo.dispatch.views.arrivals import site_with
 from coordo.web.downloads import attachment
 
@@ -50,19 +49,35 @@ def batch_detail(request: AuthedRequest, batch_id: int) -> HttpResponse:
     here = request.current_site is not None and request.current_site.pk == batch.site_id
     context = {
         "batch": batch,
-        "rows": batches.proposal_rows(batch, get_language() or "en"),
+        "rows": batches.proposal_rows(batch),
         "can_run": can_run,
         # A failed run (a dead worker's included) is run again from its own site.
         "can_restart": can_run and here and batch.state == BatchStatus.FAILED,
+        **_batch_texts(batch),
     }
     return render(request, "dispatch/batch_detail.html", context)
+
+
+def _batch_texts(batch: Batch) -> dict[str, str]:
+    """The progress and the result of a batch in words, not in stage letters."""
+    texts = {"progress_text": "", "result_text": ""}
+    if batch.progress.get("stage"):
+        texts["progress_text"] = explanations.progress_text(batch.progress)
+    if batch.result.get("score"):
+        persons = sum(len(h["members"]) for h in batch.snapshot["households"])
+        texts["result_text"] = explanations.result_text(batch.result, persons)
+    return texts
 
 
 @require_perm(Perm.DISPATCH_VIEW)
 def batch_progress(request: AuthedRequest, batch_id: int) -> HttpResponse:
     principal = principal_of(request)
     batch = queries.get_batch(principal, batch_id)
-    context = {"batch": batch, "can_run": principal.can(Perm.DISPATCH_RUN, batch.site_id)}
+    context = {
+        "batch": batch,
+        "can_run": principal.can(Perm.DISPATCH_RUN, batch.site_id),
+        **_batch_texts(batch),
+    }
     response = render(request, "dispatch/batch_detail.html#progress", context)
     if not batch.is_running and request.htmx:
         response["HX-Refresh"] = "true"  # the proposals are in: show the review screen
@@ -112,11 +127,8 @@ def batch_accept(request: AuthedRequest, batch_id: int) -> HttpResponse:
 def proposal_override(request: AuthedRequest, proposal_id: int) -> HttpResponse:
     principal = principal_of(request)
     proposal: Proposal = queries.get_proposal(principal, proposal_id, Perm.DISPATCH_RUN)
-    codes = [
-        unit["id"] for centre in proposal.batch.snapshot["centres"] for unit in centre["units"]
-    ]
-    units = ReceptionUnit.objects.filter(organisation_id=proposal.organisation_id, code__in=codes)
-    form = OverrideForm(request.POST or None, units=units.select_related("centre__site"))
+    units = ReceptionUnit.objects.filter(organisation_id=proposal.organisation_id)
+    form = OverrideForm(request.POST or None, units=units, choices=batches.unit_choices(proposal))
     if request.method == "POST" and form.is_valid():
         try:
             batches.override_proposal(
@@ -130,7 +142,8 @@ def proposal_override(request: AuthedRequest, proposal_id: int) -> HttpResponse:
     audit.record(
         AuditAction.VIEW, principal=principal, obj=proposal, site_id=proposal.batch.site_id
     )
-    text = proposal.explanation.get(get_language() or "en", proposal.explanation.get("en", ""))
+    names = queries.centre_names(proposal.organisation_id)
+    text = explanations.proposal_text(proposal.explanation, proposal.unplaced_reason, names)
     context = {"form": form, "proposal": proposal, "text": text}
     return render(request, "dispatch/override_form.html", context)
 

@@ -7,12 +7,14 @@ from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, Sum
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coordo.access.http import AuthedRequest, flash_form_errors, principal_of, require_perm
 from coordo.access.policy import Perm
 from coordo.dispatch import actions, queries
+from coordo.dispatch.fetch import placed_on
 from coordo.dispatch.forms import FreePlacesForm, NetworkImportForm
 from coordo.dispatch.importer import COLUMNS, import_units, read_rows
 from coordo.dispatch.models import ReceptionUnit
@@ -23,11 +25,16 @@ from coordo.web.tabular import template_response
 def network(request: AuthedRequest) -> HttpResponse:
     principal = principal_of(request)
     units = ReceptionUnit.objects.order_by("code")
-    centres = (
+    centres = list(
         queries.centres_of(principal)
         .prefetch_related(Prefetch("units", queryset=units))
         .annotate(beds=Sum("units__beds"), free=Sum("units__free"))
     )
+    placed = placed_on(principal.organisation_id, timezone.localdate())
+    for centre in centres:
+        used = placed[centre.code]
+        centre.placed_today = used  # type: ignore[attr-defined]
+        centre.intake_left = max(centre.daily_intake - used, 0)  # type: ignore[attr-defined]
     editable = set(queries.editable_units(principal).values_list("pk", flat=True))
     context = {
         "centres": centres,

@@ -18,9 +18,12 @@ class Command(BaseCommand):
         started = time.monotonic()
         summary = builder.build()
         elapsed = time.monotonic() - started
+        total, created = summary.total, summary.created
         self.stdout.write(
-            f"Demo organisation ready in {elapsed:.1f} s: {summary.created_users} users, "
-            f"{summary.created_persons} persons, {summary.created_households} households created."
+            f"Demo organisation ready in {elapsed:.1f} s: {total.users} users, "
+            f"{total.persons} persons in {total.households} households "
+            f"({created.users} users, {created.persons} persons and {created.households} "
+            "households created by this run)."
         )
         self.stdout.write("\nDemo logins (http://127.0.0.1:8000):")
         for user in builder.USERS:

@@ -37,7 +37,35 @@ def test_solve_prints_the_solution(tmp_path: Path, capsys: pytest.CaptureFixture
     assert solution["format"] == "coordo.dispatch-solution/1"
     assert (solution["instance"], solution["status"]) == ("cli", "optimal")
     assert solution["score"] == {"V": 0, "P": 1, "W": 4, "Q": 3}
-    assert solution["unplaced"] == [{"household": "H2", "reason": "capacity"}]
+    assert solution["unplaced"] == [
+        {
+            "household": "H2",
+            "reason": "capacity",
+            # Machine-readable: its one suitable unit went to H1, who waited longer.
+            "why": {
+                "kind": "unplaced",
+                "reason": "capacity",
+                "size": 1,
+                "needs": [],
+                "suitable_units": 1,
+                "full": 0,
+                "intake": 0,
+                "taken": 1,
+                "left": 0,
+                "centres": ["C1"],
+                "centre_count": 1,
+                "closest": [],
+                "largest_beds": None,
+            },
+        }
+    ]
+    facts = solution["placements"][0]["explanation"]["facts"]
+    assert (facts["kind"], facts["unit"], facts["eligible_units"], facts["region"]) == (
+        "placed",
+        "C1-D1",
+        1,
+        "flanders",
+    )
     assert solution["placements"][0]["explanation"]["text"].startswith("Single woman, 25: C1-D1")
     assert "optimal: V=0 P=1 W=4 Q=3, 1 placed, 1 unplaced" in err
 

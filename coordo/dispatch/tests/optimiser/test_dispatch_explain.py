@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+import random
 
 import pytest
 
-from coordo.dispatch.optimiser import LANGUAGES, render_explanation
+from coordo.dispatch.optimiser import LANGUAGES, greedy_plan, parse_instance, render_explanation
 from coordo.dispatch.optimiser.messages import _FLAGS, _MESSAGES, _REGIONS
+from coordo.dispatch.optimiser.model import Refusal
+from coordo.dispatch.optimiser.rules import fits_in_plan, violations
 
-from .builders import centre, document, household, person, shared_dir, solve, unit
+from .builders import centre, document, household, person, placed, shared_dir, solve, unit
 
 
 def _women_only_case():
@@ -162,3 +165,109 @@ def test_eligible_units_match_the_tiny_example_solution():
     expected = {p["household"]: p["explanation"]["eligible_units"] for p in reference["placements"]}
     found = {p.household: p.explanation.eligible_units for p in solve(doc).placements}
     assert found == expected == {"H01": 2, "H02": 2, "H04": 4, "H05": 1, "H06": 1, "H08": 6}
+
+
+def test_why_a_household_found_no_room_today():
+    doc = document(
+        [
+            centre(
+                "C1",
+                [unit("C1-R1", "private", beds=4, free=2), unit("C1-R2", "private", beds=3)],
+                intake=6,
+            ),
+            centre("C2", [unit("C2-R1", "private", beds=3)], intake=2, region="flanders"),
+        ],
+        [
+            household("H1", [person(30, "F"), person(5, "M"), person(3, "F")], vulnerable=True),
+            household("H2", [person(40, "M"), person(38, "F"), person(9, "F")]),
+        ],
+    )
+    solution = solve(doc)
+    assert placed(solution) == {"H1": "C1-R2"}
+    [refused] = solution.unplaced
+    assert refused.why == Refusal(
+        reason="capacity",
+        size=3,
+        needs=(),
+        suitable_units=3,
+        full=1,
+        intake=1,
+        taken=1,
+        centres=("C1", "C2"),
+        centre_count=2,
+    )
+
+
+def test_why_no_unit_in_the_network_could_take_a_household():
+    doc = document(
+        [
+            centre(
+                "C1",
+                [
+                    unit("C1-R1", "private", beds=6),
+                    unit("C1-M1", "private", beds=2, medical=True, accessible=True),
+                    unit("C1-D1", beds=6),
+                ],
+            )
+        ],
+        [
+            household("H1", [person(30, "F")] + [person(5, "M")] * 6),
+            household("H2", [person(40, "M"), person(8, "F"), person(6, "F")], accessible=True),
+        ],
+    )
+    refusals = {u.household: u.why for u in solve(doc).unplaced}
+    assert refusals["H1"] == Refusal(
+        reason="no_eligible_unit", size=7, needs=(), closest=(("D2",), ("D3",)), largest_beds=6
+    )
+    # Big enough but not accessible, or accessible but too small: one rule each.
+    assert refusals["H2"] == Refusal(
+        reason="no_eligible_unit",
+        size=3,
+        needs=("accessible",),
+        closest=(("D2",), ("D4",)),
+        largest_beds=2,
+    )
+
+
+def test_which_units_an_override_could_use():
+    doc = document(
+        [
+            centre(
+                "C1",
+                [
+                    unit("C1-R1", "private", beds=4),
+                    unit("C1-R2", "private", beds=2),
+                    unit("C1-D1", beds=6, free=1),
+                    unit("C1-D2", beds=6, free=0),
+                ],
+                intake=5,
+            )
+        ],
+        [household("H1", [person(30, "F"), person(5, "M")]), household("H2"), household("H3")],
+    )
+    instance = parse_instance(doc)
+    plan = {"H1": "C1-R1", "H2": "C1-D1", "H3": "C1-R2"}
+    fits = {f.unit: (f.free, f.problems) for f in fits_in_plan(instance, plan, "H1")}
+    assert fits == {
+        "C1-R1": (4, ()),
+        "C1-R2": (0, ("taken",)),
+        "C1-D1": (0, ("D3", "taken")),
+        "C1-D2": (0, ("D3", "full")),
+    }
+    assert {f.unit: f.problems for f in fits_in_plan(instance, plan, "H3")}["C1-D1"] == ("taken",)
+    doc["centres"][0]["daily_intake"] = 3
+    smaller = parse_instance(doc)
+    plan = {"H1": "C1-R1", "H2": "C1-D1"}
+    assert {f.unit: f.problems for f in fits_in_plan(smaller, plan, "H3")}["C1-R2"] == ("intake",)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_fit_without_problems_is_exactly_a_move_the_rules_accept(seed: int):
+    from .test_dispatch_objective import _random_document
+
+    instance = parse_instance(_random_document(random.Random(seed), 7))
+    plan = greedy_plan(instance)
+    for h in instance.households:
+        for fit in fits_in_plan(instance, plan, h.id):
+            moved = {**plan, h.id: fit.unit}
+            assert (not fit.problems) == (not violations(instance, moved)), (h.id, fit)

@@ -33,6 +33,35 @@ def test_a_vulnerable_person_wins_over_two_other_persons():
     assert solution.score == Score(V=1, P=1, W=1, Q=0)
 
 
+def test_a_pregnant_woman_who_needs_a_medical_place_gets_it_before_those_without_need():
+    """Two men who waited ten days, no medical need; she registered today and needs one."""
+    doc = document(
+        [
+            centre(
+                "C1",
+                [unit("C1-M1", "private", beds=2, medical=True), unit("C1-S1", beds=6, free=1)],
+                intake=2,
+            )
+        ],
+        [
+            household("H1", [person(38, "M")], registered="2026-11-13"),
+            household("H2", [person(46, "M")], registered="2026-11-13"),
+            household(
+                "H3",
+                [person(29, "F")],
+                registered="2026-11-23",
+                vulnerable=True,
+                flags=["pregnant", "medical"],
+                medical=True,
+            ),
+        ],
+    )
+    solution = solve(doc)
+    assert placed(solution)["H3"] == "C1-M1"
+    assert len(placed(solution)) == 2  # one of the men takes the shared bed
+    assert solution.score == Score(V=1, P=2, W=10, Q=0)
+
+
 def test_more_persons_win_over_a_longer_wait():
     doc = document(
         [centre("C1", [unit("C1-R1", "private", beds=2)])],
