@@ -1,11 +1,15 @@
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
+import time_machine
 from django.test import Client
+from django.utils import timezone
 
 from conftest import make_person, verified_client
 from coordo.access import actions
-from coordo.access.models import AuditAction, AuditEvent
+from coordo.access.models import ApiToken, AuditAction, AuditEvent, Organisation, Site
 from coordo.access.roles import Role
 from coordo.access.scoping import principal_for_user
 
@@ -65,6 +69,63 @@ def test_a_revoked_token_is_refused_at_once(admin_user, site):
     assert bearer(raw).get("/api/people").status_code == 200
     actions.revoke_api_token(token, by=admin_user, principal=principal_for_user(admin_user))
     assert bearer(raw).get("/api/people").status_code == 401
+
+
+@pytest.mark.django_db
+def test_a_site_token_loses_its_site_the_moment_the_site_is_deactivated(admin_user, site, person):
+    _token, raw = issue(admin_user, Role.SOCIAL_WORKER, site)
+    assert bearer(raw).get(f"/api/people/{person.pk}").status_code == 200
+    Site.objects.filter(pk=site.pk).update(is_active=False)
+    assert bearer(raw).get(f"/api/people/{person.pk}").status_code == 404
+    assert bearer(raw).get("/api/people").status_code == 403  # as for a role without it
+
+
+@pytest.mark.django_db
+def test_an_organisation_token_drops_a_deactivated_site_from_its_grants(
+    admin_user, site, other_site, person
+):
+    neighbour = make_person(other_site, "Lotte", "Peeters")
+    _token, raw = issue(admin_user, Role.SOCIAL_WORKER)
+    Site.objects.filter(pk=other_site.pk).update(is_active=False)
+    client = bearer(raw)
+    assert [item["id"] for item in client.get("/api/people").json()["items"]] == [person.pk]
+    assert client.get(f"/api/people/{neighbour.pk}").status_code == 404
+
+
+@pytest.mark.django_db
+def test_every_token_of_a_deactivated_organisation_is_refused(admin_user, site):
+    _t, site_key = issue(admin_user, Role.SOCIAL_WORKER, site)
+    _t, org_key = issue(admin_user, Role.DISPATCHER)
+    Organisation.objects.filter(pk=site.organisation_id).update(is_active=False)
+    assert bearer(site_key).get("/api/people").status_code == 401
+    assert bearer(org_key).get("/api/people").status_code == 401
+
+
+@pytest.mark.django_db
+def test_a_user_of_a_deactivated_organisation_reaches_no_site(social_worker, person):
+    Organisation.objects.filter(pk=social_worker.organisation_id).update(is_active=False)
+    assert principal_for_user(social_worker).grants == ()
+    assert verified_client(social_worker).get(f"/people/{person.pk}/").status_code == 403
+
+
+@pytest.mark.django_db
+def test_a_token_expires_after_90_days_by_default(admin_user, site):
+    token, raw = issue(admin_user, Role.SOCIAL_WORKER, site)
+    assert abs(token.expires_at - token.created_at - timedelta(days=90)) < timedelta(seconds=1)
+    with time_machine.travel(token.expires_at - timedelta(minutes=1)):
+        assert bearer(raw).get("/api/people").status_code == 200
+    with time_machine.travel(token.expires_at + timedelta(seconds=1)):
+        assert bearer(raw).get("/api/people").status_code == 401
+        token.refresh_from_db()
+        assert (token.is_active, token.is_expired) == (False, True)
+
+
+@pytest.mark.django_db
+def test_the_token_lifetime_is_a_setting(admin_user, site, settings):
+    settings.COORDO_API_TOKEN_DAYS = 7
+    token, _raw = issue(admin_user, Role.HOST, site)
+    assert abs(token.expires_at - (timezone.now() + timedelta(days=7))) < timedelta(minutes=1)
+    assert ApiToken.objects.get(pk=token.pk).expires_at == token.expires_at
 
 
 @pytest.mark.django_db
