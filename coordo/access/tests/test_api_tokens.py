@@ -4,20 +4,30 @@ from datetime import timedelta
 
 import pytest
 import time_machine
-from django.test import Client
+from django.core import mail
+from django.core.exceptions import ValidationError
+from django.test import Client, TestCase
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from conftest import make_person, verified_client
+from conftest import make_person, make_site, make_user, verified_client
 from coordo.access import actions
 from coordo.access.models import ApiToken, AuditAction, AuditEvent, Organisation, Site
+from coordo.access.policy import reads_personal_data
 from coordo.access.roles import Role
 from coordo.access.scoping import principal_for_user
+from coordo.access.tests.test_authentication import current_code
+
+
+def fresh_code(user) -> str:
+    # A device of its own per call: a code is accepted once (the replay guard).
+    return current_code(TOTPDevice.objects.create(user=user, name="issuing", confirmed=True))
 
 
 def issue(admin_user, role, site=None):
     return actions.issue_api_token(
-        organisation=admin_user.organisation, name="integration", role=role, site=site,
-        by=admin_user, principal=principal_for_user(admin_user),
+        organisation=admin_user.organisation, name="Lien CPAS", role=role, site=site,
+        code=fresh_code(admin_user), by=admin_user, principal=principal_for_user(admin_user),
     )  # fmt: skip
 
 
@@ -180,7 +190,88 @@ def test_the_schema_and_docs_are_for_logged_in_admins_only(admin_user, coordinat
 @pytest.mark.django_db
 def test_the_token_page_shows_the_raw_key_once(admin_user):
     client = verified_client(admin_user)
-    response = client.post("/manage/tokens/", {"name": "CPAS link", "role": Role.SOCIAL_WORKER})
+    response = client.post(
+        "/manage/tokens/",
+        {"name": "CPAS link", "role": Role.SOCIAL_WORKER, "code": fresh_code(admin_user)},
+    )
     page = response.content.decode()
     assert "cdo_" in page
     assert "cdo_" not in client.get("/manage/tokens/").content.decode()
+
+
+@pytest.mark.django_db
+def test_a_token_that_reads_personal_data_needs_a_fresh_code_wrong_ones_audited(admin_user, site):
+    client = verified_client(admin_user)
+    for code in ("", "000000"):
+        response = client.post(
+            "/manage/tokens/",
+            {"name": "CPAS link", "role": Role.COORDINATOR, "site": site.pk, "code": code},
+        )
+        assert list(response.context["form"].errors) == ["code"]
+    assert not ApiToken.objects.exists()
+    failures = AuditEvent.objects.filter(action=AuditAction.MFA_FAILED)
+    assert (
+        list(failures.values_list("actor_id", "object_id"))
+        == [(admin_user.pk, str(admin_user.pk))] * 2
+    )
+
+
+@pytest.mark.django_db
+def test_the_code_that_opened_the_session_opens_no_token(admin_user, site):
+    device = TOTPDevice.objects.create(user=admin_user, name="phone", confirmed=True)
+    code = current_code(device)
+    assert device.verify_token(code)  # the login's second factor
+    with pytest.raises(ValidationError) as refused:
+        actions.issue_api_token(
+            organisation=site.organisation, name="CPAS link", role=Role.SOCIAL_WORKER,
+            site=site, code=code, by=admin_user, principal=principal_for_user(admin_user),
+        )  # fmt: skip
+    assert list(refused.value.message_dict) == ["code"]
+
+
+@pytest.mark.django_db
+def test_issuing_a_personal_data_token_tells_the_sites_coordinators_only(
+    admin_user, site, other_site, coordinator, host
+):
+    make_user(other_site, Role.COORDINATOR)  # a coordinator of another site: not told
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        token, raw = issue(admin_user, Role.SOCIAL_WORKER, site)
+    assert [message.to for message in mail.outbox] == [[coordinator.email]]
+    body = mail.outbox[0].body
+    assert f"the role Social worker for {site.name}" in body
+    assert [secret for secret in (raw, token.prefix, token.name) if secret in body] == []
+    created = AuditEvent.objects.get(action=AuditAction.CREATE, object_type="access.apitoken")
+    assert (created.actor_id, created.object_id, created.site_id) == (
+        admin_user.pk, str(token.pk), site.pk,
+    )  # fmt: skip
+
+
+@pytest.mark.django_db
+def test_an_organisation_wide_token_tells_the_coordinators_of_every_active_site(
+    admin_user, site, other_site, coordinator
+):
+    elsewhere = make_user(other_site, Role.COORDINATOR)
+    closed = make_user(make_site(site.organisation, "Ancien refuge"), Role.COORDINATOR)
+    Site.objects.filter(pk=closed.memberships.get().site_id).update(is_active=False)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        issue(admin_user, Role.DISPATCHER)
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([coordinator.email, elsewhere.email])
+    assert "every site" in mail.outbox[0].body
+
+
+@pytest.mark.django_db
+def test_a_token_that_reads_no_personal_data_needs_no_code_and_no_notice(
+    admin_user, site, coordinator
+):
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        actions.issue_api_token(
+            organisation=site.organisation, name="Cash desk", role=Role.FINANCE, site=site,
+            by=admin_user, principal=principal_for_user(admin_user),
+        )  # fmt: skip
+    assert mail.outbox == []
+    assert not AuditEvent.objects.filter(action=AuditAction.MFA_FAILED).exists()
+
+
+def test_the_roles_that_read_personal_data():
+    readers = {role for role in Role.values if reads_personal_data(role)}
+    assert readers == {Role.COORDINATOR, Role.SOCIAL_WORKER, Role.MEDICAL, Role.DISPATCHER}
