@@ -178,6 +178,9 @@ AXES_VERBOSE = False
 COORDO_TRUSTED_PROXIES = env_int("COORDO_TRUSTED_PROXIES", 0)
 AXES_CLIENT_IP_CALLABLE = "coordo.access.client_ip.client_ip"
 
+# An API token answers 401 this many days after its issuance (it is issued again, not renewed).
+COORDO_API_TOKEN_DAYS = env_int("COORDO_API_TOKEN_DAYS", 90)
+
 # A forced reset's e-mailed link works once, for this long.
 PASSWORD_RESET_TIMEOUT = 24 * 3600
 

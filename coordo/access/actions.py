@@ -10,9 +10,11 @@ from django.contrib.auth.tokens import default_token_generator
 from django.contrib.sessions.models import Session
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
+from django.utils.formats import date_format
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -29,8 +31,9 @@ from coordo.access.models import (
     User,
     hash_token,
 )
-from coordo.access.policy import Perm
+from coordo.access.policy import Perm, reads_personal_data
 from coordo.access.queries import has_second_factor
+from coordo.access.roles import Role
 from coordo.access.scoping import Principal, principal_for_user
 from coordo.notifications import Notice, send_notice
 
@@ -106,6 +109,11 @@ def grant_membership(
     user: User, *, site: Site, role: str, by: User, principal: Principal
 ) -> Membership:
     _require_admin(principal, site.organisation_id)
+    if user.pk in (by.pk, principal.user_id):
+        # Otherwise an admin could make themselves coordinator and read case content.
+        raise ValidationError(
+            {"role": _("Nobody may grant a role to themselves: ask another administrator.")}
+        )
     if user.organisation_id != site.organisation_id:
         raise ValidationError({"site": _("The site belongs to another organisation.")})
     membership, created = Membership.objects.get_or_create(
@@ -141,22 +149,67 @@ def save_site(site: Site, *, by: User, principal: Principal) -> Site:
     return site
 
 
-@transaction.atomic
 def issue_api_token(
-    *, organisation: Organisation, name: str, role: str, site: Site | None,
+    *, organisation: Organisation, name: str, role: str, site: Site | None, code: str = "",
     by: User, principal: Principal,
 ) -> tuple[ApiToken, str]:  # fmt: skip
-    """Returns the token and its raw key, which is shown once and never stored."""
+    """Returns the token and its raw key, which is shown once and never stored.
+
+    A role that reads personal data needs `code`, a current code of the issuer's
+    authenticator app (a fresh second factor, not the session's), and the site's
+    coordinators are told. A wrong code is audited outside the write's transaction."""
     _require_admin(principal, organisation.pk)
     if site is not None and site.organisation_id != organisation.pk:
         raise ValidationError({"site": _("The site belongs to another organisation.")})
-    raw = ApiToken.new_raw_key()
-    token = ApiToken.objects.create(
-        organisation=organisation, name=name, role=role, site=site,
-        prefix=raw[4:12], key_hash=hash_token(raw), created_by=by,
-    )  # fmt: skip
-    audit.record(AuditAction.CREATE, principal=principal, obj=token)
+    personal = reads_personal_data(role)
+    if personal:
+        _require_fresh_code(by, code, principal)
+    with transaction.atomic():
+        raw = ApiToken.new_raw_key()
+        token = ApiToken.objects.create(
+            organisation=organisation, name=name, role=role, site=site,
+            prefix=raw[4:12], key_hash=hash_token(raw), created_by=by,
+        )  # fmt: skip
+        audit.record(AuditAction.CREATE, principal=principal, obj=token)
+        if personal:
+            send_notice(_coordinators_of(organisation, site), _token_issued_notice(token))
     return token, raw
+
+
+def _require_fresh_code(user: User, code: str, principal: Principal) -> None:
+    """A current code of one of the user's authenticator apps, whatever the session holds."""
+    for device in TOTPDevice.objects.filter(user=user, confirmed=True):
+        # verify_token refuses a code already used (the one that opened the session).
+        if code and device.verify_is_allowed()[0] and device.verify_token(code):
+            return
+    _record_mfa_failure(user, principal)
+    raise ValidationError(
+        {"code": _("Enter the current code of your authenticator app: this one is not valid.")}
+    )
+
+
+def _coordinators_of(organisation: Organisation, site: Site | None) -> QuerySet[User]:
+    sites = [site] if site is not None else organisation.sites.filter(is_active=True)
+    return User.objects.filter(
+        memberships__site__in=sites, memberships__role=Role.COORDINATOR, is_active=True
+    ).distinct()
+
+
+def _token_issued_notice(token: ApiToken) -> Notice:
+    return Notice(
+        gettext("Coordo: an API token that reads personal data was issued"),
+        gettext(
+            "An administrator of your organisation issued an API token with the role "
+            "%(role)s for %(site)s. Until %(expires)s, the integration that holds it can read "
+            "the personal data this role reads there. If you did not expect it, ask your "
+            "administrator to revoke it."
+        )
+        % {
+            "role": token.get_role_display(),
+            "site": token.site.name if token.site else gettext("every site"),
+            "expires": date_format(timezone.localtime(token.expires_at), "j F Y"),
+        },
+    )
 
 
 @transaction.atomic

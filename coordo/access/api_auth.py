@@ -20,14 +20,16 @@ LAST_USED_RESOLUTION = timedelta(minutes=5)
 
 class TokenAuth(HttpBearer):
     def authenticate(self, request: HttpRequest, token: str) -> Principal | None:
-        api_token = (
-            ApiToken.objects.filter(key_hash=hash_token(token), revoked_at__isnull=True)
-            .select_related("organisation")
-            .first()
-        )
+        now = timezone.now()
+        # Revoked, expired or of a deactivated organisation: the key no longer opens anything.
+        api_token = ApiToken.objects.filter(
+            key_hash=hash_token(token),
+            revoked_at__isnull=True,
+            expires_at__gt=now,
+            organisation__is_active=True,
+        ).first()
         if api_token is None:
             return None
-        now = timezone.now()
         # Writing on every call would turn each read into a write; minutes are enough.
         if api_token.last_used_at is None or now - api_token.last_used_at > LAST_USED_RESOLUTION:
             ApiToken.objects.filter(pk=api_token.pk).update(last_used_at=now)

@@ -115,10 +115,23 @@ class ApiTokenForm(forms.Form):
         required=False,
         help_text=_("Leave empty to grant the role at every site of the organisation."),
     )
+    # Checked by the action, for the roles that read personal data only.
+    code = forms.CharField(
+        label=_("Code of your authenticator app"),
+        max_length=20,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+        help_text=_(
+            "Needed for a role that reads personal data: the 6-digit code your app shows now."
+        ),
+    )
 
     def __init__(self, *args: Any, sites: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         limit_choices(self, "site", sites)
+
+    def clean_code(self) -> str:
+        return self.cleaned_data["code"].strip().replace(" ", "")
 
 
 class AuditFilterForm(forms.Form):

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from datetime import datetime, timedelta
 from typing import Any, ClassVar
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models, transaction
 from django.utils import timezone
@@ -21,6 +23,8 @@ class Organisation(models.Model):
     name = models.CharField(_("name"), max_length=200, unique=True)
     slug = models.SlugField(_("short name"), max_length=60, unique=True)
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    # A deactivated organisation keeps its records, but nobody and no token reaches them.
+    is_active = models.BooleanField(_("active"), default=True)
 
     class Meta:
         verbose_name = _("organisation")
@@ -138,6 +142,11 @@ def hash_token(raw: str) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
+def default_token_expiry() -> datetime:
+    """A token lives COORDO_API_TOKEN_DAYS days (90 by default), then answers 401."""
+    return timezone.now() + timedelta(days=settings.COORDO_API_TOKEN_DAYS)
+
+
 class ApiToken(models.Model):
     """An integration's credential: one organisation, one role, optionally one site."""
 
@@ -159,6 +168,7 @@ class ApiToken(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(_("expires at"), default=default_token_expiry)
 
     class Meta:
         verbose_name = _("API token")
@@ -174,7 +184,11 @@ class ApiToken(models.Model):
 
     @property
     def is_active(self) -> bool:
-        return self.revoked_at is None
+        return self.revoked_at is None and self.expires_at > timezone.now()
+
+    @property
+    def is_expired(self) -> bool:
+        return self.revoked_at is None and self.expires_at <= timezone.now()
 
 
 class AuditAction(models.TextChoices):

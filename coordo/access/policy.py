@@ -137,6 +137,24 @@ GRANTS: dict[Perm, frozenset[str]] = {
 }
 
 
+# What reads the people served (their records, cases, stays, screenings, the secret
+# address): a token carrying one of these is issued only with a fresh second factor.
+PERSONAL_DATA_PERMS: frozenset[Perm] = frozenset(
+    {
+        Perm.PERSON_VIEW,
+        Perm.PERSON_VIEW_CONFIDENTIAL,
+        Perm.CASE_VIEW,
+        Perm.NOTE_RESTRICTED,
+        Perm.NOTE_MEDICAL,
+        Perm.SUBJECT_ACCESS_EXPORT,
+        Perm.STAY_VIEW,
+        Perm.CONFIDENTIAL_ADDRESS_VIEW,
+        Perm.DISPATCH_VIEW,
+        Perm.DISPATCH_MEDICAL,
+    }
+)
+
+
 @dataclass(frozen=True)
 class RolePolicy:
     scope: Scope
@@ -152,6 +170,10 @@ POLICY: dict[str, RolePolicy] = {
     )
     for role, setup in ROLES.items()
 }
+
+
+def reads_personal_data(role: str) -> bool:
+    return bool(POLICY[role].perms & PERSONAL_DATA_PERMS)
 
 
 def mfa_required_for(roles: set[str]) -> bool:

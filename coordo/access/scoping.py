@@ -67,10 +67,11 @@ class Principal:
         return {grant.role for grant in self.grants if grant.site_id == site_id}
 
 
-def _org_site_ids(organisation_id: int) -> frozenset[int]:
-    return frozenset(
-        Site.objects.filter(organisation_id=organisation_id).values_list("id", flat=True)
-    )
+def _org_site_ids(organisation_id: int, *, active_only: bool = False) -> frozenset[int]:
+    sites = Site.objects.filter(organisation_id=organisation_id)
+    if active_only:
+        sites = sites.filter(is_active=True)
+    return frozenset(sites.values_list("id", flat=True))
 
 
 def principal_for_user(user: User) -> Principal:
@@ -81,7 +82,10 @@ def principal_for_user(user: User) -> Principal:
         principal = Principal(0, (), frozenset(), user_id=getattr(user, "pk", None))
     else:
         memberships = Membership.objects.filter(
-            user=user, site__is_active=True, organisation_id=user.organisation_id
+            user=user,
+            site__is_active=True,
+            organisation_id=user.organisation_id,
+            organisation__is_active=True,
         ).values_list("site_id", "role")
         grants = tuple(Grant(site_id, role) for site_id, role in memberships)
         # Only an organisation-wide role reaches beyond its own sites: others skip the query.
@@ -97,8 +101,12 @@ def principal_for_user(user: User) -> Principal:
 
 
 def principal_for_token(token: ApiToken) -> Principal:
-    site_ids = _org_site_ids(token.organisation_id)
-    grant_sites = [token.site_id] if token.site_id else sorted(site_ids)
+    """A token, like a membership, loses a site the moment the site is deactivated."""
+    site_ids = _org_site_ids(token.organisation_id, active_only=True)
+    if token.site_id:
+        grant_sites = [token.site_id] if token.site_id in site_ids else []
+    else:
+        grant_sites = sorted(site_ids)
     return Principal(
         token.organisation_id,
         tuple(Grant(site_id, token.role) for site_id in grant_sites),

@@ -1,10 +1,13 @@
 from __future__ import annotations
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from conftest import verified_client
+from coordo.access.actions import grant_membership
 from coordo.access.models import AuditAction, AuditEvent, Membership, User
 from coordo.access.roles import Role
+from coordo.access.scoping import principal_for_user
 
 
 @pytest.mark.django_db
@@ -68,3 +71,26 @@ def test_an_admin_cannot_deactivate_themselves(admin_user):
     client.post(f"/manage/users/{admin_user.pk}/active/", {"active": "0"})
     admin_user.refresh_from_db()
     assert admin_user.is_active
+
+
+@pytest.mark.django_db
+def test_nobody_may_grant_a_role_to_themselves(admin_user, site):
+    client = verified_client(admin_user)
+    response = client.post(
+        f"/manage/users/{admin_user.pk}/roles/", {"site": site.pk, "role": Role.COORDINATOR}
+    )
+    assert response.status_code == 302
+    assert list(admin_user.memberships.values_list("role", flat=True)) == [Role.ADMIN]
+    page = client.get(response.url).content.decode()
+    assert "Nobody may grant a role to themselves" in page
+
+
+@pytest.mark.django_db
+def test_the_grant_action_refuses_the_acting_admin_as_grantee(admin_user, site):
+    with pytest.raises(ValidationError) as refused:
+        grant_membership(
+            admin_user, site=site, role=Role.SOCIAL_WORKER, by=admin_user,
+            principal=principal_for_user(admin_user),
+        )  # fmt: skip
+    assert list(refused.value.message_dict) == ["role"]
+    assert not AuditEvent.objects.filter(object_type="access.membership").exists()
