@@ -65,7 +65,7 @@ def screening_out(arrival: Arrival) -> ScreeningOut:
     medical = getattr(arrival, "medical", None)
     return ScreeningOut(
         arrival_id=arrival.pk, household_id=arrival.household_id, site_id=arrival.site_id,
-        registered=arrival.registered, status=arrival.status,
+        registered=arrival.registered, status=ArrivalStatus(arrival.status),
         size=len(arrival.household.members.all()),
         socially_screened=social is not None, medically_screened=medical is not None,
         school_language=social.school_language if social else "",
@@ -144,9 +144,10 @@ def decision_out(decision: Decision | None) -> DecisionOut | None:
     if decision is None:
         return None
     return DecisionOut(
-        outcome=decision.outcome, unit=decision.unit.code if decision.unit else None,
-        reason_code=decision.reason_code, comment=decision.comment,
-        decided_by=decision.decided_by_id, decided_at=decision.decided_at,
+        outcome=DecisionOutcome(decision.outcome),
+        unit=decision.unit.code if decision.unit else None,
+        reason_code=OverrideReason(decision.reason_code) if decision.reason_code else "",
+        comment=decision.comment, decided_by=decision.decided_by_id, decided_at=decision.decided_at,
     )  # fmt: skip
 
 
@@ -164,7 +165,7 @@ def proposal_out(proposal: Proposal) -> ProposalOut:
 
 def batch_out(batch: Batch) -> BatchOut:
     return BatchOut(
-        id=batch.pk, site_id=batch.site_id, date=batch.date, status=batch.status,
+        id=batch.pk, site_id=batch.site_id, date=batch.date, status=BatchStatus(batch.status),
         progress=batch.progress, result=batch.result,
     )  # fmt: skip
 
