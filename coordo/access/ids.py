@@ -8,7 +8,6 @@ query-string value, `RecordsChoiceField` the ids a form posts.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Annotated, Any
 
 from django import forms
@@ -32,12 +31,12 @@ def parse_id(value: object) -> int | None:
 class RecordsChoiceField(forms.ModelMultipleChoiceField):
     """Several records by id: an id out of range is an invalid choice, never a database error."""
 
-    def _check_values(self, value: Iterable[Any]) -> QuerySet[Any]:
-        for item in value:
+    def clean(self, value: Any) -> QuerySet[Any]:
+        for item in value or ():
             if parse_id(item) is None:
                 raise forms.ValidationError(
                     self.error_messages["invalid_pk_value"],
                     code="invalid_pk_value",
                     params={"pk": item},
                 )
-        return super()._check_values(value)
+        return super().clean(value)

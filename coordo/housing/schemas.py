@@ -172,7 +172,7 @@ REQUEST_FIELDS = set(RequestOut.model_fields) - {"waited_days"}
 def unit_out(principal: Principal, unit: Unit) -> UnitOut:
     return UnitOut(
         id=unit.pk, site_id=unit.building.site_id, building=unit.building.name,
-        address=queries.address_of(principal, unit.building), name=unit.name, kind=unit.kind,
+        address=queries.address_of(principal, unit.building), name=unit.name, kind=UnitKind(unit.kind),
         capacity=unit.capacity, women_only=unit.women_only, family=unit.family,
         accessible=unit.accessible, in_service_from=unit.in_service_from,
         out_of_service_from=unit.out_of_service_from, free_tonight=getattr(unit, "free", 0),
@@ -200,7 +200,7 @@ def offer_out(principal: Principal, offer: Offer) -> OfferOut:
         id=offer.pk, request_id=offer.request_id,
         unit_id=offer.unit_id if queries.may_see_location(principal, building) else None,
         location=queries.unit_label(principal, offer.unit), offered_on=offer.offered_on,
-        outcome=offer.outcome, refusal_reason=offer.refusal_reason, answered_on=offer.answered_on,
+        outcome=OfferOutcome(offer.outcome), refusal_reason=offer.refusal_reason, answered_on=offer.answered_on,
     )  # fmt: skip
 
 

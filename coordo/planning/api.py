@@ -107,7 +107,7 @@ def get_planning(request: HttpRequest, planning_id: Id) -> PlanningOut:
         for s in month_shifts(planning)
     ]
     return PlanningOut(
-        id=planning.pk, site_id=planning.site_id, month=planning.month, status=planning.status,
+        id=planning.pk, site_id=planning.site_id, month=planning.month, status=PlanningStatus(planning.status),
         version=planning.version, shifts=shifts,
     )  # fmt: skip
 
@@ -145,6 +145,6 @@ def get_availability(request: HttpRequest, worker_id: Id) -> list[WindowOut]:
     worker = _worker(principal, worker_id)
     audit.record(AuditAction.VIEW, principal=principal, obj=worker)
     return [
-        WindowOut(kind=w.kind, weekday=w.weekday, start=w.start, end=w.end)
+        WindowOut(kind=WindowKind(w.kind), weekday=WeekDay(w.weekday), start=w.start, end=w.end)
         for w in worker.windows.all()
     ]

@@ -13,6 +13,7 @@ from django.core.files.storage import default_storage
 from django.db.models import Model
 
 from conftest import make_person, make_user
+from coordo.access.ids import MAX_ID  # an id of nothing (0 is no id: a 422)
 from coordo.access.roles import Role
 from coordo.casework.models import (
     Appointment,
@@ -81,7 +82,7 @@ ROUTES: dict[str, Route] = {
     # Partner 0 does not exist: allowed roles get the 422 naming `partner_id`, nothing written.
     "api:create_referral": api(
         method="POST", target="person", allowed=CASE_TEAM, ok=422, own_site_key="site_id",
-        data={"partner_id": 0, "reason": "Check-up", "consent_given": True, "due_date": "2026-12-01"},
+        data={"partner_id": MAX_ID, "reason": "Check-up", "consent_given": True, "due_date": "2026-12-01"},
     ),
     "api:update_referral": api(
         method="PATCH", target="referral", allowed=CASE_TEAM, denied=404, data={"status": "accepted"},

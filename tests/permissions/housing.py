@@ -7,6 +7,7 @@ from datetime import date
 from django.db.models import Model
 
 from conftest import make_person
+from coordo.access.ids import MAX_ID  # an id of nothing (0 is no id: a 422)
 from coordo.access.roles import Role
 from coordo.housing.models import (
     Building,
@@ -74,7 +75,7 @@ ROUTES: dict[str, Route] = {
         data={"end": "2026-12-01", "exit_reason": "housing_found", "destination": "social_housing"},
     ),
     # No unit of the place can be named in the table: the allowed roles reach the validation.
-    "api:move_stay": api(method="POST", target="stay", allowed=CASE_TEAM, ok=422, denied=404, data={"unit_id": 0, "on": "2026-12-01"}),
+    "api:move_stay": api(method="POST", target="stay", allowed=CASE_TEAM, ok=422, denied=404, data={"unit_id": MAX_ID, "on": "2026-12-01"}),
     # The family unit is lived in: nobody fits it, which only the allowed roles learn.
     "api:offer_unit": api(method="POST", target="unit", allowed=CASE_TEAM, ok=422, denied=404, data={"on": "2026-12-01"}),
     "api:answer_offer": api(
