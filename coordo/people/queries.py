@@ -83,7 +83,9 @@ def persons_with_national_number(
     holders = persons_visible_to(principal, Perm.PERSON_VIEW_CONFIDENTIAL).filter(
         national_number=national_number
     )
-    return list(holders.exclude(pk=excluding)[:20])
+    if excluding is not None:
+        holders = holders.exclude(pk=excluding)
+    return list(holders[:20])
 
 
 def consents_in_force(person: Person) -> dict[str, ConsentRecord]:
