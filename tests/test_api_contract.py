@@ -19,6 +19,7 @@ from coordo.access.ids import MAX_ID
 from coordo.access.models import User
 from coordo.access.roles import Role
 from coordo.access.scoping import principal_for_user
+from coordo.access.tests.test_api_tokens import fresh_code
 from coordo.api.urls import api, validation_error
 from coordo.people.models import Person
 
@@ -116,6 +117,7 @@ def token(admin_user: User, role: str = Role.SOCIAL_WORKER) -> Client:
         name="integration",
         role=role,
         site=None,
+        code=fresh_code(admin_user),
         by=admin_user,
         principal=principal_for_user(admin_user),
     )

@@ -35,6 +35,7 @@ from schemathesis.specs.openapi.checks import (
 from coordo.access import actions
 from coordo.access.roles import Role
 from coordo.access.scoping import principal_for_user
+from coordo.access.tests.test_api_tokens import fresh_code
 from coordo.api.urls import api
 from tests.permissions import TARGETS
 from tests.world import World, world_fixture
@@ -83,6 +84,7 @@ def bearer(world: World, role: str) -> dict[str, str]:
         name=f"schemathesis {role}",
         role=role,
         site=world.places["own"].site,
+        code=fresh_code(admin),
         by=admin,
         principal=principal_for_user(admin),
     )

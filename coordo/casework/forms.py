@@ -36,7 +36,11 @@ class FrontDeskForm(forms.Form):
     first_name = forms.CharField(label=_("First name"), max_length=100, required=False)
     last_name = forms.CharField(label=_("Last name"), max_length=100, required=False)
     birth_year = forms.IntegerField(
-        label=_("Birth year"), validators=[validate_birth_year], required=False
+        label=_("Birth year"),
+        min_value=1900,
+        max_value=2100,
+        validators=[validate_birth_year],
+        required=False,
     )
     confirm_not_duplicate = forms.BooleanField(
         label=_("This is a different person: create anyway"), required=False

@@ -141,7 +141,11 @@ TARGETS = {
 
 CANARIES = {
     # Where only the worker's calendar link is sent: their coordination alone sees it.
-    "planning.worker_email": ("wendy.canary-pl4n@test.example", {(C, "worker_detail")}),
+    # The worker's own address: her coordination sees it on her page and the window form.
+    "planning.worker_email": (
+        "wendy.canary-pl4n@test.example",
+        {(C, "worker_detail"), (C, "window_edit")},
+    ),
     "planning.worker_name": (
         "Wendy CANARY-PL4N",
         {
