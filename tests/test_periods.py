@@ -40,9 +40,9 @@ FAST = 2.0  # seconds: the 0202 start ran 81 s before this module existed
         (
             "2000-01-01",
             "2028-12-02",
-            {"end": ["A period is at most 10 years long: choose a later start or an earlier end."]},
+            {"end": ["A period is at most 5 years long: choose a later start or an earlier end."]},
         ),
-        ("2018-12-02", "2028-12-02", {}),
+        ("2023-12-02", "2028-12-02", {}),
         ("2028-12-03", "2028-12-04", {"start": [BOUNDS], "end": [BOUNDS]}),
         ("2026-02-01", "2026-02-01", {"end": ["The end must come after the start."]}),
         ("2026-02-01", "2026-01-01", {"end": ["The end must come after the start."]}),

@@ -33,6 +33,10 @@ def test_admit_a_household_from_a_free_stretch_of_the_board(page, site):
     page.get_by_role("link", name=re.compile(rf"^3 free from {today.day} .* to .*: admit$")).click()
     panel = page.locator("#board-panel")
     expect(panel.get_by_label("Unit")).to_have_value(str(unit.pk))
+    # The form opens in view, on its first field, and offers no night gone by.
+    expect(panel.get_by_label("Household")).to_be_focused()
+    expect(panel.get_by_role("button", name="Save")).to_be_in_viewport()
+    expect(panel.get_by_label("Entry date")).to_have_attribute("min", today.isoformat())
     panel.get_by_label("Household").select_option(label=household.name)
     panel.get_by_role("button", name="Save").click()
     expect(page.get_by_text("The stay has begun.")).to_be_visible()

@@ -33,18 +33,21 @@ def test_existing_units_are_in_service_from_the_first_date_known():
         )
         for name in ("history", "entered", "both", "unknown")
     }
-    person = Person.objects.create(
-        organisation=organisation, site=site, first_name="Awa", last_name="Kone"
-    )
-    stay = Stay.objects.create(
-        organisation=organisation,
-        site=site,
-        head=person,
-        household_type="single_woman",
-        start=date(2024, 5, 6),
-    )
+    # Two stays in a row in each unit that has any: the earlier gives the first night.
     for name, first_night in (("history", date(2024, 5, 6)), ("both", date(2026, 3, 1))):
-        for start in (first_night, date(2026, 6, 1)):
+        for start, end in ((first_night, date(2026, 6, 1)), (date(2026, 6, 1), None)):
+            person = Person.objects.create(
+                organisation=organisation, site=site, first_name=name, last_name=f"{start}"
+            )
+            stay = Stay.objects.create(
+                organisation=organisation,
+                site=site,
+                head=person,
+                household_type="single_woman",
+                start=start,
+                end=end,
+                destination="private_rental" if end else "",
+            )
             Occupancy.objects.create(
                 organisation=organisation,
                 stay=stay,
@@ -52,7 +55,7 @@ def test_existing_units_are_in_service_from_the_first_date_known():
                 unit=unit[name],
                 slot=1,
                 start=start,
-                end=date(2026, 6, 1) if start < date(2026, 6, 1) else None,
+                end=end,
             )
     for name, at in (
         ("entered", datetime(2025, 9, 1, 8, tzinfo=UTC)),
