@@ -31,14 +31,16 @@ def gather(principal: Principal, person: Person) -> dict[str, Any]:
     return personal_data.gather_all(principal, person)
 
 
-def sections(principal: Principal, person: Person, data: dict[str, Any]) -> list[dict[str, Any]]:
+def sections(data: dict[str, Any]) -> list[dict[str, Any]]:
     """The printable page's sections: each source's title with its rows or its template."""
-    result = []
-    for source in personal_data.sources():
-        part = data[source.key]
-        records = personal_data.labelled(source, part) if source.fields else None
-        result.append({"source": source, "rows": part, "records": records})
-    return result
+    return [
+        {
+            "source": source,
+            "rows": data[source.key],
+            "records": personal_data.labelled(source, data[source.key]) if source.fields else None,
+        }
+        for source in personal_data.sources()
+    ]
 
 
 def requests(principal: Principal, person: Person) -> list[dict[str, Any]]:

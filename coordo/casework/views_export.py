@@ -33,5 +33,5 @@ def subject_access_export(request: AuthedRequest, person_id: int) -> HttpRespons
     return render(
         request,
         "casework/subject_access.html",
-        {"data": data, "person": person, "sections": sections(principal, person, data)},
+        {"data": data, "person": person, "sections": sections(data)},
     )

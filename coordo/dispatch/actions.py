@@ -14,6 +14,7 @@ from coordo.access import audit
 from coordo.access.models import AuditAction, User
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
+from coordo.dispatch.fetch import age_on
 from coordo.dispatch.models import (
     Arrival,
     MedicalScreening,
@@ -31,8 +32,6 @@ PREGNANCY_AGES = range(12, 56)
 
 def could_be_pregnant(household: Household, day: date) -> bool:
     """Someone in the household who is not recorded as a man is of childbearing age."""
-    from coordo.dispatch.fetch import age_on
-
     return any(
         member.person.sex != Sex.MALE and age_on(member.person, day) in PREGNANCY_AGES
         for member in household.members.select_related("person")

@@ -38,7 +38,7 @@ from coordo.dispatch.optimiser import (
 )
 from coordo.dispatch.optimiser.rules import Fit, fits_in_plan
 from coordo.dispatch.optimiser.solution import explanation_facts, refusal_facts
-from coordo.dispatch.queries import proposals_of
+from coordo.dispatch.queries import centre_names, proposals_of
 
 
 @transaction.atomic
@@ -231,8 +231,6 @@ def unit_fits(proposal: Proposal) -> dict[str, Fit]:
 def unit_choices(proposal: Proposal) -> list[tuple[str, str]]:
     """The override list: every unit of the batch's network, those that suit first, each
     with its free beds and, if it does not suit, why."""
-    from coordo.dispatch.queries import centre_names
-
     household = explanations.household_facts(_household_document(proposal))
     names = centre_names(proposal.organisation_id)
     fits = sorted(unit_fits(proposal).values(), key=lambda fit: (bool(fit.problems), fit.unit))
@@ -241,8 +239,6 @@ def unit_choices(proposal: Proposal) -> list[tuple[str, str]]:
 
 def proposal_rows(batch: Batch) -> list[dict[str, Any]]:
     """What the review screen shows, every proposal and refusal worded in the reader's language."""
-    from coordo.dispatch.queries import centre_names
-
     names = centre_names(batch.organisation_id)
     return [
         {

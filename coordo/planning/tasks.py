@@ -18,13 +18,11 @@ from coordo.planning.actions import save_solution
 from coordo.planning.fetch import build_instance
 from coordo.planning.models import PlanningRun
 from coordo.planning.solver import (
-    Conflict,
     Instance,
     InstanceError,
     Progress,
     Solution,
     parse_instance,
-    render_conflict,
     solve,
 )
 
@@ -109,10 +107,3 @@ def solve_planning(run_id: int) -> str:
 
 
 background.register(PlanningRun, solve_planning)
-
-
-def conflict_lines(run: PlanningRun, language: str) -> list[str]:
-    return [
-        render_conflict(Conflict(c["code"], tuple(c["rules"]), c["params"]), language)
-        for c in run.result.get("conflicts", [])
-    ]
