@@ -1,1 +1,1 @@
-"""Case-work pages, by area: the front desk, case files, meetings, the subject-access export, statistics."""
+"""Case-work pages, by area: front desk, case files, meetings, subject-access export, statistics."""
