@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from coordo.access.models import ApiToken, AuditEvent, Site, User
+from coordo.access.models import ApiToken, AuditEvent, Membership, Organisation, Site, User
 from coordo.access.policy import POLICY, Perm, Scope, mfa_required_for
 from coordo.access.scoping import Principal, principal_for_user
 
@@ -125,6 +125,10 @@ def filter_audit_events(
     return events
 
 
+def organisation_of(principal: Principal) -> Organisation:
+    return Organisation.objects.get(pk=principal.organisation_id)
+
+
 def sites_of(principal: Principal) -> QuerySet[Site]:
     return Site.objects.filter(organisation_id=principal.organisation_id)
 
@@ -143,6 +147,12 @@ def get_user(principal: Principal, user_id: int) -> User:
 
 def get_site(principal: Principal, site_id: int) -> Site:
     return get_object_or_404(sites_of(principal), pk=site_id)
+
+
+def get_membership(principal: Principal, membership_id: int) -> Membership:
+    return get_object_or_404(
+        Membership.objects.filter(organisation_id=principal.organisation_id), pk=membership_id
+    )
 
 
 def tokens_of(principal: Principal) -> QuerySet[ApiToken]:

@@ -1,12 +1,12 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from coordo.access import views, views_admin
 from coordo.access.forms import EmailAuthenticationForm
+from coordo.access.views import admin, session
 
 urlpatterns = [
-    path("", views.dashboard, name="dashboard"),
-    path("healthz", views.health, name="health"),
+    path("", session.dashboard, name="dashboard"),
+    path("healthz", session.health, name="health"),
     path(
         "accounts/login/",
         auth_views.LoginView.as_view(
@@ -17,34 +17,34 @@ urlpatterns = [
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("accounts/mfa/setup/", views.mfa_setup, name="mfa_setup"),
-    path("accounts/mfa/verify/", views.mfa_verify, name="mfa_verify"),
-    path("accounts/password/", views.password_change, name="password_change"),
+    path("accounts/mfa/setup/", session.mfa_setup, name="mfa_setup"),
+    path("accounts/mfa/verify/", session.mfa_verify, name="mfa_verify"),
+    path("accounts/password/", session.password_change, name="password_change"),
     path(
         "accounts/password/reset/<uidb64>/<token>/",
-        views.PasswordResetConfirm.as_view(),
+        session.PasswordResetConfirm.as_view(),
         name="password_reset_confirm",
     ),
-    path("sites/switch/", views.switch_site, name="switch_site"),
-    path("audit/", views.audit_trail, name="audit_trail"),
-    path("manage/users/", views_admin.user_list, name="user_list"),
-    path("manage/users/new/", views_admin.user_create, name="user_create"),
-    path("manage/users/<int:user_id>/", views_admin.user_detail, name="user_detail"),
-    path("manage/users/<int:user_id>/active/", views_admin.user_set_active, name="user_set_active"),
+    path("sites/switch/", session.switch_site, name="switch_site"),
+    path("audit/", session.audit_trail, name="audit_trail"),
+    path("manage/users/", admin.user_list, name="user_list"),
+    path("manage/users/new/", admin.user_create, name="user_create"),
+    path("manage/users/<int:user_id>/", admin.user_detail, name="user_detail"),
+    path("manage/users/<int:user_id>/active/", admin.user_set_active, name="user_set_active"),
     path(
         "manage/users/<int:user_id>/password-reset/",
-        views_admin.user_force_password_reset,
+        admin.user_force_password_reset,
         name="user_force_password_reset",
     ),
-    path("manage/users/<int:user_id>/roles/", views_admin.membership_add, name="membership_add"),
+    path("manage/users/<int:user_id>/roles/", admin.membership_add, name="membership_add"),
     path(
         "manage/roles/<int:membership_id>/remove/",
-        views_admin.membership_remove,
+        admin.membership_remove,
         name="membership_remove",
     ),
-    path("manage/sites/", views_admin.site_list, name="site_list"),
-    path("manage/sites/new/", views_admin.site_edit, name="site_create"),
-    path("manage/sites/<int:site_id>/", views_admin.site_edit, name="site_edit"),
-    path("manage/tokens/", views_admin.token_list, name="token_list"),
-    path("manage/tokens/<int:token_id>/revoke/", views_admin.token_revoke, name="token_revoke"),
+    path("manage/sites/", admin.site_list, name="site_list"),
+    path("manage/sites/new/", admin.site_edit, name="site_create"),
+    path("manage/sites/<int:site_id>/", admin.site_edit, name="site_edit"),
+    path("manage/tokens/", admin.token_list, name="token_list"),
+    path("manage/tokens/<int:token_id>/revoke/", admin.token_revoke, name="token_revoke"),
 ]

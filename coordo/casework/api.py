@@ -11,7 +11,6 @@ from typing import Literal
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from ninja import Field, Router, Schema, Status
 
@@ -20,6 +19,7 @@ from coordo.access.api_auth import acting_user, api_principal, named_worker
 from coordo.access.ids import Id
 from coordo.access.models import AuditAction, Site
 from coordo.access.policy import Perm
+from coordo.access.queries import get_site
 from coordo.access.scoping import Principal
 from coordo.api.input import Input
 from coordo.api.pagination import paginate
@@ -95,9 +95,7 @@ class ReferralPatch(Input):
 
 
 def _site(principal: Principal, site_id: int) -> Site:
-    return get_object_or_404(
-        Site.objects.filter(organisation_id=principal.organisation_id), pk=site_id
-    )
+    return get_site(principal, site_id)
 
 
 @router.get("/desk-requests", response=list[DeskRequestOut])

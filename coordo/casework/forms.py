@@ -11,8 +11,10 @@ from django.utils.translation import gettext_lazy as _
 from coordo.access.forms import limit_choices
 from coordo.casework.models import (
     Appointment,
+    CaseMeeting,
     Goal,
     Level,
+    MeetingAction,
     Note,
     Outcome,
     Referral,
@@ -176,3 +178,29 @@ class AttachmentForm(forms.Form):
     file = forms.FileField(
         label=_("File"), help_text=_("PDF, JPEG, PNG, DOCX or ODT, at most 10 MB.")
     )
+
+
+class MeetingForm(forms.ModelForm):
+    persons = forms.ModelMultipleChoiceField(
+        label=_("Persons discussed"), queryset=Person.objects.none(),
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+    )  # fmt: skip
+
+    class Meta:
+        model = CaseMeeting
+        fields = ["held_on", "participants", "persons"]
+        widgets = {
+            "held_on": forms.DateInput(attrs={"type": "date"}),
+            "participants": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args: Any, persons: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        limit_choices(self, "persons", persons)
+
+
+class MeetingActionForm(forms.ModelForm):
+    class Meta:
+        model = MeetingAction
+        fields = ["description", "owner", "due_date"]
+        widgets = {"due_date": forms.DateInput(attrs={"type": "date"})}

@@ -34,7 +34,10 @@ from coordo.access.scoping import Principal
 from coordo.casework.models import (
     OPEN_REFERRAL_STATUSES,
     Appointment,
+    Attachment,
     CaseFile,
+    CaseMeeting,
+    Goal,
     Level,
     Note,
     Referral,
@@ -200,4 +203,34 @@ def partner_statistics(principal: Principal) -> QuerySet[Partner]:
         )
         .filter(n_total__gt=0)
         .order_by("-n_total", "name")
+    )
+
+
+# Multidisciplinary case meetings: the site's case team and medical staff read them.
+def meetings_visible_to(principal: Principal) -> QuerySet[CaseMeeting]:
+    return CaseMeeting.objects.filter(
+        organisation_id=principal.organisation_id,
+        site_id__in=principal.sites_where(Perm.CASE_VIEW),
+    ).prefetch_related("persons", "actions")
+
+
+def get_meeting(principal: Principal, meeting_id: int) -> CaseMeeting:
+    return get_object_or_404(meetings_visible_to(principal), pk=meeting_id)
+
+
+def get_editable_goal(principal: Principal, goal_id: int) -> Goal:
+    """A goal of a case file the principal may edit."""
+    return get_object_or_404(
+        Goal.objects.filter(case_file__in=editable_case_files(principal)), pk=goal_id
+    )
+
+
+def get_attachment(principal: Principal, attachment_id: int) -> Attachment:
+    """A document of a site where the principal edits case files (who may download it)."""
+    return get_object_or_404(
+        Attachment.objects.filter(
+            organisation_id=principal.organisation_id,
+            site_id__in=principal.sites_where(Perm.CASE_EDIT),
+        ),
+        pk=attachment_id,
     )

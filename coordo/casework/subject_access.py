@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 from coordo import personal_data
 from coordo.access.scoping import Principal
 from coordo.casework import queries
-from coordo.casework.meetings import meetings_visible_to
+from coordo.casework.queries import meetings_visible_to
 from coordo.people.models import Person
 
 

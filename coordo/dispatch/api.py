@@ -16,7 +16,8 @@ from coordo.access.models import AuditAction
 from coordo.access.policy import Perm
 from coordo.api.input import Input
 from coordo.api.pagination import paginate
-from coordo.dispatch import batches, explanations, queries
+from coordo.dispatch import explanations, queries
+from coordo.dispatch.actions import batches
 from coordo.dispatch.models import (
     Arrival,
     ArrivalStatus,
@@ -26,7 +27,6 @@ from coordo.dispatch.models import (
     DecisionOutcome,
     OverrideReason,
     Proposal,
-    ReceptionUnit,
     Region,
     SchoolLanguage,
     VulnerabilityFlag,
@@ -214,7 +214,7 @@ def override_proposal(
     proposal = queries.get_proposal(principal, proposal_id, Perm.DISPATCH_RUN)
     unit = None
     if payload.unit is not None:
-        units = ReceptionUnit.objects.filter(organisation_id=principal.organisation_id)
+        units = queries.network_units(principal.organisation_id)
         unit = get_object_or_404(units, code=payload.unit)
     decision = batches.override_proposal(
         proposal, unit=unit, reason_code=payload.reason_code, comment=payload.comment,

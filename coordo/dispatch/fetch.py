@@ -40,7 +40,7 @@ def age_on(person: Person, day: date) -> int:
 def placed_on(organisation_id: int, day: date) -> Counter[str]:
     """Persons each centre (by code) already receives from the decided batches of `day`.
 
-    A decision takes its unit's beds when it is made (`batches._place`), so `free` is
+    A decision takes its unit's beds when it is made (`actions/batches._place`), so `free` is
     already up to date; the daily intake is not a stored count and is worked out here."""
     decided = Decision.objects.filter(
         organisation_id=organisation_id, proposal__batch__date=day, unit__isnull=False

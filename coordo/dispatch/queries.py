@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
@@ -9,7 +11,17 @@ from coordo.access.models import Site
 from coordo.access.policy import Perm
 from coordo.access.roles import SiteKind
 from coordo.access.scoping import Principal
-from coordo.dispatch.models import Arrival, Batch, Proposal, ReceptionCentre, ReceptionUnit
+from coordo.dispatch import explanations
+from coordo.dispatch.models import (
+    Arrival,
+    Batch,
+    Proposal,
+    ReceptionCentre,
+    ReceptionUnit,
+    WaitingEntry,
+)
+from coordo.dispatch.optimiser import parse_instance
+from coordo.dispatch.optimiser.rules import Fit, fits_in_plan
 from coordo.people.models import Person
 
 
@@ -89,3 +101,73 @@ def editable_units(principal: Principal) -> QuerySet[ReceptionUnit]:
 
 def get_editable_unit(principal: Principal, unit_id: int) -> ReceptionUnit:
     return get_object_or_404(editable_units(principal).select_related("centre"), pk=unit_id)
+
+
+# A batch under review: what each proposal could become, the others as decided so far.
+def current_plan(batch: Batch, *, without: Proposal) -> dict[str, str]:
+    """Household key -> unit code of every proposal as decided so far, but `without`'s."""
+    plan: dict[str, str] = {}
+    for proposal in batch.proposals.exclude(pk=without.pk).select_related("unit", "decision__unit"):
+        decision = getattr(proposal, "decision", None)
+        unit = decision.unit if decision else proposal.unit
+        if unit is not None:
+            plan[proposal.arrival.key] = unit.code
+    return plan
+
+
+def household_document(proposal: Proposal) -> dict[str, Any]:
+    key = proposal.arrival.key
+    return next(h for h in proposal.batch.snapshot["households"] if h["id"] == key)
+
+
+def unit_fits(proposal: Proposal) -> dict[str, Fit]:
+    """Unit code -> whether the proposal's household could go there, the others as decided."""
+    batch = proposal.batch
+    plan = current_plan(batch, without=proposal)
+    fits = fits_in_plan(parse_instance(batch.snapshot), plan, proposal.arrival.key)
+    return {fit.unit: fit for fit in fits}
+
+
+def unit_choices(proposal: Proposal) -> list[tuple[str, str]]:
+    """The override list: every unit of the batch's network, those that suit first, each
+    with its free beds and, if it does not suit, why."""
+    household = explanations.household_facts(household_document(proposal))
+    names = centre_names(proposal.organisation_id)
+    fits = sorted(unit_fits(proposal).values(), key=lambda fit: (bool(fit.problems), fit.unit))
+    return [(fit.unit, explanations.fit_label(fit, household, names)) for fit in fits]
+
+
+def proposal_rows(batch: Batch) -> list[dict[str, Any]]:
+    """What the review screen shows, every proposal and refusal worded in the reader's language."""
+    names = centre_names(batch.organisation_id)
+    return [
+        {
+            "proposal": p,
+            "text": explanations.proposal_text(p.explanation, p.unplaced_reason, names),
+            "decision": getattr(p, "decision", None),
+        }
+        for p in proposals_of(batch)
+    ]
+
+
+def waiting_reasons(site: Site) -> dict[int, str]:
+    """Arrival id -> why the latest batch of the site left her household waiting."""
+    return dict(
+        WaitingEntry.objects.filter(site=site)
+        .order_by("batch_id")
+        .values_list("arrival_id", "reason")
+    )
+
+
+def network_units(organisation_id: int) -> QuerySet[ReceptionUnit]:
+    """The organisation's reception units (the network has no personal data)."""
+    return ReceptionUnit.objects.filter(organisation_id=organisation_id)
+
+
+def units_by_code() -> QuerySet[ReceptionUnit]:
+    """Units in code order, to prefetch under centres already scoped (`centres_of`)."""
+    return ReceptionUnit.objects.order_by("code")
+
+
+def proposals_of_batches(batches: QuerySet[Batch]) -> QuerySet[Proposal]:
+    return Proposal.objects.filter(batch__in=batches)

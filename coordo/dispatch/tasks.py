@@ -13,7 +13,7 @@ from django.utils.translation import gettext_noop
 
 from coordo import background
 from coordo.background import ProgressDict, RunFailed
-from coordo.dispatch.batches import save_solution
+from coordo.dispatch.actions.batches import save_solution
 from coordo.dispatch.models import Batch, BatchStatus
 from coordo.dispatch.optimiser import (
     Instance,

@@ -54,7 +54,6 @@ from coordo.disclosure import (
     releases,
     whole_periods,
 )
-from coordo.housing.actions.stays import overlapping, serving
 from coordo.housing.models import (
     FAR_FUTURE,
     Destination,
@@ -63,6 +62,8 @@ from coordo.housing.models import (
     Stay,
     Unit,
     UnitClosure,
+    overlapping,
+    serving,
 )
 from coordo.people.models import Person, Sex
 

@@ -13,8 +13,9 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Value
+from django.db.models import F, Q, Value
 from django.db.models.functions import Coalesce
+from django.db.models.lookups import GreaterThan
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -28,6 +29,24 @@ FAR_FUTURE = date(9999, 12, 31)
 def until() -> Coalesce:
     """The end of a period, the far future while it is open (indexed on stays and occupancies)."""
     return Coalesce("end", Value(FAR_FUTURE), output_field=models.DateField())
+
+
+# Shared by the writes and the reads: the nights two periods, or a unit's service, share.
+def overlapping(start: date, end: date | None) -> Q:
+    """Occupancies (or closures) sharing at least one night with [start, end).
+
+    An open end counts as the far future, written as the expression the index
+    `occupancy_unit_until` holds, so "who is here tonight" reads the current rows only.
+    """
+    q = Q(GreaterThan(until(), start))
+    return q & Q(start__lt=end) if end else q
+
+
+def serving(start: date, end: date) -> Q:
+    """Units in service on at least one night of [start, end)."""
+    return Q(in_service_from__lt=end) & (
+        Q(out_of_service_from__isnull=True) | Q(out_of_service_from__gt=start)
+    )
 
 
 class Building(models.Model):

@@ -28,7 +28,6 @@ from django.shortcuts import get_object_or_404
 
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
-from coordo.housing.actions.stays import overlapping, serving
 from coordo.housing.models import (
     CONFIDENTIAL_LOCATION,
     FAR_FUTURE,
@@ -40,6 +39,8 @@ from coordo.housing.models import (
     Stay,
     Unit,
     UnitClosure,
+    overlapping,
+    serving,
 )
 from coordo.people.models import Household, Person
 
@@ -295,3 +296,25 @@ def waiting_list(principal: Principal, site_id: int) -> QuerySet[PlaceRequest]:
         .filter(site_id=site_id, status__in=[RequestStatus.WAITING, RequestStatus.OFFERED])
         .prefetch_related("offers__unit__building")
     )
+
+
+def units_by_name() -> QuerySet[Unit]:
+    """Units in name order, to prefetch under buildings already scoped (`buildings_visible_to`)."""
+    return Unit.objects.order_by("name")
+
+
+def current_closures(today: date) -> QuerySet[UnitClosure]:
+    """Closures still running or still to come on `today`."""
+    return UnitClosure.objects.filter(end__isnull=True) | UnitClosure.objects.filter(end__gt=today)
+
+
+def stay_history(principal: Principal, person: Person) -> QuerySet[Occupancy]:
+    """A person's occupancies, newest first, at the sites where the principal sees stays."""
+    return (
+        Occupancy.objects.filter(
+            person=person, stay__site_id__in=principal.sites_where(Perm.STAY_VIEW),
+            organisation_id=principal.organisation_id,
+        )
+        .select_related("stay", "unit__building")
+        .order_by("-start")
+    )  # fmt: skip

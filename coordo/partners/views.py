@@ -18,8 +18,9 @@ from coordo.access.http import (
     principal_of,
     require_perm,
 )
-from coordo.access.models import AuditAction, Organisation
+from coordo.access.models import AuditAction
 from coordo.access.policy import Perm
+from coordo.access.queries import organisation_of
 from coordo.partners import actions, queries
 from coordo.partners.forms import ContactForm, ConventionForm, PartnerForm
 from coordo.partners.models import PartnerKind
@@ -51,7 +52,7 @@ def partner_create(request: AuthedRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             partner = actions.create_partner(
-                organisation=Organisation.objects.get(pk=principal.organisation_id),
+                organisation=organisation_of(principal),
                 by=request.user, principal=principal, **form.cleaned_data,
             )  # fmt: skip
         except ValidationError as error:

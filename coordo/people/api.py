@@ -6,14 +6,14 @@ from datetime import date
 from typing import Annotated, Literal
 
 from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema, Status
 
 from coordo.access import audit
 from coordo.access.api_auth import acting_user, api_principal, named_worker
 from coordo.access.ids import Id
-from coordo.access.models import AuditAction, Site
+from coordo.access.models import AuditAction
 from coordo.access.policy import Perm
+from coordo.access.queries import get_site
 from coordo.access.scoping import Principal
 from coordo.api.input import Input
 from coordo.api.pagination import paginate
@@ -135,9 +135,7 @@ def get_person(request: HttpRequest, person_id: Id) -> PersonOut:
 @router.post("/people", response={201: PersonOut})
 def create_person(request: HttpRequest, payload: PersonIn) -> Status:
     principal = api_principal(request)
-    site = get_object_or_404(
-        Site.objects.filter(organisation_id=principal.organisation_id), pk=payload.site_id
-    )
+    site = get_site(principal, payload.site_id)
     fields = payload.dict(exclude={"site_id"})
     fields["national_number"] = "".join(ch for ch in fields["national_number"] if ch.isdigit())
     person = actions.register_person(

@@ -6,7 +6,6 @@ from datetime import date, datetime, time
 from typing import Annotated
 
 from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 from pydantic import PlainSerializer, WithJsonSchema
 
@@ -42,11 +41,7 @@ LocalTime = Annotated[
 
 
 def _worker(principal: Principal, worker_id: int) -> Worker:
-    workers = Worker.objects.filter(
-        organisation_id=principal.organisation_id,
-        sites__in=principal.sites_where(Perm.PLANNING_EDIT),
-    ).distinct()
-    return get_object_or_404(workers, pk=worker_id)
+    return queries.get_planned_worker(principal, worker_id)
 
 
 class ShiftOut(Schema):
@@ -117,12 +112,7 @@ def list_absences(request: HttpRequest) -> list[Absence]:
     """Absences of the workers of the sites the caller plans."""
     principal = api_principal(request, Perm.PLANNING_EDIT)
     audit.record(AuditAction.LIST, principal=principal, object_type="planning.absence")
-    return list(
-        Absence.objects.filter(
-            worker__organisation_id=principal.organisation_id,
-            worker__sites__in=principal.sites_where(Perm.PLANNING_EDIT),
-        ).distinct()
-    )
+    return list(queries.absences_planned_by(principal))
 
 
 @router.post("/workers/{worker_id}/absences", response={201: AbsenceOut})

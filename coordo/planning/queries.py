@@ -12,6 +12,7 @@ from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
 from coordo.planning.models import (
     OPEN_SWAP_STATUSES,
+    Absence,
     Assignment,
     Planning,
     PlanningRun,
@@ -19,6 +20,7 @@ from coordo.planning.models import (
     Rota,
     RotaPeriod,
     Shift,
+    ShiftTemplate,
     SitePlanningSettings,
     SwapRequest,
     SwapStatus,
@@ -152,3 +154,65 @@ def closes_on_public_holidays(site_id: int) -> bool:
     return SitePlanningSettings.objects.filter(
         site_id=site_id, closed_on_public_holidays=True
     ).exists()
+
+
+def published_shifts(worker: Worker) -> QuerySet[Assignment]:
+    """The worker's shifts in the plannings in force (the latest published version of each)."""
+    return (
+        Assignment.objects.filter(worker=worker, planning__status=PlanningStatus.PUBLISHED)
+        .select_related("shift__site")
+        .order_by("shift__start")
+    )
+
+
+def worker_by_calendar_token(token: str) -> Worker:
+    """The active worker whose secret calendar address this is (the address is the key)."""
+    return get_object_or_404(Worker, calendar_token=token, is_active=True)
+
+
+def site_templates(site: Site) -> QuerySet[ShiftTemplate]:
+    return ShiftTemplate.objects.filter(site=site)
+
+
+def colleagues(worker: Worker, site_id: int) -> QuerySet[Worker]:
+    return Worker.objects.filter(
+        organisation_id=worker.organisation_id, sites=site_id, is_active=True
+    ).exclude(pk=worker.pk)
+
+
+def exchangeable(worker: Worker, swap: SwapRequest) -> QuerySet[Shift]:
+    """The taker's coming shifts of the same planning, which the requester does not work."""
+    return (
+        Shift.objects.filter(
+            assignments__planning=swap.planning, assignments__worker=worker,
+            start__gt=timezone.now(),
+        )
+        .exclude(assignments__planning=swap.planning, assignments__worker=swap.requester_id)
+        .order_by("start")
+    )  # fmt: skip
+
+
+def get_published_assignment(worker: Worker, assignment_id: int) -> Assignment:
+    """One of the worker's shifts in a published planning (what they may offer to swap)."""
+    return get_object_or_404(
+        Assignment.objects.filter(worker=worker, planning__status=PlanningStatus.PUBLISHED)
+        .select_related("planning", "shift", "worker"),
+        pk=assignment_id,
+    )  # fmt: skip
+
+
+def get_planned_worker(principal: Principal, worker_id: int) -> Worker:
+    """A worker of a site the principal plans."""
+    workers = Worker.objects.filter(
+        organisation_id=principal.organisation_id,
+        sites__in=principal.sites_where(Perm.PLANNING_EDIT),
+    ).distinct()
+    return get_object_or_404(workers, pk=worker_id)
+
+
+def absences_planned_by(principal: Principal) -> QuerySet[Absence]:
+    """Absences of the workers of the sites the principal plans."""
+    return Absence.objects.filter(
+        worker__organisation_id=principal.organisation_id,
+        worker__sites__in=principal.sites_where(Perm.PLANNING_EDIT),
+    ).distinct()

@@ -1,9 +1,9 @@
 from django.urls import path
 
-from coordo.planning import mine, printout, rotas, setup, swaps, team, views
+from coordo.planning.views import mine, plannings, printout, rotas, setup, swaps, team
 
 urlpatterns = [
-    path("planning/", views.planning_list, name="planning_list"),
+    path("planning/", plannings.planning_list, name="planning_list"),
     path("planning/setup/", setup.planning_setup, name="planning_setup"),
     path("planning/setup/workers/", setup.worker_create, name="worker_create"),
     path("planning/setup/slots/", setup.template_create, name="template_create"),
@@ -53,20 +53,26 @@ urlpatterns = [
         team.worker_absence_remove,
         name="worker_absence_remove",
     ),
-    path("planning/new/", views.planning_create, name="planning_create"),
-    path("planning/<int:planning_id>/", views.planning_detail, name="planning_detail"),
+    path("planning/new/", plannings.planning_create, name="planning_create"),
+    path("planning/<int:planning_id>/", plannings.planning_detail, name="planning_detail"),
     path("planning/<int:planning_id>/print.pdf", printout.planning_pdf, name="planning_pdf"),
-    path("planning/<int:planning_id>/solve/", views.planning_solve, name="planning_solve"),
-    path("planning/<int:planning_id>/publish/", views.planning_publish, name="planning_publish"),
-    path("planning/<int:planning_id>/discard/", views.planning_discard, name="planning_discard"),
+    path("planning/<int:planning_id>/solve/", plannings.planning_solve, name="planning_solve"),
+    path(
+        "planning/<int:planning_id>/publish/", plannings.planning_publish, name="planning_publish"
+    ),
+    path(
+        "planning/<int:planning_id>/discard/", plannings.planning_discard, name="planning_discard"
+    ),
     path(
         "planning/<int:planning_id>/shifts/<int:shift_id>/",
-        views.planning_shift,
+        plannings.planning_shift,
         name="planning_shift",
     ),
-    path("planning/runs/<int:run_id>/", views.planning_run, name="planning_run"),
+    path("planning/runs/<int:run_id>/", plannings.planning_run, name="planning_run"),
     path(
-        "planning/runs/<int:run_id>/cancel/", views.planning_run_cancel, name="planning_run_cancel"
+        "planning/runs/<int:run_id>/cancel/",
+        plannings.planning_run_cancel,
+        name="planning_run_cancel",
     ),
     path("planning/mine/", mine.my_shifts, name="my_shifts"),
     path("planning/mine/absences/", mine.absence_add, name="absence_add"),

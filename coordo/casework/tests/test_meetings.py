@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 
 from conftest import make_person, verified_client
 from coordo.access.models import AuditAction, AuditEvent
-from coordo.casework import meetings
+from coordo.casework.actions import meetings
 from coordo.casework.models import CaseMeeting
 from coordo.casework.tests.conftest import principal
 

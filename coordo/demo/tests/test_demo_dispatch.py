@@ -13,8 +13,7 @@ from coordo.access.models import Organisation, Site, User
 from coordo.access.scoping import principal_for_user
 from coordo.demo import builder
 from coordo.demo.dispatch import DEMO_PREGNANCY_AGES, MEDICAL_NOTES, PREGNANCY_NOTES, TODAY
-from coordo.dispatch import batches
-from coordo.dispatch.actions import could_be_pregnant
+from coordo.dispatch.actions import batches, could_be_pregnant
 from coordo.dispatch.fetch import age_on
 from coordo.dispatch.models import MedicalScreening, Proposal, SocialScreening
 from coordo.dispatch.tasks import run_batch

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import verified_client
-from coordo.dispatch import batches
+from coordo.dispatch.actions import batches
 from coordo.dispatch.models import Decision, Proposal
 from coordo.dispatch.tasks import run_batch
 from coordo.dispatch.tests.conftest import principal

@@ -20,7 +20,8 @@ from benchmarks.dispatch.generate import generate
 from conftest import verified_client
 from coordo import background
 from coordo.access.models import Site, User
-from coordo.dispatch import batches, tasks
+from coordo.dispatch import tasks
+from coordo.dispatch.actions import batches
 from coordo.dispatch.models import Arrival, Batch, BatchStatus, Proposal, WaitingEntry
 from coordo.dispatch.optimiser import Solution
 from coordo.dispatch.tests.conftest import principal

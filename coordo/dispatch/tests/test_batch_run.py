@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 from django_tasks_db.models import DBTaskResult
 
-from coordo.dispatch import batches
+from coordo.dispatch.actions import batches
 from coordo.dispatch.models import Batch, BatchStatus, Proposal, WaitingEntry
 from coordo.dispatch.optimiser import parse_instance
 from coordo.dispatch.tasks import run_batch, solve_with_progress

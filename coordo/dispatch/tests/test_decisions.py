@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from conftest import make_user
 from coordo.access.roles import Role
-from coordo.dispatch import batches
+from coordo.dispatch.actions import batches
 from coordo.dispatch.models import (
     Arrival,
     BatchStatus,

@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from conftest import verified_client
-from coordo.dispatch import batches, explanations
+from coordo.dispatch import explanations, queries
+from coordo.dispatch.actions import batches
 from coordo.dispatch.models import Proposal
 from coordo.dispatch.tasks import run_batch
 from coordo.dispatch.tests.conftest import principal
@@ -55,7 +56,7 @@ def batch(immediate_tasks, arrival_site, dispatcher, nurse, network):
 
 def texts(batch) -> dict[str, str]:
     return {
-        row["proposal"].arrival.household.name: row["text"] for row in batches.proposal_rows(batch)
+        row["proposal"].arrival.household.name: row["text"] for row in queries.proposal_rows(batch)
     }
 
 

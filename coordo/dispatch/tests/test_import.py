@@ -12,7 +12,7 @@ from openpyxl import Workbook
 
 from conftest import make_user, verified_client
 from coordo.access.roles import Role
-from coordo.dispatch.importer import import_units, read_rows
+from coordo.dispatch.actions.network import import_units, read_rows
 from coordo.dispatch.models import ReceptionUnit
 from coordo.dispatch.tests.conftest import principal
 from coordo.web.tabular import Row

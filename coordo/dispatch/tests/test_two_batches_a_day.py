@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from conftest import make_household, make_person, verified_client
-from coordo.dispatch import batches
+from coordo.dispatch.actions import batches
 from coordo.dispatch.models import Proposal, ReceptionUnit
 from coordo.dispatch.tasks import run_batch
 from coordo.dispatch.tests.conftest import principal

@@ -14,7 +14,7 @@ from coordo.access.models import AuditAction, Site
 from coordo.access.policy import Perm
 from coordo.dispatch import actions, queries
 from coordo.dispatch.forms import ArrivalForm, MedicalScreeningForm, SocialScreeningForm
-from coordo.dispatch.models import ArrivalStatus, WaitingEntry
+from coordo.dispatch.models import ArrivalStatus
 from coordo.people.queries import households_visible_to
 
 
@@ -34,11 +34,7 @@ def dispatch_home(request: AuthedRequest) -> HttpResponse:
         .filter(site=site, status=ArrivalStatus.WAITING)
         .prefetch_related("household__members")
     )
-    reasons = dict(
-        WaitingEntry.objects.filter(site=site)
-        .order_by("batch_id")
-        .values_list("arrival_id", "reason")
-    )
+    reasons = queries.waiting_reasons(site)
     audit.record(
         AuditAction.LIST, principal=principal, object_type="dispatch.arrival", site_id=site.pk
     )

@@ -18,10 +18,11 @@ from coordo.access import audit
 from coordo.access.http import AuthedRequest, add_action_errors, principal_of, require_perm
 from coordo.access.models import AuditAction
 from coordo.access.policy import Perm
-from coordo.dispatch import batches, explanations, queries
+from coordo.dispatch import explanations, queries
+from coordo.dispatch.actions import batches
 from coordo.dispatch.fairness import fairness_tables
 from coordo.dispatch.forms import MonthForm, OverrideForm
-from coordo.dispatch.models import Batch, BatchStatus, Proposal, ReceptionUnit
+from coordo.dispatch.models import Batch, BatchStatus, Proposal
 from coordo.dispatch.views.arrivals import site_with
 from coordo.web.downloads import attachment
 
@@ -49,7 +50,7 @@ def batch_detail(request: AuthedRequest, batch_id: int) -> HttpResponse:
     here = request.current_site is not None and request.current_site.pk == batch.site_id
     context = {
         "batch": batch,
-        "rows": batches.proposal_rows(batch),
+        "rows": queries.proposal_rows(batch),
         "can_run": can_run,
         # A failed run (a dead worker's included) is run again from its own site.
         "can_restart": can_run and here and batch.state == BatchStatus.FAILED,
@@ -127,8 +128,8 @@ def batch_accept(request: AuthedRequest, batch_id: int) -> HttpResponse:
 def proposal_override(request: AuthedRequest, proposal_id: int) -> HttpResponse:
     principal = principal_of(request)
     proposal: Proposal = queries.get_proposal(principal, proposal_id, Perm.DISPATCH_RUN)
-    units = ReceptionUnit.objects.filter(organisation_id=proposal.organisation_id)
-    form = OverrideForm(request.POST or None, units=units, choices=batches.unit_choices(proposal))
+    units = queries.network_units(proposal.organisation_id)
+    form = OverrideForm(request.POST or None, units=units, choices=queries.unit_choices(proposal))
     if request.method == "POST" and form.is_valid():
         try:
             batches.override_proposal(
@@ -170,6 +171,6 @@ def fairness_month(request: AuthedRequest) -> HttpResponse:
     following = (first + timedelta(days=31)).replace(day=1)
     context = {
         "month": first, "previous": previous, "following": following,
-        "tables": fairness_tables(Proposal.objects.filter(batch__in=decided)), "form": form,
+        "tables": fairness_tables(queries.proposals_of_batches(decided)), "form": form,
     }  # fmt: skip
     return render(request, "dispatch/fairness.html", context, status=400 if refused else 200)

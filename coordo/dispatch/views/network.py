@@ -14,17 +14,16 @@ from django.views.decorators.http import require_POST
 from coordo.access.http import AuthedRequest, flash_form_errors, principal_of, require_perm
 from coordo.access.policy import Perm
 from coordo.dispatch import actions, queries
+from coordo.dispatch.actions.network import COLUMNS, import_units, read_rows
 from coordo.dispatch.fetch import placed_on
 from coordo.dispatch.forms import FreePlacesForm, NetworkImportForm
-from coordo.dispatch.importer import COLUMNS, import_units, read_rows
-from coordo.dispatch.models import ReceptionUnit
 from coordo.web.tabular import template_response
 
 
 @require_perm(Perm.DISPATCH_NETWORK_EDIT)
 def network(request: AuthedRequest) -> HttpResponse:
     principal = principal_of(request)
-    units = ReceptionUnit.objects.order_by("code")
+    units = queries.units_by_code()
     centres = list(
         queries.centres_of(principal)
         .prefetch_related(Prefetch("units", queryset=units))

@@ -16,8 +16,8 @@ from coordo.access import audit
 from coordo.access.models import AuditAction, User
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
-from coordo.housing.actions.stays import check, overlapping
-from coordo.housing.models import Occupancy, Unit, UnitClosure
+from coordo.housing.actions.stays import check
+from coordo.housing.models import Occupancy, Unit, UnitClosure, overlapping
 
 BACK_BEFORE_OUT = _("The unit must come back in service after the first night out of service.")
 

@@ -13,8 +13,8 @@ from coordo.access import audit
 from coordo.access.models import AuditAction, Site, User
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
-from coordo.housing.actions.stays import check, overlapping
-from coordo.housing.models import Building, Occupancy, Unit, UnitKind
+from coordo.housing.actions.stays import check
+from coordo.housing.models import Building, Occupancy, Unit, UnitKind, overlapping
 from coordo.web.tabular import Row, RowError, whole_number, yes_no
 
 BUILDING_FIELDS = ("name", "address", "confidential")

@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.db.models.lookups import GreaterThan
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -29,7 +28,14 @@ from coordo.access import audit
 from coordo.access.models import AuditAction, User
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
-from coordo.housing.models import HouseholdType, Occupancy, Stay, Unit, UnitClosure, until
+from coordo.housing.models import (
+    HouseholdType,
+    Occupancy,
+    Stay,
+    Unit,
+    UnitClosure,
+    overlapping,
+)
 from coordo.people.models import Household, Person, Relationship, Sex
 from coordo.people.queries import persons_visible_to
 
@@ -46,23 +52,6 @@ ADULT_AGE = 18
 def check(principal: Principal, perm: Perm, site_id: int) -> None:
     if not principal.can(perm, site_id):
         raise PermissionDenied
-
-
-def overlapping(start: date, end: date | None) -> Q:
-    """Occupancies (or closures) sharing at least one night with [start, end).
-
-    An open end counts as the far future, written as the expression the index
-    `occupancy_unit_until` holds, so "who is here tonight" reads the current rows only.
-    """
-    q = Q(GreaterThan(until(), start))
-    return q & Q(start__lt=end) if end else q
-
-
-def serving(start: date, end: date) -> Q:
-    """Units in service on at least one night of [start, end)."""
-    return Q(in_service_from__lt=end) & (
-        Q(out_of_service_from__isnull=True) | Q(out_of_service_from__gt=start)
-    )
 
 
 def free_slots(unit: Unit, start: date, end: date | None, *, stay: Stay | None = None) -> list[int]:

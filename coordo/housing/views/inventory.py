@@ -28,7 +28,6 @@ from coordo.access.policy import Perm
 from coordo.housing import actions, queries
 from coordo.housing.forms import BuildingForm, ClosureForm, ImportForm, UnitForm
 from coordo.housing.importer import COLUMNS, read_rows
-from coordo.housing.models import Unit, UnitClosure
 from coordo.housing.views.common import site_for
 from coordo.web.tabular import template_response
 
@@ -38,10 +37,8 @@ def building_list(request: AuthedRequest) -> HttpResponse:
     principal = principal_of(request)
     site = site_for(request, Perm.HOUSING_VIEW)
     today = timezone.localdate()
-    units = queries.units_with_free_places(Unit.objects.order_by("name"), today)
-    closures = UnitClosure.objects.filter(end__isnull=True) | UnitClosure.objects.filter(
-        end__gt=today
-    )
+    units = queries.units_with_free_places(queries.units_by_name(), today)
+    closures = queries.current_closures(today)
     buildings = (
         queries.buildings_visible_to(principal)
         .filter(site=site)

@@ -23,7 +23,7 @@ from coordo.access.policy import Perm
 from coordo.housing import actions, queries
 from coordo.housing.board import build_board
 from coordo.housing.forms import AdmitForm, BoardForm, EndStayForm, MoveStayForm
-from coordo.housing.models import Occupancy, Stay
+from coordo.housing.models import Stay
 from coordo.housing.views.common import site_for, site_people, site_units
 from coordo.people.queries import get_person
 from coordo.web import periods
@@ -183,14 +183,7 @@ def person_stays(request: AuthedRequest, person_id: int) -> HttpResponse:
     """A person's stay history, across the sites the user may see."""
     principal = principal_of(request)
     person = get_person(principal, person_id)
-    occupancies = (
-        Occupancy.objects.filter(
-            person=person, stay__site_id__in=principal.sites_where(Perm.STAY_VIEW),
-            organisation_id=principal.organisation_id,
-        )
-        .select_related("stay", "unit__building")
-        .order_by("-start")
-    )  # fmt: skip
+    occupancies = queries.stay_history(principal, person)
     rows = [(o, queries.unit_label(principal, o.unit)) for o in occupancies]
     audit.record(
         AuditAction.VIEW, principal=principal, obj=person, object_type="housing.stay_history"

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from coordo.access.models import Site, User
 from coordo.access.scoping import principal_for_user
-from coordo.planning import rota_actions
+from coordo.planning.actions import rotas as rota_actions
 from coordo.planning.models import Rota, RotaPeriod, Worker
 
 BRUSSELS = ZoneInfo("Europe/Brussels")

@@ -9,8 +9,8 @@ from conftest import make_user
 from coordo.access.models import Site, User
 from coordo.access.roles import Role
 from coordo.access.scoping import principal_for_user
-from coordo.planning import swap_actions
 from coordo.planning.actions import generate_shifts
+from coordo.planning.actions import swaps as swap_actions
 from coordo.planning.models import (
     Assignment,
     Planning,

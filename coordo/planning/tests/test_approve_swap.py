@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 
 from coordo.access.models import AuditEvent, Site, User
 from coordo.access.scoping import principal_for_user
-from coordo.planning import swap_actions
+from coordo.planning.actions import swaps as swap_actions
 from coordo.planning.models import (
     Absence,
     Assignment,

@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from coordo.access.models import AuditEvent, Site, User
 from coordo.access.scoping import principal_for_user
-from coordo.planning import swap_actions
+from coordo.planning.actions import swaps as swap_actions
 from coordo.planning.models import SwapStatus, Worker
 from coordo.planning.tests.swap_factories import accepted, publish_december, shift_at, with_account
 

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 
 from coordo.access.models import Site, User
 from coordo.access.scoping import principal_for_user
-from coordo.planning import rota_actions
+from coordo.planning.actions import rotas as rota_actions
 from coordo.planning.models import RotaPeriod, Worker
 from coordo.planning.tests.rota_factories import add_period, at, make_rota
 

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from conftest import make_site
 from coordo.access.models import AuditEvent, Site, User
 from coordo.access.scoping import principal_for_user
-from coordo.planning import rota_actions
+from coordo.planning.actions import rotas as rota_actions
 from coordo.planning.models import Rota, Worker
 from coordo.planning.tests.factories import make_worker
 from coordo.planning.tests.rota_factories import make_rota

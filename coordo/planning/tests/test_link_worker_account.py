@@ -9,7 +9,7 @@ from conftest import make_user, verified_client
 from coordo.access.models import AuditAction, AuditEvent, Site, User
 from coordo.access.roles import Role
 from coordo.access.scoping import principal_for_user
-from coordo.planning import team_actions
+from coordo.planning.actions import team as team_actions
 from coordo.planning.models import Planning, Worker
 from coordo.planning.tests.factories import publish_with
 

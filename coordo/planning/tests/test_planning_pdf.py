@@ -7,8 +7,8 @@ from datetime import time
 from conftest import verified_client
 from coordo.access.models import AuditEvent, Site, User
 from coordo.planning.models import Assignment, Planning, Shift, ShiftTemplate, Worker
-from coordo.planning.printout import latin1, short_name
 from coordo.planning.tests.factories import make_draft, make_templates, make_worker, publish_with
+from coordo.planning.views.printout import latin1, short_name
 
 
 def _pages(body: bytes) -> int:

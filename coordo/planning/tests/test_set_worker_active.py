@@ -5,7 +5,7 @@ from __future__ import annotations
 from conftest import verified_client
 from coordo.access.models import AuditAction, AuditEvent, Site, User
 from coordo.access.scoping import principal_for_user
-from coordo.planning import team_actions
+from coordo.planning.actions import team as team_actions
 from coordo.planning.fetch import build_instance, worker_id
 from coordo.planning.models import Planning, Worker
 from coordo.planning.tests.factories import make_draft, publish_with

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from conftest import verified_client
 from coordo.access.models import AuditAction, AuditEvent, Site, User
 from coordo.access.scoping import principal_for_user
-from coordo.planning import team_actions
+from coordo.planning.actions import team as team_actions
 from coordo.planning.models import Worker
 from coordo.planning.tests.factories import make_worker
 

@@ -28,12 +28,13 @@ from coordo.access.http import (
 )
 from coordo.access.models import AuditAction, Site
 from coordo.access.policy import Perm
-from coordo.planning import queries, team_actions
+from coordo.planning import queries
 from coordo.planning.actions import record_absence, renew_calendar_link
+from coordo.planning.actions import team as team_actions
 from coordo.planning.forms import AbsenceForm, AccountForm, WindowForm, WorkerDetailsForm
 from coordo.planning.models import WeeklyWindow, Worker
-from coordo.planning.setup import editable_site
-from coordo.planning.views import replans_proposed
+from coordo.planning.views.plannings import replans_proposed
+from coordo.planning.views.setup import editable_site
 
 
 def _worker(request: AuthedRequest, worker_id: int) -> tuple[Site, Worker]:

@@ -18,7 +18,7 @@ from coordo.access import audit
 from coordo.access.models import AuditAction, User
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
-from coordo.planning.actions import next_published_version
+from coordo.planning.actions.plannings import next_published_version
 from coordo.planning.models import (
     OPEN_SWAP_STATUSES,
     Assignment,

@@ -18,7 +18,7 @@ from coordo.access.http import (
     principal_of,
     require_perm,
 )
-from coordo.access.models import AuditAction, Membership, Organisation, Site
+from coordo.access.models import AuditAction, Organisation, Site
 from coordo.access.policy import Perm
 
 
@@ -144,9 +144,7 @@ def membership_add(request: AuthedRequest, user_id: int) -> HttpResponse:
 @require_perm(Perm.ORG_MANAGE)
 def membership_remove(request: AuthedRequest, membership_id: int) -> HttpResponse:
     principal = principal_of(request)
-    membership = get_object_or_404(
-        Membership.objects.filter(organisation_id=principal.organisation_id), pk=membership_id
-    )
+    membership = queries.get_membership(principal, membership_id)
     actions.revoke_membership(membership, by=request.user, principal=principal)
     messages.success(request, _("The role has been removed."))
     return redirect("user_detail", user_id=membership.user_id)

@@ -38,7 +38,7 @@ from coordo.casework.forms import (
     ReopenCaseForm,
     WeekForm,
 )
-from coordo.casework.models import Attachment, CaseFile, Goal, Level
+from coordo.casework.models import CaseFile, Level
 from coordo.partners.queries import partners_visible_to
 from coordo.people.queries import get_person
 from coordo.web.downloads import stored_file_attachment
@@ -211,9 +211,7 @@ def appointment_add(request: AuthedRequest, case_file_id: int) -> HttpResponse:
 @require_perm(Perm.CASE_EDIT)
 def goal_progress(request: AuthedRequest, goal_id: int) -> HttpResponse:
     principal = principal_of(request)
-    goal = get_object_or_404(
-        Goal.objects.filter(case_file__in=queries.editable_case_files(principal)), pk=goal_id
-    )
+    goal = queries.get_editable_goal(principal, goal_id)
     form = GoalProgressForm(request.POST)
     apply_posted_form(
         request, form, partial(actions.update_goal_progress, goal), lambda: _("Saved.")
@@ -319,13 +317,7 @@ def attachment_upload(request: AuthedRequest, case_file_id: int) -> HttpResponse
 @require_perm(Perm.CASE_EDIT)
 def attachment_download(request: AuthedRequest, attachment_id: int) -> HttpResponse:
     principal = principal_of(request)
-    attachment = get_object_or_404(
-        Attachment.objects.filter(
-            organisation_id=principal.organisation_id,
-            site_id__in=principal.sites_where(Perm.CASE_EDIT),
-        ),
-        pk=attachment_id,
-    )
+    attachment = queries.get_attachment(principal, attachment_id)
     audit.record(AuditAction.VIEW, principal=principal, obj=attachment)
     extension = (attachment.file.name or "").rsplit(".", 1)[-1]
     return stored_file_attachment(

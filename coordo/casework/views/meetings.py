@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import Any
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from coordo.access import audit
-from coordo.access.forms import limit_choices
 from coordo.access.http import (
     AuthedRequest,
     add_action_errors,
@@ -25,37 +21,11 @@ from coordo.access.http import (
 )
 from coordo.access.models import AuditAction
 from coordo.access.policy import Perm
-from coordo.casework import meetings
-from coordo.casework.models import CaseMeeting, MeetingAction
-from coordo.people.models import Person
+from coordo.casework import queries
+from coordo.casework.actions import meetings
+from coordo.casework.forms import MeetingActionForm, MeetingForm
 from coordo.people.queries import persons_visible_to
 from coordo.web.posting import apply_posted_form
-
-
-class MeetingForm(forms.ModelForm):
-    persons = forms.ModelMultipleChoiceField(
-        label=gettext_lazy("Persons discussed"), queryset=Person.objects.none(),
-        widget=forms.SelectMultiple(attrs={"size": 8}),
-    )  # fmt: skip
-
-    class Meta:
-        model = CaseMeeting
-        fields = ["held_on", "participants", "persons"]
-        widgets = {
-            "held_on": forms.DateInput(attrs={"type": "date"}),
-            "participants": forms.Textarea(attrs={"rows": 3}),
-        }
-
-    def __init__(self, *args: Any, persons: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        limit_choices(self, "persons", persons)
-
-
-class MeetingActionForm(forms.ModelForm):
-    class Meta:
-        model = MeetingAction
-        fields = ["description", "owner", "due_date"]
-        widgets = {"due_date": forms.DateInput(attrs={"type": "date"})}
 
 
 @require_perm(Perm.CASE_VIEW)
@@ -66,7 +36,7 @@ def meeting_list(request: AuthedRequest) -> HttpResponse:
         AuditAction.LIST, principal=principal, object_type="casework.casemeeting", site_id=site_id
     )
     context = {
-        "meetings": meetings.meetings_visible_to(principal).filter(site_id=site_id)[:100],
+        "meetings": queries.meetings_visible_to(principal).filter(site_id=site_id)[:100],
         "can_edit": principal.can(Perm.CASE_EDIT, site_id),
     }
     return render(request, "casework/meeting_list.html", context)
@@ -100,7 +70,7 @@ def meeting_create(request: AuthedRequest) -> HttpResponse:
 @require_perm(Perm.CASE_VIEW)
 def meeting_detail(request: AuthedRequest, meeting_id: int) -> HttpResponse:
     principal = principal_of(request)
-    meeting = meetings.get_meeting(principal, meeting_id)
+    meeting = queries.get_meeting(principal, meeting_id)
     audit.record(AuditAction.VIEW, principal=principal, obj=meeting)
     can_edit = principal.can(Perm.CASE_EDIT, meeting.site_id)
     context = {"meeting": meeting, "action_form": MeetingActionForm() if can_edit else None}
@@ -111,7 +81,7 @@ def meeting_detail(request: AuthedRequest, meeting_id: int) -> HttpResponse:
 @require_perm(Perm.CASE_EDIT)
 def meeting_action_add(request: AuthedRequest, meeting_id: int) -> HttpResponse:
     principal = principal_of(request)
-    meeting = meetings.get_meeting(principal, meeting_id)
+    meeting = queries.get_meeting(principal, meeting_id)
     form = MeetingActionForm(request.POST)
     action = partial(meetings.add_meeting_action, meeting)
     apply_posted_form(request, form, action, lambda: _("The decision has been added."))

@@ -22,10 +22,11 @@ from coordo.access.http import (
 )
 from coordo.access.models import AuditAction, Site
 from coordo.access.policy import Perm
-from coordo.planning import queries, rota_actions
+from coordo.planning import queries
+from coordo.planning.actions import rotas as rota_actions
 from coordo.planning.forms import RotaForm, RotaPeriodForm
 from coordo.planning.models import Rota, RotaPeriod, Worker
-from coordo.planning.setup import editable_site
+from coordo.planning.views.setup import editable_site
 
 
 def _team(site: Site) -> QuerySet[Worker]:

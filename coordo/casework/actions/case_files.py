@@ -1,9 +1,8 @@
-"""Every write of case work: one transaction, a permission check and one audit row each."""
+"""The case file's writes: open, close, reopen, goals, appointments, notes, documents."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -15,6 +14,7 @@ from coordo.access import audit
 from coordo.access.models import AuditAction, Site, User
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
+from coordo.casework.actions.common import _check, _check_person
 from coordo.casework.models import (
     Appointment,
     Attachment,
@@ -24,13 +24,8 @@ from coordo.casework.models import (
     Goal,
     Level,
     Note,
-    Outcome,
-    Referral,
-    ReferralStatus,
-    Request,
 )
-from coordo.partners.models import Partner, Service
-from coordo.people.actions import register_person
+from coordo.partners.models import Partner
 from coordo.people.models import Person
 from coordo.web import uploads
 
@@ -42,18 +37,6 @@ CLOSED_FILE_MESSAGE = _(
 )
 
 
-def _check(principal: Principal, perm: Perm, site_id: int) -> None:
-    if not principal.can(perm, site_id):
-        raise PermissionDenied
-
-
-def _check_person(principal: Principal, person: Person, site: Site) -> None:
-    if person.organisation_id != site.organisation_id or not principal.can(
-        Perm.PERSON_VIEW, person.site_id
-    ):
-        raise ValidationError({"person": _("Choose a person registered in your organisation.")})
-
-
 def _require_open(case_file: CaseFile) -> None:
     """A closed file is read-only until reopened; read under lock so a close in between wins."""
     status = (
@@ -61,57 +44,6 @@ def _require_open(case_file: CaseFile) -> None:
     )
     if status == CaseStatus.CLOSED:
         raise ValidationError(CLOSED_FILE_MESSAGE)
-
-
-@transaction.atomic
-def register_request(
-    *,
-    site: Site,
-    person: Person,
-    kind: str,
-    urgency: str,
-    language: str = "",
-    interpreter_needed: bool = False,
-    by: User | None,
-    principal: Principal,
-) -> Request:
-    _check(principal, Perm.REQUEST_EDIT, site.pk)
-    _check_person(principal, person, site)
-    request = Request(
-        organisation_id=site.organisation_id, site=site, person=person, kind=kind,
-        urgency=urgency, language=language, interpreter_needed=interpreter_needed, received_by=by,
-    )  # fmt: skip
-    request.full_clean()
-    request.save()
-    audit.record(AuditAction.CREATE, principal=principal, obj=request)
-    return request
-
-
-@transaction.atomic
-def register_walk_in(
-    *,
-    site: Site,
-    person_fields: dict[str, Any],
-    by: User | None,
-    principal: Principal,
-    **request_fields: Any,
-) -> Request:
-    """A first visit: the person and her request are written together, or neither is."""
-    person = register_person(site=site, by=by, principal=principal, **person_fields)
-    return register_request(site=site, person=person, by=by, principal=principal, **request_fields)
-
-
-@transaction.atomic
-def record_outcome(
-    request: Request, *, outcome: str, by: User | None, principal: Principal
-) -> Request:
-    _check(principal, Perm.REQUEST_EDIT, request.site_id)
-    if outcome not in Outcome.values:
-        raise ValidationError({"outcome": _("Choose one of the outcomes.")})
-    request.outcome, request.outcome_at, request.outcome_by = outcome, timezone.now(), by
-    request.save(update_fields=["outcome", "outcome_at", "outcome_by"])
-    audit.record(AuditAction.UPDATE, principal=principal, obj=request)
-    return request
 
 
 @transaction.atomic
@@ -295,100 +227,6 @@ def lower_note_level(note: Note, *, level: int, by: User, principal: Principal) 
     note.save(update_fields=["level", "updated_at"])
     audit.record(AuditAction.UPDATE, principal=principal, obj=note, object_type=NOTE_LEVEL_LOWERED)
     return note
-
-
-@transaction.atomic
-def refer_person(
-    *,
-    site: Site,
-    person: Person,
-    partner: Partner,
-    service: Service | None = None,
-    reason: str,
-    urgency: str,
-    consent_given: bool,
-    information_shared: str = "",
-    due_date: date,
-    request: Request | None = None,
-    by: User,
-    principal: Principal,
-) -> Referral:
-    """Refer to a partner; a referral made from a waiting request gives it the outcome "referred"."""
-    _check(principal, Perm.REFERRAL_EDIT, site.pk)
-    _check_person(principal, person, site)
-    if partner.organisation_id != site.organisation_id or not partner.is_active:
-        raise ValidationError(
-            {"partner": _("Choose a partner from your organisation's directory.")}
-        )
-    if service is not None and service.partner_id != partner.pk:
-        raise ValidationError({"service": _("This service belongs to another partner.")})
-    if not consent_given:
-        raise ValidationError(
-            {"consent_given": _("Ask the person's consent before referring her.")}
-        )
-    referral = Referral(
-        organisation_id=site.organisation_id, site=site, person=person, partner=partner,
-        service=service, reason=reason, urgency=urgency, consent_given=consent_given,
-        information_shared=information_shared, due_date=due_date, request=request,
-        referred_by=by,
-    )  # fmt: skip
-    referral.full_clean()
-    referral.save()
-    audit.record(AuditAction.CREATE, principal=principal, obj=referral)
-    if request is not None and not request.outcome:
-        record_outcome(request, outcome=Outcome.REFERRED, by=by, principal=principal)
-    return referral
-
-
-ANSWERED = {ReferralStatus.ACCEPTED, ReferralStatus.REFUSED, ReferralStatus.APPOINTMENT_SET}
-CLOSED = {
-    ReferralStatus.REFUSED, ReferralStatus.DONE, ReferralStatus.NO_SHOW, ReferralStatus.CANCELLED,
-}  # fmt: skip
-
-
-@transaction.atomic
-def update_referral_status(
-    referral: Referral,
-    *,
-    status: str,
-    refusal_reason: str = "",
-    due_date: date | None = None,
-    by: User | None,
-    principal: Principal,
-) -> Referral:
-    _check(principal, Perm.REFERRAL_EDIT, referral.site_id)
-    if not referral.is_open:
-        raise ValidationError({"status": _("This referral is closed.")})
-    if status not in ReferralStatus.values or status == ReferralStatus.SENT:
-        raise ValidationError({"status": _("Choose the new status.")})
-    if status == ReferralStatus.REFUSED and not refusal_reason.strip():
-        raise ValidationError({"refusal_reason": _("Say why the partner refused.")})
-    now = timezone.now()
-    referral.status, referral.refusal_reason = status, refusal_reason.strip()
-    if status in ANSWERED and referral.answered_at is None:
-        referral.answered_at = now
-    if status in CLOSED:
-        referral.closed_at = now
-    if due_date is not None:
-        referral.due_date = due_date
-    referral.full_clean()
-    referral.save()
-    audit.record(AuditAction.UPDATE, principal=principal, obj=referral)
-    return referral
-
-
-@transaction.atomic
-def postpone_follow_up(
-    referral: Referral, *, due_date: date, by: User | None, principal: Principal
-) -> Referral:
-    """The worker called the partner: nothing new yet, remind again on `due_date`."""
-    _check(principal, Perm.REFERRAL_EDIT, referral.site_id)
-    if due_date <= timezone.localdate():
-        raise ValidationError({"due_date": _("Choose a date after today.")})
-    referral.due_date = due_date
-    referral.save(update_fields=["due_date"])
-    audit.record(AuditAction.UPDATE, principal=principal, obj=referral)
-    return referral
 
 
 @transaction.atomic

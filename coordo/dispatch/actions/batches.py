@@ -1,8 +1,6 @@
-"""The daily batch: build its snapshot, save the optimiser's answer, decide each proposal."""
+"""The daily batch's writes: build its snapshot, save the optimiser's answer, decide each proposal."""
 
 from __future__ import annotations
-
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -16,7 +14,7 @@ from coordo.access.policy import Perm
 from coordo.access.roles import SiteKind
 from coordo.access.scoping import Principal
 from coordo.dispatch import explanations
-from coordo.dispatch.actions import check
+from coordo.dispatch.actions.arrivals import check
 from coordo.dispatch.fetch import build_instance, household_type
 from coordo.dispatch.models import (
     Arrival,
@@ -36,9 +34,8 @@ from coordo.dispatch.optimiser import (
     parse_instance,
     solution_from_plan,
 )
-from coordo.dispatch.optimiser.rules import Fit, fits_in_plan
 from coordo.dispatch.optimiser.solution import explanation_facts, refusal_facts
-from coordo.dispatch.queries import centre_names, proposals_of
+from coordo.dispatch.queries import current_plan, household_document, unit_fits
 
 
 @transaction.atomic
@@ -160,17 +157,6 @@ def accept_all(batch: Batch, *, by: User, principal: Principal) -> int:
     return count
 
 
-def current_plan(batch: Batch, *, without: Proposal) -> dict[str, str]:
-    """Household key -> unit code of every proposal as decided so far, but `without`'s."""
-    plan: dict[str, str] = {}
-    for proposal in batch.proposals.exclude(pk=without.pk).select_related("unit", "decision__unit"):
-        decision = getattr(proposal, "decision", None)
-        unit = decision.unit if decision else proposal.unit
-        if unit is not None:
-            plan[proposal.arrival.key] = unit.code
-    return plan
-
-
 @transaction.atomic
 def override_proposal(
     proposal: Proposal,
@@ -195,7 +181,7 @@ def override_proposal(
         if fit is None:
             raise ValidationError({"unit": _("This unit was not in the network of this batch.")})
         if fit.problems:
-            household = explanations.household_facts(_household_document(proposal))
+            household = explanations.household_facts(household_document(proposal))
             raise ValidationError({"unit": explanations.unfit_message(fit, household)})
         # The reference check, which the fits above agree with (tested).
         plan = current_plan(batch, without=proposal) | {proposal.arrival.key: unit.code}
@@ -213,38 +199,3 @@ def override_proposal(
         )  # fmt: skip
     audit.record(AuditAction.UPDATE, principal=principal, obj=decision, site_id=batch.site_id)
     return decision
-
-
-def _household_document(proposal: Proposal) -> dict[str, Any]:
-    key = proposal.arrival.key
-    return next(h for h in proposal.batch.snapshot["households"] if h["id"] == key)
-
-
-def unit_fits(proposal: Proposal) -> dict[str, Fit]:
-    """Unit code -> whether the proposal's household could go there, the others as decided."""
-    batch = proposal.batch
-    plan = current_plan(batch, without=proposal)
-    fits = fits_in_plan(parse_instance(batch.snapshot), plan, proposal.arrival.key)
-    return {fit.unit: fit for fit in fits}
-
-
-def unit_choices(proposal: Proposal) -> list[tuple[str, str]]:
-    """The override list: every unit of the batch's network, those that suit first, each
-    with its free beds and, if it does not suit, why."""
-    household = explanations.household_facts(_household_document(proposal))
-    names = centre_names(proposal.organisation_id)
-    fits = sorted(unit_fits(proposal).values(), key=lambda fit: (bool(fit.problems), fit.unit))
-    return [(fit.unit, explanations.fit_label(fit, household, names)) for fit in fits]
-
-
-def proposal_rows(batch: Batch) -> list[dict[str, Any]]:
-    """What the review screen shows, every proposal and refusal worded in the reader's language."""
-    names = centre_names(batch.organisation_id)
-    return [
-        {
-            "proposal": p,
-            "text": explanations.proposal_text(p.explanation, p.unplaced_reason, names),
-            "decision": getattr(p, "decision", None),
-        }
-        for p in proposals_of(batch)
-    ]

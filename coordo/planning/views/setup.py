@@ -24,9 +24,8 @@ from coordo.access.models import AuditAction, Site
 from coordo.access.policy import Perm
 from coordo.planning.actions import add_template, add_worker, change_planning_settings
 from coordo.planning.forms import PlanningSettingsForm, TemplateForm, WorkerForm
-from coordo.planning.models import ShiftTemplate
 from coordo.planning.public_holidays import public_holidays
-from coordo.planning.queries import closes_on_public_holidays, site_team
+from coordo.planning.queries import closes_on_public_holidays, site_team, site_templates
 
 HOLIDAYS_AHEAD = 365  # days of public holidays the setup page lists
 
@@ -49,7 +48,7 @@ def planning_setup(request: AuthedRequest) -> HttpResponse:
     context = {
         "site": site,
         "workers": site_team(site),
-        "templates": ShiftTemplate.objects.filter(site=site),
+        "templates": site_templates(site),
         "worker_form": WorkerForm(),
         "template_form": TemplateForm(),
         "settings_form": PlanningSettingsForm(

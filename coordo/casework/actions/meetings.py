@@ -1,4 +1,4 @@
-"""Multidisciplinary case meetings (PMS): reads and writes, with the rules of the case files.
+"""Multidisciplinary case meetings (PMS): the writes, with the rules of the case files.
 
 Meetings belong to a site; its case team writes them, and the case team and medical
 staff of the site read them (they sit at the same table).
@@ -11,8 +11,6 @@ from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import QuerySet
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
 from coordo.access import audit
@@ -21,17 +19,6 @@ from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
 from coordo.casework.models import CaseMeeting, MeetingAction
 from coordo.people.models import Person
-
-
-def meetings_visible_to(principal: Principal) -> QuerySet[CaseMeeting]:
-    return CaseMeeting.objects.filter(
-        organisation_id=principal.organisation_id,
-        site_id__in=principal.sites_where(Perm.CASE_VIEW),
-    ).prefetch_related("persons", "actions")
-
-
-def get_meeting(principal: Principal, meeting_id: int) -> CaseMeeting:
-    return get_object_or_404(meetings_visible_to(principal), pk=meeting_id)
 
 
 @transaction.atomic

@@ -7,9 +7,8 @@ from datetime import timedelta
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
-from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -17,21 +16,12 @@ from django.views.decorators.http import require_POST
 from coordo.access import audit
 from coordo.access.http import AuthedRequest, add_action_errors, flash_form_errors, principal_of
 from coordo.access.models import AuditAction
-from coordo.planning import actions, ics, queries, swaps
+from coordo.planning import actions, ics, queries
 from coordo.planning.forms import AbsenceForm
-from coordo.planning.models import Assignment, PlanningStatus, Worker
-from coordo.planning.views import replans_proposed
+from coordo.planning.views import swaps
+from coordo.planning.views.plannings import replans_proposed
 
 FEED_DAYS_BACK = 31
-
-
-def published_shifts(worker: Worker) -> QuerySet[Assignment]:
-    """The worker's shifts in the plannings in force (the latest published version of each)."""
-    return (
-        Assignment.objects.filter(worker=worker, planning__status=PlanningStatus.PUBLISHED)
-        .select_related("shift__site")
-        .order_by("shift__start")
-    )
 
 
 def my_shifts(request: AuthedRequest) -> HttpResponse:
@@ -41,7 +31,7 @@ def my_shifts(request: AuthedRequest) -> HttpResponse:
     if worker is not None:
         audit.record(AuditAction.VIEW, principal=principal, obj=worker)
         today = timezone.localdate()
-        upcoming = list(published_shifts(worker).filter(shift__end__date__gte=today))
+        upcoming = list(queries.published_shifts(worker).filter(shift__end__date__gte=today))
         context.update(swaps.swap_context(worker))
         forms = {
             site: swaps.swap_form(worker, site) for site in {a.shift.site_id for a in upcoming}
@@ -84,9 +74,9 @@ def absence_add(request: AuthedRequest) -> HttpResponse:
 @login_not_required
 def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     """Calendar apps fetch this without logging in: the secret address is the key."""
-    worker = get_object_or_404(Worker, calendar_token=token, is_active=True)
+    worker = queries.worker_by_calendar_token(token)
     since = timezone.now() - timedelta(days=FEED_DAYS_BACK)
-    shifts = published_shifts(worker).filter(shift__start__gte=since)
+    shifts = queries.published_shifts(worker).filter(shift__start__gte=since)
     audit.record(AuditAction.EXPORT, obj=worker, organisation_id=worker.organisation_id)
     body = ics.calendar(shifts, title=_("Coordo shifts"), host=request.get_host())
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")

@@ -6,10 +6,8 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import QuerySet
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -23,9 +21,10 @@ from coordo.access.http import (
 )
 from coordo.access.models import AuditAction
 from coordo.access.policy import Perm
-from coordo.planning import queries, swap_actions
+from coordo.planning import queries
+from coordo.planning.actions import swaps as swap_actions
 from coordo.planning.forms import AcceptSwapForm, SwapRequestForm
-from coordo.planning.models import Assignment, PlanningStatus, Shift, SwapRequest, Worker
+from coordo.planning.models import Worker
 
 
 def _worker(request: AuthedRequest) -> Worker:
@@ -35,24 +34,6 @@ def _worker(request: AuthedRequest) -> Worker:
     return worker
 
 
-def colleagues(worker: Worker, site_id: int) -> QuerySet[Worker]:
-    return Worker.objects.filter(
-        organisation_id=worker.organisation_id, sites=site_id, is_active=True
-    ).exclude(pk=worker.pk)
-
-
-def exchangeable(worker: Worker, swap: SwapRequest) -> QuerySet[Shift]:
-    """The taker's coming shifts of the same planning, which the requester does not work."""
-    return (
-        Shift.objects.filter(
-            assignments__planning=swap.planning, assignments__worker=worker,
-            start__gt=timezone.now(),
-        )
-        .exclude(assignments__planning=swap.planning, assignments__worker=swap.requester_id)
-        .order_by("start")
-    )  # fmt: skip
-
-
 def swap_context(worker: Worker) -> dict[str, Any]:
     """What "my shifts" shows of swaps: the worker's requests, and offers they may take."""
     offers = list(queries.swaps_offered_to(worker))
@@ -60,12 +41,12 @@ def swap_context(worker: Worker) -> dict[str, Any]:
     return {
         "my_swaps": mine,
         "asked_shifts": {s.shift_id for s in mine if s.is_open},
-        "offers": [(s, AcceptSwapForm(shifts=exchangeable(worker, s))) for s in offers],
+        "offers": [(s, AcceptSwapForm(shifts=queries.exchangeable(worker, s))) for s in offers],
     }
 
 
 def swap_form(worker: Worker, site_id: int) -> SwapRequestForm:
-    form = SwapRequestForm(colleagues=colleagues(worker, site_id))
+    form = SwapRequestForm(colleagues=queries.colleagues(worker, site_id))
     field = form.fields["colleague"]
     # Read the team once: the form is drawn again on every shift row of the site.
     field.choices = list(field.choices)  # type: ignore[attr-defined]
@@ -75,12 +56,10 @@ def swap_form(worker: Worker, site_id: int) -> SwapRequestForm:
 @require_POST
 def swap_create(request: AuthedRequest, assignment_id: int) -> HttpResponse:
     worker = _worker(request)
-    assignment = get_object_or_404(
-        Assignment.objects.filter(worker=worker, planning__status=PlanningStatus.PUBLISHED)
-        .select_related("planning", "shift", "worker"),
-        pk=assignment_id,
-    )  # fmt: skip
-    form = SwapRequestForm(request.POST, colleagues=colleagues(worker, assignment.planning.site_id))
+    assignment = queries.get_published_assignment(worker, assignment_id)
+    form = SwapRequestForm(
+        request.POST, colleagues=queries.colleagues(worker, assignment.planning.site_id)
+    )
     if form.is_valid():
         try:
             swap_actions.request_swap(
@@ -99,7 +78,7 @@ def swap_create(request: AuthedRequest, assignment_id: int) -> HttpResponse:
 def swap_accept(request: AuthedRequest, swap_id: int) -> HttpResponse:
     worker = _worker(request)
     swap = get_object_or_404(queries.swaps_offered_to(worker), pk=swap_id)
-    form = AcceptSwapForm(request.POST, shifts=exchangeable(worker, swap))
+    form = AcceptSwapForm(request.POST, shifts=queries.exchangeable(worker, swap))
     if form.is_valid():
         try:
             swap_actions.accept_swap(

@@ -1,0 +1,1 @@
+"""Access pages, by area: the session (dashboard, two-factor, password, audit), administration."""

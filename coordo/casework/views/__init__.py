@@ -1,0 +1,1 @@
+"""Case-work pages, by area: front desk, case files, meetings, subject-access export, statistics."""

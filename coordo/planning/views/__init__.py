@@ -1,0 +1,1 @@
+"""Planning pages, by area: plannings, setup, the team, my shifts, swaps, rotas, the printout."""
