@@ -102,9 +102,13 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before WhiteNoise, so that static files carry it too.
+    "coordo.web.middleware.PermissionsPolicyMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "coordo.access.middleware.RequestContextMiddleware",
+    # Before the session (its cookie is looked up in the database) and every view.
+    "coordo.web.middleware.RefuseNulMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "coordo.access.middleware.SlidingSessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
