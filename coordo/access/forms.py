@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
@@ -71,6 +72,14 @@ class UserForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["full_name", "email"]
+
+    def validate_unique(self) -> None:
+        # The action judges the address: the model's "already exists" would answer the same
+        # for another organisation's user, and so reveal them.
+        try:
+            self.instance.validate_unique(exclude=self._get_validation_exclusions() | {"email"})
+        except ValidationError as error:
+            self._update_errors(error)
 
 
 class NewUserForm(UserForm):
