@@ -54,7 +54,8 @@ UNUSABLE_EMAIL = _(
 
 
 def _check_email_free(email: str, organisation_id: int, *, user_pk: int | None = None) -> None:
-    holder = User.objects.filter(email__iexact=email).exclude(pk=user_pk).first()
+    holders = User.objects.filter(email__iexact=email)
+    holder = (holders.exclude(pk=user_pk) if user_pk else holders).first()
     if holder is None:
         return
     if holder.organisation_id == organisation_id:

@@ -4,7 +4,6 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm
-from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
@@ -74,12 +73,8 @@ class UserForm(forms.ModelForm):
         fields = ["full_name", "email"]
 
     def validate_unique(self) -> None:
-        # The action judges the address: the model's "already exists" would answer the same
-        # for another organisation's user, and so reveal them.
-        try:
-            self.instance.validate_unique(exclude=self._get_validation_exclusions() | {"email"})
-        except ValidationError as error:
-            self._update_errors(error)
+        """The address is the user's one unique field, and the action judges it: the model's
+        "already exists" would answer the same for another organisation's user."""
 
 
 class NewUserForm(UserForm):
