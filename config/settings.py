@@ -54,11 +54,14 @@ def database_from_url(url: str) -> dict[str, object]:
 
 
 PRODUCTION = env_str("COORDO_ENV", "development") == "production"
-DEBUG = env_bool("COORDO_DEBUG", default=not PRODUCTION)
+# Off unless asked for, the demo included: a debug page shows settings and stack frames
+# (with the personal data in them) to whoever meets an error. Static files and the 404
+# and 500 pages work without it (WhiteNoise, coordo/templates).
+DEBUG = env_bool("COORDO_DEBUG", default=False)
 SECRET_KEY = env_str("COORDO_SECRET_KEY", "" if PRODUCTION else "dev-only-insecure-key-change-me")
 if not SECRET_KEY:
     raise RuntimeError("COORDO_SECRET_KEY must be set when COORDO_ENV=production")
-ALLOWED_HOSTS = env_list("COORDO_ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost")
+ALLOWED_HOSTS = env_list("COORDO_ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("COORDO_CSRF_TRUSTED_ORIGINS")
 
 VAR_DIR = Path(env_str("COORDO_VAR_DIR", str(BASE_DIR / "var")))
@@ -102,9 +105,13 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before WhiteNoise, so that static files carry it too.
+    "coordo.web.middleware.PermissionsPolicyMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "coordo.access.middleware.RequestContextMiddleware",
+    # Before the session (its cookie is looked up in the database) and every view.
+    "coordo.web.middleware.RefuseNulMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "coordo.access.middleware.SlidingSessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

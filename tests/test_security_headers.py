@@ -10,6 +10,7 @@ import pytest
 from django.test import Client
 
 from conftest import verified_client
+from coordo.web.middleware import PERMISSIONS_POLICY
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -41,6 +42,20 @@ def test_pages_and_api_answers_with_personal_data_are_not_stored_by_caches(perso
 def test_static_files_are_served_by_the_app_itself():
     response = Client().get("/static/vendor/htmx/htmx-2.0.11.min.js")
     assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_every_answer_denies_the_browser_features_no_page_uses(social_worker):
+    answers = [
+        Client().get("/accounts/login/"),
+        Client().get("/static/vendor/htmx/htmx-2.0.11.min.js"),
+        verified_client(social_worker).get("/people/"),
+        Client(raise_request_exception=False).get("/planning/calendar/abc%00def.ics"),
+    ]
+    for answer in answers:
+        assert answer["Permissions-Policy"] == PERMISSIONS_POLICY
+    for feature in ("camera", "microphone", "geolocation", "payment", "usb", "browsing-topics"):
+        assert f"{feature}=()" in PERMISSIONS_POLICY
 
 
 @pytest.mark.django_db

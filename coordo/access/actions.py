@@ -45,6 +45,26 @@ def _require_admin(principal: Principal, organisation_id: int) -> None:
         raise PermissionDenied
 
 
+# Addresses are unique across organisations. Whatever makes one unusable other than a
+# user of the admin's own organisation holding it (another tenant's user, a platform
+# account, any refusal added later) gets this one answer, so it tells nothing of them.
+UNUSABLE_EMAIL = _(
+    "This address cannot be used here. Ask the person for another address, or contact support."
+)
+
+
+def _check_email_free(email: str, organisation_id: int, *, user_pk: int | None = None) -> None:
+    holders = User.objects.filter(email__iexact=email)
+    holder = (holders.exclude(pk=user_pk) if user_pk else holders).first()
+    if holder is None:
+        return
+    if holder.organisation_id == organisation_id:
+        raise ValidationError(
+            {"email": _("A user of your organisation already has this e-mail address.")}
+        )
+    raise ValidationError({"email": UNUSABLE_EMAIL})
+
+
 @transaction.atomic
 def create_user(
     *, organisation: Organisation, email: str, full_name: str, password: str | None,
@@ -52,8 +72,7 @@ def create_user(
 ) -> User:  # fmt: skip
     _require_admin(principal, organisation.pk)
     email = email.strip().lower()
-    if User.objects.filter(email=email).exists():
-        raise ValidationError({"email": _("A user with this e-mail address already exists.")})
+    _check_email_free(email, organisation.pk)
     user = User.objects.create_user(email, password, full_name=full_name, organisation=organisation)
     if password is None:
         user.set_unusable_password()
@@ -68,6 +87,8 @@ def update_user(user: User, *, by: User, principal: Principal, **fields: Any) ->
     for name in ("full_name", "email"):
         if name in fields:
             setattr(user, name, fields[name].strip().lower() if name == "email" else fields[name])
+    # Before full_clean, whose "already exists" would tell of another organisation's user.
+    _check_email_free(user.email, user.organisation_id or 0, user_pk=user.pk)
     user.full_clean()
     user.save()
     audit.record(AuditAction.UPDATE, principal=principal, obj=user)

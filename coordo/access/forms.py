@@ -72,6 +72,10 @@ class UserForm(forms.ModelForm):
         model = User
         fields = ["full_name", "email"]
 
+    def validate_unique(self) -> None:
+        """The address is the user's one unique field, and the action judges it: the model's
+        "already exists" would answer the same for another organisation's user."""
+
 
 class NewUserForm(UserForm):
     password = forms.CharField(

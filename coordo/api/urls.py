@@ -16,7 +16,6 @@ from coordo.access.policy import Perm
 from coordo.access.queries import second_factor_owed
 from coordo.access.scoping import principal_for_user
 from coordo.api.errors import add_error_answers
-from coordo.api.input import Parser
 from coordo.casework.api import router as casework_router
 from coordo.dispatch.api import router as dispatch_router
 from coordo.housing.api import router as housing_router
@@ -54,7 +53,6 @@ api = CoordoAPI(
     "Authenticate with `Authorization: Bearer <token>` (tokens are issued by an "
     "organisation admin under Manage → API tokens).",
     auth=[TokenAuth(), SessionAuth()],
-    parser=Parser(),
     docs_decorator=admins_only,
     urls_namespace="api",
 )

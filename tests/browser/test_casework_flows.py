@@ -37,8 +37,12 @@ def test_register_a_request_and_refer_the_person_in_one_sitting(page, site):
     family_planning(site)
     worker_logged_in(page, site)
     page.goto("/front-desk/")
+    addresses: list[str] = []
+    page.on("request", lambda request: addresses.append(request.url))
     page.get_by_label("Search by name or birth year").fill("hawa")
     page.get_by_label("CAMARA Hawa · 1988").check()
+    # The live search posts: the name typed is in no address (access logs).
+    assert not [address for address in addresses if "hawa" in address.lower()]
     page.get_by_label("Health").check()
     page.get_by_label("Urgent (within days)").check()
     page.get_by_label("Interpreter needed").check()

@@ -31,6 +31,9 @@ class Route:
     api: bool = False
     # For API writes: the JSON body gets the own site's id under this key.
     own_site_key: str | None = None
+    # A POST that writes nothing (a search posted to keep names out of addresses): the
+    # canary sends it too, as it sends every GET.
+    read_only: bool = False
 
 
 def api(**kwargs: Any) -> Route:

@@ -29,7 +29,7 @@ def test_viewing_a_person_writes_exactly_one_audit_row(person, social_worker):
 
 @pytest.mark.django_db
 def test_the_audit_row_holds_no_value_of_the_person(person, social_worker):
-    verified_client(social_worker).get("/people/?q=eloise")
+    verified_client(social_worker).post("/people/", {"q": "eloise"})
     row = AuditEvent.objects.latest("id")
     assert row.action == AuditAction.SEARCH
     stored = " ".join(str(value) for value in AuditEvent.objects.values_list().get(pk=row.pk))

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import ValidationError
 
-from conftest import verified_client
+from conftest import make_user, verified_client
 from coordo.access.actions import grant_membership
 from coordo.access.models import AuditAction, AuditEvent, Membership, User
 from coordo.access.roles import Role
@@ -49,11 +49,39 @@ def test_a_short_password_is_refused_next_to_its_field(admin_user):
 
 
 @pytest.mark.django_db
-def test_an_existing_address_is_refused_next_to_its_field(admin_user, host):
+def test_an_address_of_the_own_organisation_is_refused_saying_so(admin_user, host):
     response = verified_client(admin_user).post(
         "/manage/users/new/", {"full_name": "Someone Else", "email": host.email.upper()}
     )
-    assert list(response.context["form"].errors) == ["email"]
+    assert response.context["form"].errors == {
+        "email": ["A user of your organisation already has this e-mail address."]
+    }
+
+
+def email_errors(client, url: str, email: str) -> list[str]:  # type: ignore[no-untyped-def]
+    response = client.post(url, {"full_name": "Noor Aziz", "email": email})
+    assert response.status_code == 200
+    body = response.content.decode()
+    for leak in ("already", "exists", "Autre Collectif", "Coordo Support"):
+        assert leak not in body
+    return response.context["form"].errors["email"]
+
+
+@pytest.mark.django_db
+def test_an_address_used_elsewhere_is_refused_without_telling_where(admin_user, host, foreign_site):
+    elsewhere = make_user(foreign_site, Role.SOCIAL_WORKER, email="noor@autre.example")
+    platform = User.objects.create_user("support@coordo.example", "x", full_name="Coordo Support")
+    client = verified_client(admin_user)
+    neutral = [
+        "This address cannot be used here. Ask the person for another address, or contact support."
+    ]
+    # Another tenant's user and an account of no organisation get the very same answer.
+    for url in ("/manage/users/new/", f"/manage/users/{host.pk}/"):
+        assert email_errors(client, url, elsewhere.email.upper()) == neutral
+        assert email_errors(client, url, platform.email) == neutral
+    host.refresh_from_db()
+    assert host.email != elsewhere.email
+    assert User.objects.filter(full_name="Noor Aziz").count() == 0
 
 
 @pytest.mark.django_db

@@ -106,20 +106,22 @@ def front_desk(request: AuthedRequest) -> HttpResponse:
     return render(request, "casework/front_desk.html", context)
 
 
+@require_POST
 @require_perm(Perm.REQUEST_EDIT)
 def front_desk_search(request: AuthedRequest) -> HttpResponse:
     """Live, under the form: who is already known here, as radio choices.
 
     Typing in the search box searches by name or birth year; typing a new first and last
-    name runs the people app's duplicate check (accents, typos, word order).
+    name runs the people app's duplicate check (accents, typos, word order). Posted, so
+    the names typed stay out of addresses and access logs.
     """
     principal = principal_of(request)
     site = _desk_site(request)
-    query = request.GET.get("q", "").strip()[:100]
-    first, last = (request.GET.get(key, "").strip()[:100] for key in ("first_name", "last_name"))
+    query = request.POST.get("q", "").strip()[:100]
+    first, last = (request.POST.get(key, "").strip()[:100] for key in ("first_name", "last_name"))
     found: list[Person] = []
     if first and last:
-        year = request.GET.get("birth_year", "")
+        year = request.POST.get("birth_year", "")
         found = [
             person
             for person in possible_duplicates(
