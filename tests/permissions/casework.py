@@ -187,7 +187,7 @@ def build_records(place: Place, label: str, planted: dict[str, str]) -> dict[str
     )
     meeting.persons.set([person])
     MeetingAction.objects.create(
-        organisation=organisation, meeting=meeting, owner="Referent", due_date=date(2026, 12, 1),
+        organisation=organisation, meeting=meeting, owner="Nadia Benali", due_date=date(2026, 12, 1),
         description=planted.get("meeting.decision", "Ask the CPAS"),
     )  # fmt: skip
     return {
