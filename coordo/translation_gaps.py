@@ -9,6 +9,7 @@ visible text in plain English that was never wrapped for translation.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from html.parser import HTMLParser
@@ -43,6 +44,8 @@ _ENGLISH_WORDS = frozenset({
 _WORD = re.compile(r"[a-z]+")
 # Pages join short texts with a middle dot or a dash: "Social worker · Refuge Test".
 _SEPARATOR = re.compile(r"\s+[·–—|]\s+|^[·–—]\s+|\s+[·–—]$")
+# A list of codes is joined with commas or slashes: "ar, prs", "ar / ti".
+_LIST = re.compile(r",\s*|\s+/\s+")
 
 
 def catalogue(language: str) -> polib.POFile:
@@ -183,14 +186,27 @@ def _locale_dirs() -> list[Path]:
     return [*dirs, *map(Path, settings.LOCALE_PATHS)]
 
 
-def _translated(language: str) -> set[str]:
-    found: set[str] = set()
+def _compiled(language: str) -> list[polib.MOEntry]:
+    entries: list[polib.MOEntry] = []
     for directory in _locale_dirs():
         path = directory / language / "LC_MESSAGES" / "django.mo"
         if path.exists():
-            catalogue = polib.mofile(str(path))
-            found |= {entry.msgid for entry in catalogue if entry.msgstr or entry.msgstr_plural}
-    return found
+            entries.extend(polib.mofile(str(path)))
+    return entries
+
+
+def _translated(language: str) -> set[str]:
+    return {entry.msgid for entry in _compiled(language) if entry.msgstr or entry.msgstr_plural}
+
+
+@cache
+def _words(language: str) -> frozenset[str]:
+    """Every translation the catalogues hold: Dutch "wo" is Wednesday, not Wolof's code."""
+    entries = _compiled(language)
+    return frozenset(
+        {entry.msgstr for entry in entries}
+        | {form for entry in entries for form in entry.msgstr_plural.values()}
+    )
 
 
 def default_language_fallbacks(language: str) -> list[str]:
@@ -235,12 +251,20 @@ def _codes(language: str) -> dict[str, str]:
     return {code: label for code, label in labelled.items() if code.isascii() and code != label}
 
 
-def raw_codes(html: str, language: str) -> list[str]:
-    """The page's texts that show a choice's code ("social_worker", "prs"), not its label."""
-    codes = _codes(language)
-    return [
-        f"{part!r} (label {codes[part]!r})"
-        for text in visible_texts(html)
-        for part in {text, *_SEPARATOR.split(text)}
-        if len(part) > 1 and part in codes
-    ]
+def raw_codes(html: str, language: str, more: Mapping[str, str] | None = None) -> list[str]:
+    """The page's texts that show a choice's code ("social_worker", "prs"), not its label.
+
+    `more`: codes chosen from lists that are not model choices (languages, countries).
+    """
+    codes = _codes(language) | {
+        code: label for code, label in (more or {}).items() if code != label
+    }
+    codes = {code: label for code, label in codes.items() if code not in _words(language)}
+    found = []
+    for text in visible_texts(html):
+        parts = {text, *_SEPARATOR.split(text)}
+        items = _LIST.split(text)
+        if all(item in codes for item in items):  # "ar, prs": a list of codes
+            parts.update(items)
+        found += [f"{part!r} (label {codes[part]!r})" for part in parts if part in codes]
+    return sorted(found)

@@ -170,7 +170,10 @@ def build_records(place: Place, label: str, planted: dict[str, str]) -> dict[str
         for level in Level
     }
     partner = Partner.objects.create(
-        organisation=organisation, name=f"Hôpital Test {label}", kind=PartnerKind.HOSPITAL
+        organisation=organisation,
+        name=f"Hôpital Test {label}",
+        kind=PartnerKind.HOSPITAL,
+        languages=["fr", "prs"],  # pages name them (Dari is not "prs" to a reader)
     )
     referral = Referral.objects.create(
         **common, person=person, partner=partner, reason="Check-up", consent_given=True,
