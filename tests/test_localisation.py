@@ -121,23 +121,24 @@ def test_english_leaks_finds_a_msgid_and_an_unwrapped_sentence_but_not_dutch():
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("language", ["nl", "fr"])
 @pytest.mark.parametrize(("name", "role"), list(_page_cases()))
-def test_a_page_in_dutch_shows_no_english(world, name, role):
+def test_a_page_in_dutch_or_french_shows_no_english(world, name, role, language):
     client = (
-        verified_client(world.users[role], language="nl")
+        verified_client(world.users[role], language=language)
         if role
-        else Client(headers={"accept-language": "nl"})
+        else Client(headers={"accept-language": language})
     )
     answer = client.get(route_url(name, world.places["own"]))
     assert answer.status_code == 200
     if not answer["Content-Type"].startswith("text/html"):
         return  # an export or a calendar: its words are checked where it is built
     page = answer.content.decode()
-    assert english_leaks(page, "nl") == []
+    assert english_leaks(page, language) == []
     assert iso_dates(page) == []
-    with translation.override("nl"):
+    with translation.override(language):
         vocabulary = dict([*language_choices(), *country_choices()])
-    assert raw_codes(page, "nl", vocabulary) == []
+    assert raw_codes(page, language, vocabulary) == []
 
 
 @pytest.mark.parametrize("language", ["fr", "nl", "en"])
