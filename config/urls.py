@@ -1,9 +1,12 @@
+from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
+from django.views.i18n import set_language
 
 from coordo.api.urls import api_urls
 
 urlpatterns = [
-    path("i18n/", include("django.conf.urls.i18n")),
+    # Before login too: the login page's language switch must not send the visitor to log in.
+    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("api/", api_urls()),
     path("", include("coordo.access.urls")),
     path("", include("coordo.people.urls")),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.core.validators import MaxValueValidator
 from django.db import models
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from coordo.access.models import Organisation, Site, User
@@ -347,7 +347,8 @@ class CaseMeeting(models.Model):
         ordering = ["-held_on", "-id"]
 
     def __str__(self) -> str:
-        return str(_("Case meeting of %(date)s") % {"date": self.held_on})
+        held_on = formats.date_format(self.held_on, "SHORT_DATE_FORMAT")
+        return str(_("Case meeting of %(date)s") % {"date": held_on})
 
 
 class MeetingAction(models.Model):

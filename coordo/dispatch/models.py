@@ -186,6 +186,12 @@ class SocialScreening(models.Model):
     def __str__(self) -> str:
         return f"social screening of A{self.arrival_id}"
 
+    @property
+    def flag_labels(self) -> list[str]:
+        """The vulnerabilities in the reader's language, not their codes."""
+        labels = dict(VulnerabilityFlag.choices)
+        return [str(labels.get(flag, flag)) for flag in self.flags]
+
 
 class MedicalScreening(models.Model):
     """Done by the medical team only; the dispatcher sees the resulting needs, never `details`."""

@@ -6,6 +6,7 @@ hundreds of strings in our own catalogues.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import StrEnum
 
 from babel import Locale, UnknownLocaleError
@@ -32,6 +33,10 @@ Language = StrEnum("Language", {code: code for code in LANGUAGE_CODES})  # type:
 Nationality = StrEnum("Nationality", {code: code for code in COUNTRY_CODES})  # type: ignore[misc]
 
 
+# Codes CLDR names under another code: Dari is "fa_AF" there, not ISO 639-3 "prs".
+_CLDR_CODE = {"prs": "fa_AF"}
+
+
 def _locale() -> Locale:
     try:
         return Locale.parse(get_language() or "fr")
@@ -39,9 +44,15 @@ def _locale() -> Locale:
         return Locale("fr")
 
 
+def _language_name(names: Mapping[str, str], code: str) -> str:
+    return names.get(code) or names.get(_CLDR_CODE.get(code, code), code)
+
+
 def language_choices() -> list[tuple[str, str]]:
     names = _locale().languages
-    return sorted(((code, names.get(code, code)) for code in LANGUAGE_CODES), key=lambda c: c[1])
+    return sorted(
+        ((code, _language_name(names, code)) for code in LANGUAGE_CODES), key=lambda c: c[1]
+    )
 
 
 def country_choices() -> list[tuple[str, str]]:
@@ -50,4 +61,4 @@ def country_choices() -> list[tuple[str, str]]:
 
 
 def language_name(code: str) -> str:
-    return _locale().languages.get(code, code)
+    return _language_name(_locale().languages, code)

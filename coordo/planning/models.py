@@ -138,6 +138,11 @@ class ShiftTemplate(models.Model):
     def __str__(self) -> str:
         return f"{self.site} {self.start:%H:%M}"
 
+    @property
+    def weekday_labels(self) -> list[str]:
+        """Its weekdays by name in the reader's language ("Monday"), not as 0-6."""
+        return [str(WeekDay(day).label) for day in sorted(self.weekdays)]
+
     def clean(self) -> None:
         if self.end is not None and self.end <= self.start:
             raise ValidationError({"end": _("The slot must end after it starts.")})

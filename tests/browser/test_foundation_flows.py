@@ -37,10 +37,30 @@ def test_log_in_with_two_factor_set_up_at_first_login(page, site):
 def test_switch_to_dutch_and_see_dutch_labels(page, site):
     host = make_user(site, Role.HOST)
     log_in(page, host.email, PASSWORD)
-    page.get_by_label("Language").select_option("nl")
-    page.get_by_role("button", name="Change").click()
+    page.get_by_role("group", name="Language").get_by_role("button", name="NL").click()
     assert page.get_by_role("button", name="Afmelden").is_visible()
     assert page.locator("html").get_attribute("lang") == "nl"
+
+
+def test_choose_dutch_on_the_login_page_with_the_keyboard_and_keep_it(page, site):
+    host = make_user(site, Role.HOST)
+    page.goto("/accounts/login/")
+    switch = page.get_by_role("group", name="Language")
+    expect(switch.get_by_role("button", name="EN")).to_have_attribute("aria-current", "true")
+    dutch = switch.get_by_role("button", name="NL")
+    for _ in range(10):  # Tab through the page until the Dutch button has the focus
+        page.keyboard.press("Tab")
+        if dutch.evaluate("button => button === document.activeElement"):
+            break
+    page.keyboard.press("Enter")
+    expect(page.locator("html")).to_have_attribute("lang", "nl")
+    switch = page.get_by_role("group", name="Taal")  # the switch names itself in Dutch now
+    expect(switch.get_by_role("button", name="NL")).to_have_attribute("aria-current", "true")
+    page.get_by_label("E-mailadres").fill(host.email)
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.get_by_role("button", name="Aanmelden").click()
+    page.wait_for_url("**/")
+    expect(page.get_by_role("button", name="Afmelden")).to_be_visible()
 
 
 def test_switch_site(page, site, other_site):

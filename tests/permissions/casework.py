@@ -171,7 +171,10 @@ def build_records(place: Place, label: str, planted: dict[str, str]) -> dict[str
         for level in Level
     }
     partner = Partner.objects.create(
-        organisation=organisation, name=f"Hôpital Test {label}", kind=PartnerKind.HOSPITAL
+        organisation=organisation,
+        name=f"Hôpital Test {label}",
+        kind=PartnerKind.HOSPITAL,
+        languages=["fr", "prs"],  # pages name them (Dari is not "prs" to a reader)
     )
     referral = Referral.objects.create(
         **common, person=person, partner=partner, reason="Check-up", consent_given=True,
@@ -188,7 +191,7 @@ def build_records(place: Place, label: str, planted: dict[str, str]) -> dict[str
     )
     meeting.persons.set([person])
     MeetingAction.objects.create(
-        organisation=organisation, meeting=meeting, owner="Referent", due_date=date(2026, 12, 1),
+        organisation=organisation, meeting=meeting, owner="Nadia Benali", due_date=date(2026, 12, 1),
         description=planted.get("meeting.decision", "Ask the CPAS"),
     )  # fmt: skip
     return {

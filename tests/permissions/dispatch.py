@@ -19,6 +19,8 @@ from coordo.dispatch.models import (
     ReceptionCentre,
     SocialScreening,
 )
+from coordo.dispatch.optimiser.model import Explanation, Penalty
+from coordo.dispatch.optimiser.solution import explanation_facts
 from coordo.dispatch.tests.factories import make_arrival, make_medical, make_unit
 from coordo.people.models import Household
 from tests.audit_rule import of
@@ -124,7 +126,14 @@ def build_records(place: Place, label: str, planted: dict[str, str]) -> dict[str
     )  # fmt: skip
     proposal = Proposal.objects.create(
         organisation=site.organisation, batch=batch, arrival=arrival, unit=unit,
-        explanation={"en": "Household of 2: the only medical unit."}, household_type="family",
+        explanation=explanation_facts(Explanation(
+            penalty=Penalty(), eligible_units=1, total_units=1, excluded=(), best_penalty=0,
+            best_centre=None, better_left_free=False, profile="family", size=2, age=30,
+            vulnerable=True, flags=("pregnant",), unit=unit.code, unit_kind="private", beds=4,
+            unit_flags=("medical",), centre=centre.code, centre_region="brussels",
+            centre_language="fr", other_school_languages=(), family_centre=None, region=None,
+            needs=("medical",),
+        )), household_type="family",
         head_sex="F", vulnerable=True, size=2, waiting_days=3,
     )  # fmt: skip
     return {

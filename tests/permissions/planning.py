@@ -185,6 +185,7 @@ def _month_records(place: Place, label: str, planted: dict[str, str]) -> dict[st
     worker = Worker.objects.create(
         organisation=organisation, name=planted.get("planning.worker_name", f"Wim {label}"),
         kind="volunteer", max_shifts_per_month=8, email=planted.get("planning.worker_email", ""),
+        languages=["ar", "prs"],
         user=_acting_host(place) if label == "own" else None,
     )  # fmt: skip
     worker.sites.add(site)

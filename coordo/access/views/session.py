@@ -36,6 +36,7 @@ from coordo.access.http import AuthedRequest, add_action_errors, principal_of, r
 from coordo.access.middleware import SESSION_SITE_KEY
 from coordo.access.models import AuditAction
 from coordo.access.policy import Perm
+from coordo.access.roles import Role
 
 AUDIT_PAGE_SIZE = 50
 
@@ -50,7 +51,10 @@ def dashboard(request: AuthedRequest) -> HttpResponse:
     site = request.current_site
     context = {
         "sites": queries.member_sites(principal),
-        "roles_here": sorted(principal.roles_at(site.pk)) if site else [],
+        # Each role by its name in the reader's language, never its code ("social_worker").
+        "roles_here": sorted(str(Role(role).label) for role in principal.roles_at(site.pk))
+        if site
+        else [],
         "can_people": principal.can(Perm.PERSON_VIEW),
         "can_audit": principal.can(Perm.AUDIT_VIEW),
         "can_manage": principal.can(Perm.ORG_MANAGE),

@@ -14,7 +14,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from coordo.access import audit
 from coordo.access.http import AuthedRequest, add_action_errors, principal_of, require_perm
@@ -30,8 +30,8 @@ from coordo.web import periods
 
 PAGE_SIZE = 30
 PERIODS = [
-    (7, _lazy("1 week")), (14, _lazy("2 weeks")), (28, _lazy("4 weeks")),
-    (56, _lazy("8 weeks")), (91, _lazy("3 months")),
+    (7, gettext_lazy("1 week")), (14, gettext_lazy("2 weeks")), (28, gettext_lazy("4 weeks")),
+    (56, gettext_lazy("8 weeks")), (91, gettext_lazy("3 months")),
 ]  # fmt: skip
 
 

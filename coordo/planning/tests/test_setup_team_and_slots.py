@@ -58,3 +58,15 @@ def test_a_slot_ends_after_it_starts(today: None, site: Site, coordinator: User)
     response = verified_client(coordinator).post("/planning/setup/slots/", slot, follow=True)
     assert "The slot must end after it starts." in response.content.decode()
     assert ShiftTemplate.objects.count() == 0
+
+
+def test_the_slots_name_their_weekdays_and_languages_in_the_readers_language(
+    today: None, site: Site, coordinator: User
+) -> None:
+    ShiftTemplate.objects.create(
+        organisation=site.organisation, site=site, weekdays=[4, 0], start=time(9), end=time(12),
+        required=1, languages_any=["ar", "prs"],
+    )  # fmt: skip
+    page = verified_client(coordinator, language="nl").get("/planning/setup/").content.decode()
+    # Weekdays were shown as 0-6 and languages by their codes ("ar / prs").
+    assert "<td>09:00–12:00</td><td>Maandag, Vrijdag</td><td>1</td><td>Arabisch / Dari</td>" in page
