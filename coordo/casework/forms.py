@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from coordo.access.forms import limit_choices
+from coordo.access.ids import RecordsChoiceField
 from coordo.casework.models import (
     Appointment,
     CaseMeeting,
@@ -181,10 +182,11 @@ class AttachmentForm(forms.Form):
 
 
 class MeetingForm(forms.ModelForm):
-    persons = forms.ModelMultipleChoiceField(
-        label=_("Persons discussed"), queryset=Person.objects.none(),
+    persons = RecordsChoiceField(
+        label=_("Persons discussed"),
+        queryset=Person.objects.none(),
         widget=forms.SelectMultiple(attrs={"size": 8}),
-    )  # fmt: skip
+    )
 
     class Meta:
         model = CaseMeeting
