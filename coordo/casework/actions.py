@@ -47,10 +47,9 @@ def _check(principal: Principal, perm: Perm, site_id: int) -> None:
         raise PermissionDenied
 
 
-def _check_person(principal: Principal, person: Person, site: Site) -> None:
-    if person.organisation_id != site.organisation_id or not principal.can(
-        Perm.PERSON_VIEW, person.site_id
-    ):
+def _check_person(principal: Principal, person: Person, site: Site, perm: Perm) -> None:
+    # `perm` at the person's site too: a role at another site must not carry her there.
+    if person.organisation_id != site.organisation_id or not principal.can(perm, person.site_id):
         raise ValidationError({"person": _("Choose a person registered in your organisation.")})
 
 
@@ -76,7 +75,7 @@ def register_request(
     principal: Principal,
 ) -> Request:
     _check(principal, Perm.REQUEST_EDIT, site.pk)
-    _check_person(principal, person, site)
+    _check_person(principal, person, site, Perm.REQUEST_EDIT)
     request = Request(
         organisation_id=site.organisation_id, site=site, person=person, kind=kind,
         urgency=urgency, language=language, interpreter_needed=interpreter_needed, received_by=by,
@@ -119,7 +118,7 @@ def open_case_file(
     *, site: Site, person: Person, referent: User, by: User | None, principal: Principal
 ) -> CaseFile:
     _check(principal, Perm.CASE_EDIT, site.pk)
-    _check_person(principal, person, site)
+    _check_person(principal, person, site, Perm.CASE_EDIT)
     if not referent.memberships.filter(site=site).exists():
         raise ValidationError({"referent": _("The referent must work at this site.")})
     if CaseFile.objects.filter(site=site, person=person).exists():
@@ -315,7 +314,7 @@ def refer_person(
 ) -> Referral:
     """Refer to a partner; a referral made from a waiting request gives it the outcome "referred"."""
     _check(principal, Perm.REFERRAL_EDIT, site.pk)
-    _check_person(principal, person, site)
+    _check_person(principal, person, site, Perm.REFERRAL_EDIT)
     if partner.organisation_id != site.organisation_id or not partner.is_active:
         raise ValidationError(
             {"partner": _("Choose a partner from your organisation's directory.")}

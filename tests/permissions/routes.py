@@ -31,6 +31,13 @@ class Route:
     api: bool = False
     # For API writes: the JSON body gets the own site's id under this key.
     own_site_key: str | None = None
+    # Only a user linked to a worker (the world's own-site host) gets `ok`; any other
+    # user, whatever roles they hold, gets `denied`.
+    linked_worker: bool = False
+    # The record is found with a wider permission than the route's (a person, for their
+    # stays): a user holding the route's permission at any site gets the page, showing
+    # only what each site's role allows there (the canary checks what shows).
+    across_sites: bool = False
 
 
 def api(**kwargs: Any) -> Route:
