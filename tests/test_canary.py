@@ -6,6 +6,11 @@ the answer, in the log records written meanwhile, in the audit table and in the
 outgoing mail; and that the audit rows the request wrote name every person it shows
 (`tests/audit_rule.py`). The canaries and where each may show are declared beside the routes,
 in `tests/permissions/<app>.py` (`CANARIES`).
+
+Both sites of the organisation carry canaries (the other site a variant of each, so an
+answer tells whose it shows). The `MULTI_ROLE` users hold a different role at each: a
+site's values show to them only where their role at that site allows, never because
+of the role they hold at the other site.
 """
 
 from __future__ import annotations
@@ -22,11 +27,15 @@ from coordo.access.models import AuditEvent
 from coordo.access.roles import Role
 from tests.audit_rule import audit_problems, last_audit_id, person_values
 from tests.permissions import CANARIES, MATRIX
-from tests.test_permission_matrix import route_url
-from tests.world import PLACES, world_fixture
+from tests.test_permission_matrix import CURRENT, client_at, route_url
+from tests.world import MULTI_ROLE, PLACES, SITES, at_other_site, world_fixture
 
 READ_ROUTES = [name for name, route in MATRIX.items() if route.method == "GET" or route.read_only]
 PLANTED = {key: value for key, (value, _allowed) in CANARIES.items()}
+PLANTED_AT = {
+    "own": PLANTED,
+    "other_site": {key: at_other_site(key, value) for key, value in PLANTED.items()},
+}
 world = world_fixture(PLANTED)
 
 
@@ -58,6 +67,35 @@ def test_every_person_of_the_world_has_a_tracer(world):
     assert len(last_names) == len(set(last_names)) > 0
 
 
+def read(client, name, place):
+    """GET the route, or POST it when it is a read-only POST (a search keeping names out of URLs)."""
+    url, route = route_url(name, place), MATRIX[name]
+    return client.post(url, route.data) if route.read_only else client.get(url)
+
+
+def check_answer(answer, caplog, user, roles: dict[str, str], current: str, name, place, since):
+    """Every site's canaries against what `roles` (site label -> role) allows; the audit rule."""
+    # errors="replace": a PDF answer is binary; its text is searched all the same.
+    body = answer.content.decode(errors="replace")
+    audit_dump = repr(list(AuditEvent.objects.values_list()))
+    for site in SITES:
+        for key, (_value, allowed) in CANARIES.items():
+            value = PLANTED_AT[site][key]
+            shown = (roles.get(site), name) in allowed and (
+                place == site or not MATRIX[name].target
+            )
+            if not shown:
+                assert value not in body, f"{key} of the {site} leaked"
+            elif site == current:
+                assert value in body, f"{key} of the {site} missing"
+            # else: a page that acts at the current site may leave the other site out.
+            assert value not in caplog.text
+            assert value not in audit_dump
+            assert all(value not in message.body for message in mail.outbox)
+    problems = audit_problems(body, since, user)
+    assert not problems, "\n".join(problems)
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize(("role", "user_place", "name", "place"), list(cases()))
 def test_confidential_fields_show_only_where_allowed(world, role, user_place, name, place, caplog):
@@ -68,16 +106,22 @@ def test_confidential_fields_show_only_where_allowed(world, role, user_place, na
         else make_user(world.places["other_site"].site, role)
     )
     client, since = verified_client(user), last_audit_id()
-    # errors="replace": a PDF answer is binary; its text is searched all the same.
-    url, route = route_url(name, world.places[place]), MATRIX[name]
-    answer = client.post(url, route.data) if route.read_only else client.get(url)
-    body = answer.content.decode(errors="replace")
-    audit_dump = repr(list(AuditEvent.objects.values_list()))
-    for key, (value, allowed) in CANARIES.items():
-        visible = (role, name) in allowed and user_place == "own" and place == "own"
-        assert (value in body) is visible, f"{key} {'missing' if visible else 'leaked'}"
-        assert value not in caplog.text
-        assert value not in audit_dump
-        assert all(value not in message.body for message in mail.outbox)
-    problems = audit_problems(body, since, user)
-    assert not problems, "\n".join(problems)
+    answer = read(client, name, world.places[place])
+    check_answer(answer, caplog, user, {user_place: role}, user_place, name, place, since)
+
+
+def multi_role_cases() -> Iterator[Any]:
+    for user in MULTI_ROLE:
+        for name in READ_ROUTES:
+            for place in SITES if MATRIX[name].target else ("own",):
+                yield pytest.param(user, name, place, id=f"{user}-{name}-{place}")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("user_name", "name", "place"), list(multi_role_cases()))
+def test_a_role_at_one_site_shows_nothing_of_another(world, user_name, name, place, caplog):
+    caplog.set_level(logging.DEBUG)
+    user = world.multi_role[user_name]
+    client, since = client_at(user, world.places[CURRENT].site), last_audit_id()
+    answer = read(client, name, world.places[place])
+    check_answer(answer, caplog, user, MULTI_ROLE[user_name], CURRENT, name, place, since)

@@ -6,6 +6,11 @@ but not in the table fails `test_every_route_is_in_the_matrix`. Object routes ar
 requested for a record of the user's own site, of another site of the same
 organisation, and of another organisation: a record outside the user's scope
 answers 404, never 403.
+
+The users of `MULTI_ROLE` hold one role at each of the organisation's two sites and
+work at the own site (the session's current site). For a record of either site they
+get what their role at that site gets: another site's role never opens it
+(`multi_role_answers`).
 """
 
 from __future__ import annotations
@@ -18,10 +23,14 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from conftest import verified_client
+from coordo.access.middleware import SESSION_SITE_KEY
+from coordo.access.models import Site, User
 from coordo.access.roles import Role
 from tests.permissions import MATRIX, TARGETS
 from tests.permissions.routes import Route
-from tests.world import PLACES, Place, World, world_fixture
+from tests.world import MULTI_ROLE, PLACES, SITES, Place, World, world_fixture
+
+CURRENT = "own"  # where the multi-role users work: the session's current site
 
 
 def _route_names(patterns: list[Any], namespace: str | None = None) -> Iterator[str]:
@@ -45,6 +54,28 @@ def expected_status(route: Route, role: str | None, place: str) -> int:
     if place == "foreign" or (place == "other_site" and not route.org_wide):
         return 404
     return route.ok
+
+
+def multi_role_answers(route: Route, roles: dict[str, str], place: str) -> set[int]:
+    """What a user holding `roles` (site label -> role), working at `CURRENT`, may get."""
+    holders = {site for site, role in roles.items() if role in route.allowed}
+    if not holders or route.linked_worker:
+        return {route.denied}
+    refusals = {404, route.denied}
+    if route.target and place not in holders and not route.org_wide:
+        # The leak this guards: one site's role opening another site's record.
+        return {route.ok, *refusals} if route.across_sites else refusals
+    # A page that acts at the current site may refuse what only another site's role allows.
+    return {route.ok} if CURRENT in holders else {route.ok, *refusals}
+
+
+def client_at(user: User, site: Site) -> Client:
+    """A verified client whose current site (the site switcher's choice) is `site`."""
+    client = verified_client(user)
+    session = client.session
+    session[SESSION_SITE_KEY] = site.pk
+    session.save()
+    return client
 
 
 def cases() -> Iterator[Any]:
@@ -84,3 +115,22 @@ def test_route_answers_as_the_matrix_says(
     client = verified_client(world.users[role]) if role else Client()
     status = send(client, route, route_url(name, world.places[place]), world)
     assert status == expected_status(route, role, place)
+
+
+def multi_role_cases() -> Iterator[Any]:
+    # Not the other organisation: every single role already meets its 404 there.
+    for user in MULTI_ROLE:
+        for name, route in MATRIX.items():
+            for place in SITES if route.target else ("own",):
+                yield pytest.param(name, user, place, id=f"{name}-{user}-{place}")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "user", "place"), list(multi_role_cases()))
+def test_a_role_at_one_site_opens_nothing_at_another(
+    world: World, name: str, user: str, place: str
+) -> None:
+    route = MATRIX[name]
+    client = client_at(world.multi_role[user], world.places[CURRENT].site)
+    status = send(client, route, route_url(name, world.places[place]), world)
+    assert status in multi_role_answers(route, MULTI_ROLE[user], place)

@@ -2,12 +2,18 @@
 
 `own` is the acting users' site; `other_site` belongs to the same organisation;
 `foreign` belongs to another organisation. Each app adds its records through a
-builder in `tests/permissions/<app>.py` (see `BUILDERS` there); canary values are
-planted on the own site's records only.
+builder in `tests/permissions/<app>.py` (see `BUILDERS` there). Canary values are
+planted on the own site's records, and a variant of each (`at_other_site`) on the
+other site's, so an answer tells which site's value it shows.
+
+`MULTI_ROLE` users hold one role at the own site and another at the other site: a
+check that asks "does the user hold this permission somewhere" instead of "at this
+record's site" lets one site's role leak into the other, and they catch it.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -17,10 +23,40 @@ from django.db.models import Model
 from django.test import override_settings
 
 from conftest import FAST_HASHERS, make_site, make_user
-from coordo.access.models import Organisation, Site, User
+from coordo.access.models import Membership, Organisation, Site, User
 from coordo.access.roles import Role, SiteKind
 
 PLACES = ("own", "other_site", "foreign")
+SITES = ("own", "other_site")  # the organisation's two sites, where users hold roles
+
+C, SW, MED, HOST, DISP = (
+    Role.COORDINATOR, Role.SOCIAL_WORKER, Role.MEDICAL, Role.HOST, Role.DISPATCHER,
+)  # fmt: skip
+# A higher role at one site and a lower one at the other, each pair chosen so that a
+# confidential permission of one site has a reader of the same pages at the other:
+MULTI_ROLE: dict[str, dict[str, str]] = {
+    # the secret address: the case team at one site, a host (who sees buildings) at the other
+    "social_worker@own+host@other_site": {"own": SW, "other_site": HOST},
+    "host@own+coordinator@other_site": {"own": HOST, "other_site": C},
+    # restricted and medical notes, medical screening details: both ways at once
+    "medical@own+coordinator@other_site": {"own": MED, "other_site": C},
+    # national numbers and phones: a dispatcher reads who, not how to reach them
+    "dispatcher@own+social_worker@other_site": {"own": DISP, "other_site": SW},
+}
+# Valid check digits and the same birth date as the own site's (77.03.14-947.77).
+OTHER_SITE_NATIONAL_NUMBER = "77031494084"
+
+
+def at_other_site(key: str, value: str) -> str:
+    """The other site's variant of a canary value: neither contains the other."""
+    if key == "person.national_number":
+        return OTHER_SITE_NATIONAL_NUMBER
+    variant = re.sub(
+        "canary", lambda m: m[0] + ("-B" if m[0].isupper() else "-b"), value, flags=re.I
+    )
+    assert value not in variant, key
+    assert variant not in value, key
+    return variant
 
 
 @dataclass
@@ -32,12 +68,24 @@ class Place:
 @dataclass
 class World:
     organisation: Organisation
-    users: dict[str, User]
+    users: dict[str, User]  # role -> a user holding it at the own site only
     places: dict[str, Place]
+    multi_role: dict[str, User] = field(default_factory=dict)  # MULTI_ROLE name -> user
+
+
+def make_multi_role_user(sites: dict[str, Site], roles: dict[str, str]) -> User:
+    first, *others = roles.items()
+    user = make_user(sites[first[0]], first[1])
+    for label, role in others:
+        Membership.objects.create(
+            organisation=sites[label].organisation, user=user, site=sites[label], role=role
+        )
+    return user
 
 
 def build_world(planted: dict[str, str] | None = None) -> World:
-    """`planted` maps canary keys (e.g. "person.phone") to values for the own site's records."""
+    """`planted` maps canary keys (e.g. "person.phone") to values for the own site's records;
+    the other site's records get their variants (`at_other_site`)."""
     from tests.permissions import BUILDERS
 
     organisation = Organisation.objects.create(name="Maison Test asbl", slug="maison-test")
@@ -49,10 +97,16 @@ def build_world(planted: dict[str, str] | None = None) -> World:
     }
     users = {role: make_user(sites["own"], role) for role in Role.values}
     places = {label: Place(site) for label, site in sites.items()}
+    values = {
+        "own": planted or {},
+        "other_site": {key: at_other_site(key, value) for key, value in (planted or {}).items()},
+    }
     for label, place in places.items():
         for builder in BUILDERS:
-            place.records.update(builder(place, label, (planted or {}) if label == "own" else {}))
-    return World(organisation, users, places)
+            place.records.update(builder(place, label, values.get(label, {})))
+    # After the builders: these users must not become a builder's "acting" user of a site.
+    multi_role = {name: make_multi_role_user(sites, roles) for name, roles in MULTI_ROLE.items()}
+    return World(organisation, users, places, multi_role)
 
 
 def world_fixture(planted: dict[str, str] | None = None):  # type: ignore[no-untyped-def]

@@ -114,7 +114,7 @@ def list_desk_requests(request: HttpRequest, site_id: Id | None = None) -> list[
 @router.post("/people/{person_id}/desk-requests", response={201: DeskRequestOut})
 def create_desk_request(request: HttpRequest, person_id: Id, payload: DeskRequestIn) -> Status:
     principal = api_principal(request, Perm.REQUEST_EDIT)
-    person = get_person(principal, person_id)
+    person = get_person(principal, person_id, Perm.REQUEST_EDIT)
     created = actions.register_request(
         site=_site(principal, payload.site_id), person=person,
         by=acting_user(request), principal=principal,
@@ -160,7 +160,7 @@ def list_referrals(
 @router.post("/people/{person_id}/referrals", response={201: ReferralOut})
 def create_referral(request: HttpRequest, person_id: Id, payload: ReferralIn) -> Status:
     principal = api_principal(request, Perm.REFERRAL_EDIT)
-    person = get_person(principal, person_id)
+    person = get_person(principal, person_id, Perm.REFERRAL_EDIT)
     worker = named_worker(request)  # a referral is made by a named worker, who asked the consent
     partner = partners_visible_to(principal).filter(pk=payload.partner_id).first()
     if partner is None:

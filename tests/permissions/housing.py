@@ -37,7 +37,7 @@ ROUTES: dict[str, Route] = {
     "stay_detail": Route(target="stay", allowed=CASE_TEAM),
     "stay_end": Route(target="stay", allowed=CASE_TEAM),
     "stay_move": Route(target="stay", allowed=CASE_TEAM),
-    "person_stays": Route(target="person", allowed=CASE_TEAM),
+    "person_stays": Route(target="person", allowed=CASE_TEAM, across_sites=True),
     "building_list": Route(allowed=HOUSING_READERS),
     "building_create": Route(allowed=COORDINATION),
     "building_edit": Route(target="building", allowed=COORDINATION),

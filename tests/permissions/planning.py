@@ -76,19 +76,19 @@ ROUTES: dict[str, Route] = {
     "my_shifts": Route(allowed=ALL_ROLES),
     # Only the own site's host is a worker in this world; for anyone else there is no link.
     "absence_add": Route(
-        method="POST", allowed=frozenset({HOST}), ok=302, denied=404,
+        method="POST", allowed=frozenset({HOST}), ok=302, denied=404, linked_worker=True,
         data={"reason": "illness", "first_day": "2027-01-04", "last_day": "2027-01-05"},
     ),
-    "calendar_renew": Route(method="POST", allowed=frozenset({HOST}), ok=302, denied=404),
+    "calendar_renew": Route(method="POST", allowed=frozenset({HOST}), ok=302, denied=404, linked_worker=True),
     # The secret address is the key, for calendar apps without a session: whoever holds
     # it gets the feed, logged in or not, whatever their role (hence "denied" is 200).
     "calendar_feed": Route(target="calendar", allowed=NOBODY, denied=200, anonymous=200),
     # Drafts print for their editors only; hosts get published versions, like the page.
     "planning_pdf": Route(target="planning", allowed=VIEWERS),
     # Swaps: only the own site's host is a worker; for anyone else there is no link (404).
-    "swap_create": Route(method="POST", target="assignment", allowed=frozenset({HOST}), ok=302, denied=404),
-    "swap_accept": Route(method="POST", target="swap_offer", allowed=frozenset({HOST}), ok=302, denied=404),
-    "swap_cancel": Route(method="POST", target="swap_mine", allowed=frozenset({HOST}), ok=302, denied=404),
+    "swap_create": Route(method="POST", target="assignment", allowed=frozenset({HOST}), ok=302, denied=404, linked_worker=True),
+    "swap_accept": Route(method="POST", target="swap_offer", allowed=frozenset({HOST}), ok=302, denied=404, linked_worker=True),
+    "swap_cancel": Route(method="POST", target="swap_mine", allowed=frozenset({HOST}), ok=302, denied=404, linked_worker=True),
     "swap_list": Route(allowed=EDITORS),
     "swap_approve": Route(method="POST", target="swap_accepted", allowed=EDITORS, ok=302),
     "swap_reject": Route(method="POST", target="swap_accepted", allowed=EDITORS, ok=302),

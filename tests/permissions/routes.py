@@ -34,6 +34,13 @@ class Route:
     # A POST that writes nothing (a search posted to keep names out of addresses): the
     # canary sends it too, as it sends every GET.
     read_only: bool = False
+    # Only a user linked to a worker (the world's own-site host) gets `ok`; any other
+    # user, whatever roles they hold, gets `denied`.
+    linked_worker: bool = False
+    # The record is found with a wider permission than the route's (a person, for their
+    # stays): a user holding the route's permission at any site gets the page, showing
+    # only what each site's role allows there (the canary checks what shows).
+    across_sites: bool = False
 
 
 def api(**kwargs: Any) -> Route:

@@ -51,7 +51,7 @@ def open_case_file(
     *, site: Site, person: Person, referent: User, by: User | None, principal: Principal
 ) -> CaseFile:
     _check(principal, Perm.CASE_EDIT, site.pk)
-    _check_person(principal, person, site)
+    _check_person(principal, person, site, Perm.CASE_EDIT)
     if not referent.memberships.filter(site=site).exists():
         raise ValidationError({"referent": _("The referent must work at this site.")})
     if CaseFile.objects.filter(site=site, person=person).exists():

@@ -16,8 +16,7 @@ def _check(principal: Principal, perm: Perm, site_id: int) -> None:
         raise PermissionDenied
 
 
-def _check_person(principal: Principal, person: Person, site: Site) -> None:
-    if person.organisation_id != site.organisation_id or not principal.can(
-        Perm.PERSON_VIEW, person.site_id
-    ):
+def _check_person(principal: Principal, person: Person, site: Site, perm: Perm) -> None:
+    # `perm` at the person's site too: a role at another site must not carry her there.
+    if person.organisation_id != site.organisation_id or not principal.can(perm, person.site_id):
         raise ValidationError({"person": _("Choose a person registered in your organisation.")})

@@ -39,7 +39,7 @@ def register_request(
     principal: Principal,
 ) -> Request:
     _check(principal, Perm.REQUEST_EDIT, site.pk)
-    _check_person(principal, person, site)
+    _check_person(principal, person, site, Perm.REQUEST_EDIT)
     request = Request(
         organisation_id=site.organisation_id, site=site, person=person, kind=kind,
         urgency=urgency, language=language, interpreter_needed=interpreter_needed, received_by=by,
@@ -95,7 +95,7 @@ def refer_person(
 ) -> Referral:
     """Refer to a partner; a referral made from a waiting request gives it the outcome "referred"."""
     _check(principal, Perm.REFERRAL_EDIT, site.pk)
-    _check_person(principal, person, site)
+    _check_person(principal, person, site, Perm.REFERRAL_EDIT)
     if partner.organisation_id != site.organisation_id or not partner.is_active:
         raise ValidationError(
             {"partner": _("Choose a partner from your organisation's directory.")}

@@ -106,7 +106,7 @@ def appointment_calendar(request: AuthedRequest) -> HttpResponse:
 @require_perm(Perm.CASE_EDIT)
 def case_file_open(request: AuthedRequest, person_id: int) -> HttpResponse:
     principal = principal_of(request)
-    person = get_person(principal, person_id)
+    person = get_person(principal, person_id, Perm.CASE_EDIT)
     site = request.current_site
     if site is None or not principal.can(Perm.CASE_EDIT, site.pk):
         raise PermissionDenied

@@ -154,7 +154,7 @@ def request_outcome(request: AuthedRequest, request_id: int) -> HttpResponse:
 @require_perm(Perm.REFERRAL_EDIT)
 def referral_create(request: AuthedRequest, person_id: int) -> HttpResponse:
     principal = principal_of(request)
-    person = get_person(principal, person_id)
+    person = get_person(principal, person_id, Perm.REFERRAL_EDIT)
     site = _desk_site(request, Perm.REFERRAL_EDIT)
     desk_request = None
     if request_id := parse_id(request.GET.get("request", "")):
