@@ -65,8 +65,8 @@ class SessionAuth(APIKeyCookie):
 def api_principal(request: HttpRequest, perm: Perm | None = None) -> Principal:
     """Who this API call acts as (its token, or the logged-in user); 403 without `perm`."""
     principal: Principal = request.auth  # type: ignore[attr-defined]
-    if perm is not None and not principal.can(perm):
-        raise PermissionDenied
+    if perm is not None:
+        principal.require(perm)
     return principal
 
 
