@@ -60,7 +60,7 @@ def register_walk_in(
     **request_fields: Any,
 ) -> Request:
     """A first visit: the person and her request are written together, or neither is."""
-    person = register_person(site=site, by=by, principal=principal, **person_fields)
+    person = register_person(site=site, by=principal, **person_fields)
     return register_request(site=site, person=person, by=by, principal=principal, **request_fields)
 
 
