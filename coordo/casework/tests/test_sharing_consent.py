@@ -18,10 +18,8 @@ def test_consent_opens_the_file_and_team_notes_and_withdrawal_closes_them_at_onc
     case_file, person, social_worker, other_site_worker
 ):
     sw = principal(social_worker)
-    team = actions.add_note(case_file, level=Level.TEAM, body="t", by=social_worker, principal=sw)
-    restricted = actions.add_note(
-        case_file, level=Level.RESTRICTED, body="r", by=social_worker, principal=sw
-    )
+    team = actions.add_note(case_file, level=Level.TEAM, body="t", by=sw)
+    restricted = actions.add_note(case_file, level=Level.RESTRICTED, body="r", by=sw)
     other = principal(other_site_worker)
     assert list(case_files_visible_to(other)) == []
 
