@@ -63,8 +63,7 @@ def test_the_export_holds_her_stays_requests_arrival_and_screenings(site, coordi
         head=person,
         household=household,
         start=date(2026, 10, 5),
-        by=coordinator,
-        principal=principal_for_user(coordinator),
+        by=principal_for_user(coordinator),
     )
     dispatcher = make_user(site, Role.DISPATCHER)
     nurse = make_user(site, Role.MEDICAL)
