@@ -161,7 +161,7 @@ def list_referrals(
 def create_referral(request: HttpRequest, person_id: Id, payload: ReferralIn) -> Status:
     principal = api_principal(request, Perm.REFERRAL_EDIT)
     person = get_person(principal, person_id)
-    named_worker(request)  # a referral is made by a named worker, who asked the consent
+    by = named_worker(request)  # a referral is made by a named worker, who asked the consent
     partner = partners_visible_to(principal).filter(pk=payload.partner_id).first()
     if partner is None:
         raise ValidationError({"partner_id": _("No partner with this id in your directory.")})
@@ -172,7 +172,7 @@ def create_referral(request: HttpRequest, person_id: Id, payload: ReferralIn) ->
             raise ValidationError({"service_id": _("This partner offers no service with this id.")})
     referral = actions.refer_person(
         site=_site(principal, payload.site_id), person=person, partner=partner, service=service,
-        by=principal,
+        by=by,
         **payload.dict(exclude={"site_id", "partner_id", "service_id"}),
     )  # fmt: skip
     return Status(201, ReferralOut.from_orm(referral))

@@ -158,8 +158,8 @@ def update_person(request: HttpRequest, person_id: Id, payload: PersonPatch) -> 
 def record_consent(request: HttpRequest, person_id: Id, payload: ConsentIn) -> Status:
     principal = api_principal(request)
     person = queries.get_person(principal, person_id, Perm.CONSENT_EDIT)
-    named_worker(request)  # a consent is recorded by a named worker, not an integration
-    record = actions.record_consent(person, by=principal, **payload.dict())
+    # A consent is recorded by a named worker, not an integration.
+    record = actions.record_consent(person, by=named_worker(request), **payload.dict())
     return Status(201, ConsentOut.from_orm(record))
 
 

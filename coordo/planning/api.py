@@ -119,10 +119,10 @@ def list_absences(request: HttpRequest) -> list[Absence]:
 def create_absence(request: HttpRequest, worker_id: Id, payload: AbsenceIn) -> Status:
     principal = api_principal(request, Perm.PLANNING_EDIT)
     # An absence is entered by a named person, not an integration.
-    named_worker(request)
+    by = named_worker(request)
     absence = actions.record_absence(
         _worker(principal, worker_id), reason=payload.reason,
-        first_day=payload.first_day, last_day=payload.last_day, by=principal,
+        first_day=payload.first_day, last_day=payload.last_day, by=by,
     ).absence  # fmt: skip
     return Status(201, AbsenceOut.from_orm(absence))
 
