@@ -118,8 +118,7 @@ def token(admin_user: User, role: str = Role.SOCIAL_WORKER) -> Client:
         role=role,
         site=None,
         code=fresh_code(admin_user),
-        by=admin_user,
-        principal=principal_for_user(admin_user),
+        by=principal_for_user(admin_user),
     )
     return Client(headers={"authorization": f"Bearer {raw}"})
 

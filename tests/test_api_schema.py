@@ -85,8 +85,7 @@ def bearer(world: World, role: str) -> dict[str, str]:
         role=role,
         site=world.places["own"].site,
         code=fresh_code(admin),
-        by=admin,
-        principal=principal_for_user(admin),
+        by=principal_for_user(admin),
     )
     return {"Authorization": f"Bearer {raw}"}
 

@@ -63,21 +63,18 @@ def test_the_export_holds_her_stays_requests_arrival_and_screenings(site, coordi
         head=person,
         household=household,
         start=date(2026, 10, 5),
-        by=coordinator,
-        principal=principal_for_user(coordinator),
+        by=principal_for_user(coordinator),
     )
     dispatcher = make_user(site, Role.DISPATCHER)
     nurse = make_user(site, Role.MEDICAL)
     arrival = dispatch.register_arrival(
         household,
         registered=date(2026, 9, 30),
-        by=dispatcher,
-        principal=principal_for_user(dispatcher),
+        by=principal_for_user(dispatcher),
     )
     dispatch.record_social_screening(
         arrival,
-        by=dispatcher,
-        principal=principal_for_user(dispatcher),
+        by=principal_for_user(dispatcher),
         flags=["single_parent"],
         women_only=True,
     )
@@ -86,8 +83,7 @@ def test_the_export_holds_her_stays_requests_arrival_and_screenings(site, coordi
         details="Asthme, inhalateur MEDICALSECRET",
         needs_medical=True,
         needs_accessible=False,
-        by=nurse,
-        principal=principal_for_user(nurse),
+        by=principal_for_user(nurse),
     )
 
     client = verified_client(coordinator)

@@ -40,8 +40,10 @@ from coordo.notifications import Notice, send_notice
 RECOVERY_CODE_COUNT = 10
 
 
-def _require_admin(principal: Principal, organisation_id: int) -> None:
-    if principal.organisation_id != organisation_id or not principal.can(Perm.ORG_MANAGE):
+def _require_admin(by: Principal, organisation_id: int) -> None:
+    """The gate, and the tenant: an administrator manages their own organisation only."""
+    by.require(Perm.ORG_MANAGE)
+    if by.organisation_id != organisation_id:
         raise PermissionDenied
 
 
@@ -68,22 +70,22 @@ def _check_email_free(email: str, organisation_id: int, *, user_pk: int | None =
 @transaction.atomic
 def create_user(
     *, organisation: Organisation, email: str, full_name: str, password: str | None,
-    by: User, principal: Principal,
+    by: Principal,
 ) -> User:  # fmt: skip
-    _require_admin(principal, organisation.pk)
+    _require_admin(by, organisation.pk)
     email = email.strip().lower()
     _check_email_free(email, organisation.pk)
     user = User.objects.create_user(email, password, full_name=full_name, organisation=organisation)
     if password is None:
         user.set_unusable_password()
         user.save(update_fields=["password"])
-    audit.record(AuditAction.CREATE, principal=principal, obj=user, organisation_id=organisation.pk)
+    audit.record(AuditAction.CREATE, principal=by, obj=user, organisation_id=organisation.pk)
     return user
 
 
 @transaction.atomic
-def update_user(user: User, *, by: User, principal: Principal, **fields: Any) -> User:
-    _require_admin(principal, user.organisation_id or 0)
+def update_user(user: User, *, by: Principal, **fields: Any) -> User:
+    _require_admin(by, user.organisation_id or 0)
     for name in ("full_name", "email"):
         if name in fields:
             setattr(user, name, fields[name].strip().lower() if name == "email" else fields[name])
@@ -91,7 +93,7 @@ def update_user(user: User, *, by: User, principal: Principal, **fields: Any) ->
     _check_email_free(user.email, user.organisation_id or 0, user_pk=user.pk)
     user.full_clean()
     user.save()
-    audit.record(AuditAction.UPDATE, principal=principal, obj=user)
+    audit.record(AuditAction.UPDATE, principal=by, obj=user)
     return user
 
 
@@ -107,30 +109,28 @@ def end_sessions_of(user: User, *, keep: str | None = None) -> int:
 
 
 @transaction.atomic
-def deactivate_user(user: User, *, by: User, principal: Principal) -> None:
-    _require_admin(principal, user.organisation_id or 0)
-    if user.pk == by.pk:
+def deactivate_user(user: User, *, by: Principal) -> None:
+    _require_admin(by, user.organisation_id or 0)
+    if user.pk == by.user_id:
         raise ValidationError(_("You cannot deactivate your own account."))
     user.is_active = False
     user.save(update_fields=["is_active"])
     end_sessions_of(user)
-    audit.record(AuditAction.DEACTIVATE, principal=principal, obj=user)
+    audit.record(AuditAction.DEACTIVATE, principal=by, obj=user)
 
 
 @transaction.atomic
-def reactivate_user(user: User, *, by: User, principal: Principal) -> None:
-    _require_admin(principal, user.organisation_id or 0)
+def reactivate_user(user: User, *, by: Principal) -> None:
+    _require_admin(by, user.organisation_id or 0)
     user.is_active = True
     user.save(update_fields=["is_active"])
-    audit.record(AuditAction.UPDATE, principal=principal, obj=user)
+    audit.record(AuditAction.UPDATE, principal=by, obj=user)
 
 
 @transaction.atomic
-def grant_membership(
-    user: User, *, site: Site, role: str, by: User, principal: Principal
-) -> Membership:
-    _require_admin(principal, site.organisation_id)
-    if user.pk in (by.pk, principal.user_id):
+def grant_membership(user: User, *, site: Site, role: str, by: Principal) -> Membership:
+    _require_admin(by, site.organisation_id)
+    if user.pk == by.user_id:
         # Otherwise an admin could make themselves coordinator and read case content.
         raise ValidationError(
             {"role": _("Nobody may grant a role to themselves: ask another administrator.")}
@@ -142,28 +142,26 @@ def grant_membership(
     )
     if not created:
         raise ValidationError({"role": _("This user already holds this role at this site.")})
-    audit.record(AuditAction.CREATE, principal=principal, obj=membership, site_id=site.pk)
+    audit.record(AuditAction.CREATE, principal=by, obj=membership, site_id=site.pk)
     return membership
 
 
 @transaction.atomic
-def revoke_membership(membership: Membership, *, by: User, principal: Principal) -> None:
-    _require_admin(principal, membership.organisation_id)
-    audit.record(
-        AuditAction.DELETE, principal=principal, obj=membership, site_id=membership.site_id
-    )
+def revoke_membership(membership: Membership, *, by: Principal) -> None:
+    _require_admin(by, membership.organisation_id)
+    audit.record(AuditAction.DELETE, principal=by, obj=membership, site_id=membership.site_id)
     membership.delete()
 
 
 @transaction.atomic
-def save_site(site: Site, *, by: User, principal: Principal) -> Site:
-    _require_admin(principal, site.organisation_id)
+def save_site(site: Site, *, by: Principal) -> Site:
+    _require_admin(by, site.organisation_id)
     created = site.pk is None
     site.full_clean()
     site.save()
     audit.record(
         AuditAction.CREATE if created else AuditAction.UPDATE,
-        principal=principal,
+        principal=by,
         obj=site,
         site_id=site.pk,
     )
@@ -172,38 +170,38 @@ def save_site(site: Site, *, by: User, principal: Principal) -> Site:
 
 def issue_api_token(
     *, organisation: Organisation, name: str, role: str, site: Site | None, code: str = "",
-    by: User, principal: Principal,
+    by: Principal,
 ) -> tuple[ApiToken, str]:  # fmt: skip
     """Returns the token and its raw key, which is shown once and never stored.
 
     A role that reads personal data needs `code`, a current code of the issuer's
     authenticator app (a fresh second factor, not the session's), and the site's
     coordinators are told. A wrong code is audited outside the write's transaction."""
-    _require_admin(principal, organisation.pk)
+    _require_admin(by, organisation.pk)
     if site is not None and site.organisation_id != organisation.pk:
         raise ValidationError({"site": _("The site belongs to another organisation.")})
     personal = reads_personal_data(role)
     if personal:
-        _require_fresh_code(by, code, principal)
+        _require_fresh_code(by, code)
     with transaction.atomic():
         raw = ApiToken.new_raw_key()
         token = ApiToken.objects.create(
             organisation=organisation, name=name, role=role, site=site,
-            prefix=raw[4:12], key_hash=hash_token(raw), created_by=by,
+            prefix=raw[4:12], key_hash=hash_token(raw), created_by_id=by.named_worker_id(),
         )  # fmt: skip
-        audit.record(AuditAction.CREATE, principal=principal, obj=token)
+        audit.record(AuditAction.CREATE, principal=by, obj=token)
         if personal:
             send_notice(_coordinators_of(organisation, site), _token_issued_notice(token))
     return token, raw
 
 
-def _require_fresh_code(user: User, code: str, principal: Principal) -> None:
-    """A current code of one of the user's authenticator apps, whatever the session holds."""
-    for device in TOTPDevice.objects.filter(user=user, confirmed=True):
+def _require_fresh_code(by: Principal, code: str) -> None:
+    """A current code of one of the actor's authenticator apps, whatever the session holds."""
+    for device in TOTPDevice.objects.filter(user_id=by.user_id, confirmed=True):
         # verify_token refuses a code already used (the one that opened the session).
         if code and device.verify_is_allowed()[0] and device.verify_token(code):
             return
-    _record_mfa_failure(user, principal)
+    _record_mfa_failure(by)
     raise ValidationError(
         {"code": _("Enter the current code of your authenticator app: this one is not valid.")}
     )
@@ -234,11 +232,11 @@ def _token_issued_notice(token: ApiToken) -> Notice:
 
 
 @transaction.atomic
-def revoke_api_token(token: ApiToken, *, by: User, principal: Principal) -> None:
-    _require_admin(principal, token.organisation_id)
+def revoke_api_token(token: ApiToken, *, by: Principal) -> None:
+    _require_admin(by, token.organisation_id)
     token.revoked_at = timezone.now()
     token.save(update_fields=["revoked_at"])
-    audit.record(AuditAction.REVOKE, principal=principal, obj=token)
+    audit.record(AuditAction.REVOKE, principal=by, obj=token)
 
 
 def pending_totp_device(user: User) -> TOTPDevice:
@@ -247,46 +245,47 @@ def pending_totp_device(user: User) -> TOTPDevice:
     return device or TOTPDevice.objects.create(user=user, name="Coordo", confirmed=False)
 
 
-def _record_mfa_failure(user: User, principal: Principal) -> None:
+def _record_mfa_failure(by: Principal) -> None:
     audit.record(
-        AuditAction.MFA_FAILED, principal=principal, object_type="access.user", object_id=user.pk
+        AuditAction.MFA_FAILED, principal=by, object_type="access.user", object_id=by.user_id
     )
 
 
 def confirm_totp_device(
-    device: TOTPDevice, *, code: str, password: str = "", by: User, principal: Principal,
+    device: TOTPDevice, *, code: str, password: str = "", by: Principal,
     keep_session: str | None = None,
 ) -> list[str]:  # fmt: skip
     """Confirm the device with a first code; returns fresh recovery codes, shown once.
 
     Someone who already holds a second factor replaces it only from a session verified
-    with it (`by` is the request's user, which django-otp marks) and with their password
+    with it (`by.user` is the request's user, which django-otp marks) and with their password
     again, so a password-only session can never swap the factor it owes. Every other
     session of the account ends and its owner is told by e-mail. Failures are audited
     outside the write's transaction, so they stay in the trail.
     """
-    if device.user_id != by.pk or device.confirmed:
+    user = by.user
+    if user is None or device.user_id != user.pk or device.confirmed:
         raise PermissionDenied
-    replacing = has_second_factor(by)
-    if replacing and not by.is_verified():
+    replacing = has_second_factor(user)
+    if replacing and not user.is_verified():
         raise PermissionDenied
-    if replacing and not by.check_password(password):
-        _record_mfa_failure(by, principal)
+    if replacing and not user.check_password(password):
+        _record_mfa_failure(by)
         raise ValidationError({"password": _("This password is not correct.")})
     if not device.verify_is_allowed()[0]:
         raise ValidationError({"code": _("Too many wrong codes: wait a moment, then try again.")})
     if not device.verify_token(code):
-        _record_mfa_failure(by, principal)
+        _record_mfa_failure(by)
         raise ValidationError({"code": _("This code is not valid. Check the time on your phone.")})
     with transaction.atomic():
-        TOTPDevice.objects.filter(user=by).exclude(pk=device.pk).delete()
+        TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
         device.confirmed = True
         device.save(update_fields=["confirmed"])
-        codes = regenerate_recovery_codes(by)
-        end_sessions_of(by, keep=keep_session)
+        codes = regenerate_recovery_codes(user)
+        end_sessions_of(user, keep=keep_session)
         audit.record(
             AuditAction.MFA_REPLACED if replacing else AuditAction.MFA_SETUP,
-            principal=principal, object_type="access.user", object_id=by.pk,
+            principal=by, object_type="access.user", object_id=user.pk,
         )  # fmt: skip
         if replacing:
             notice = Notice(
@@ -306,7 +305,7 @@ def confirm_totp_device(
                     "If you did not do this, tell your organisation's administrator at once."
                 ),
             )
-        send_notice([by], notice)
+        send_notice([user], notice)
     return codes
 
 
@@ -320,18 +319,18 @@ def regenerate_recovery_codes(user: User) -> list[str]:
 
 @transaction.atomic
 def change_password(
-    user: User, *, current_password: str, new_password: str, by: User, principal: Principal,
+    user: User, *, current_password: str, new_password: str, by: Principal,
     keep_session: str | None,
 ) -> None:  # fmt: skip
     """A user changes their own password; their other sessions end, this one stays."""
-    if user.pk != by.pk:
+    if user.pk != by.user_id:
         raise PermissionDenied
     if not user.check_password(current_password):
         raise ValidationError({"old_password": _("Your current password is not correct.")})
     user.set_password(new_password)
     user.save(update_fields=["password"])
     end_sessions_of(user, keep=keep_session)
-    audit.record(AuditAction.PASSWORD_CHANGED, principal=principal, obj=user)
+    audit.record(AuditAction.PASSWORD_CHANGED, principal=by, obj=user)
     send_notice([user], _password_changed_notice())
 
 
@@ -346,20 +345,20 @@ def _password_changed_notice() -> Notice:
 
 
 @transaction.atomic
-def force_password_reset(user: User, *, by: User, principal: Principal, base_url: str) -> None:
+def force_password_reset(user: User, *, by: Principal, base_url: str) -> None:
     """The admin makes the password unusable at once, ends every session of the account and
     e-mails its owner a one-time link to choose a new one (the second factor still applies).
 
     `base_url` is the scheme and host the link starts with (the request's own)."""
-    _require_admin(principal, user.organisation_id or 0)
-    if user.pk == by.pk:
+    _require_admin(by, user.organisation_id or 0)
+    if user.pk == by.user_id:
         raise ValidationError(_("Change your own password from your account page."))
     if not user.is_active:
         raise ValidationError(_("This account is deactivated: reactivate it first."))
     user.set_unusable_password()
     user.save(update_fields=["password"])
     end_sessions_of(user)
-    audit.record(AuditAction.PASSWORD_RESET, principal=principal, obj=user)
+    audit.record(AuditAction.PASSWORD_RESET, principal=by, obj=user)
     # The token signs the new (unusable) password hash: it dies once a password is set.
     path = reverse(
         "password_reset_confirm",

@@ -5,12 +5,11 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja.security import APIKeyCookie, HttpBearer
 
-from coordo.access.models import ApiToken, User, hash_token
+from coordo.access.models import ApiToken, hash_token
 from coordo.access.policy import Perm
 from coordo.access.queries import second_factor_owed
 from coordo.access.scoping import Principal, principal_for_token, principal_for_user
@@ -65,20 +64,14 @@ class SessionAuth(APIKeyCookie):
 def api_principal(request: HttpRequest, perm: Perm | None = None) -> Principal:
     """Who this API call acts as (its token, or the logged-in user); 403 without `perm`."""
     principal: Principal = request.auth  # type: ignore[attr-defined]
-    if perm is not None and not principal.can(perm):
-        raise PermissionDenied
+    if perm is not None:
+        principal.require(perm)
     return principal
 
 
-def acting_user(request: HttpRequest) -> User | None:
-    """The named worker behind a session call; an integration acts as its token (None)."""
-    user = request.user
-    return user if api_principal(request).user_id and isinstance(user, User) else None
-
-
-def named_worker(request: HttpRequest) -> User:
-    """The named worker behind the call: 403 for a token, for what only a person may do."""
-    user = acting_user(request)
-    if user is None:
-        raise PermissionDenied
-    return user
+def named_worker(request: HttpRequest) -> Principal:
+    """The caller, when a named worker is behind it: 403 for a token, for what only a
+    person may do (an integration acts as its token, which names nobody)."""
+    principal = api_principal(request)
+    principal.named_worker_id()
+    return principal

@@ -7,6 +7,7 @@ outside that set does not exist for the caller (404, never 403).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.core.exceptions import PermissionDenied
 
@@ -29,6 +30,14 @@ class Principal:
     org_site_ids: frozenset[int]  # read only for organisation-wide roles (empty otherwise)
     user_id: int | None = None
     token_id: int | None = None
+
+    @cached_property
+    def user(self) -> User | None:
+        """The named worker behind this principal; None for a token.
+
+        `principal_for_user` fills it with the request's own user object, which django-otp
+        marks verified; a principal built otherwise loads it on first use."""
+        return User.objects.filter(pk=self.user_id).first() if self.user_id else None
 
     @property
     def label(self) -> str:
@@ -63,6 +72,13 @@ class Principal:
         if not self.can(perm, site_id):
             raise PermissionDenied
 
+    def named_worker_id(self) -> int:
+        """The user behind this principal, for what only a named person does (and a record
+        names): PermissionDenied for a token, which acts for an integration."""
+        if self.user_id is None:
+            raise PermissionDenied
+        return self.user_id
+
     def roles_at(self, site_id: int) -> set[str]:
         return {grant.role for grant in self.grants if grant.site_id == site_id}
 
@@ -96,6 +112,9 @@ def principal_for_user(user: User) -> Principal:
             _org_site_ids(user.organisation_id) if org_wide else frozenset(),
             user_id=user.pk,
         )
+    if principal.user_id is not None:
+        # The cached property's slot: the request's own object, not a second copy.
+        principal.__dict__["user"] = user
     user._coordo_principal = principal  # type: ignore[attr-defined]
     return principal
 

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from ninja import Field, Router, Schema, Status
 
 from coordo.access import audit
-from coordo.access.api_auth import acting_user, api_principal, named_worker
+from coordo.access.api_auth import api_principal, named_worker
 from coordo.access.ids import Id
 from coordo.access.models import AuditAction, Site
 from coordo.access.policy import Perm
@@ -117,7 +117,7 @@ def create_desk_request(request: HttpRequest, person_id: Id, payload: DeskReques
     person = get_person(principal, person_id, Perm.REQUEST_EDIT)
     created = actions.register_request(
         site=_site(principal, payload.site_id), person=person,
-        by=acting_user(request), principal=principal,
+        by=principal,
         **payload.dict(exclude={"site_id"}),
     )  # fmt: skip
     return Status(201, DeskRequestOut.from_orm(created))
@@ -161,7 +161,7 @@ def list_referrals(
 def create_referral(request: HttpRequest, person_id: Id, payload: ReferralIn) -> Status:
     principal = api_principal(request, Perm.REFERRAL_EDIT)
     person = get_person(principal, person_id, Perm.REFERRAL_EDIT)
-    worker = named_worker(request)  # a referral is made by a named worker, who asked the consent
+    by = named_worker(request)  # a referral is made by a named worker, who asked the consent
     partner = partners_visible_to(principal).filter(pk=payload.partner_id).first()
     if partner is None:
         raise ValidationError({"partner_id": _("No partner with this id in your directory.")})
@@ -172,7 +172,7 @@ def create_referral(request: HttpRequest, person_id: Id, payload: ReferralIn) ->
             raise ValidationError({"service_id": _("This partner offers no service with this id.")})
     referral = actions.refer_person(
         site=_site(principal, payload.site_id), person=person, partner=partner, service=service,
-        by=worker, principal=principal,
+        by=by,
         **payload.dict(exclude={"site_id", "partner_id", "service_id"}),
     )  # fmt: skip
     return Status(201, ReferralOut.from_orm(referral))
@@ -184,6 +184,6 @@ def update_referral(request: HttpRequest, referral_id: Id, payload: ReferralPatc
     referral = queries.get_referral(principal, referral_id)
     referral = actions.update_referral_status(
         referral, status=payload.status, refusal_reason=payload.refusal_reason,
-        by=acting_user(request), principal=principal,
+        by=principal,
     )  # fmt: skip
     return ReferralOut.from_orm(referral)

@@ -130,7 +130,7 @@ def _heads(site: Site) -> list[Person]:
 
 
 def _conventions(
-    organisation: Organisation, sites: dict[str, Site], partners: list[Partner], by: User
+    organisation: Organisation, sites: dict[str, Site], partners: list[Partner], author: User
 ) -> None:
     # Two come up for renewal within the next weeks; the others run until the end of 2027.
     spec = [
@@ -143,7 +143,7 @@ def _conventions(
         convention = Convention(
             organisation=organisation, site=sites[site_key], partner=partners[index],
             subject=subject, start_date=start, end_date=end, renewal_notice_days=notice,
-            insurance="Civil liability policy no. 0042-DEMO", created_by=by,
+            insurance="Civil liability policy no. 0042-DEMO", created_by=author,
         )  # fmt: skip
         convention.renewal_due = convention.compute_renewal_due()
         convention.save()
@@ -255,11 +255,11 @@ def _referrals(
     Referral.objects.bulk_create(referrals)
 
 
-def _meetings(organisation: Organisation, site: Site, heads: list[Person], by: User) -> None:
+def _meetings(organisation: Organisation, site: Site, heads: list[Person], author: User) -> None:
     """A PMS meeting every fortnight with the outreach nurse and the CPAS."""
     for index, held_on in enumerate([TODAY - timedelta(days=d) for d in (42, 28, 14)]):
         meeting = CaseMeeting.objects.create(
-            organisation=organisation, site=site, held_on=held_on, created_by=by,
+            organisation=organisation, site=site, held_on=held_on, created_by=author,
             participants="Referent worker, shelter coordinator, outreach nurse, CPAS social worker",
         )  # fmt: skip
         meeting.persons.set(heads[index * 3 : index * 3 + 3])

@@ -195,7 +195,7 @@ def accept_batch(request: HttpRequest, batch_id: Id) -> BatchOut:
     principal = api_principal(request)
     batch = queries.get_batch(principal, batch_id, Perm.DISPATCH_RUN)
     # Decisions are made by a named dispatcher, never by an integration token.
-    batches.accept_all(batch, by=named_worker(request), principal=principal)
+    batches.accept_all(batch, by=named_worker(request))
     batch.refresh_from_db()
     return batch_out(batch)
 
@@ -218,6 +218,6 @@ def override_proposal(
         unit = get_object_or_404(units, code=payload.unit)
     decision = batches.override_proposal(
         proposal, unit=unit, reason_code=payload.reason_code, comment=payload.comment,
-        by=named_worker(request), principal=principal,
+        by=named_worker(request),
     )  # fmt: skip
     return 201, decision_out(decision)

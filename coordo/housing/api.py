@@ -3,7 +3,7 @@ same rules as the pages (the shapes, with the secret address hidden, are in `sch
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from ninja import File, Form, Router, Status, UploadedFile
 
 from coordo.access import audit
-from coordo.access.api_auth import acting_user, api_principal
+from coordo.access.api_auth import api_principal
 from coordo.access.ids import Id
 from coordo.access.models import AuditAction
 from coordo.access.policy import Perm
@@ -125,7 +125,7 @@ def admit(request: HttpRequest, unit_id: Id, payload: AdmitIn) -> Status:
     stay = actions.admit_household(
         unit, head=head, household=household,
         members=_members(principal, household, payload.members), start=payload.start,
-        planned_end=payload.planned_end, by=acting_user(request), principal=principal,
+        planned_end=payload.planned_end, by=principal,
     )  # fmt: skip
     return Status(201, stay_out(principal, stay))
 
@@ -141,9 +141,7 @@ def move_stay(request: HttpRequest, stay_id: Id, payload: MoveIn) -> StayOut:
     unit = units.filter(pk=payload.unit_id).first()
     if unit is None:
         raise ValidationError({"unit_id": _("Choose a unit of this site.")})
-    stay = actions.move_stay(
-        stay, unit=unit, on=payload.on, by=acting_user(request), principal=principal
-    )
+    stay = actions.move_stay(stay, unit=unit, on=payload.on, by=principal)
     return stay_out(principal, stay)
 
 
@@ -153,7 +151,7 @@ def end_stay(request: HttpRequest, stay_id: Id, payload: EndIn) -> StayOut:
     stay = queries.get_stay(principal, stay_id, Perm.STAY_EDIT)
     stay = actions.end_stay(
         stay, end=payload.end, exit_reason=payload.exit_reason, destination=payload.destination,
-        by=acting_user(request), principal=principal,
+        by=principal,
     )  # fmt: skip
     return stay_out(principal, stay)
 
@@ -175,14 +173,12 @@ def list_requests(request: HttpRequest, site_id: Id | None = None) -> list[Reque
 @router.post("/housing/requests", response={201: RequestOut})
 def create_request(request: HttpRequest, payload: RequestIn) -> Status:
     principal = api_principal(request)
-    if not principal.can(Perm.STAY_EDIT, payload.site_id):
-        raise PermissionDenied
+    principal.require(Perm.STAY_EDIT, payload.site_id)
     site_id = payload.site_id
     head, household = _who(principal, site_id, payload.head_id, payload.household_id)
     fields = payload.dict(exclude={"site_id", "head_id", "household_id"}, exclude_none=True)
     place_request = actions.create_place_request(
-        site=head.site, head=head, household=household, by=acting_user(request),
-        principal=principal, **fields,
+        site=head.site, head=head, household=household, by=principal, **fields,
     )  # fmt: skip
     return Status(201, request_out(place_request))
 
@@ -191,9 +187,7 @@ def create_request(request: HttpRequest, payload: RequestIn) -> Status:
 def withdraw_request(request: HttpRequest, request_id: Id) -> RequestOut:
     principal = api_principal(request)
     place_request = queries.get_request(principal, request_id, Perm.STAY_EDIT)
-    place_request = actions.withdraw_place_request(
-        place_request, by=acting_user(request), principal=principal
-    )
+    place_request = actions.withdraw_place_request(place_request, by=principal)
     return request_out(place_request)
 
 
@@ -209,8 +203,7 @@ def offer_unit(request: HttpRequest, unit_id: Id, payload: OfferIn) -> Status:
         if place_request is None:
             raise ValidationError({"request_id": _("No such request on this waiting list.")})
     offer = actions.offer_unit(
-        unit, on=payload.on, request=place_request, by=acting_user(request),
-        principal=principal,
+        unit, on=payload.on, request=place_request, by=principal,
     )  # fmt: skip
     return Status(201, offer_out(principal, offer))
 
@@ -220,16 +213,15 @@ def answer_offer(request: HttpRequest, offer_id: Id, payload: AnswerIn) -> Answe
     """Accepted: the household is admitted from `on`. Refused: the reason is kept."""
     principal = api_principal(request)
     offer = queries.get_offer(principal, offer_id)
-    by = acting_user(request)
     if payload.decision == "refuse":
         offer = actions.refuse_offer(
-            offer, reason=payload.refusal_reason, on=payload.on, by=by, principal=principal
+            offer, reason=payload.refusal_reason, on=payload.on, by=principal
         )
         return AnswerOut(offer=offer_out(principal, offer), stay=None)
     members = _members(principal, offer.request.household, payload.members)
     stay = actions.accept_offer(
         offer, start=payload.on, planned_end=payload.planned_end,
-        members=members, by=by, principal=principal,
+        members=members, by=principal,
     )  # fmt: skip
     return AnswerOut(offer=offer_out(principal, offer), stay=stay_out(principal, stay))
 
@@ -263,8 +255,7 @@ def import_inventory(
         raise ValidationError({"file": _("Send a .csv or .xlsx file.")})
     rows = read_rows(file, file.name or "")
     report = actions.import_inventory(
-        site, rows=rows, only_valid_rows=only_valid, by=acting_user(request),
-        principal=principal,
+        site, rows=rows, only_valid_rows=only_valid, by=principal,
     )  # fmt: skip
     return Status(
         200 if report.written else 400, ImportOut.model_validate(report, from_attributes=True)

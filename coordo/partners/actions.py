@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from coordo.access import audit
-from coordo.access.models import AuditAction, Organisation, Site, User
+from coordo.access.models import AuditAction, Organisation, Site
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
 from coordo.partners.models import Contact, Convention, Partner, Service
@@ -20,22 +20,16 @@ from coordo.web import uploads
 PARTNER_FIELDS = ("name", "kind", "line", "languages", "address", "opening_hours", "phone", "email")
 
 
-def _check(principal: Principal, perm: Perm, site_id: int | None = None) -> None:
-    if not principal.can(perm, site_id):
-        raise PermissionDenied
-
-
 @transaction.atomic
 def create_partner(
     *,
     organisation: Organisation,
     services: list[str] | tuple[str, ...] = (),
-    by: User | None,
-    principal: Principal,
+    by: Principal,
     **fields: Any,
 ) -> Partner:
-    _check(principal, Perm.PARTNER_EDIT)
-    if organisation.pk != principal.organisation_id:
+    by.require(Perm.PARTNER_EDIT)
+    if organisation.pk != by.organisation_id:
         raise PermissionDenied
     partner = Partner(organisation=organisation)
     for name in PARTNER_FIELDS:
@@ -46,17 +40,15 @@ def create_partner(
     for service in services:
         if service.strip():
             Service.objects.create(organisation=organisation, partner=partner, name=service.strip())
-    audit.record(AuditAction.CREATE, principal=principal, obj=partner)
+    audit.record(AuditAction.CREATE, principal=by, obj=partner)
     return partner
 
 
 @transaction.atomic
-def update_partner(
-    partner: Partner, *, by: User | None, principal: Principal, **fields: Any
-) -> Partner:
+def update_partner(partner: Partner, *, by: Principal, **fields: Any) -> Partner:
     """Change the directory entry; `services` lists the services to add."""
-    _check(principal, Perm.PARTNER_EDIT)
-    if partner.organisation_id != principal.organisation_id:
+    by.require(Perm.PARTNER_EDIT)
+    if partner.organisation_id != by.organisation_id:
         raise PermissionDenied
     for name in (*PARTNER_FIELDS, "is_active"):
         if name in fields:
@@ -69,29 +61,27 @@ def update_partner(
             Service.objects.create(
                 organisation_id=partner.organisation_id, partner=partner, name=service
             )
-    audit.record(AuditAction.UPDATE, principal=principal, obj=partner)
+    audit.record(AuditAction.UPDATE, principal=by, obj=partner)
     return partner
 
 
 @transaction.atomic
-def add_contact(
-    partner: Partner, *, by: User | None, principal: Principal, **fields: Any
-) -> Contact:
-    _check(principal, Perm.PARTNER_EDIT)
+def add_contact(partner: Partner, *, by: Principal, **fields: Any) -> Contact:
+    by.require(Perm.PARTNER_EDIT)
     contact = Contact(organisation_id=partner.organisation_id, partner=partner, **fields)
     contact.full_clean()
     contact.save()
-    audit.record(AuditAction.CREATE, principal=principal, obj=contact)
+    audit.record(AuditAction.CREATE, principal=by, obj=contact)
     return contact
 
 
 @transaction.atomic
-def add_service(partner: Partner, *, name: str, by: User | None, principal: Principal) -> Service:
-    _check(principal, Perm.PARTNER_EDIT)
+def add_service(partner: Partner, *, name: str, by: Principal) -> Service:
+    by.require(Perm.PARTNER_EDIT)
     service = Service(organisation_id=partner.organisation_id, partner=partner, name=name)
     service.full_clean()
     service.save()
-    audit.record(AuditAction.CREATE, principal=principal, obj=service)
+    audit.record(AuditAction.CREATE, principal=by, obj=service)
     return service
 
 
@@ -107,10 +97,9 @@ def sign_convention(
     other_parties: str = "",
     insurance: str = "",
     document: UploadedFile | None = None,
-    by: User,
-    principal: Principal,
+    by: Principal,
 ) -> Convention:
-    _check(principal, Perm.CONVENTION_EDIT, site.pk)
+    by.require(Perm.CONVENTION_EDIT, site.pk)
     if partner.organisation_id != site.organisation_id:
         raise ValidationError(
             {"partner": _("Choose a partner from your organisation's directory.")}
@@ -120,7 +109,7 @@ def sign_convention(
     convention = Convention(
         organisation_id=site.organisation_id, site=site, partner=partner, subject=subject,
         start_date=start_date, end_date=end_date, renewal_notice_days=renewal_notice_days,
-        other_parties=other_parties, insurance=insurance, created_by=by,
+        other_parties=other_parties, insurance=insurance, created_by_id=by.named_worker_id(),
     )  # fmt: skip
     convention.renewal_due = convention.compute_renewal_due()
     convention.full_clean(exclude=["document"])
@@ -134,5 +123,5 @@ def sign_convention(
         if convention.document:
             convention.document.delete(save=False)
         raise
-    audit.record(AuditAction.CREATE, principal=principal, obj=convention)
+    audit.record(AuditAction.CREATE, principal=by, obj=convention)
     return convention

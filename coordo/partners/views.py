@@ -53,7 +53,7 @@ def partner_create(request: AuthedRequest) -> HttpResponse:
         try:
             partner = actions.create_partner(
                 organisation=organisation_of(principal),
-                by=request.user, principal=principal, **form.cleaned_data,
+                by=principal, **form.cleaned_data,
             )  # fmt: skip
         except ValidationError as error:
             add_action_errors(form, error)
@@ -70,9 +70,7 @@ def partner_edit(request: AuthedRequest, partner_id: int) -> HttpResponse:
     form = PartnerForm(request.POST or None, instance=partner)
     if request.method == "POST" and form.is_valid():
         try:
-            actions.update_partner(
-                partner, by=request.user, principal=principal, **form.cleaned_data
-            )
+            actions.update_partner(partner, by=principal, **form.cleaned_data)
         except ValidationError as error:
             add_action_errors(form, error)
         else:
@@ -128,9 +126,7 @@ def convention_create(request: AuthedRequest) -> HttpResponse:
     form = ConventionForm(request.POST or None, request.FILES or None, partners=partners)
     if request.method == "POST" and form.is_valid():
         try:
-            actions.sign_convention(
-                site=site, by=request.user, principal=principal, **form.cleaned_data
-            )
+            actions.sign_convention(site=site, by=principal, **form.cleaned_data)
         except ValidationError as error:
             add_action_errors(form, error)
         else:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from coordo.access import audit
-from coordo.access.models import AuditAction, Site, User
+from coordo.access.models import AuditAction, Site
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
 from coordo.people.models import ConsentRecord, Household, HouseholdMember, Person, Relationship
@@ -22,20 +22,15 @@ PERSON_FIELDS = (
 )  # fmt: skip
 
 
-def _check(principal: Principal, perm: Perm, site_id: int) -> None:
-    if not principal.can(perm, site_id):
-        raise PermissionDenied
-
-
 def _complete_birth_year(person: Person) -> None:
     if person.birth_date and not person.birth_year:
         person.birth_year = person.birth_date.year
 
 
 @transaction.atomic
-def register_person(*, site: Site, by: User | None, principal: Principal, **fields: Any) -> Person:
-    _check(principal, Perm.PERSON_EDIT, site.pk)
-    person = Person(organisation_id=site.organisation_id, site=site, created_by=by)
+def register_person(*, site: Site, by: Principal, **fields: Any) -> Person:
+    by.require(Perm.PERSON_EDIT, site.pk)
+    person = Person(organisation_id=site.organisation_id, site=site, created_by_id=by.user_id)
     for name in PERSON_FIELDS:
         if name in fields:
             setattr(person, name, fields[name])
@@ -43,15 +38,13 @@ def register_person(*, site: Site, by: User | None, principal: Principal, **fiel
     person.search_name = search_name(person.first_name, person.last_name)
     person.full_clean()
     person.save()
-    audit.record(AuditAction.CREATE, principal=principal, obj=person)
+    audit.record(AuditAction.CREATE, principal=by, obj=person)
     return person
 
 
 @transaction.atomic
-def update_person(
-    person: Person, *, by: User | None, principal: Principal, **fields: Any
-) -> Person:
-    _check(principal, Perm.PERSON_EDIT, person.site_id)
+def update_person(person: Person, *, by: Principal, **fields: Any) -> Person:
+    by.require(Perm.PERSON_EDIT, person.site_id)
     for name in PERSON_FIELDS:
         if name in fields:
             setattr(person, name, fields[name])
@@ -60,22 +53,20 @@ def update_person(
     person.updated_at = timezone.now()
     person.full_clean()
     person.save()
-    audit.record(AuditAction.UPDATE, principal=principal, obj=person)
+    audit.record(AuditAction.UPDATE, principal=by, obj=person)
     return person
 
 
 @transaction.atomic
-def create_household(
-    *, site: Site, name: str, head: Person, by: User | None, principal: Principal
-) -> Household:
-    _check(principal, Perm.PERSON_EDIT, site.pk)
+def create_household(*, site: Site, name: str, head: Person, by: Principal) -> Household:
+    by.require(Perm.PERSON_EDIT, site.pk)
     if head.site_id != site.pk:
         raise ValidationError({"head": _("The head of household must be registered at this site.")})
     household = Household.objects.create(
         organisation_id=site.organisation_id, site=site, name=name, head=head
     )
     _add_member(household, head, Relationship.HEAD)
-    audit.record(AuditAction.CREATE, principal=principal, obj=household)
+    audit.record(AuditAction.CREATE, principal=by, obj=household)
     return household
 
 
@@ -96,33 +87,32 @@ def add_household_member(
     *,
     person: Person,
     relationship: str,
-    by: User | None,
-    principal: Principal,
+    by: Principal,
 ) -> HouseholdMember:
-    _check(principal, Perm.PERSON_EDIT, household.site_id)
+    by.require(Perm.PERSON_EDIT, household.site_id)
     if person.site_id != household.site_id:
         raise ValidationError(
             {"person": _("The person must be registered at the household's site.")}
         )
     member = _add_member(household, person, relationship)
-    audit.record(AuditAction.UPDATE, principal=principal, obj=household)
+    audit.record(AuditAction.UPDATE, principal=by, obj=household)
     return member
 
 
 @transaction.atomic
 def record_consent(
-    person: Person, *, purpose: str, given: bool, date: Any, by: User, principal: Principal
+    person: Person, *, purpose: str, given: bool, date: Any, by: Principal
 ) -> ConsentRecord:
-    _check(principal, Perm.CONSENT_EDIT, person.site_id)
+    by.require(Perm.CONSENT_EDIT, person.site_id)
     record = ConsentRecord(
         organisation_id=person.organisation_id,
         person=person,
         purpose=purpose,
         given=given,
         date=date,
-        recorded_by=by,
+        recorded_by_id=by.named_worker_id(),
     )
     record.full_clean()
     record.save()
-    audit.record(AuditAction.CREATE, principal=principal, obj=record, site_id=person.site_id)
+    audit.record(AuditAction.CREATE, principal=by, obj=record, site_id=person.site_id)
     return record

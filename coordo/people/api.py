@@ -9,7 +9,7 @@ from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 
 from coordo.access import audit
-from coordo.access.api_auth import acting_user, api_principal, named_worker
+from coordo.access.api_auth import api_principal, named_worker
 from coordo.access.ids import Id
 from coordo.access.models import AuditAction
 from coordo.access.policy import Perm
@@ -138,9 +138,7 @@ def create_person(request: HttpRequest, payload: PersonIn) -> Status:
     site = get_site(principal, payload.site_id)
     fields = payload.dict(exclude={"site_id"})
     fields["national_number"] = "".join(ch for ch in fields["national_number"] if ch.isdigit())
-    person = actions.register_person(
-        site=site, by=acting_user(request), principal=principal, **fields
-    )
+    person = actions.register_person(site=site, by=principal, **fields)
     return Status(201, person_out(principal, person))
 
 
@@ -152,7 +150,7 @@ def update_person(request: HttpRequest, person_id: Id, payload: PersonPatch) -> 
     if not principal.can(Perm.PERSON_VIEW_CONFIDENTIAL, person.site_id):
         fields.pop("phone", None)
         fields.pop("national_number", None)
-    person = actions.update_person(person, by=acting_user(request), principal=principal, **fields)
+    person = actions.update_person(person, by=principal, **fields)
     return person_out(principal, person)
 
 
@@ -161,8 +159,7 @@ def record_consent(request: HttpRequest, person_id: Id, payload: ConsentIn) -> S
     principal = api_principal(request)
     person = queries.get_person(principal, person_id, Perm.CONSENT_EDIT)
     # A consent is recorded by a named worker, not an integration.
-    worker = named_worker(request)
-    record = actions.record_consent(person, by=worker, principal=principal, **payload.dict())
+    record = actions.record_consent(person, by=named_worker(request), **payload.dict())
     return Status(201, ConsentOut.from_orm(record))
 
 

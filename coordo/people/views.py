@@ -92,9 +92,7 @@ def person_create(request: AuthedRequest) -> HttpResponse:
         if not (duplicates or twins) or data.get("confirm_not_duplicate"):
             fields = {k: v for k, v in data.items() if k != "confirm_not_duplicate"}
             try:
-                person = actions.register_person(
-                    site=site, by=request.user, principal=principal, **fields
-                )
+                person = actions.register_person(site=site, by=principal, **fields)
             except ValidationError as error:
                 add_action_errors(form, error)
             else:
@@ -150,7 +148,7 @@ def person_edit(request: AuthedRequest, person_id: int) -> HttpResponse:
             _record_warning_shown(request, person.site_id)
         else:
             try:
-                actions.update_person(person, by=request.user, principal=principal, **data)
+                actions.update_person(person, by=principal, **data)
             except ValidationError as error:
                 add_action_errors(form, error)
             else:
@@ -168,7 +166,7 @@ def person_consent_add(request: AuthedRequest, person_id: int) -> HttpResponse:
     person = queries.get_person(principal, person_id, Perm.CONSENT_EDIT)
     form = ConsentForm(request.POST)
     if form.is_valid():
-        actions.record_consent(person, by=request.user, principal=principal, **form.cleaned_data)
+        actions.record_consent(person, by=principal, **form.cleaned_data)
         messages.success(request, _("The consent has been recorded."))
     else:
         flash_form_errors(request, form)
@@ -199,8 +197,7 @@ def household_create(request: AuthedRequest) -> HttpResponse:
         try:
             household = actions.create_household(
                 site=site,
-                by=request.user,
-                principal=principal,
+                by=principal,
                 **form.cleaned_data,
             )
         except ValidationError as error:
@@ -244,15 +241,12 @@ def household_detail(request: AuthedRequest, household_id: int) -> HttpResponse:
 def household_member_add(request: AuthedRequest, household_id: int) -> HttpResponse:
     principal = principal_of(request)
     household = queries.get_household(principal, household_id)
-    if not principal.can(Perm.PERSON_EDIT, household.site_id):
-        raise PermissionDenied
+    principal.require(Perm.PERSON_EDIT, household.site_id)
     persons = queries.persons_visible_to(principal).filter(site_id=household.site_id)
     form = HouseholdMemberForm(request.POST, persons=persons)
     if form.is_valid():
         try:
-            actions.add_household_member(
-                household, by=request.user, principal=principal, **form.cleaned_data
-            )
+            actions.add_household_member(household, by=principal, **form.cleaned_data)
         except ValidationError as error:
             for message in error.messages:
                 messages.error(request, message)

@@ -123,7 +123,6 @@ def create_absence(request: HttpRequest, worker_id: Id, payload: AbsenceIn) -> S
     absence = actions.record_absence(
         _worker(principal, worker_id), reason=payload.reason,
         first_day=payload.first_day, last_day=payload.last_day, by=by,
-        principal=principal,
     ).absence  # fmt: skip
     return Status(201, AbsenceOut.from_orm(absence))
 

@@ -22,7 +22,7 @@ def apply_posted_form(
         flash_form_errors(request, form)
         return False
     try:
-        action(by=request.user, principal=principal_of(request), **form.cleaned_data)
+        action(by=principal_of(request), **form.cleaned_data)
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)

@@ -70,7 +70,7 @@ def test_end_a_stay_with_its_destination_from_the_board(page, site):
     today = timezone.localdate()
     stay = admit_household(
         unit, head=make_person(site, "Sara", "Ba"), start=today - timedelta(days=20),
-        by=worker, principal=principal(worker),
+        by=principal(worker),
     )  # fmt: skip
     log_in(page, worker.email, PASSWORD, worker.totpdevice_set.get())
     page.goto("/housing/")
@@ -96,8 +96,7 @@ def test_a_social_worker_of_another_site_never_sees_the_secret_address(page, sit
         unit,
         head=make_person(site, "Awa", "Kone"),
         start=timezone.localdate(),
-        by=own,
-        principal=principal(own),
+        by=principal(own),
     )
     stranger = make_user(other_site, Role.SOCIAL_WORKER, mfa_device=True)
     log_in(page, stranger.email, PASSWORD, stranger.totpdevice_set.get())

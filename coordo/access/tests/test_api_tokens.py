@@ -27,7 +27,7 @@ def fresh_code(user) -> str:
 def issue(admin_user, role, site=None):
     return actions.issue_api_token(
         organisation=admin_user.organisation, name="Lien CPAS", role=role, site=site,
-        code=fresh_code(admin_user), by=admin_user, principal=principal_for_user(admin_user),
+        code=fresh_code(admin_user), by=principal_for_user(admin_user),
     )  # fmt: skip
 
 
@@ -77,7 +77,7 @@ def test_a_token_shows_confidential_fields_only_to_roles_allowed(admin_user, sit
 def test_a_revoked_token_is_refused_at_once(admin_user, site):
     token, raw = issue(admin_user, Role.SOCIAL_WORKER, site)
     assert bearer(raw).get("/api/people").status_code == 200
-    actions.revoke_api_token(token, by=admin_user, principal=principal_for_user(admin_user))
+    actions.revoke_api_token(token, by=principal_for_user(admin_user))
     assert bearer(raw).get("/api/people").status_code == 401
 
 
@@ -224,7 +224,7 @@ def test_the_code_that_opened_the_session_opens_no_token(admin_user, site):
     with pytest.raises(ValidationError) as refused:
         actions.issue_api_token(
             organisation=site.organisation, name="CPAS link", role=Role.SOCIAL_WORKER,
-            site=site, code=code, by=admin_user, principal=principal_for_user(admin_user),
+            site=site, code=code, by=principal_for_user(admin_user),
         )  # fmt: skip
     assert list(refused.value.message_dict) == ["code"]
 
@@ -266,7 +266,7 @@ def test_a_token_that_reads_no_personal_data_needs_no_code_and_no_notice(
     with TestCase.captureOnCommitCallbacks(execute=True):
         actions.issue_api_token(
             organisation=site.organisation, name="Cash desk", role=Role.FINANCE, site=site,
-            by=admin_user, principal=principal_for_user(admin_user),
+            by=principal_for_user(admin_user),
         )  # fmt: skip
     assert mail.outbox == []
     assert not AuditEvent.objects.filter(action=AuditAction.MFA_FAILED).exists()

@@ -43,7 +43,7 @@ def user_create(request: AuthedRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             user = actions.create_user(
-                organisation=_organisation(request), by=request.user, principal=principal,
+                organisation=_organisation(request), by=principal,
                 **form.cleaned_data,
             )  # fmt: skip
         except ValidationError as error:
@@ -61,7 +61,7 @@ def user_detail(request: AuthedRequest, user_id: int) -> HttpResponse:
     form = UserForm(request.POST or None, instance=user)
     if request.method == "POST" and form.is_valid():
         try:
-            actions.update_user(user, by=request.user, principal=principal, **form.cleaned_data)
+            actions.update_user(user, by=principal, **form.cleaned_data)
         except ValidationError as error:
             add_action_errors(form, error)
         else:
@@ -85,10 +85,10 @@ def user_set_active(request: AuthedRequest, user_id: int) -> HttpResponse:
     user = queries.get_user(principal, user_id)
     try:
         if request.POST.get("active") == "1":
-            actions.reactivate_user(user, by=request.user, principal=principal)
+            actions.reactivate_user(user, by=principal)
             messages.success(request, _("The account is active again."))
         else:
-            actions.deactivate_user(user, by=request.user, principal=principal)
+            actions.deactivate_user(user, by=principal)
             messages.success(request, _("The account is deactivated and its sessions are ended."))
     except ValidationError as error:
         for message in error.messages:
@@ -102,9 +102,7 @@ def user_force_password_reset(request: AuthedRequest, user_id: int) -> HttpRespo
     principal = principal_of(request)
     user = queries.get_user(principal, user_id)
     try:
-        actions.force_password_reset(
-            user, by=request.user, principal=principal, base_url=request.build_absolute_uri("/")
-        )
+        actions.force_password_reset(user, by=principal, base_url=request.build_absolute_uri("/"))
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)
@@ -127,9 +125,7 @@ def membership_add(request: AuthedRequest, user_id: int) -> HttpResponse:
     form = MembershipForm(request.POST, sites=queries.sites_of(principal))
     if form.is_valid():
         try:
-            actions.grant_membership(
-                user, by=request.user, principal=principal, **form.cleaned_data
-            )
+            actions.grant_membership(user, by=principal, **form.cleaned_data)
         except ValidationError as error:
             for message in error.messages:
                 messages.error(request, message)
@@ -145,7 +141,7 @@ def membership_add(request: AuthedRequest, user_id: int) -> HttpResponse:
 def membership_remove(request: AuthedRequest, membership_id: int) -> HttpResponse:
     principal = principal_of(request)
     membership = queries.get_membership(principal, membership_id)
-    actions.revoke_membership(membership, by=request.user, principal=principal)
+    actions.revoke_membership(membership, by=principal)
     messages.success(request, _("The role has been removed."))
     return redirect("user_detail", user_id=membership.user_id)
 
@@ -167,7 +163,7 @@ def site_edit(request: AuthedRequest, site_id: int | None = None) -> HttpRespons
     form = SiteForm(request.POST or None, instance=site)
     if request.method == "POST" and form.is_valid():
         try:
-            actions.save_site(form.save(commit=False), by=request.user, principal=principal)
+            actions.save_site(form.save(commit=False), by=principal)
         except ValidationError as error:
             add_action_errors(form, error)
         else:
@@ -184,7 +180,7 @@ def token_list(request: AuthedRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             _token, raw_key = actions.issue_api_token(
-                organisation=_organisation(request), by=request.user, principal=principal,
+                organisation=_organisation(request), by=principal,
                 **form.cleaned_data,
             )  # fmt: skip
         except ValidationError as error:
@@ -203,6 +199,6 @@ def token_list(request: AuthedRequest) -> HttpResponse:
 def token_revoke(request: AuthedRequest, token_id: int) -> HttpResponse:
     principal = principal_of(request)
     token = get_object_or_404(queries.tokens_of(principal), pk=token_id)
-    actions.revoke_api_token(token, by=request.user, principal=principal)
+    actions.revoke_api_token(token, by=principal)
     messages.success(request, _("The token has been revoked."))
     return redirect("token_list")

@@ -104,7 +104,7 @@ def mfa_setup(request: AuthedRequest) -> HttpResponse:
             codes = actions.confirm_totp_device(
                 device, code=form.cleaned_data["code"],
                 password=form.cleaned_data.get("password", ""),
-                by=request.user, principal=principal, keep_session=request.session.session_key,
+                by=principal, keep_session=request.session.session_key,
             )  # fmt: skip
         except ValidationError as error:
             add_action_errors(form, error)
@@ -153,8 +153,8 @@ def password_change(request: AuthedRequest) -> HttpResponse:
         try:
             actions.change_password(
                 user, current_password=form.cleaned_data["old_password"],
-                new_password=form.cleaned_data["new_password1"], by=user,
-                principal=principal_of(request), keep_session=request.session.session_key,
+                new_password=form.cleaned_data["new_password1"], by=principal_of(request),
+                keep_session=request.session.session_key,
             )  # fmt: skip
         except ValidationError as error:
             add_action_errors(form, error)

@@ -14,7 +14,7 @@ from coordo.access import audit
 from coordo.access.models import AuditAction, Site, User
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
-from coordo.casework.actions.common import _check, _check_person
+from coordo.casework.actions.common import _check_person
 from coordo.casework.models import (
     Appointment,
     Attachment,
@@ -47,11 +47,9 @@ def _require_open(case_file: CaseFile) -> None:
 
 
 @transaction.atomic
-def open_case_file(
-    *, site: Site, person: Person, referent: User, by: User | None, principal: Principal
-) -> CaseFile:
-    _check(principal, Perm.CASE_EDIT, site.pk)
-    _check_person(principal, person, site, Perm.CASE_EDIT)
+def open_case_file(*, site: Site, person: Person, referent: User, by: Principal) -> CaseFile:
+    by.require(Perm.CASE_EDIT, site.pk)
+    _check_person(by, person, site, Perm.CASE_EDIT)
     if not referent.memberships.filter(site=site).exists():
         raise ValidationError({"referent": _("The referent must work at this site.")})
     if CaseFile.objects.filter(site=site, person=person).exists():
@@ -63,31 +61,27 @@ def open_case_file(
     )  # fmt: skip
     case_file.full_clean()
     case_file.save()
-    audit.record(AuditAction.CREATE, principal=principal, obj=case_file)
+    audit.record(AuditAction.CREATE, principal=by, obj=case_file)
     return case_file
 
 
 @transaction.atomic
-def close_case_file(
-    case_file: CaseFile, *, reason: str, by: User | None, principal: Principal
-) -> CaseFile:
-    _check(principal, Perm.CASE_EDIT, case_file.site_id)
+def close_case_file(case_file: CaseFile, *, reason: str, by: Principal) -> CaseFile:
+    by.require(Perm.CASE_EDIT, case_file.site_id)
     _require_open(case_file)
     if not reason.strip():
         raise ValidationError({"reason": _("Say why the case file is closed.")})
     case_file.status, case_file.closed_reason = CaseStatus.CLOSED, reason.strip()
     case_file.closed_at = timezone.localdate()
     case_file.save(update_fields=["status", "closed_reason", "closed_at"])
-    audit.record(AuditAction.UPDATE, principal=principal, obj=case_file)
+    audit.record(AuditAction.UPDATE, principal=by, obj=case_file)
     return case_file
 
 
 @transaction.atomic
-def reopen_case_file(
-    case_file: CaseFile, *, reason: str, by: User | None, principal: Principal
-) -> CaseFileReopening:
+def reopen_case_file(case_file: CaseFile, *, reason: str, by: Principal) -> CaseFileReopening:
     """The coordination opens a closed file again; the closing it undoes is kept, with why."""
-    principal.require(Perm.CASE_REOPEN, case_file.site_id)
+    by.require(Perm.CASE_REOPEN, case_file.site_id)
     case_file = CaseFile.objects.select_for_update().get(pk=case_file.pk)
     if not case_file.is_closed:
         raise ValidationError(_("This case file is open already."))
@@ -96,15 +90,13 @@ def reopen_case_file(
     reopening = CaseFileReopening(
         organisation_id=case_file.organisation_id, site_id=case_file.site_id,
         case_file=case_file, reason=reason.strip(), closed_at=case_file.closed_at,
-        closed_reason=case_file.closed_reason, reopened_by=by,
+        closed_reason=case_file.closed_reason, reopened_by_id=by.user_id,
     )  # fmt: skip
     reopening.full_clean()
     reopening.save()
     case_file.status, case_file.closed_reason, case_file.closed_at = CaseStatus.OPEN, "", None
     case_file.save(update_fields=["status", "closed_reason", "closed_at"])
-    audit.record(
-        AuditAction.UPDATE, principal=principal, obj=case_file, object_type=CASE_FILE_REOPENED
-    )
+    audit.record(AuditAction.UPDATE, principal=by, obj=case_file, object_type=CASE_FILE_REOPENED)
     return reopening
 
 
@@ -115,10 +107,9 @@ def add_goal(
     domain: str,
     description: str,
     target_date: date | None,
-    by: User | None,
-    principal: Principal,
+    by: Principal,
 ) -> Goal:
-    _check(principal, Perm.CASE_EDIT, case_file.site_id)
+    by.require(Perm.CASE_EDIT, case_file.site_id)
     _require_open(case_file)
     goal = Goal(
         organisation_id=case_file.organisation_id, case_file=case_file, domain=domain,
@@ -126,20 +117,18 @@ def add_goal(
     )  # fmt: skip
     goal.full_clean()
     goal.save()
-    audit.record(AuditAction.CREATE, principal=principal, obj=goal, site_id=case_file.site_id)
+    audit.record(AuditAction.CREATE, principal=by, obj=goal, site_id=case_file.site_id)
     return goal
 
 
 @transaction.atomic
-def update_goal_progress(
-    goal: Goal, *, progress: int, by: User | None, principal: Principal
-) -> Goal:
-    _check(principal, Perm.CASE_EDIT, goal.case_file.site_id)
+def update_goal_progress(goal: Goal, *, progress: int, by: Principal) -> Goal:
+    by.require(Perm.CASE_EDIT, goal.case_file.site_id)
     _require_open(goal.case_file)
     goal.progress = progress
     goal.full_clean()
     goal.save(update_fields=["progress"])
-    audit.record(AuditAction.UPDATE, principal=principal, obj=goal, site_id=goal.case_file.site_id)
+    audit.record(AuditAction.UPDATE, principal=by, obj=goal, site_id=goal.case_file.site_id)
     return goal
 
 
@@ -151,20 +140,17 @@ def add_appointment(
     purpose: str,
     place: str = "",
     partner: Partner | None = None,
-    by: User,
-    principal: Principal,
+    by: Principal,
 ) -> Appointment:
-    _check(principal, Perm.CASE_EDIT, case_file.site_id)
+    by.require(Perm.CASE_EDIT, case_file.site_id)
     _require_open(case_file)
     appointment = Appointment(
         organisation_id=case_file.organisation_id, case_file=case_file, starts_at=starts_at,
-        purpose=purpose, place=place, partner=partner, created_by=by,
+        purpose=purpose, place=place, partner=partner, created_by_id=by.named_worker_id(),
     )  # fmt: skip
     appointment.full_clean()
     appointment.save()
-    audit.record(
-        AuditAction.CREATE, principal=principal, obj=appointment, site_id=case_file.site_id
-    )
+    audit.record(AuditAction.CREATE, principal=by, obj=appointment, site_id=case_file.site_id)
     return appointment
 
 
@@ -176,33 +162,33 @@ def _check_level_writable(principal: Principal, level: int, site_id: int) -> Non
 
 
 @transaction.atomic
-def add_note(case_file: CaseFile, *, level: int, body: str, by: User, principal: Principal) -> Note:
-    _check(principal, Perm.NOTE_WRITE, case_file.site_id)
-    _check_level_writable(principal, level, case_file.site_id)
+def add_note(case_file: CaseFile, *, level: int, body: str, by: Principal) -> Note:
+    by.require(Perm.NOTE_WRITE, case_file.site_id)
+    _check_level_writable(by, level, case_file.site_id)
     _require_open(case_file)
     note = Note(
         organisation_id=case_file.organisation_id, site_id=case_file.site_id,
-        case_file=case_file, author=by, level=level, body=body,
+        case_file=case_file, author_id=by.named_worker_id(), level=level, body=body,
     )  # fmt: skip
     note.full_clean()
     note.save()
-    audit.record(AuditAction.CREATE, principal=principal, obj=note)
+    audit.record(AuditAction.CREATE, principal=by, obj=note)
     return note
 
 
-def may_rewrite(note: Note, by: User, principal: Principal) -> bool:
+def may_rewrite(note: Note, by: Principal) -> bool:
     """The author, or a coordinator of the note's site."""
-    return note.author_id == by.pk or principal.can(Perm.NOTE_RESTRICTED, note.site_id)
+    return note.author_id == by.user_id or by.can(Perm.NOTE_RESTRICTED, note.site_id)
 
 
 @transaction.atomic
-def edit_note(note: Note, *, body: str, level: int, by: User, principal: Principal) -> Note:
+def edit_note(note: Note, *, body: str, level: int, by: Principal) -> Note:
     """Raise the level (any reader who writes notes) or rewrite the text (its author or a
     coordinator); lowering goes through `lower_note_level`."""
-    _check(principal, Perm.NOTE_WRITE, note.site_id)
+    by.require(Perm.NOTE_WRITE, note.site_id)
     _require_open(note.case_file)
     rewrites = body != note.body
-    if rewrites and not may_rewrite(note, by, principal):
+    if rewrites and not may_rewrite(note, by):
         raise PermissionDenied
     if level < note.level:
         raise ValidationError(
@@ -211,35 +197,36 @@ def edit_note(note: Note, *, body: str, level: int, by: User, principal: Princip
     note.body, note.level, note.updated_at = body, level, timezone.now()
     note.full_clean()
     note.save(update_fields=["body", "level", "updated_at"])
-    audit.record(AuditAction.UPDATE, principal=principal, obj=note)
+    audit.record(AuditAction.UPDATE, principal=by, obj=note)
     return note
 
 
 @transaction.atomic
-def lower_note_level(note: Note, *, level: int, by: User, principal: Principal) -> Note:
+def lower_note_level(note: Note, *, level: int, by: Principal) -> Note:
     """An explicit act of the author or a coordinator of the site, with its own audit row."""
-    if not may_rewrite(note, by, principal) or not principal.can(Perm.NOTE_WRITE, note.site_id):
+    by.require(Perm.NOTE_WRITE, note.site_id)
+    if not may_rewrite(note, by):
         raise PermissionDenied
     _require_open(note.case_file)
     if level >= note.level or level not in Level.values:
         raise ValidationError({"level": _("Choose a lower level than the current one.")})
     note.level, note.updated_at = level, timezone.now()
     note.save(update_fields=["level", "updated_at"])
-    audit.record(AuditAction.UPDATE, principal=principal, obj=note, object_type=NOTE_LEVEL_LOWERED)
+    audit.record(AuditAction.UPDATE, principal=by, obj=note, object_type=NOTE_LEVEL_LOWERED)
     return note
 
 
 @transaction.atomic
 def attach_document(
-    case_file: CaseFile, *, upload: UploadedFile, title: str, by: User, principal: Principal
+    case_file: CaseFile, *, upload: UploadedFile, title: str, by: Principal
 ) -> Attachment:
-    _check(principal, Perm.CASE_EDIT, case_file.site_id)
+    by.require(Perm.CASE_EDIT, case_file.site_id)
     _require_open(case_file)
     sniffed = uploads.validate_upload(upload, field="file")
     attachment = Attachment(
         organisation_id=case_file.organisation_id, site_id=case_file.site_id,
         case_file=case_file, title=title, content_type=sniffed.content_type,
-        size=upload.size or 0, uploaded_by=by,
+        size=upload.size or 0, uploaded_by_id=by.named_worker_id(),
     )  # fmt: skip
     attachment.full_clean(exclude=["file"])
     attachment.file.save(uploads.stored_name(sniffed), upload, save=False)
@@ -249,5 +236,5 @@ def attach_document(
     except Exception:
         attachment.file.delete(save=False)
         raise
-    audit.record(AuditAction.CREATE, principal=principal, obj=attachment)
+    audit.record(AuditAction.CREATE, principal=by, obj=attachment)
     return attachment

@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from coordo.access.models import Site
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
 from coordo.people.models import Person
-
-
-def _check(principal: Principal, perm: Perm, site_id: int) -> None:
-    if not principal.can(perm, site_id):
-        raise PermissionDenied
 
 
 def _check_person(principal: Principal, person: Person, site: Site, perm: Perm) -> None:

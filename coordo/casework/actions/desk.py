@@ -11,10 +11,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from coordo.access import audit
-from coordo.access.models import AuditAction, Site, User
+from coordo.access.models import AuditAction, Site
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
-from coordo.casework.actions.common import _check, _check_person
+from coordo.casework.actions.common import _check_person
 from coordo.casework.models import (
     Outcome,
     Referral,
@@ -35,18 +35,18 @@ def register_request(
     urgency: str,
     language: str = "",
     interpreter_needed: bool = False,
-    by: User | None,
-    principal: Principal,
+    by: Principal,
 ) -> Request:
-    _check(principal, Perm.REQUEST_EDIT, site.pk)
-    _check_person(principal, person, site, Perm.REQUEST_EDIT)
+    by.require(Perm.REQUEST_EDIT, site.pk)
+    _check_person(by, person, site, Perm.REQUEST_EDIT)
     request = Request(
         organisation_id=site.organisation_id, site=site, person=person, kind=kind,
-        urgency=urgency, language=language, interpreter_needed=interpreter_needed, received_by=by,
+        urgency=urgency, language=language, interpreter_needed=interpreter_needed,
+        received_by_id=by.user_id,
     )  # fmt: skip
     request.full_clean()
     request.save()
-    audit.record(AuditAction.CREATE, principal=principal, obj=request)
+    audit.record(AuditAction.CREATE, principal=by, obj=request)
     return request
 
 
@@ -55,25 +55,23 @@ def register_walk_in(
     *,
     site: Site,
     person_fields: dict[str, Any],
-    by: User | None,
-    principal: Principal,
+    by: Principal,
     **request_fields: Any,
 ) -> Request:
     """A first visit: the person and her request are written together, or neither is."""
-    person = register_person(site=site, by=by, principal=principal, **person_fields)
-    return register_request(site=site, person=person, by=by, principal=principal, **request_fields)
+    person = register_person(site=site, by=by, **person_fields)
+    return register_request(site=site, person=person, by=by, **request_fields)
 
 
 @transaction.atomic
-def record_outcome(
-    request: Request, *, outcome: str, by: User | None, principal: Principal
-) -> Request:
-    _check(principal, Perm.REQUEST_EDIT, request.site_id)
+def record_outcome(request: Request, *, outcome: str, by: Principal) -> Request:
+    by.require(Perm.REQUEST_EDIT, request.site_id)
     if outcome not in Outcome.values:
         raise ValidationError({"outcome": _("Choose one of the outcomes.")})
-    request.outcome, request.outcome_at, request.outcome_by = outcome, timezone.now(), by
+    request.outcome, request.outcome_at = outcome, timezone.now()
+    request.outcome_by_id = by.user_id
     request.save(update_fields=["outcome", "outcome_at", "outcome_by"])
-    audit.record(AuditAction.UPDATE, principal=principal, obj=request)
+    audit.record(AuditAction.UPDATE, principal=by, obj=request)
     return request
 
 
@@ -90,12 +88,11 @@ def refer_person(
     information_shared: str = "",
     due_date: date,
     request: Request | None = None,
-    by: User,
-    principal: Principal,
+    by: Principal,
 ) -> Referral:
     """Refer to a partner; a referral made from a waiting request gives it the outcome "referred"."""
-    _check(principal, Perm.REFERRAL_EDIT, site.pk)
-    _check_person(principal, person, site, Perm.REFERRAL_EDIT)
+    by.require(Perm.REFERRAL_EDIT, site.pk)
+    _check_person(by, person, site, Perm.REFERRAL_EDIT)
     if partner.organisation_id != site.organisation_id or not partner.is_active:
         raise ValidationError(
             {"partner": _("Choose a partner from your organisation's directory.")}
@@ -110,13 +107,13 @@ def refer_person(
         organisation_id=site.organisation_id, site=site, person=person, partner=partner,
         service=service, reason=reason, urgency=urgency, consent_given=consent_given,
         information_shared=information_shared, due_date=due_date, request=request,
-        referred_by=by,
+        referred_by_id=by.named_worker_id(),
     )  # fmt: skip
     referral.full_clean()
     referral.save()
-    audit.record(AuditAction.CREATE, principal=principal, obj=referral)
+    audit.record(AuditAction.CREATE, principal=by, obj=referral)
     if request is not None and not request.outcome:
-        record_outcome(request, outcome=Outcome.REFERRED, by=by, principal=principal)
+        record_outcome(request, outcome=Outcome.REFERRED, by=by)
     return referral
 
 
@@ -133,10 +130,9 @@ def update_referral_status(
     status: str,
     refusal_reason: str = "",
     due_date: date | None = None,
-    by: User | None,
-    principal: Principal,
+    by: Principal,
 ) -> Referral:
-    _check(principal, Perm.REFERRAL_EDIT, referral.site_id)
+    by.require(Perm.REFERRAL_EDIT, referral.site_id)
     if not referral.is_open:
         raise ValidationError({"status": _("This referral is closed.")})
     if status not in ReferralStatus.values or status == ReferralStatus.SENT:
@@ -153,19 +149,17 @@ def update_referral_status(
         referral.due_date = due_date
     referral.full_clean()
     referral.save()
-    audit.record(AuditAction.UPDATE, principal=principal, obj=referral)
+    audit.record(AuditAction.UPDATE, principal=by, obj=referral)
     return referral
 
 
 @transaction.atomic
-def postpone_follow_up(
-    referral: Referral, *, due_date: date, by: User | None, principal: Principal
-) -> Referral:
+def postpone_follow_up(referral: Referral, *, due_date: date, by: Principal) -> Referral:
     """The worker called the partner: nothing new yet, remind again on `due_date`."""
-    _check(principal, Perm.REFERRAL_EDIT, referral.site_id)
+    by.require(Perm.REFERRAL_EDIT, referral.site_id)
     if due_date <= timezone.localdate():
         raise ValidationError({"due_date": _("Choose a date after today.")})
     referral.due_date = due_date
     referral.save(update_fields=["due_date"])
-    audit.record(AuditAction.UPDATE, principal=principal, obj=referral)
+    audit.record(AuditAction.UPDATE, principal=by, obj=referral)
     return referral

@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from coordo.access import audit
-from coordo.access.models import AuditAction, Site, User
+from coordo.access.models import AuditAction, Site
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
 from coordo.casework.models import CaseMeeting, MeetingAction
@@ -28,11 +28,9 @@ def record_meeting(
     held_on: date,
     participants: str,
     persons: Iterable[Person],
-    by: User,
-    principal: Principal,
+    by: Principal,
 ) -> CaseMeeting:
-    if not principal.can(Perm.CASE_EDIT, site.pk):
-        raise PermissionDenied
+    by.require(Perm.CASE_EDIT, site.pk)
     persons = list(persons)
     if not persons:
         raise ValidationError({"persons": _("Choose at least one person discussed.")})
@@ -40,12 +38,12 @@ def record_meeting(
         raise ValidationError({"persons": _("Only persons of this site can be discussed here.")})
     meeting = CaseMeeting(
         organisation_id=site.organisation_id, site=site, held_on=held_on,
-        participants=participants, created_by=by,
+        participants=participants, created_by_id=by.named_worker_id(),
     )  # fmt: skip
     meeting.full_clean()
     meeting.save()
     meeting.persons.set(persons)
-    audit.record(AuditAction.CREATE, principal=principal, obj=meeting)
+    audit.record(AuditAction.CREATE, principal=by, obj=meeting)
     return meeting
 
 
@@ -56,16 +54,14 @@ def add_meeting_action(
     description: str,
     owner: str,
     due_date: date,
-    by: User,
-    principal: Principal,
+    by: Principal,
 ) -> MeetingAction:
-    if not principal.can(Perm.CASE_EDIT, meeting.site_id):
-        raise PermissionDenied
+    by.require(Perm.CASE_EDIT, meeting.site_id)
     action = MeetingAction(
         organisation_id=meeting.organisation_id, meeting=meeting, description=description,
         owner=owner, due_date=due_date,
     )  # fmt: skip
     action.full_clean()
     action.save()
-    audit.record(AuditAction.CREATE, principal=principal, obj=action, site_id=meeting.site_id)
+    audit.record(AuditAction.CREATE, principal=by, obj=action, site_id=meeting.site_id)
     return action

@@ -36,7 +36,7 @@ def docx() -> bytes:
 def test_allowed_types_are_recognised_by_their_content(case_file, social_worker, content, expected):
     upload = SimpleUploadedFile("anything.bin", content)
     attachment = actions.attach_document(
-        case_file, upload=upload, title="ID", by=social_worker, principal=principal(social_worker)
+        case_file, upload=upload, title="ID", by=principal(social_worker)
     )
     assert attachment.content_type == expected
     assert "anything" not in attachment.file.name
@@ -45,8 +45,7 @@ def test_allowed_types_are_recognised_by_their_content(case_file, social_worker,
 def test_a_disguised_file_is_refused_naming_the_field(case_file, social_worker):
     upload = SimpleUploadedFile("scan.pdf", b"<html><script>alert(1)</script>")
     with pytest.raises(ValidationError) as error:
-        actions.attach_document(case_file, upload=upload, title="ID", by=social_worker,
-                                principal=principal(social_worker))  # fmt: skip
+        actions.attach_document(case_file, upload=upload, title="ID", by=principal(social_worker))
     assert list(error.value.message_dict) == ["file"]
     assert Attachment.objects.count() == 0
 
@@ -63,7 +62,7 @@ def test_a_too_large_file_is_refused_with_a_clear_message(case_file, social_work
 def test_a_download_is_an_attachment_that_browsers_do_not_sniff(case_file, social_worker, host):
     attachment = actions.attach_document(
         case_file, upload=SimpleUploadedFile("a.pdf", b"%PDF-1.4 x"), title="ID",
-        by=social_worker, principal=principal(social_worker),
+        by=principal(social_worker),
     )  # fmt: skip
     response = verified_client(social_worker).get(f"/documents/{attachment.pk}/")
     assert response["Content-Disposition"] == f'attachment; filename="document-{attachment.pk}.pdf"'

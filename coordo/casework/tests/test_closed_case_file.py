@@ -58,38 +58,29 @@ def note(case_file, social_worker):
 
 
 def close(case_file: CaseFile, by) -> None:
-    actions.close_case_file(case_file, reason="Moved out", by=by, principal=principal(by))
+    actions.close_case_file(case_file, reason="Moved out", by=principal(by))
 
 
 WRITES: dict[str, Callable[..., object]] = {
-    "add_goal": lambda f, g, n, by, who: actions.add_goal(
-        f, domain="health", description="See a GP", target_date=None, by=by, principal=who
+    "add_goal": lambda f, g, n, by: actions.add_goal(
+        f, domain="health", description="See a GP", target_date=None, by=by
     ),
-    "update_goal_progress": lambda f, g, n, by, who: actions.update_goal_progress(
-        g, progress=30, by=by, principal=who
+    "update_goal_progress": lambda f, g, n, by: actions.update_goal_progress(g, progress=30, by=by),
+    "add_appointment": lambda f, g, n, by: actions.add_appointment(
+        f, starts_at=datetime(2026, 12, 1, 10, tzinfo=UTC), purpose="CPAS", by=by
     ),
-    "add_appointment": lambda f, g, n, by, who: actions.add_appointment(
-        f, starts_at=datetime(2026, 12, 1, 10, tzinfo=UTC), purpose="CPAS", by=by, principal=who
+    "add_note": lambda f, g, n, by: actions.add_note(f, level=Level.TEAM, body="Called", by=by),
+    "edit_note": lambda f, g, n, by: actions.edit_note(
+        n, body="Rewritten", level=Level.RESTRICTED, by=by
     ),
-    "add_note": lambda f, g, n, by, who: actions.add_note(
-        f, level=Level.TEAM, body="Called", by=by, principal=who
-    ),
-    "edit_note": lambda f, g, n, by, who: actions.edit_note(
-        n, body="Rewritten", level=Level.RESTRICTED, by=by, principal=who
-    ),
-    "lower_note_level": lambda f, g, n, by, who: actions.lower_note_level(
-        n, level=Level.TEAM, by=by, principal=who
-    ),
-    "attach_document": lambda f, g, n, by, who: actions.attach_document(
+    "lower_note_level": lambda f, g, n, by: actions.lower_note_level(n, level=Level.TEAM, by=by),
+    "attach_document": lambda f, g, n, by: actions.attach_document(
         f,
         upload=SimpleUploadedFile("a.png", b"\x89PNG\r\n\x1a\nxx"),
         title="Card",
         by=by,
-        principal=who,
     ),
-    "close_case_file": lambda f, g, n, by, who: actions.close_case_file(
-        f, reason="Again", by=by, principal=who
-    ),
+    "close_case_file": lambda f, g, n, by: actions.close_case_file(f, reason="Again", by=by),
 }
 
 
@@ -108,7 +99,7 @@ def test_every_write_is_refused_on_a_closed_file(write, case_file, goal, note, c
     close(case_file, coordinator)
     before, rows = content(case_file), AuditEvent.objects.count()
     with pytest.raises(ValidationError) as error:
-        WRITES[write](case_file, goal, note, coordinator, principal(coordinator))
+        WRITES[write](case_file, goal, note, principal(coordinator))
     assert error.value.messages == [CLOSED]
     assert content(case_file) == before
     assert AuditEvent.objects.count() == rows
@@ -123,8 +114,7 @@ def test_a_stale_open_copy_of_a_closed_file_is_refused_too(case_file, social_wor
             domain="health",
             description="See a GP",
             target_date=None,
-            by=social_worker,
-            principal=principal(social_worker),
+            by=principal(social_worker),
         )
 
 
@@ -167,18 +157,14 @@ def test_only_the_coordination_is_offered_and_allowed_to_reopen(case_file, socia
     response = client.post(f"/case-files/{case_file.pk}/reopen/", {"reason": "Back"})
     assert response.status_code == 403
     with pytest.raises(PermissionDenied):
-        actions.reopen_case_file(
-            case_file, reason="Back", by=social_worker, principal=principal(social_worker)
-        )
+        actions.reopen_case_file(case_file, reason="Back", by=principal(social_worker))
     assert CaseFile.objects.get(pk=case_file.pk).status == CaseStatus.CLOSED
 
 
 def test_reopening_needs_a_reason_naming_the_field(case_file, coordinator):
     close(case_file, coordinator)
     with pytest.raises(ValidationError) as error:
-        actions.reopen_case_file(
-            case_file, reason="  ", by=coordinator, principal=principal(coordinator)
-        )
+        actions.reopen_case_file(case_file, reason="  ", by=principal(coordinator))
     assert error.value.message_dict == {"reason": ["Say why the case file is reopened."]}
     response = verified_client(coordinator).post(
         f"/case-files/{case_file.pk}/reopen/", {"reason": ""}, follow=True
@@ -218,7 +204,5 @@ def test_reopening_is_audited_kept_and_allows_edits_again(case_file, goal, coord
 
 def test_an_open_file_cannot_be_reopened(case_file, coordinator):
     with pytest.raises(ValidationError) as error:
-        actions.reopen_case_file(
-            case_file, reason="Why not", by=coordinator, principal=principal(coordinator)
-        )
+        actions.reopen_case_file(case_file, reason="Why not", by=principal(coordinator))
     assert error.value.messages == ["This case file is open already."]

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 def test_a_request_is_registered_with_one_audit_row(site, person, social_worker):
     request = actions.register_request(
         site=site, person=person, kind="accommodation", urgency="urgent", language="ti",
-        interpreter_needed=True, by=social_worker, principal=principal(social_worker),
+        interpreter_needed=True, by=principal(social_worker),
     )  # fmt: skip
     assert (request.site, request.person, request.outcome) == (site, person, "")
     assert list(AuditEvent.objects.values_list("action", "object_type", "object_id")) == [
@@ -31,7 +31,7 @@ def test_a_host_cannot_register_a_request(site, person, host):
     with pytest.raises(PermissionDenied):
         actions.register_request(
             site=site, person=person, kind="information", urgency="normal",
-            by=host, principal=principal(host),
+            by=principal(host),
         )  # fmt: skip
     assert Request.objects.count() == 0
 
@@ -40,7 +40,7 @@ def test_an_unknown_kind_is_refused_naming_the_field(site, person, social_worker
     with pytest.raises(ValidationError) as error:
         actions.register_request(
             site=site, person=person, kind="teleport", urgency="normal",
-            by=social_worker, principal=principal(social_worker),
+            by=principal(social_worker),
         )  # fmt: skip
     assert list(error.value.message_dict) == ["kind"]
     assert AuditEvent.objects.count() == 0
@@ -51,18 +51,18 @@ def test_a_person_of_another_organisation_is_refused(site, foreign_site, social_
     with pytest.raises(ValidationError) as error:
         actions.register_request(
             site=site, person=stranger, kind="information", urgency="normal",
-            by=social_worker, principal=principal(social_worker),
+            by=principal(social_worker),
         )  # fmt: skip
     assert list(error.value.message_dict) == ["person"]
 
 
 def test_the_queue_puts_waiting_emergencies_first(site, person, social_worker):
     who = principal(social_worker)
-    common = {"site": site, "person": person, "kind": "social", "by": social_worker}
-    normal = actions.register_request(urgency="normal", principal=who, **common)
-    emergency = actions.register_request(urgency="emergency", principal=who, **common)
-    done = actions.register_request(urgency="emergency", principal=who, **common)
-    actions.record_outcome(done, outcome=Outcome.ORIENTED, by=social_worker, principal=who)
+    common = {"site": site, "person": person, "kind": "social", "by": who}
+    normal = actions.register_request(urgency="normal", **common)
+    emergency = actions.register_request(urgency="emergency", **common)
+    done = actions.register_request(urgency="emergency", **common)
+    actions.record_outcome(done, outcome=Outcome.ORIENTED, by=who)
     assert todays_queue(who, site.pk) == [emergency, normal, done]
 
 
@@ -70,9 +70,9 @@ def test_the_waiting_list_outcome_is_recorded(site, person, social_worker):
     who = principal(social_worker)
     request = actions.register_request(
         site=site, person=person, kind="accommodation", urgency="normal",
-        by=social_worker, principal=who,
+        by=who,
     )  # fmt: skip
-    actions.record_outcome(request, outcome=Outcome.WAITING_LIST, by=social_worker, principal=who)
+    actions.record_outcome(request, outcome=Outcome.WAITING_LIST, by=who)
     request.refresh_from_db()
     assert (request.outcome, request.outcome_by) == (Outcome.WAITING_LIST, social_worker)
     assert AuditEvent.objects.filter(action=AuditAction.UPDATE).count() == 1
@@ -82,7 +82,7 @@ def test_a_request_left_without_outcome_yesterday_stays_in_the_queue(site, perso
     who = principal(social_worker)
     common = {"site": site, "person": person, "kind": "social", "urgency": "normal"}
     with time_machine.travel("2026-11-22 10:00"):
-        forgotten = actions.register_request(by=social_worker, principal=who, **common)
-        closed = actions.register_request(by=social_worker, principal=who, **common)
-        actions.record_outcome(closed, outcome=Outcome.ORIENTED, by=social_worker, principal=who)
+        forgotten = actions.register_request(by=who, **common)
+        closed = actions.register_request(by=who, **common)
+        actions.record_outcome(closed, outcome=Outcome.ORIENTED, by=who)
     assert todays_queue(who, site.pk, today=date(2026, 11, 23)) == [forgotten]

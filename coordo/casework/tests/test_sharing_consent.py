@@ -18,23 +18,21 @@ def test_consent_opens_the_file_and_team_notes_and_withdrawal_closes_them_at_onc
     case_file, person, social_worker, other_site_worker
 ):
     sw = principal(social_worker)
-    team = actions.add_note(case_file, level=Level.TEAM, body="t", by=social_worker, principal=sw)
-    restricted = actions.add_note(
-        case_file, level=Level.RESTRICTED, body="r", by=social_worker, principal=sw
-    )
+    team = actions.add_note(case_file, level=Level.TEAM, body="t", by=sw)
+    restricted = actions.add_note(case_file, level=Level.RESTRICTED, body="r", by=sw)
     other = principal(other_site_worker)
     assert list(case_files_visible_to(other)) == []
 
     with time_machine.travel("2026-11-20 10:00"):
         record_consent(person, purpose="share_sites", given=True, date="2026-11-20",
-                       by=social_worker, principal=sw)  # fmt: skip
+                       by=sw)  # fmt: skip
     assert list(case_files_visible_to(other)) == [case_file]
     assert list(notes_visible_to(other)) == [team]
     assert restricted not in notes_visible_to(other)
 
     with time_machine.travel("2026-11-21 10:00"):
         record_consent(person, purpose="share_sites", given=False, date="2026-11-21",
-                       by=social_worker, principal=sw)  # fmt: skip
+                       by=sw)  # fmt: skip
     assert list(case_files_visible_to(other)) == []
     assert list(notes_visible_to(other)) == []
 
@@ -42,7 +40,7 @@ def test_consent_opens_the_file_and_team_notes_and_withdrawal_closes_them_at_onc
 def test_a_shared_file_stays_read_only_for_the_other_site(case_file, person, social_worker,
                                                           other_site_worker):  # fmt: skip
     record_consent(person, purpose="share_sites", given=True, date="2026-11-20",
-                   by=social_worker, principal=principal(social_worker))  # fmt: skip
+                   by=principal(social_worker))  # fmt: skip
     from coordo.casework.queries import editable_case_files
 
     assert list(editable_case_files(principal(other_site_worker))) == []

@@ -18,10 +18,10 @@ def test_the_export_holds_her_data_redacts_others_and_is_audited_once(
 ):
     child = make_person(site, "Yonas", "Van den Brœck", birth_year=2018)
     make_household(site, person, child)
-    actions.add_note(case_file, level=Level.TEAM, body="Met at the desk", by=social_worker,
-                     principal=principal(social_worker))  # fmt: skip
-    actions.add_note(case_file, level=Level.MEDICAL, body="Blood pressure", by=medical,
-                     principal=principal(medical))  # fmt: skip
+    actions.add_note(
+        case_file, level=Level.TEAM, body="Met at the desk", by=principal(social_worker)
+    )
+    actions.add_note(case_file, level=Level.MEDICAL, body="Blood pressure", by=principal(medical))
     response = verified_client(coordinator).get(f"/people/{person.pk}/subject-access/?format=json")
     data = json.loads(response.content)
     assert data["person"]["first_name"] == "Éloïse"

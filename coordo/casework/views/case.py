@@ -112,7 +112,7 @@ def case_file_open(request: AuthedRequest, person_id: int) -> HttpResponse:
         raise PermissionDenied
     try:
         case_file = actions.open_case_file(
-            site=site, person=person, referent=request.user, by=request.user, principal=principal
+            site=site, person=person, referent=request.user, by=principal
         )
     except ValidationError as error:
         for message in error.messages:
@@ -238,20 +238,19 @@ def note_edit(request: AuthedRequest, note_id: int) -> HttpResponse:
     """Any case worker who reads a note may raise its level; only its author rewrites it."""
     principal = principal_of(request)
     note = queries.get_note(principal, note_id)
-    if not principal.can(Perm.CASE_EDIT, note.site_id):
-        raise PermissionDenied
+    principal.require(Perm.CASE_EDIT, note.site_id)
     if note.case_file.is_closed:
         messages.error(request, actions.CLOSED_FILE_MESSAGE)
         return redirect("case_file_detail", case_file_id=note.case_file_id)
     levels = [level for level in Level.values if level >= note.level]
     form = NoteForm(request.POST or None, instance=note, levels=levels)
-    may_rewrite = actions.may_rewrite(note, request.user, principal)
+    may_rewrite = actions.may_rewrite(note, principal)
     form.fields["body"].disabled = not may_rewrite
     if request.method == "POST" and form.is_valid():
         try:
             actions.edit_note(
                 note, body=form.cleaned_data["body"], level=form.cleaned_data["level"],
-                by=request.user, principal=principal,
+                by=principal,
             )  # fmt: skip
         except ValidationError as error:
             add_action_errors(form, error)
@@ -277,9 +276,7 @@ def note_lower(request: AuthedRequest, note_id: int) -> HttpResponse:
     form = LowerLevelForm(request.POST)
     if form.is_valid():
         try:
-            actions.lower_note_level(
-                note, level=form.cleaned_data["level"], by=request.user, principal=principal
-            )
+            actions.lower_note_level(note, level=form.cleaned_data["level"], by=principal)
         except PermissionDenied:
             messages.error(request, _("Only the author or a coordinator can lower this level."))
             return redirect("case_file_detail", case_file_id=note.case_file_id)
@@ -303,7 +300,7 @@ def attachment_upload(request: AuthedRequest, case_file_id: int) -> HttpResponse
         try:
             actions.attach_document(
                 case_file, upload=form.cleaned_data["file"], title=form.cleaned_data["title"],
-                by=request.user, principal=principal,
+                by=principal,
             )  # fmt: skip
         except ValidationError as error:
             add_action_errors(form, error)

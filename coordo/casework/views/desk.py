@@ -80,7 +80,7 @@ def front_desk(request: AuthedRequest) -> HttpResponse:
             try:
                 if data["person"]:
                     desk_request = actions.register_request(
-                        site=site, person=data["person"], by=request.user, principal=principal,
+                        site=site, person=data["person"], by=principal,
                         **request_fields,
                     )  # fmt: skip
                 else:
@@ -90,8 +90,7 @@ def front_desk(request: AuthedRequest) -> HttpResponse:
                         "languages": [data["language"]] if data["language"] else [],
                     }  # fmt: skip
                     desk_request = actions.register_walk_in(
-                        site=site, person_fields=person_fields, by=request.user,
-                        principal=principal, **request_fields,
+                        site=site, person_fields=person_fields, by=principal, **request_fields,
                     )  # fmt: skip
             except ValidationError as error:
                 add_action_errors(form, error)
@@ -165,8 +164,7 @@ def referral_create(request: AuthedRequest, person_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             actions.refer_person(
-                site=site, person=person, request=desk_request, by=request.user,
-                principal=principal, **form.cleaned_data,
+                site=site, person=person, request=desk_request, by=principal, **form.cleaned_data,
             )  # fmt: skip
         except ValidationError as error:
             add_action_errors(form, error)

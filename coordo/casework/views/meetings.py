@@ -52,9 +52,7 @@ def meeting_create(request: AuthedRequest) -> HttpResponse:
     form = MeetingForm(request.POST or None, persons=persons)
     if request.method == "POST" and form.is_valid():
         try:
-            meeting = meetings.record_meeting(
-                site=site, by=request.user, principal=principal, **form.cleaned_data
-            )
+            meeting = meetings.record_meeting(site=site, by=principal, **form.cleaned_data)
         except ValidationError as error:
             add_action_errors(form, error)
         else:

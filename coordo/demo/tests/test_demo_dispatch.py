@@ -100,7 +100,7 @@ def test_todays_batch_gives_the_medical_places_to_who_needs_them(demo, settings)
     site = Site.objects.get(name="Centre d'arrivée Kanaal")
     dispatcher = User.objects.get(email__startswith="dispatch@")
     with time_machine.travel("2026-11-23 09:00 +01:00", tick=True):
-        batch = batches.create_batch(site, by=dispatcher, principal=principal_for_user(dispatcher))
+        batch = batches.create_batch(site, by=principal_for_user(dispatcher))
         run_batch.call(batch.pk)
     proposals = Proposal.objects.filter(batch=batch).select_related(
         "unit", "arrival__social", "arrival__medical"

@@ -6,7 +6,6 @@ network import are read from their module (`from coordo.dispatch.actions import 
 
 from coordo.dispatch.actions.arrivals import (
     PREGNANCY_AGES,
-    check,
     could_be_pregnant,
     record_medical_screening,
     record_social_screening,
@@ -16,7 +15,6 @@ from coordo.dispatch.actions.arrivals import (
 
 __all__ = [
     "PREGNANCY_AGES",
-    "check",
     "could_be_pregnant",
     "record_medical_screening",
     "record_social_screening",

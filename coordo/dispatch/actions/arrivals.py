@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from coordo.access import audit
-from coordo.access.models import AuditAction, User
+from coordo.access.models import AuditAction
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
 from coordo.dispatch.fetch import age_on
@@ -38,16 +38,9 @@ def could_be_pregnant(household: Household, day: date) -> bool:
     )
 
 
-def check(principal: Principal, perm: Perm, site_id: int) -> None:
-    if not principal.can(perm, site_id):
-        raise PermissionDenied
-
-
 @transaction.atomic
-def register_arrival(
-    household: Household, *, registered: date, by: User, principal: Principal
-) -> Arrival:
-    check(principal, Perm.DISPATCH_SCREEN, household.site_id)
+def register_arrival(household: Household, *, registered: date, by: Principal) -> Arrival:
+    by.require(Perm.DISPATCH_SCREEN, household.site_id)
     if Arrival.objects.filter(household=household).exists():
         raise ValidationError({"household": _("This household is already registered.")})
     if registered > timezone.localdate():
@@ -57,11 +50,11 @@ def register_arrival(
         site_id=household.site_id,
         household=household,
         registered=registered,
-        registered_by=by,
+        registered_by_id=by.user_id,
     )
     arrival.full_clean()
     arrival.save()
-    audit.record(AuditAction.CREATE, principal=principal, obj=arrival)
+    audit.record(AuditAction.CREATE, principal=by, obj=arrival)
     return arrival
 
 
@@ -69,15 +62,14 @@ def register_arrival(
 def record_social_screening(
     arrival: Arrival,
     *,
-    by: User,
-    principal: Principal,
+    by: Principal,
     excluded_centres: list[ReceptionCentre] | None = None,
     pregnancy_confirmed: bool = False,
     **fields: Any,
 ) -> SocialScreening:
     """`pregnancy_confirmed` lets the flag stand when nobody in the household could be
     pregnant by the recorded sex and age (the record may be wrong, not the screening)."""
-    check(principal, Perm.DISPATCH_SCREEN, arrival.site_id)
+    by.require(Perm.DISPATCH_SCREEN, arrival.site_id)
     today = timezone.localdate()
     screening = SocialScreening.objects.filter(arrival=arrival).first() or SocialScreening(
         organisation_id=arrival.organisation_id, arrival=arrival
@@ -100,11 +92,11 @@ def record_social_screening(
         raise ValidationError(
             {"excluded_centres": _("The family's centre cannot also be excluded for safety.")}
         )
-    screening.screened_by, screening.screened_at = by, timezone.now()
+    screening.screened_by_id, screening.screened_at = by.named_worker_id(), timezone.now()
     screening.full_clean()
     screening.save()
     screening.excluded_centres.set(excluded)
-    audit.record(AuditAction.UPDATE, principal=principal, obj=screening, site_id=arrival.site_id)
+    audit.record(AuditAction.UPDATE, principal=by, obj=screening, site_id=arrival.site_id)
     return screening
 
 
@@ -115,33 +107,30 @@ def record_medical_screening(
     details: str,
     needs_medical: bool,
     needs_accessible: bool,
-    by: User,
-    principal: Principal,
+    by: Principal,
 ) -> MedicalScreening:
-    check(principal, Perm.DISPATCH_MEDICAL, arrival.site_id)
+    by.require(Perm.DISPATCH_MEDICAL, arrival.site_id)
     screening = MedicalScreening.objects.filter(arrival=arrival).first() or MedicalScreening(
         organisation_id=arrival.organisation_id, arrival=arrival
     )
     screening.details = details
     screening.needs_medical, screening.needs_accessible = needs_medical, needs_accessible
-    screening.screened_by, screening.screened_at = by, timezone.now()
+    screening.screened_by_id, screening.screened_at = by.named_worker_id(), timezone.now()
     screening.full_clean()
     screening.save()
-    audit.record(AuditAction.UPDATE, principal=principal, obj=screening, site_id=arrival.site_id)
+    audit.record(AuditAction.UPDATE, principal=by, obj=screening, site_id=arrival.site_id)
     return screening
 
 
 @transaction.atomic
-def update_free_places(
-    unit: ReceptionUnit, *, free: int, by: User, principal: Principal
-) -> ReceptionUnit:
+def update_free_places(unit: ReceptionUnit, *, free: int, by: Principal) -> ReceptionUnit:
     """A centre says how many beds of a unit are free today."""
-    if not editable_units(principal).filter(pk=unit.pk).exists():
+    if not editable_units(by).filter(pk=unit.pk).exists():
         raise PermissionDenied
     if not 0 <= free <= unit.beds:
         raise ValidationError(
             {"free": _("Free beds must be between 0 and %(beds)s.") % {"beds": unit.beds}}
         )
-    unit.free, unit.updated_by, unit.updated_at = free, by, timezone.now()
+    unit.free, unit.updated_by_id, unit.updated_at = free, by.user_id, timezone.now()
     unit.save(update_fields=["free", "updated_by", "updated_at"])
     return unit

@@ -9,12 +9,11 @@ from django.utils.translation import gettext_lazy as _
 
 from coordo import background
 from coordo.access import audit
-from coordo.access.models import AuditAction, Site, User
+from coordo.access.models import AuditAction, Site
 from coordo.access.policy import Perm
 from coordo.access.roles import SiteKind
 from coordo.access.scoping import Principal
 from coordo.dispatch import explanations
-from coordo.dispatch.actions.arrivals import check
 from coordo.dispatch.fetch import build_instance, household_type
 from coordo.dispatch.models import (
     Arrival,
@@ -39,9 +38,9 @@ from coordo.dispatch.queries import current_plan, household_document, unit_fits
 
 
 @transaction.atomic
-def create_batch(site: Site, *, by: User, principal: Principal, time_limit: int = 10) -> Batch:
+def create_batch(site: Site, *, by: Principal, time_limit: int = 10) -> Batch:
     """Freeze today's households and free places, and queue the optimiser on them."""
-    check(principal, Perm.DISPATCH_RUN, site.pk)
+    by.require(Perm.DISPATCH_RUN, site.pk)
     if site.kind != SiteKind.ARRIVAL_CENTRE:
         raise ValidationError(_("Batches are run from an arrival centre."))
     background.fail_stale(Batch.objects.filter(site=site))
@@ -55,15 +54,15 @@ def create_batch(site: Site, *, by: User, principal: Principal, time_limit: int 
         raise ValidationError(_("No screened household is waiting at this site."))
     batch = Batch.objects.create(
         organisation_id=site.organisation_id, site=site, date=today, snapshot=snapshot,
-        time_limit=time_limit, created_by=by,
+        time_limit=time_limit, created_by_id=by.named_worker_id(),
     )  # fmt: skip
-    audit.record(AuditAction.CREATE, principal=principal, obj=batch)
+    audit.record(AuditAction.CREATE, principal=by, obj=batch)
     background.enqueue(batch)
     return batch
 
 
-def request_cancel(batch: Batch, *, by: User, principal: Principal) -> None:
-    check(principal, Perm.DISPATCH_RUN, batch.site_id)
+def request_cancel(batch: Batch, *, by: Principal) -> None:
+    by.require(Perm.DISPATCH_RUN, batch.site_id)
     # The running task polls this flag and keeps the best plan found so far.
     background.request_cancel(Batch.objects.filter(pk=batch.pk))
 
@@ -132,28 +131,29 @@ def _place(proposal: Proposal, unit: ReceptionUnit | None) -> None:
 
 
 def _check_decidable(batch: Batch, principal: Principal) -> None:
-    check(principal, Perm.DISPATCH_RUN, batch.site_id)
+    principal.require(Perm.DISPATCH_RUN, batch.site_id)
     if batch.status != BatchStatus.DONE:
         raise ValidationError(_("This batch cannot be decided any more."))
 
 
 @transaction.atomic
-def accept_all(batch: Batch, *, by: User, principal: Principal) -> int:
+def accept_all(batch: Batch, *, by: Principal) -> int:
     """Accept every proposal not yet decided; the batch is then closed."""
     batch = Batch.objects.select_for_update().get(pk=batch.pk)
-    _check_decidable(batch, principal)
+    _check_decidable(batch, by)
     undecided = batch.proposals.filter(decision__isnull=True).select_related("unit", "arrival")
     count = 0
     for proposal in undecided:
         Decision.objects.create(
             organisation_id=batch.organisation_id, proposal=proposal,
-            outcome=DecisionOutcome.ACCEPTED, unit=proposal.unit, decided_by=by,
+            outcome=DecisionOutcome.ACCEPTED, unit=proposal.unit,
+            decided_by_id=by.named_worker_id(),
         )  # fmt: skip
         _place(proposal, proposal.unit and ReceptionUnit.objects.get(pk=proposal.unit.pk))
         count += 1
     batch.status = BatchStatus.CLOSED
     batch.save(update_fields=["status"])
-    audit.record(AuditAction.UPDATE, principal=principal, obj=batch)
+    audit.record(AuditAction.UPDATE, principal=by, obj=batch)
     return count
 
 
@@ -164,12 +164,11 @@ def override_proposal(
     unit: ReceptionUnit | None,
     reason_code: str,
     comment: str,
-    by: User,
-    principal: Principal,
+    by: Principal,
 ) -> Decision:
     """Another unit (or none) than proposed, for a reason; checked against the snapshot's rules."""
     batch = Batch.objects.select_for_update().get(pk=proposal.batch_id)
-    _check_decidable(batch, principal)
+    _check_decidable(batch, by)
     if hasattr(proposal, "decision"):
         raise ValidationError(_("This proposal has already been decided."))
     if reason_code not in OverrideReason.values:
@@ -189,7 +188,7 @@ def override_proposal(
     decision = Decision.objects.create(
         organisation_id=batch.organisation_id, proposal=proposal,
         outcome=DecisionOutcome.OVERRIDDEN, unit=unit, reason_code=reason_code,
-        comment=comment, decided_by=by,
+        comment=comment, decided_by_id=by.named_worker_id(),
     )  # fmt: skip
     _place(proposal, unit)
     if unit is None:
@@ -197,5 +196,5 @@ def override_proposal(
             organisation_id=batch.organisation_id, site_id=batch.site_id, arrival=proposal.arrival,
             batch=batch, defaults={"reason": "override", "since": proposal.arrival.registered},
         )  # fmt: skip
-    audit.record(AuditAction.UPDATE, principal=principal, obj=decision, site_id=batch.site_id)
+    audit.record(AuditAction.UPDATE, principal=by, obj=decision, site_id=batch.site_id)
     return decision

@@ -14,7 +14,6 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from coordo.access.models import User
 from coordo.access.scoping import Principal
 from coordo.dispatch.models import ReceptionCentre, ReceptionUnit, UnitKind
 from coordo.dispatch.queries import edits_whole_network
@@ -66,15 +65,13 @@ def _flag(value: str, errors: list[str], where: str) -> bool:
 
 
 @transaction.atomic
-def import_units(rows: list[Row], *, by: User, principal: Principal) -> ImportResult:
-    if not edits_whole_network(principal):
+def import_units(rows: list[Row], *, by: Principal) -> ImportResult:
+    if not edits_whole_network(by):
         raise PermissionDenied
     centres = {
-        c.code: c for c in ReceptionCentre.objects.filter(organisation_id=principal.organisation_id)
+        c.code: c for c in ReceptionCentre.objects.filter(organisation_id=by.organisation_id)
     }
-    existing = {
-        u.code: u for u in ReceptionUnit.objects.filter(organisation_id=principal.organisation_id)
-    }
+    existing = {u.code: u for u in ReceptionUnit.objects.filter(organisation_id=by.organisation_id)}
     errors: list[str] = []
     seen: set[str] = set()
     units: list[ReceptionUnit] = []
@@ -113,9 +110,7 @@ def import_units(rows: list[Row], *, by: User, principal: Principal) -> ImportRe
         }
         if len(errors) > before or centre is None:
             continue
-        unit = existing.get(code) or ReceptionUnit(
-            organisation_id=principal.organisation_id, code=code
-        )
+        unit = existing.get(code) or ReceptionUnit(organisation_id=by.organisation_id, code=code)
         if unit.pk and unit.centre_id != centre.pk:
             errors.append(
                 _("%(where)s: this unit belongs to another centre")
@@ -125,7 +120,7 @@ def import_units(rows: list[Row], *, by: User, principal: Principal) -> ImportRe
         unit.centre, unit.kind, unit.beds, unit.free = centre, row["kind"], beds, free
         for name, value in flags.items():
             setattr(unit, name, value)
-        unit.updated_by, unit.updated_at = by, timezone.now()
+        unit.updated_by_id, unit.updated_at = by.user_id, timezone.now()
         units.append(unit)
     if errors:
         raise ValidationError(errors)

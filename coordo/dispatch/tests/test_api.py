@@ -35,7 +35,7 @@ def test_screenings_give_needs_never_medical_details(sick, dispatcher, nurse):
 def test_batch_and_override_through_the_api(
     immediate_tasks, sick, arrival_site, dispatcher, network
 ):
-    batch = batches.create_batch(arrival_site, by=dispatcher, principal=principal(dispatcher))
+    batch = batches.create_batch(arrival_site, by=principal(dispatcher))
     run_batch.call(batch.pk)
     client = verified_client(dispatcher)
     detail = client.get(f"/api/dispatch/batches/{batch.pk}").json()

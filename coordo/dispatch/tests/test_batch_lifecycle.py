@@ -75,7 +75,7 @@ def test_a_crash_fails_the_batch_with_a_plain_message_and_a_new_one_may_run(
 ) -> None:
     monkeypatch.setattr(tasks, step, crash)
     with django_capture_on_commit_callbacks(execute=True):
-        batch = batches.create_batch(arrival_site, by=dispatcher, principal=principal(dispatcher))
+        batch = batches.create_batch(arrival_site, by=principal(dispatcher))
     batch.refresh_from_db()
     assert (batch.status, batch.error_message) == (BatchStatus.FAILED, background.UNEXPECTED_ERROR)
     assert batch.finished_at is not None
@@ -98,7 +98,7 @@ def test_a_crash_fails_the_batch_with_a_plain_message_and_a_new_one_may_run(
 
     monkeypatch.undo()
     with django_capture_on_commit_callbacks(execute=True):
-        again = batches.create_batch(arrival_site, by=dispatcher, principal=principal(dispatcher))
+        again = batches.create_batch(arrival_site, by=principal(dispatcher))
     again.refresh_from_db()
     assert again.status == BatchStatus.DONE
     assert Proposal.objects.filter(batch=again).count() == 2
@@ -139,7 +139,7 @@ def test_a_batch_silent_for_too_long_shows_failed_and_a_new_one_may_run(
     silent = _silent_batch(arrival_site, dispatcher, seconds=29)
     assert POLLING in _page(dispatcher, silent)
     with pytest.raises(ValidationError, match="Finish the open batch"):
-        batches.create_batch(arrival_site, by=dispatcher, principal=principal(dispatcher))
+        batches.create_batch(arrival_site, by=principal(dispatcher))
 
     Batch.objects.filter(pk=silent.pk).update(heartbeat_at=timezone.now() - timedelta(seconds=31))
     page = _page(dispatcher, silent)
@@ -149,7 +149,7 @@ def test_a_batch_silent_for_too_long_shows_failed_and_a_new_one_may_run(
     api = verified_client(dispatcher).get(f"/api/dispatch/batches/{silent.pk}")
     assert api.json()["status"] == "failed"
 
-    new = batches.create_batch(arrival_site, by=dispatcher, principal=principal(dispatcher))
+    new = batches.create_batch(arrival_site, by=principal(dispatcher))
     silent.refresh_from_db()
     assert (silent.status, silent.error_message) == (BatchStatus.FAILED, background.WORKER_STOPPED)
     assert new.status == BatchStatus.QUEUED
@@ -174,8 +174,8 @@ def test_a_batch_cancelled_while_queued_ends_cancelled_in_a_real_worker(
 ) -> None:
     """(Cancelling mid-search: `test_batch_run`'s progress test, and planning's real worker.)"""
     with worker_database(tmp_path) as database:
-        batch = batches.create_batch(arrival_site, by=dispatcher, principal=principal(dispatcher))
-        batches.request_cancel(batch, by=dispatcher, principal=principal(dispatcher))
+        batch = batches.create_batch(arrival_site, by=principal(dispatcher))
+        batches.request_cancel(batch, by=principal(dispatcher))
         database.start_worker()
         database.wait_until(
             lambda: Batch.objects.get(pk=batch.pk).status == BatchStatus.CANCELLED,
@@ -192,7 +192,7 @@ def test_a_killed_worker_leaves_a_stale_batch_and_a_new_one_may_run(
     arrival_site, dispatcher, waiting, tmp_path, settings
 ) -> None:
     with worker_database(tmp_path) as database:
-        batch = batches.create_batch(arrival_site, by=dispatcher, principal=principal(dispatcher))
+        batch = batches.create_batch(arrival_site, by=principal(dispatcher))
         _surge(batch)
         worker = database.start_worker()
         database.wait_until(lambda: _optimising(batch), seconds=STARTUP_SECONDS)
@@ -209,7 +209,7 @@ def test_a_killed_worker_leaves_a_stale_batch_and_a_new_one_may_run(
         assert POLLING not in page
         assert escape(gettext(background.WORKER_STOPPED)) in page
 
-        again = batches.create_batch(arrival_site, by=dispatcher, principal=principal(dispatcher))
+        again = batches.create_batch(arrival_site, by=principal(dispatcher))
         batch.refresh_from_db()
         assert (batch.status, batch.error_message) == (
             BatchStatus.FAILED,

@@ -35,7 +35,7 @@ def test_batch_runs_on_commit_and_saves_proposals(
     immediate_tasks, arrival_site, dispatcher, day, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        batch = batches.create_batch(arrival_site, by=dispatcher, principal=principal(dispatcher))
+        batch = batches.create_batch(arrival_site, by=principal(dispatcher))
     batch.refresh_from_db()
     assert batch.status == BatchStatus.DONE
     assert batch.result["status"] == "optimal"
@@ -55,8 +55,8 @@ def test_batch_runs_on_commit_and_saves_proposals(
 
 
 def test_a_cancelled_batch_keeps_no_waiting_list(immediate_tasks, arrival_site, dispatcher, day):
-    batch = batches.create_batch(arrival_site, by=dispatcher, principal=principal(dispatcher))
-    batches.request_cancel(batch, by=dispatcher, principal=principal(dispatcher))
+    batch = batches.create_batch(arrival_site, by=principal(dispatcher))
+    batches.request_cancel(batch, by=principal(dispatcher))
     run_batch.call(batch.pk)
     batch.refresh_from_db()
     assert batch.status == BatchStatus.CANCELLED
@@ -65,15 +65,15 @@ def test_a_cancelled_batch_keeps_no_waiting_list(immediate_tasks, arrival_site, 
 
 
 def test_one_open_batch_per_site(immediate_tasks, arrival_site, dispatcher, day):
-    batches.create_batch(arrival_site, by=dispatcher, principal=principal(dispatcher))
+    batches.create_batch(arrival_site, by=principal(dispatcher))
     with pytest.raises(Exception, match="Finish the open batch"):
-        batches.create_batch(arrival_site, by=dispatcher, principal=principal(dispatcher))
+        batches.create_batch(arrival_site, by=principal(dispatcher))
 
 
 # The worker closes a connection left inside a transaction: this test commits for real.
 @pytest.mark.django_db(transaction=True)
 def test_the_database_worker_runs_the_batch(arrival_site, dispatcher, day):
-    batch = batches.create_batch(arrival_site, by=dispatcher, principal=principal(dispatcher))
+    batch = batches.create_batch(arrival_site, by=principal(dispatcher))
     assert DBTaskResult.objects.get().status == "READY"  # enqueued on commit
 
     call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", "--interval", "0.1")

@@ -29,7 +29,7 @@ def batch(immediate_tasks, arrival_site, dispatcher, network):
     make_arrival(
         make_family(arrival_site, "Bah"), by=dispatcher, flags=["violence"], women_only=True
     )
-    batch = batches.create_batch(arrival_site, by=dispatcher, principal=principal(dispatcher))
+    batch = batches.create_batch(arrival_site, by=principal(dispatcher))
     run_batch.call(batch.pk)
     batch.refresh_from_db()
     return batch
@@ -45,7 +45,7 @@ def test_override_to_a_unit_that_keeps_every_rule(batch, dispatcher):
     proposal = proposal_of(batch, "Camara")
     decision = batches.override_proposal(
         proposal, unit=ReceptionUnit.objects.get(code="GNT-F1"), reason_code="family",
-        comment="Oncle à Gand", by=dispatcher, principal=principal(dispatcher),
+        comment="Oncle à Gand", by=principal(dispatcher),
     )  # fmt: skip
     assert (decision.outcome, decision.unit.code, decision.reason_code, decision.decided_by) == (
         "overridden", "GNT-F1", "family", dispatcher,
@@ -60,7 +60,7 @@ def test_override_breaking_a_rule_is_refused_and_names_it(batch, dispatcher):
     with pytest.raises(ValidationError) as error:
         batches.override_proposal(
             proposal, unit=ReceptionUnit.objects.get(code="GNT-S1"), reason_code="other",
-            comment="essai", by=dispatcher, principal=principal(dispatcher),
+            comment="essai", by=principal(dispatcher),
         )  # fmt: skip
     assert error.value.message_dict["unit"] == [
         "GNT-S1 does not suit this household: a shared room, for one person only."
@@ -72,14 +72,12 @@ def test_override_needs_a_reason_and_other_needs_a_comment(batch, dispatcher):
     proposal = proposal_of(batch, "Camara")
     with pytest.raises(ValidationError) as error:
         batches.override_proposal(
-            proposal, unit=None, reason_code="", comment="", by=dispatcher,
-            principal=principal(dispatcher),
+            proposal, unit=None, reason_code="", comment="", by=principal(dispatcher),
         )  # fmt: skip
     assert error.value.message_dict == {"reason_code": ["Choose the reason for the override."]}
     with pytest.raises(ValidationError) as error:
         batches.override_proposal(
-            proposal, unit=None, reason_code="other", comment=" ", by=dispatcher,
-            principal=principal(dispatcher),
+            proposal, unit=None, reason_code="other", comment=" ", by=principal(dispatcher),
         )  # fmt: skip
     assert error.value.message_dict == {"comment": ["Explain the reason in the comment."]}
 
@@ -87,8 +85,7 @@ def test_override_needs_a_reason_and_other_needs_a_comment(batch, dispatcher):
 def test_override_to_no_place_puts_the_household_on_the_waiting_list(batch, dispatcher):
     proposal = proposal_of(batch, "Bah")
     batches.override_proposal(
-        proposal, unit=None, reason_code="data", comment="", by=dispatcher,
-        principal=principal(dispatcher),
+        proposal, unit=None, reason_code="data", comment="", by=principal(dispatcher),
     )  # fmt: skip
     assert list(WaitingEntry.objects.values_list("arrival_id", "reason")) == [
         (proposal.arrival_id, "override")
@@ -99,18 +96,18 @@ def test_accept_all_decides_the_rest_and_closes_the_batch(batch, dispatcher):
     overridden = proposal_of(batch, "Camara")
     batches.override_proposal(
         overridden, unit=ReceptionUnit.objects.get(code="GNT-F1"), reason_code="school",
-        comment="", by=dispatcher, principal=principal(dispatcher),
+        comment="", by=principal(dispatcher),
     )  # fmt: skip
-    assert batches.accept_all(batch, by=dispatcher, principal=principal(dispatcher)) == 1
+    assert batches.accept_all(batch, by=principal(dispatcher)) == 1
     batch.refresh_from_db()
     assert batch.status == BatchStatus.CLOSED
     assert sorted(Decision.objects.values_list("outcome", flat=True)) == ["accepted", "overridden"]
     assert set(Arrival.objects.values_list("status", flat=True)) == {"placed"}
     with pytest.raises(ValidationError):
-        batches.accept_all(batch, by=dispatcher, principal=principal(dispatcher))
+        batches.accept_all(batch, by=principal(dispatcher))
 
 
 def test_a_social_worker_cannot_decide(batch, arrival_site):
     worker = make_user(arrival_site, Role.SOCIAL_WORKER)
     with pytest.raises(PermissionDenied):
-        batches.accept_all(batch, by=worker, principal=principal(worker))
+        batches.accept_all(batch, by=principal(worker))

@@ -48,7 +48,7 @@ def batch(immediate_tasks, arrival_site, dispatcher, nurse, network):
     )  # fmt: skip
     make_medical(diallo, by=nurse, details="Insuline", needs_medical=True)
     make_arrival(make_family(arrival_site, "Camara", 2016), by=dispatcher, school_language="fr")
-    batch = batches.create_batch(arrival_site, by=dispatcher, principal=principal(dispatcher))
+    batch = batches.create_batch(arrival_site, by=principal(dispatcher))
     run_batch.call(batch.pk)
     batch.refresh_from_db()
     return batch

@@ -28,7 +28,7 @@ def rows_of(text: str) -> list[Row]:
 
 def test_csv_updates_and_creates_units(dispatcher, network):
     rows = rows_of(HEADER + "BXL;BXL-F1;private;4;0;no;no;yes;no\nGNT;GNT-S2;shared;8;5;oui;;;\n")
-    result = import_units(rows, by=dispatcher, principal=principal(dispatcher))
+    result = import_units(rows, by=principal(dispatcher))
     assert (result.created, result.updated) == (1, 1)
     assert list(ReceptionUnit.objects.filter(code__in=["BXL-F1", "GNT-S2"]).values_list(
         "code", "free", "accessible", "women_only")) == [("BXL-F1", 0, True, False), ("GNT-S2", 5, False, True)]  # fmt: skip
@@ -42,9 +42,7 @@ def test_xlsx_is_read_like_csv(dispatcher, network):
     upload = io.BytesIO()
     book.save(upload)
     upload.seek(0)
-    result = import_units(
-        read_rows(upload, "places.xlsx"), by=dispatcher, principal=principal(dispatcher)
-    )
+    result = import_units(read_rows(upload, "places.xlsx"), by=principal(dispatcher))
     assert (result.created, result.updated) == (0, 1)
     assert ReceptionUnit.objects.get(code="GNT-F1").free == 0
 
@@ -54,7 +52,7 @@ def test_one_bad_row_and_nothing_is_written(dispatcher, network):
         HEADER + "BXL;BXL-F1;private;4;0;no;no;no;no\nXXX;X-1;suite;2;3;maybe;no;no;no\n"
     )
     with pytest.raises(ValidationError) as error:
-        import_units(rows, by=dispatcher, principal=principal(dispatcher))
+        import_units(rows, by=principal(dispatcher))
     assert error.value.messages == [
         "row 3, column centre: no such centre",
         "row 3, column kind: private or shared",
@@ -75,7 +73,7 @@ def test_missing_columns_are_named(dispatcher, network):
 def test_only_the_arrival_centre_imports_the_whole_network(network):
     coordinator = make_user(network["BXL"].site, Role.COORDINATOR)
     with pytest.raises(PermissionDenied):
-        import_units([], by=coordinator, principal=principal(coordinator))
+        import_units([], by=principal(coordinator))
 
 
 def _post(client, content: bytes, name: str):  # type: ignore[no-untyped-def]
@@ -122,7 +120,7 @@ UNREADABLE_BEDS = [
 def test_beds_must_be_a_plausible_whole_number(dispatcher, network, beds, messages):
     rows = rows_of(HEADER + f"BXL;BXL-F1;private;{beds};0;no;no;no;no\n")
     with pytest.raises(ValidationError) as error:
-        import_units(rows, by=dispatcher, principal=principal(dispatcher))
+        import_units(rows, by=principal(dispatcher))
     assert error.value.messages == messages
 
 
@@ -140,5 +138,5 @@ def test_the_template_imports_back_with_no_error(dispatcher, network, file_forma
     assert [list(row.values.values()) for row in rows] == [
         ["BXL", "EXEMPLE-1", "private", "4", "2", "yes", "no", "yes", "no"]
     ]
-    result = import_units(rows, by=dispatcher, principal=principal(dispatcher))
+    result = import_units(rows, by=principal(dispatcher))
     assert (result.created, result.updated) == (1, 0)

@@ -18,10 +18,10 @@ pytestmark = pytest.mark.django_db
 def test_a_centre_coordinator_updates_its_own_units_only(network):
     coordinator = make_user(network["BXL"].site, Role.COORDINATOR)
     own, other = ReceptionUnit.objects.get(code="BXL-F1"), ReceptionUnit.objects.get(code="GNT-F1")
-    actions.update_free_places(own, free=0, by=coordinator, principal=principal(coordinator))
+    actions.update_free_places(own, free=0, by=principal(coordinator))
     assert ReceptionUnit.objects.get(code="BXL-F1").free == 0
     with pytest.raises(PermissionDenied):
-        actions.update_free_places(other, free=0, by=coordinator, principal=principal(coordinator))
+        actions.update_free_places(other, free=0, by=principal(coordinator))
     client = verified_client(coordinator)
     assert (
         client.post(reverse("dispatch_unit_free", args=[other.pk]), {"free": 1}).status_code == 404
@@ -36,7 +36,7 @@ def test_the_dispatcher_keeps_the_whole_network(dispatcher, network):
     assert response.status_code == 302
     assert ReceptionUnit.objects.get(code="GNT-S1").free == 6
     with pytest.raises(ValidationError) as error:
-        actions.update_free_places(unit, free=7, by=dispatcher, principal=principal(dispatcher))
+        actions.update_free_places(unit, free=7, by=principal(dispatcher))
     assert error.value.message_dict == {"free": ["Free beds must be between 0 and 6."]}
 
 

@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 def test_register_arrival_writes_one_audit_row(arrival_site, dispatcher):
     household = make_family(arrival_site, "Camara", 2018)
     arrival = actions.register_arrival(
-        household, registered=date(2026, 11, 22), by=dispatcher, principal=principal(dispatcher)
+        household, registered=date(2026, 11, 22), by=principal(dispatcher)
     )
     assert (arrival.site_id, arrival.status, arrival.key) == (
         arrival_site.pk,
@@ -35,13 +35,9 @@ def test_register_arrival_writes_one_audit_row(arrival_site, dispatcher):
 
 def test_a_household_is_registered_once(arrival_site, dispatcher):
     household = make_family(arrival_site, "Camara")
-    actions.register_arrival(
-        household, registered=date(2026, 11, 22), by=dispatcher, principal=principal(dispatcher)
-    )
+    actions.register_arrival(household, registered=date(2026, 11, 22), by=principal(dispatcher))
     with pytest.raises(ValidationError) as error:
-        actions.register_arrival(
-            household, registered=date(2026, 11, 22), by=dispatcher, principal=principal(dispatcher)
-        )
+        actions.register_arrival(household, registered=date(2026, 11, 22), by=principal(dispatcher))
     assert error.value.message_dict == {"household": ["This household is already registered."]}
     assert Arrival.objects.count() == 1
 
@@ -49,16 +45,14 @@ def test_a_household_is_registered_once(arrival_site, dispatcher):
 def test_registration_date_cannot_be_in_the_future(arrival_site, dispatcher):
     household = make_family(arrival_site, "Camara")
     with pytest.raises(ValidationError) as error:
-        actions.register_arrival(
-            household, registered=date(2026, 11, 24), by=dispatcher, principal=principal(dispatcher)
-        )
+        actions.register_arrival(household, registered=date(2026, 11, 24), by=principal(dispatcher))
     assert error.value.message_dict == {"registered": ["The registration date is in the future."]}
 
 
 def test_social_screening_records_exclusions_and_family_centre(arrival_site, dispatcher, network):
     arrival = make_arrival(make_family(arrival_site, "Camara", 2017), by=dispatcher, screened=False)
     screening = actions.record_social_screening(
-        arrival, by=dispatcher, principal=principal(dispatcher), school_language="fr",
+        arrival, by=principal(dispatcher), school_language="fr",
         region="brussels", family_centre=network["BXL"], flags=["violence"], women_only=True,
         unaccompanied_minor=False, excluded_centres=[network["GNT"]],
     )  # fmt: skip
@@ -70,7 +64,7 @@ def test_family_centre_cannot_be_excluded(arrival_site, dispatcher, network):
     arrival = make_arrival(make_family(arrival_site, "Camara"), by=dispatcher, screened=False)
     with pytest.raises(ValidationError) as error:
         actions.record_social_screening(
-            arrival, by=dispatcher, principal=principal(dispatcher), family_centre=network["BXL"],
+            arrival, by=principal(dispatcher), family_centre=network["BXL"],
             excluded_centres=[network["BXL"]],
         )  # fmt: skip
     assert error.value.message_dict == {
@@ -81,9 +75,7 @@ def test_family_centre_cannot_be_excluded(arrival_site, dispatcher, network):
 def test_unknown_vulnerability_is_refused(arrival_site, dispatcher):
     arrival = make_arrival(make_family(arrival_site, "Camara"), by=dispatcher, screened=False)
     with pytest.raises(ValidationError) as error:
-        actions.record_social_screening(
-            arrival, by=dispatcher, principal=principal(dispatcher), flags=["tall"]
-        )
+        actions.record_social_screening(arrival, by=principal(dispatcher), flags=["tall"])
     assert error.value.message_dict == {"flags": ["Unknown vulnerability: tall"]}
 
 
@@ -92,11 +84,11 @@ def test_only_the_medical_role_records_a_medical_screening(arrival_site, dispatc
     with pytest.raises(PermissionDenied):
         actions.record_medical_screening(
             arrival, details="Asthme", needs_medical=True, needs_accessible=False,
-            by=dispatcher, principal=principal(dispatcher),
+            by=principal(dispatcher),
         )  # fmt: skip
     screening = actions.record_medical_screening(
         arrival, details="Asthme", needs_medical=True, needs_accessible=False,
-        by=nurse, principal=principal(nurse),
+        by=principal(nurse),
     )  # fmt: skip
     assert list(MedicalScreening.objects.values_list("details", "needs_medical")) == [
         ("Asthme", True)
@@ -121,13 +113,11 @@ def test_a_pregnancy_flag_for_a_man_is_refused_unless_confirmed(arrival_site, di
         make_family(arrival_site, "Haddad", 2019, head_sex="M"), by=dispatcher, screened=False
     )  # a father and his son of seven
     with pytest.raises(ValidationError) as error:
-        actions.record_social_screening(
-            arrival, by=dispatcher, principal=principal(dispatcher), flags=["pregnant"]
-        )
+        actions.record_social_screening(arrival, by=principal(dispatcher), flags=["pregnant"])
     assert error.value.message_dict == {"flags": [PREGNANCY_REFUSED]}
     assert not SocialScreening.objects.exists()
     actions.record_social_screening(
-        arrival, by=dispatcher, principal=principal(dispatcher), flags=["pregnant"],
+        arrival, by=principal(dispatcher), flags=["pregnant"],
         pregnancy_confirmed=True,
     )  # fmt: skip
     assert SocialScreening.objects.get().flags == ["pregnant"]
@@ -138,7 +128,7 @@ def test_a_pregnancy_flag_for_a_woman_of_childbearing_age_needs_no_confirmation(
 ):
     arrival = make_arrival(make_family(arrival_site, "Camara"), by=dispatcher, screened=False)
     actions.record_social_screening(
-        arrival, by=dispatcher, principal=principal(dispatcher), flags=["pregnant"]
+        arrival, by=principal(dispatcher), flags=["pregnant"]
     )  # Hawa Camara, born in 1988
     assert SocialScreening.objects.get().flags == ["pregnant"]
 

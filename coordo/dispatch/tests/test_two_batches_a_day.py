@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 
 def run(site, dispatcher):
-    batch = batches.create_batch(site, by=dispatcher, principal=principal(dispatcher))
+    batch = batches.create_batch(site, by=principal(dispatcher))
     run_batch.call(batch.pk)
     batch.refresh_from_db()
     return batch
@@ -53,7 +53,7 @@ def test_the_second_batch_gets_the_intake_and_units_the_first_left(
     assert placements(morning) == {
         "Camara family": "HET-M1", "Tesfay family": "HET-J1", "Haile family": "HET-J1"
     }  # fmt: skip
-    assert batches.accept_all(morning, by=dispatcher, principal=principal(dispatcher)) == 3
+    assert batches.accept_all(morning, by=principal(dispatcher)) == 3
 
     # Afternoon: six of the eight persons of the day are placed, two remain.
     minor(arrival_site, "Kidane", dispatcher)
@@ -73,7 +73,7 @@ def test_the_second_batch_gets_the_intake_and_units_the_first_left(
     }  # fmt: skip
     page = verified_client(dispatcher).get(reverse("dispatch_network")).content.decode()
     assert "intake cap 8 a day (6 placed today, 2 left)" in page
-    batches.accept_all(afternoon, by=dispatcher, principal=principal(dispatcher))
+    batches.accept_all(afternoon, by=principal(dispatcher))
     assert dict(ReceptionUnit.objects.values_list("code", "free")) == {
         "HET-F2": 0, "HET-J1": 0, "HET-M1": 0, "HET-S1": 0
     }  # fmt: skip
@@ -88,7 +88,7 @@ def test_a_batch_of_another_day_takes_nothing_from_today(
     make_arrival(make_family(arrival_site, "Camara", 2014, 2016), by=dispatcher)
     yesterday = run(arrival_site, dispatcher)
     type(yesterday).objects.filter(pk=yesterday.pk).update(date="2026-11-22")
-    batches.accept_all(yesterday, by=dispatcher, principal=principal(dispatcher))
+    batches.accept_all(yesterday, by=principal(dispatcher))
     make_arrival(make_family(arrival_site, "Bah", 2015, 2018), by=dispatcher)
     [lin] = run(arrival_site, dispatcher).snapshot["centres"]
     assert (lin["daily_intake"], lin["placed_today"]) == (5, 0)

@@ -58,7 +58,7 @@ def arrival_create(request: AuthedRequest) -> HttpResponse:
         try:
             arrival = actions.register_arrival(
                 form.cleaned_data["household"], registered=form.cleaned_data["registered"],
-                by=request.user, principal=principal,
+                by=principal,
             )  # fmt: skip
         except ValidationError as error:
             add_action_errors(form, error)
@@ -97,7 +97,7 @@ def arrival_social(request: AuthedRequest, arrival_id: int) -> HttpResponse:
         excluded = list(data.pop("excluded_centres"))
         try:
             actions.record_social_screening(
-                arrival, by=request.user, principal=principal, excluded_centres=excluded, **data
+                arrival, by=principal, excluded_centres=excluded, **data
             )
         except ValidationError as error:
             add_action_errors(form, error)
@@ -121,9 +121,7 @@ def arrival_medical(request: AuthedRequest, arrival_id: int) -> HttpResponse:
     form = MedicalScreeningForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            actions.record_medical_screening(
-                arrival, by=request.user, principal=principal, **form.cleaned_data
-            )
+            actions.record_medical_screening(arrival, by=principal, **form.cleaned_data)
         except ValidationError as error:
             add_action_errors(form, error)
         else:

@@ -33,7 +33,7 @@ def batch_create(request: AuthedRequest) -> HttpResponse:
     principal = principal_of(request)
     site = site_with(request, Perm.DISPATCH_RUN)
     try:
-        batch = batches.create_batch(site, by=request.user, principal=principal)
+        batch = batches.create_batch(site, by=principal)
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)
@@ -103,7 +103,7 @@ def batch_snapshot(request: AuthedRequest, batch_id: int) -> HttpResponse:
 def batch_cancel(request: AuthedRequest, batch_id: int) -> HttpResponse:
     principal = principal_of(request)
     batch = queries.get_batch(principal, batch_id, Perm.DISPATCH_RUN)
-    batches.request_cancel(batch, by=request.user, principal=principal)
+    batches.request_cancel(batch, by=principal)
     messages.success(
         request, _("Cancelling: the optimiser stops and this batch will not be decided.")
     )
@@ -116,7 +116,7 @@ def batch_accept(request: AuthedRequest, batch_id: int) -> HttpResponse:
     principal = principal_of(request)
     batch = queries.get_batch(principal, batch_id, Perm.DISPATCH_RUN)
     try:
-        count = batches.accept_all(batch, by=request.user, principal=principal)
+        count = batches.accept_all(batch, by=principal)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -132,9 +132,7 @@ def proposal_override(request: AuthedRequest, proposal_id: int) -> HttpResponse:
     form = OverrideForm(request.POST or None, units=units, choices=queries.unit_choices(proposal))
     if request.method == "POST" and form.is_valid():
         try:
-            batches.override_proposal(
-                proposal, by=request.user, principal=principal, **form.cleaned_data
-            )
+            batches.override_proposal(proposal, by=principal, **form.cleaned_data)
         except ValidationError as error:
             add_action_errors(form, error)
         else:

@@ -52,9 +52,7 @@ def unit_free(request: AuthedRequest, unit_id: int) -> HttpResponse:
     form = FreePlacesForm(request.POST)
     if form.is_valid():
         try:
-            actions.update_free_places(
-                unit, free=form.cleaned_data["free"], by=request.user, principal=principal
-            )
+            actions.update_free_places(unit, free=form.cleaned_data["free"], by=principal)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
@@ -74,7 +72,7 @@ def network_import(request: AuthedRequest) -> HttpResponse:
         return redirect("dispatch_network")
     upload = form.cleaned_data["file"]
     try:
-        result = import_units(read_rows(upload, upload.name), by=request.user, principal=principal)
+        result = import_units(read_rows(upload, upload.name), by=principal)
     except ValidationError as error:
         messages.error(request, _("Nothing was imported."))
         for message in error.messages:

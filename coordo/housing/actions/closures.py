@@ -13,17 +13,16 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from coordo.access import audit
-from coordo.access.models import AuditAction, User
+from coordo.access.models import AuditAction
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
-from coordo.housing.actions.stays import check
 from coordo.housing.models import Occupancy, Unit, UnitClosure, overlapping
 
 BACK_BEFORE_OUT = _("The unit must come back in service after the first night out of service.")
 
 
 def _check_period(unit: Unit, start: date, end: date | None, principal: Principal) -> None:
-    check(principal, Perm.HOUSING_EDIT, unit.building.site_id)
+    principal.require(Perm.HOUSING_EDIT, unit.building.site_id)
     Unit.objects.select_for_update().get(pk=unit.pk)  # no admission slips in meanwhile
     if end is not None and end <= start:
         raise ValidationError({"end": BACK_BEFORE_OUT})
@@ -51,15 +50,14 @@ def close_unit(
     start: date,
     end: date | None,
     reason: str,
-    by: User | None,
-    principal: Principal,
+    by: Principal,
 ) -> UnitClosure:
     """Take a unit out of service (works, damage) from `start` until `end` (open if None)."""
-    _check_period(unit, start, end, principal)
+    _check_period(unit, start, end, by)
     closure = UnitClosure(
         organisation_id=unit.organisation_id, unit=unit, start=start, end=end, reason=reason
     )
-    return _save(closure, AuditAction.CREATE, principal)
+    return _save(closure, AuditAction.CREATE, by)
 
 
 @transaction.atomic
@@ -69,19 +67,18 @@ def update_closure(
     start: date,
     end: date | None,
     reason: str,
-    by: User | None,
-    principal: Principal,
+    by: Principal,
 ) -> UnitClosure:
     """Change the dates or the reason; an end date puts the unit back in service that day."""
-    _check_period(closure.unit, start, end, principal)
+    _check_period(closure.unit, start, end, by)
     closure.start, closure.end, closure.reason = start, end, reason
-    return _save(closure, AuditAction.UPDATE, principal)
+    return _save(closure, AuditAction.UPDATE, by)
 
 
 @transaction.atomic
-def remove_closure(closure: UnitClosure, *, by: User | None, principal: Principal) -> None:
+def remove_closure(closure: UnitClosure, *, by: Principal) -> None:
     """Remove a period entered by mistake: the unit was never out of service."""
     site_id = closure.unit.building.site_id
-    check(principal, Perm.HOUSING_EDIT, site_id)
-    audit.record(AuditAction.DELETE, principal=principal, obj=closure, site_id=site_id)
+    by.require(Perm.HOUSING_EDIT, site_id)
+    audit.record(AuditAction.DELETE, principal=by, obj=closure, site_id=site_id)
     closure.delete()

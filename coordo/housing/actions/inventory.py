@@ -10,10 +10,9 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from coordo.access import audit
-from coordo.access.models import AuditAction, Site, User
+from coordo.access.models import AuditAction, Site
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
-from coordo.housing.actions.stays import check
 from coordo.housing.models import Building, Occupancy, Unit, UnitKind, overlapping
 from coordo.web.tabular import Row, RowError, whole_number, yes_no
 
@@ -37,40 +36,34 @@ def _assign(obj: Any, names: tuple[str, ...], fields: dict[str, Any]) -> None:
 
 
 @transaction.atomic
-def create_building(
-    *, site: Site, by: User | None, principal: Principal, **fields: Any
-) -> Building:
-    check(principal, Perm.HOUSING_EDIT, site.pk)
+def create_building(*, site: Site, by: Principal, **fields: Any) -> Building:
+    by.require(Perm.HOUSING_EDIT, site.pk)
     building = Building(organisation_id=site.organisation_id, site=site)
     _assign(building, BUILDING_FIELDS, fields)
     building.full_clean()
     building.save()
-    audit.record(AuditAction.CREATE, principal=principal, obj=building)
+    audit.record(AuditAction.CREATE, principal=by, obj=building)
     return building
 
 
 @transaction.atomic
-def update_building(
-    building: Building, *, by: User | None, principal: Principal, **fields: Any
-) -> Building:
-    check(principal, Perm.HOUSING_EDIT, building.site_id)
+def update_building(building: Building, *, by: Principal, **fields: Any) -> Building:
+    by.require(Perm.HOUSING_EDIT, building.site_id)
     _assign(building, BUILDING_FIELDS, fields)
     building.full_clean()
     building.save()
-    audit.record(AuditAction.UPDATE, principal=principal, obj=building)
+    audit.record(AuditAction.UPDATE, principal=by, obj=building)
     return building
 
 
 @transaction.atomic
-def create_unit(
-    building: Building, *, by: User | None, principal: Principal, **fields: Any
-) -> Unit:
-    check(principal, Perm.HOUSING_EDIT, building.site_id)
+def create_unit(building: Building, *, by: Principal, **fields: Any) -> Unit:
+    by.require(Perm.HOUSING_EDIT, building.site_id)
     unit = Unit(organisation_id=building.organisation_id, building=building)
     _assign(unit, UNIT_FIELDS, fields)
     unit.full_clean()
     unit.save()
-    audit.record(AuditAction.CREATE, principal=principal, obj=unit, site_id=building.site_id)
+    audit.record(AuditAction.CREATE, principal=by, obj=unit, site_id=building.site_id)
     return unit
 
 
@@ -102,13 +95,13 @@ def _check_service_holds_the_nights(unit: Unit) -> None:
 
 
 @transaction.atomic
-def update_unit(unit: Unit, *, by: User | None, principal: Principal, **fields: Any) -> Unit:
-    check(principal, Perm.HOUSING_EDIT, unit.building.site_id)
+def update_unit(unit: Unit, *, by: Principal, **fields: Any) -> Unit:
+    by.require(Perm.HOUSING_EDIT, unit.building.site_id)
     _assign(unit, UNIT_FIELDS, fields)
     unit.full_clean()
     _check_service_holds_the_nights(unit)
     unit.save()
-    audit.record(AuditAction.UPDATE, principal=principal, obj=unit, site_id=unit.building.site_id)
+    audit.record(AuditAction.UPDATE, principal=by, obj=unit, site_id=unit.building.site_id)
     return unit
 
 
@@ -129,9 +122,7 @@ def _flag(row: dict[str, str], name: str) -> bool:
     return value
 
 
-def _import_row(
-    site: Site, row: dict[str, str], by: User | None, principal: Principal
-) -> tuple[bool, bool]:
+def _import_row(site: Site, row: dict[str, str], by: Principal) -> tuple[bool, bool]:
     """Write one line; say whether it created a building and whether it created a unit."""
     name = row.get("building", "")
     building = Building.objects.filter(site=site, name=name).first()
@@ -140,7 +131,7 @@ def _import_row(
             raise ValidationError({"address": _("A new building needs its address.")})
         building = create_building(
             site=site, name=name, address=row["address"], confidential=_flag(row, "confidential"),
-            by=by, principal=principal,
+            by=by,
         )  # fmt: skip
         new_building = True
     else:
@@ -162,9 +153,9 @@ def _import_row(
     }  # fmt: skip
     unit = Unit.objects.filter(building=building, name=fields["name"]).first()
     if unit is None:
-        create_unit(building, by=by, principal=principal, **fields)
+        create_unit(building, by=by, **fields)
         return new_building, True
-    update_unit(unit, by=by, principal=principal, **fields)
+    update_unit(unit, by=by, **fields)
     return new_building, False
 
 
@@ -173,17 +164,16 @@ def import_inventory(
     *,
     rows: list[Row],
     only_valid_rows: bool,
-    by: User | None,
-    principal: Principal,
+    by: Principal,
 ) -> ImportReport:
     """Buildings and units, row by row; nothing is written while any row fails, unless asked."""
-    check(principal, Perm.HOUSING_EDIT, site.pk)
+    by.require(Perm.HOUSING_EDIT, site.pk)
     report = ImportReport(rows=len(rows))
     with transaction.atomic():
         for row in rows:
             try:
                 with transaction.atomic():
-                    new_building, new_unit = _import_row(site, row.values, by, principal)
+                    new_building, new_unit = _import_row(site, row.values, by)
             except ValidationError as error:
                 for name, messages in error.message_dict.items():
                     report.errors += [RowError(row.line, name, message) for message in messages]

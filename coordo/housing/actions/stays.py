@@ -18,14 +18,14 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from coordo.access import audit
-from coordo.access.models import AuditAction, User
+from coordo.access.models import AuditAction
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
 from coordo.housing.models import (
@@ -47,11 +47,6 @@ NO_LONGER_FREE = _(
     "Choose another unit or another date."
 )
 ADULT_AGE = 18
-
-
-def check(principal: Principal, perm: Perm, site_id: int) -> None:
-    if not principal.can(perm, site_id):
-        raise PermissionDenied
 
 
 def free_slots(unit: Unit, start: date, end: date | None, *, stay: Stay | None = None) -> list[int]:
@@ -279,8 +274,7 @@ def admit_household(
     members: Sequence[Person] | None = None,
     start: date,
     planned_end: date | None = None,
-    by: User | None,
-    principal: Principal,
+    by: Principal,
 ) -> Stay:
     """Admit a person, or a household into one unit from `start`: everyone, or `members`.
 
@@ -288,21 +282,21 @@ def admit_household(
     elsewhere; a family unit still holds this one stay only.
     """
     site_id = unit.building.site_id
-    check(principal, Perm.STAY_EDIT, site_id)
+    by.require(Perm.STAY_EDIT, site_id)
     if head.site_id != site_id or (household is not None and household.site_id != site_id):
         raise ValidationError({"head": _("The household must be registered at this site.")})
     persons, relationships = _persons_of(head, household, members)
     stay = Stay(
         organisation_id=unit.organisation_id, site_id=site_id, household=household, head=head,
         household_type=_household_type(persons, relationships), start=start,
-        planned_end=planned_end, created_by=by,
+        planned_end=planned_end, created_by_id=by.user_id,
     )  # fmt: skip
     stay.full_clean()
     if planned_end is not None and planned_end <= start:
         raise ValidationError({"planned_end": _("The planned end must be after the entry date.")})
     stay.save()
-    _take_slots(stay, unit, persons, start, None, principal)
-    audit.record(AuditAction.CREATE, principal=principal, obj=stay)
+    _take_slots(stay, unit, persons, start, None, by)
+    audit.record(AuditAction.CREATE, principal=by, obj=stay)
     return stay
 
 
@@ -311,9 +305,9 @@ def _open_occupancies(stay: Stay) -> list[Occupancy]:
 
 
 @transaction.atomic
-def move_stay(stay: Stay, *, unit: Unit, on: date, by: User | None, principal: Principal) -> Stay:
+def move_stay(stay: Stay, *, unit: Unit, on: date, by: Principal) -> Stay:
     """Move everyone of an open stay to another unit from the night of `on`."""
-    check(principal, Perm.STAY_EDIT, stay.site_id)
+    by.require(Perm.STAY_EDIT, stay.site_id)
     if unit.building.site_id != stay.site_id:
         raise ValidationError({"unit": _("The unit must belong to the same site.")})
     current = _open_occupancies(stay)
@@ -324,8 +318,8 @@ def move_stay(stay: Stay, *, unit: Unit, on: date, by: User | None, principal: P
     if any(on <= occupancy.start for occupancy in current):
         raise ValidationError({"on": _("The move must come after the last arrival.")})
     Occupancy.objects.filter(pk__in=[o.pk for o in current]).update(end=on)
-    _take_slots(stay, unit, [occupancy.person for occupancy in current], on, None, principal)
-    audit.record(AuditAction.UPDATE, principal=principal, obj=stay)
+    _take_slots(stay, unit, [occupancy.person for occupancy in current], on, None, by)
+    audit.record(AuditAction.UPDATE, principal=by, obj=stay)
     return stay
 
 
@@ -336,11 +330,10 @@ def end_stay(
     end: date,
     exit_reason: str,
     destination: str,
-    by: User | None,
-    principal: Principal,
+    by: Principal,
 ) -> Stay:
     """Record the exit: the date, why, and where the household goes."""
-    check(principal, Perm.STAY_EDIT, stay.site_id)
+    by.require(Perm.STAY_EDIT, stay.site_id)
     if stay.end is not None:
         raise ValidationError({"end": _("This stay has already ended.")})
     if end < stay.start:
@@ -358,5 +351,5 @@ def end_stay(
     # Nights end with the exit; an occupancy that had not begun yet leaves no night.
     stay.occupancies.filter(start__gte=end).delete()
     stay.occupancies.filter(Q(end__isnull=True) | Q(end__gt=end)).update(end=end)
-    audit.record(AuditAction.UPDATE, principal=principal, obj=stay)
+    audit.record(AuditAction.UPDATE, principal=by, obj=stay)
     return stay

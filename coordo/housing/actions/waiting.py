@@ -12,10 +12,10 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from coordo.access import audit
-from coordo.access.models import AuditAction, Site, User
+from coordo.access.models import AuditAction, Site
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
-from coordo.housing.actions.stays import admit_household, check, free_slots
+from coordo.housing.actions.stays import admit_household, free_slots
 from coordo.housing.models import (
     Offer,
     OfferOutcome,
@@ -38,16 +38,15 @@ def create_place_request(
     site: Site,
     head: Person,
     household: Household | None = None,
-    by: User | None,
-    principal: Principal,
+    by: Principal,
     **fields: Any,
 ) -> PlaceRequest:
-    check(principal, Perm.STAY_EDIT, site.pk)
+    by.require(Perm.STAY_EDIT, site.pk)
     if head.site_id != site.pk or (household is not None and household.site_id != site.pk):
         raise ValidationError({"head": _("The household must be registered at this site.")})
     request = PlaceRequest(
         organisation_id=site.organisation_id, site=site, head=head, household=household,
-        created_by=by,
+        created_by_id=by.user_id,
     )  # fmt: skip
     for name in REQUEST_FIELDS:
         if name in fields:
@@ -56,15 +55,13 @@ def create_place_request(
         request.persons = household.members.count()
     request.full_clean()
     request.save()
-    audit.record(AuditAction.CREATE, principal=principal, obj=request)
+    audit.record(AuditAction.CREATE, principal=by, obj=request)
     return request
 
 
 @transaction.atomic
-def withdraw_place_request(
-    request: PlaceRequest, *, by: User | None, principal: Principal
-) -> PlaceRequest:
-    check(principal, Perm.STAY_EDIT, request.site_id)
+def withdraw_place_request(request: PlaceRequest, *, by: Principal) -> PlaceRequest:
+    by.require(Perm.STAY_EDIT, request.site_id)
     if request.status not in (RequestStatus.WAITING, RequestStatus.OFFERED):
         raise ValidationError(_("This request is no longer on the waiting list."))
     request.status = RequestStatus.WITHDRAWN
@@ -72,7 +69,7 @@ def withdraw_place_request(
     request.offers.filter(outcome=OfferOutcome.PENDING).update(
         outcome=OfferOutcome.REFUSED, refusal_reason=str(_("Request withdrawn"))
     )
-    audit.record(AuditAction.UPDATE, principal=principal, obj=request)
+    audit.record(AuditAction.UPDATE, principal=by, obj=request)
     return request
 
 
@@ -99,11 +96,10 @@ def offer_unit(
     *,
     on: date,
     request: PlaceRequest | None = None,
-    by: User | None,
-    principal: Principal,
+    by: Principal,
 ) -> Offer:
     """Offer a free unit to the next suitable household of the waiting list, or to `request`."""
-    check(principal, Perm.STAY_EDIT, unit.building.site_id)
+    by.require(Perm.STAY_EDIT, unit.building.site_id)
     candidates = suitable_requests(unit, on)
     if request is not None:
         request = candidates.filter(pk=request.pk).first()
@@ -116,11 +112,11 @@ def offer_unit(
         raise ValidationError({"unit": _("No waiting household fits this unit on this date.")})
     offer = Offer.objects.create(
         organisation_id=unit.organisation_id, request=request, unit=unit, offered_on=on,
-        created_by=by,
+        created_by_id=by.user_id,
     )  # fmt: skip
     request.status = RequestStatus.OFFERED
     request.save(update_fields=["status"])
-    audit.record(AuditAction.CREATE, principal=principal, obj=offer, site_id=request.site_id)
+    audit.record(AuditAction.CREATE, principal=by, obj=offer, site_id=request.site_id)
     return offer
 
 
@@ -131,16 +127,15 @@ def accept_offer(
     start: date,
     planned_end: date | None = None,
     members: Sequence[Person] | None = None,
-    by: User | None,
-    principal: Principal,
+    by: Principal,
 ) -> Stay:
     request = offer.request
-    check(principal, Perm.STAY_EDIT, request.site_id)
+    by.require(Perm.STAY_EDIT, request.site_id)
     if offer.outcome != OfferOutcome.PENDING:
         raise ValidationError(_("This offer has already been answered."))
     stay = admit_household(
         offer.unit, head=request.head, household=request.household, members=members,
-        start=start, planned_end=planned_end, by=by, principal=principal,
+        start=start, planned_end=planned_end, by=by,
     )  # fmt: skip
     offer.outcome, offer.answered_on = OfferOutcome.ACCEPTED, start
     offer.save(update_fields=["outcome", "answered_on"])
@@ -150,12 +145,10 @@ def accept_offer(
 
 
 @transaction.atomic
-def refuse_offer(
-    offer: Offer, *, reason: str, on: date, by: User | None, principal: Principal
-) -> Offer:
+def refuse_offer(offer: Offer, *, reason: str, on: date, by: Principal) -> Offer:
     """The household says no: the reason is kept and the request waits again, in its place."""
     request = offer.request
-    check(principal, Perm.STAY_EDIT, request.site_id)
+    by.require(Perm.STAY_EDIT, request.site_id)
     if offer.outcome != OfferOutcome.PENDING:
         raise ValidationError(_("This offer has already been answered."))
     if not reason.strip():
@@ -164,5 +157,5 @@ def refuse_offer(
     offer.save(update_fields=["outcome", "refusal_reason", "answered_on"])
     request.status = RequestStatus.WAITING
     request.save(update_fields=["status"])
-    audit.record(AuditAction.UPDATE, principal=principal, obj=offer, site_id=request.site_id)
+    audit.record(AuditAction.UPDATE, principal=by, obj=offer, site_id=request.site_id)
     return offer

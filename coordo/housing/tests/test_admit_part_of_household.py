@@ -39,15 +39,13 @@ def test_the_adult_son_stays_out_and_can_be_admitted_elsewhere(site, coordinator
     mother, son, daughter, household = _family(site)
     stay = admit_household(
         apartment, head=mother, household=household, members=[mother, daughter], start=DAY,
-        by=coordinator, principal=who,
+        by=who,
     )  # fmt: skip
     assert sorted(stay.occupancies.values_list("person__first_name", "slot")) == [
         ("Awa", 1), ("Issa", 2),
     ]  # fmt: skip
     assert stay.household_type == HouseholdType.SINGLE_PARENT
-    elsewhere = admit_household(
-        make_unit(building, "Studio"), head=son, start=DAY, by=coordinator, principal=who
-    )
+    elsewhere = admit_household(make_unit(building, "Studio"), head=son, start=DAY, by=who)
     assert elsewhere.household_type == HouseholdType.SINGLE_MAN
     assert Occupancy.objects.count() == 3
 
@@ -58,10 +56,10 @@ def test_a_family_unit_still_holds_one_stay_only(site, coordinator):
     mother, son, daughter, household = _family(site)
     admit_household(
         apartment, head=mother, household=household, members=[mother, daughter], start=DAY,
-        by=coordinator, principal=who,
+        by=who,
     )  # fmt: skip
     with pytest.raises(ValidationError) as error:
-        admit_household(apartment, head=son, start=DAY, by=coordinator, principal=who)
+        admit_household(apartment, head=son, start=DAY, by=who)
     assert error.value.message_dict == {
         "unit": [
             f"This unit is already taken on these dates by Awa Kone from {DAY:%d/%m/%Y}, "
@@ -83,7 +81,7 @@ def test_members_outside_the_household_or_without_its_head_are_refused(site, coo
         with pytest.raises(ValidationError) as error:
             admit_household(
                 unit, head=mother, household=household, members=members, start=DAY,
-                by=coordinator, principal=who,
+                by=who,
             )  # fmt: skip
         assert error.value.message_dict == {"members": [message]}
     assert (Stay.objects.count(), Occupancy.objects.count()) == (0, 0)
@@ -94,7 +92,7 @@ def test_the_capacity_counts_the_admitted_members_only(site, coordinator):
     mother, _son, daughter, household = _family(site)
     stay = admit_household(
         studio, head=mother, household=household, members=[mother, daughter], start=DAY,
-        by=coordinator, principal=principal(coordinator),
+        by=principal(coordinator),
     )  # fmt: skip
     assert stay.occupancies.count() == 2
 
@@ -135,7 +133,7 @@ def test_two_partial_admissions_at_the_same_instant_share_no_family_unit(site):
     def admit(mother, daughter, household) -> None:  # type: ignore[no-untyped-def]
         admit_household(
             apartment, head=mother, household=household, members=[mother, daughter], start=DAY,
-            by=coordinator, principal=who,
+            by=who,
         )  # fmt: skip
 
     calls = [(mother, daughter, household) for mother, _son, daughter, household in families]

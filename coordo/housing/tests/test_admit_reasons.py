@@ -43,8 +43,7 @@ def _refusal(unit, head, coordinator, household=None):  # type: ignore[no-untype
             head=head,
             household=household,
             start=TODAY,
-            by=coordinator,
-            principal=principal(coordinator),
+            by=principal(coordinator),
         )
     return error.value.message_dict, [e.code for e in error.value.error_dict["unit"]]
 
@@ -54,8 +53,7 @@ def _stay(unit, first, last, coordinator, *, until=None):  # type: ignore[no-unt
         unit,
         head=make_person(unit.building.site, first, last),
         start=TODAY,
-        by=coordinator,
-        principal=principal(coordinator),
+        by=principal(coordinator),
     )
     if until:
         end_stay(
@@ -63,8 +61,7 @@ def _stay(unit, first, last, coordinator, *, until=None):  # type: ignore[no-unt
             end=until,
             exit_reason="planned",
             destination="private_rental",
-            by=coordinator,
-            principal=principal(coordinator),
+            by=principal(coordinator),
         )
     return stay
 
@@ -159,8 +156,7 @@ def test_the_form_lists_only_those_with_no_place_from_the_night_chosen(site, coo
         room,
         head=later,
         start=date(2026, 12, 20),
-        by=coordinator,
-        principal=principal(coordinator),
+        by=principal(coordinator),
     )
     free = make_person(site, "Lina", "Sy")
     mother = make_person(site, "Mariam", "Diallo")
@@ -170,8 +166,7 @@ def test_the_form_lists_only_those_with_no_place_from_the_night_chosen(site, coo
         make_unit(building, "Studio", capacity=1),
         head=son,
         start=TODAY,
-        by=coordinator,
-        principal=principal(coordinator),
+        by=principal(coordinator),
     )
     housed_family = make_household(site, housed)
     client = verified_client(coordinator)

@@ -44,8 +44,7 @@ def test_ending_a_stay_through_the_api_needs_a_known_destination(site, coordinat
         unit,
         head=make_person(site),
         start=date(2026, 11, 1),
-        by=coordinator,
-        principal=principal(coordinator),
+        by=principal(coordinator),
     )
     client = verified_client(coordinator)
     wrong = client.post(

@@ -17,8 +17,7 @@ def _stay(site, user):  # type: ignore[no-untyped-def]
     mother = make_person(site, "Awa", "Kone")
     household = make_household(site, mother, make_person(site, "Issa", "Kone"))
     return admit_household(
-        studio, head=mother, household=household, start=date(2026, 1, 10), by=user,
-        principal=principal(user),
+        studio, head=mother, household=household, start=date(2026, 1, 10), by=principal(user),
     )  # fmt: skip
 
 

@@ -27,14 +27,11 @@ def test_offer_to_the_next_household_or_to_a_named_request(site, social_worker):
     studio = make_unit(make_building(site, "Discrète", confidential=True), "Studio", capacity=2)
     first = create_place_request(
         site=site, head=make_person(site, "Awa", "X"), requested_on=date(2026, 9, 1),
-        by=social_worker, principal=who,
+        by=who,
     )  # fmt: skip
-    second = create_place_request(
-        site=site, head=make_person(site, "Sara", "X"), by=social_worker, principal=who
-    )
+    second = create_place_request(site=site, head=make_person(site, "Sara", "X"), by=who)
     too_big = create_place_request(
-        site=site, head=make_person(site, "Grande", "X"), persons=4, by=social_worker,
-        principal=who,
+        site=site, head=make_person(site, "Grande", "X"), persons=4, by=who,
     )  # fmt: skip
     client = verified_client(social_worker)
     url = f"/api/housing/units/{studio.pk}/offers"
@@ -64,8 +61,8 @@ def test_accepting_admits_the_chosen_members_and_an_answered_offer_stays_answere
     apartment = make_unit(make_building(site), "Appartement", capacity=4, family=True)
     mother, son, daughter = (make_person(site, name, "Kone") for name in ("Awa", "Moussa", "Issa"))
     household = make_household(site, mother, son, daughter)
-    create_place_request(site=site, head=mother, household=household, by=coordinator, principal=who)
-    offer = offer_unit(apartment, on=DAY, by=coordinator, principal=who)
+    create_place_request(site=site, head=mother, household=household, by=who)
+    offer = offer_unit(apartment, on=DAY, by=who)
     client = verified_client(coordinator)
     url = f"/api/housing/offers/{offer.pk}/answer"
     accepted = _post(
@@ -89,8 +86,8 @@ def test_accepting_admits_the_chosen_members_and_an_answered_offer_stays_answere
 def test_a_refusal_needs_its_reason_and_puts_the_household_back_in_its_place(site, coordinator):
     who = principal(coordinator)
     studio = make_unit(make_building(site), capacity=1)
-    request = create_place_request(site=site, head=make_person(site), by=coordinator, principal=who)
-    offer = offer_unit(studio, on=DAY, by=coordinator, principal=who)
+    request = create_place_request(site=site, head=make_person(site), by=who)
+    offer = offer_unit(studio, on=DAY, by=who)
     client = verified_client(coordinator)
     url = f"/api/housing/offers/{offer.pk}/answer"
     silent = _post(client, url, {"decision": "refuse", "on": "2026-11-20"})
@@ -110,10 +107,8 @@ def test_a_refusal_needs_its_reason_and_puts_the_household_back_in_its_place(sit
 
 def test_withdrawing_a_request_refuses_its_pending_offer_once(site, social_worker):
     who = principal(social_worker)
-    request = create_place_request(
-        site=site, head=make_person(site), by=social_worker, principal=who
-    )
-    offer_unit(make_unit(make_building(site), capacity=1), on=DAY, by=social_worker, principal=who)
+    request = create_place_request(site=site, head=make_person(site), by=who)
+    offer_unit(make_unit(make_building(site), capacity=1), on=DAY, by=who)
     client = verified_client(social_worker)
     url = f"/api/housing/requests/{request.pk}/withdraw"
     withdrawn = client.post(url)
@@ -130,8 +125,8 @@ def test_withdrawing_a_request_refuses_its_pending_offer_once(site, social_worke
 def test_the_waiting_list_of_another_site_answers_404(site, coordinator, other_site_worker):
     who = principal(coordinator)
     studio = make_unit(make_building(site), capacity=1)
-    request = create_place_request(site=site, head=make_person(site), by=coordinator, principal=who)
-    offer = offer_unit(studio, on=DAY, by=coordinator, principal=who)
+    request = create_place_request(site=site, head=make_person(site), by=who)
+    offer = offer_unit(studio, on=DAY, by=who)
     client = verified_client(other_site_worker)
     answers = [
         client.post(f"/api/housing/requests/{request.pk}/withdraw").status_code,

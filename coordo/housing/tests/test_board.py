@@ -41,9 +41,9 @@ def test_free_beds_show_as_stretches_split_at_tonight_and_closures_as_hatched(
     studio = make_unit(building, "Studio", capacity=2)
     dormitory = make_unit(building, "Dortoir", capacity=3, kind="dormitory")
     stay = admit_household(studio, head=make_person(site, "Awa", "Kone"),
-                           start=date(2026, 11, 10), by=coordinator, principal=who)  # fmt: skip
+                           start=date(2026, 11, 10), by=who)  # fmt: skip
     end_stay(stay, end=date(2026, 11, 20), exit_reason="housing_found",
-             destination="private_rental", by=coordinator, principal=who)  # fmt: skip
+             destination="private_rental", by=who)  # fmt: skip
     UnitClosure.objects.create(organisation=site.organisation, unit=dormitory,
                                start=date(2026, 11, 25), end=date(2026, 11, 28),
                                reason="Dégât des eaux")  # fmt: skip
@@ -75,7 +75,7 @@ def test_free_beds_show_as_stretches_split_at_tonight_and_closures_as_hatched(
 def test_a_single_free_night_says_on_which_night(site, coordinator):
     unit = make_unit(make_building(site), "Studio", capacity=1)
     admit_household(unit, head=make_person(site, "Awa", "Kone"), start=date(2026, 11, 24),
-                    by=coordinator, principal=principal(coordinator))  # fmt: skip
+                    by=principal(coordinator))  # fmt: skip
     body = verified_client(coordinator).get("/housing/?start=2026-11-23&days=7").content.decode()
     assert body.count('class="board-free ') == 1
     assert free(unit.pk, "c1 s1", "2026-11-23", "1 free on 23 November: admit", 1) in body

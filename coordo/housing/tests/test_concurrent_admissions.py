@@ -34,13 +34,12 @@ def test_twenty_simultaneous_admissions_fill_exactly_the_free_places(site):
             dormitory,
             head=make_person(site, f"Ancienne{index}", "X"),
             start=DAY,
-            by=coordinator,
-            principal=who,
+            by=who,
         )
     applicants = [make_person(site, f"Nouvelle{index}", "X") for index in range(THREADS)]
 
     def admit(person) -> None:  # type: ignore[no-untyped-def]
-        admit_household(dormitory, head=person, start=DAY, by=coordinator, principal=who)
+        admit_household(dormitory, head=person, start=DAY, by=who)
 
     outcomes = at_the_same_instant(admit, [(person,) for person in applicants])
     assert outcomes == ["admitted"] * 3 + ["no longer free"] * 17
@@ -54,12 +53,10 @@ def test_the_database_itself_refuses_a_bed_given_twice_and_a_shared_family_unit(
     coordinator = make_user(site, Role.COORDINATOR)
     who = principal(coordinator)
     family_unit = make_unit(make_building(site), "Appartement", capacity=4, family=True)
-    stay = admit_household(
-        family_unit, head=make_person(site, "Awa", "X"), start=DAY, by=coordinator, principal=who
-    )
+    stay = admit_household(family_unit, head=make_person(site, "Awa", "X"), start=DAY, by=who)
     other = admit_household(
         make_unit(stay.site.buildings.get(), "Studio"), head=make_person(site, "Sara", "X"),
-        start=DAY, by=coordinator, principal=who,
+        start=DAY, by=who,
     )  # fmt: skip
     for slot, owner in ((1, stay), (2, other)):  # the same bed; another household's bed
         with pytest.raises(IntegrityError), transaction.atomic():

@@ -26,28 +26,25 @@ def test_moving_frees_the_old_unit_from_the_move_night(site, coordinator):
         head=mother,
         household=household,
         start=date(2026, 1, 10),
-        by=coordinator,
-        principal=who,
+        by=who,
     )
-    move_stay(stay, unit=apartment, on=date(2026, 3, 1), by=coordinator, principal=who)
+    move_stay(stay, unit=apartment, on=date(2026, 3, 1), by=who)
     rows = stay.occupancies.order_by("unit__name", "slot").values_list("unit__name", "start", "end")
     assert list(rows) == [
         ("Appartement", date(2026, 3, 1), None), ("Appartement", date(2026, 3, 1), None),
         ("Studio", date(2026, 1, 10), date(2026, 3, 1)), ("Studio", date(2026, 1, 10), date(2026, 3, 1)),
     ]  # fmt: skip
     newcomer = make_person(site, "Mariam", "Sy")
-    admit_household(studio, head=newcomer, start=date(2026, 3, 1), by=coordinator, principal=who)
+    admit_household(studio, head=newcomer, start=date(2026, 3, 1), by=who)
 
 
 def test_ending_a_stay_records_its_destination_and_closes_every_bed(site, social_worker):
     who = principal(social_worker)
     unit = make_unit(make_building(site), capacity=2)
-    stay = admit_household(
-        unit, head=make_person(site), start=date(2026, 1, 10), by=social_worker, principal=who
-    )
+    stay = admit_household(unit, head=make_person(site), start=date(2026, 1, 10), by=who)
     end_stay(
         stay, end=date(2026, 6, 30), exit_reason=ExitReason.HOUSING_FOUND,
-        destination=Destination.SOCIAL_HOUSING, by=social_worker, principal=who,
+        destination=Destination.SOCIAL_HOUSING, by=who,
     )  # fmt: skip
     stay.refresh_from_db()
     assert (stay.end, stay.destination, stay.nights(date(2026, 12, 31))) == (
@@ -60,8 +57,7 @@ def test_ending_a_stay_records_its_destination_and_closes_every_bed(site, social
             end=date(2026, 7, 1),
             exit_reason="planned",
             destination="unknown",
-            by=social_worker,
-            principal=who,
+            by=who,
         )
     assert error.value.message_dict == {"end": ["This stay has already ended."]}
 
@@ -69,17 +65,14 @@ def test_ending_a_stay_records_its_destination_and_closes_every_bed(site, social
 def test_an_exit_needs_a_destination_and_cannot_precede_the_entry(site, social_worker):
     who = principal(social_worker)
     unit = make_unit(make_building(site), capacity=2)
-    stay = admit_household(
-        unit, head=make_person(site), start=date(2026, 1, 10), by=social_worker, principal=who
-    )
+    stay = admit_household(unit, head=make_person(site), start=date(2026, 1, 10), by=who)
     with pytest.raises(ValidationError) as error:
         end_stay(
             stay,
             end=date(2026, 1, 9),
             exit_reason="planned",
             destination="unknown",
-            by=social_worker,
-            principal=who,
+            by=who,
         )
     assert error.value.message_dict == {"end": ["The exit date cannot come before the entry date."]}
     with pytest.raises(ValidationError) as error:
@@ -88,7 +81,6 @@ def test_an_exit_needs_a_destination_and_cannot_precede_the_entry(site, social_w
             end=date(2026, 2, 9),
             exit_reason="planned",
             destination="",
-            by=social_worker,
-            principal=who,
+            by=who,
         )
     assert list(error.value.message_dict) == ["destination"]

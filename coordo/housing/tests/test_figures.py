@@ -26,35 +26,32 @@ def test_figures_of_a_quarter(site, coordinator):
     child = make_person(site, "Issa", "Kone", sex=Sex.MALE, birth_year=2019)
     family = admit_household(
         apartment, head=mother, household=make_household(site, mother, child),
-        start=date(2026, 6, 20), by=coordinator, principal=who,
+        start=date(2026, 6, 20), by=who,
     )  # fmt: skip
     end_stay(
         family,
         end=date(2026, 8, 11),
         exit_reason="housing_found",
         destination="social_housing",
-        by=coordinator,
-        principal=who,
+        by=who,
     )
     alone = admit_household(
         studio, head=make_person(site, "Sara", "Ba", sex=Sex.FEMALE, birth_year=1960),
-        start=date(2026, 9, 1), by=coordinator, principal=who,
+        start=date(2026, 9, 1), by=who,
     )  # fmt: skip
     end_stay(
         alone,
         end=date(2026, 9, 21),
         exit_reason="own_choice",
         destination="family_friends",
-        by=coordinator,
-        principal=who,
+        by=who,
     )
     close_unit(
         studio,
         start=date(2026, 9, 25),
         end=date(2026, 10, 5),
         reason="Travaux",
-        by=coordinator,
-        principal=who,
+        by=who,
     )
 
     with translation.override("en"):
@@ -80,16 +77,13 @@ def test_figures_of_a_quarter(site, coordinator):
 def test_the_figures_page_and_its_csv_and_xlsx_exports(site, coordinator):
     unit = make_unit(make_building(site), capacity=2)
     who = principal(coordinator)
-    stay = admit_household(
-        unit, head=make_person(site), start=date(2026, 3, 1), by=coordinator, principal=who
-    )
+    stay = admit_household(unit, head=make_person(site), start=date(2026, 3, 1), by=who)
     end_stay(
         stay,
         end=date(2026, 3, 11),
         exit_reason="planned",
         destination="street",
-        by=coordinator,
-        principal=who,
+        by=who,
     )
     client = verified_client(coordinator)
     page = client.get("/housing/figures/?start=2026-03-01&end=2026-04-01").content.decode()

@@ -32,12 +32,10 @@ def _stays(site, coordinator, exits, building="Maison Test"):  # type: ignore[no
     dormitory = make_unit(make_building(site, building), "Dortoir", capacity=10, kind="dormitory")
     for index, (sex, destination) in enumerate(exits):
         person = make_person(site, f"Résidente{index}", "Kone", sex=sex, birth_year=1990)
-        stay = admit_household(
-            dormitory, head=person, start=date(2026, 3, 1), by=coordinator, principal=who
-        )
+        stay = admit_household(dormitory, head=person, start=date(2026, 3, 1), by=who)
         end_stay(
             stay, end=date(2026, 3, 11), exit_reason="planned", destination=destination,
-            by=coordinator, principal=who,
+            by=who,
         )  # fmt: skip
 
 

@@ -72,12 +72,10 @@ def _world(site, coordinator) -> None:  # type: ignore[no-untyped-def]
             for index, (sex, born) in enumerate(people)
         ]
         household = make_household(site, *persons) if len(persons) > 1 else None
-        admitted = admit_household(
-            unit, head=persons[0], household=household, start=start, by=coordinator, principal=who
-        )
+        admitted = admit_household(unit, head=persons[0], household=household, start=start, by=who)
         if end:
             end_stay(admitted, end=end, exit_reason="planned", destination=destination,
-                     by=coordinator, principal=who)  # fmt: skip
+                     by=who)  # fmt: skip
 
     # The core: twelve women of 25-39 all year; six of 40-59 until June, five of them
     # leaving for social housing and one for the street (a 1 beside a 5 in one row).

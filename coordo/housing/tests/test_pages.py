@@ -28,8 +28,7 @@ def test_the_board_shows_stays_as_bars_and_free_beds_as_links(site, coordinator)
         dormitory,
         head=make_person(site, "Awa", "Kone"),
         start=date(2026, 11, 20),
-        by=coordinator,
-        principal=principal(coordinator),
+        by=principal(coordinator),
     )
     body = verified_client(coordinator).get("/housing/?start=2026-11-23&days=7").content.decode()
     assert "Awa Kone" in body
@@ -57,8 +56,7 @@ def test_the_board_costs_the_same_queries_for_one_stay_or_thirty(site, coordinat
         units[0],
         head=make_person(site, "P", "0"),
         start=date(2026, 11, 1),
-        by=coordinator,
-        principal=who,
+        by=who,
     )
     count()  # the first request of a session also writes it (its idle expiry)
     few = count()
@@ -67,8 +65,7 @@ def test_the_board_costs_the_same_queries_for_one_stay_or_thirty(site, coordinat
             units[n // 2],
             head=make_person(site, "P", str(n)),
             start=date(2026, 11, 1),
-            by=coordinator,
-            principal=who,
+            by=who,
         )
     assert count() == few
 
@@ -104,8 +101,7 @@ def test_a_place_taken_meanwhile_says_by_whom_next_to_the_unit(site, social_work
         unit,
         head=make_person(site, "Awa", "Kone"),
         start=date(2026, 11, 23),
-        by=social_worker,
-        principal=principal(social_worker),
+        by=principal(social_worker),
     )
     late = make_person(site, "Sara", "Ba")
     response = verified_client(social_worker).post(
@@ -132,7 +128,7 @@ def test_one_click_offers_a_free_unit_and_the_waiting_list_records_the_refusal(s
     who = principal(coordinator)
     request = create_place_request(
         site=site, head=make_person(site, "Ruth", "Mensah"), requested_on=date(2026, 11, 2),
-        by=coordinator, principal=who,
+        by=who,
     )  # fmt: skip
     client = verified_client(coordinator)
     assert client.post(f"/housing/units/{unit.pk}/offer/").url == "/housing/waiting/"

@@ -45,16 +45,14 @@ def _january(site, coordinator):  # type: ignore[no-untyped-def]
             room,
             head=make_person(site, f"Résidente{index}", "Ariane"),
             start=date(2026, 1, 1),
-            by=coordinator,
-            principal=who,
+            by=who,
         )
         end_stay(
             stay,
             end=date(2026, 2, 1),
             exit_reason="planned",
             destination="private_rental",
-            by=coordinator,
-            principal=who,
+            by=who,
         )
     return building, rooms
 
@@ -76,8 +74,7 @@ def test_a_unit_added_today_leaves_a_past_month_as_it_was(site, coordinator):
         name="Chambre 3",
         kind="room",
         capacity=2,
-        by=coordinator,
-        principal=principal(coordinator),
+        by=principal(coordinator),
     )
     page = verified_client(coordinator).post(
         f"/housing/buildings/{building.pk}/units/new/",
@@ -96,9 +93,7 @@ def test_a_unit_added_today_leaves_a_past_month_as_it_was(site, coordinator):
 def test_a_unit_taken_out_of_service_leaves_a_past_month_as_it_was(site, coordinator):
     _building, rooms = _january(site, coordinator)
     before = _figures(site)
-    update_unit(
-        rooms[1], out_of_service_from=TODAY, by=coordinator, principal=principal(coordinator)
-    )
+    update_unit(rooms[1], out_of_service_from=TODAY, by=principal(coordinator))
     assert _figures(site) == before
     # December: both rooms the first night, one room from the 2nd on.
     assert capacity_nights(site.pk, date(2026, 12, 1), date(2027, 1, 1)) == 2 * 2 + 2 * 30
@@ -107,8 +102,7 @@ def test_a_unit_taken_out_of_service_leaves_a_past_month_as_it_was(site, coordin
             rooms[1],
             head=make_person(site),
             start=TODAY,
-            by=coordinator,
-            principal=principal(coordinator),
+            by=principal(coordinator),
         )
     assert error.value.message_dict == {
         "unit": ["This unit was withdrawn from service on 02/12/2026."]
@@ -140,8 +134,7 @@ def test_capacity_counts_each_unit_over_its_service_and_closures_inside_it_only(
         start=date(2026, 1, 1),
         end=date(2026, 1, 21),
         reason="Travaux",
-        by=coordinator,
-        principal=principal(coordinator),
+        by=principal(coordinator),
     )
     assert capacity_nights(site.pk, *JANUARY) == 2 * 21 + 3 * 20 + 1 * (16 - 5)
     assert gone.pk  # withdrawn before January: no bed of it counts
@@ -152,23 +145,20 @@ def test_nobody_sleeps_in_a_unit_before_it_enters_service(site, coordinator):
     building = make_building(site)
     later = make_unit(building, "Neuve", in_service_from=date(2026, 12, 10))
     with pytest.raises(ValidationError) as error:
-        admit_household(later, head=make_person(site), start=TODAY, by=coordinator, principal=who)
+        admit_household(later, head=make_person(site), start=TODAY, by=who)
     assert error.value.message_dict == {"unit": ["This unit is in service from 10/12/2026 only."]}
     stay = admit_household(
         make_unit(building, "Ancienne"),
         head=make_person(site, "Sara", "Ba"),
         start=TODAY,
-        by=coordinator,
-        principal=who,
+        by=who,
     )
     with pytest.raises(ValidationError) as error:
-        move_stay(stay, unit=later, on=date(2026, 12, 5), by=coordinator, principal=who)
+        move_stay(stay, unit=later, on=date(2026, 12, 5), by=who)
     assert error.value.message_dict == {"unit": ["This unit is in service from 10/12/2026 only."]}
     leaving = make_unit(building, "Rendue", out_of_service_from=date(2027, 3, 1))
     with pytest.raises(ValidationError) as error:
-        admit_household(
-            leaving, head=make_person(site, "Awa", "Sy"), start=TODAY, by=coordinator, principal=who
-        )
+        admit_household(leaving, head=make_person(site, "Awa", "Sy"), start=TODAY, by=who)
     assert error.value.message_dict == {
         "unit": [
             "This unit leaves service on 01/03/2027: nobody can move in for an open stay. "
@@ -180,11 +170,9 @@ def test_nobody_sleeps_in_a_unit_before_it_enters_service(site, coordinator):
 def test_service_dates_cannot_leave_a_night_outside_the_service(site, coordinator):
     who = principal(coordinator)
     unit = make_unit(make_building(site), in_service_from=date(2026, 1, 1))
-    admit_household(
-        unit, head=make_person(site), start=date(2026, 3, 1), by=coordinator, principal=who
-    )
+    admit_household(unit, head=make_person(site), start=date(2026, 3, 1), by=who)
     with pytest.raises(ValidationError) as error:
-        update_unit(unit, in_service_from=date(2026, 4, 1), by=coordinator, principal=who)
+        update_unit(unit, in_service_from=date(2026, 4, 1), by=who)
     assert error.value.message_dict == {
         "in_service_from": ["Someone slept in this unit on 01/03/2026: it was in service by then."]
     }
@@ -193,8 +181,7 @@ def test_service_dates_cannot_leave_a_night_outside_the_service(site, coordinato
             unit,
             in_service_from=date(2026, 1, 1),
             out_of_service_from=date(2027, 1, 1),
-            by=coordinator,
-            principal=who,
+            by=who,
         )
     assert error.value.message_dict == {
         "out_of_service_from": [
@@ -202,7 +189,7 @@ def test_service_dates_cannot_leave_a_night_outside_the_service(site, coordinato
         ]
     }
     with pytest.raises(ValidationError) as error:
-        update_unit(unit, out_of_service_from=date(2025, 12, 1), by=coordinator, principal=who)
+        update_unit(unit, out_of_service_from=date(2025, 12, 1), by=who)
     assert error.value.message_dict == {
         "out_of_service_from": ["A unit leaves service after the night it enters it."]
     }

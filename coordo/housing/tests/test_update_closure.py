@@ -20,16 +20,15 @@ START = date(2026, 12, 1)
 def _closure(site, coordinator):  # type: ignore[no-untyped-def]
     unit = make_unit(make_building(site), capacity=2)
     return close_unit(
-        unit, start=START, end=None, reason="Dégât des eaux", by=coordinator,
-        principal=principal(coordinator),
+        unit, start=START, end=None, reason="Dégât des eaux", by=principal(coordinator),
     )  # fmt: skip
 
 
 def test_the_coordinator_ends_a_period_and_changes_its_reason(site, coordinator):
     closure = _closure(site, coordinator)
     update_closure(
-        closure, start=START, end=date(2026, 12, 20), reason="Plafond refait", by=coordinator,
-        principal=principal(coordinator),
+        closure, start=START, end=date(2026, 12, 20), reason="Plafond refait",
+        by=principal(coordinator),
     )  # fmt: skip
     closure.refresh_from_db()
     assert (closure.end, closure.reason) == (date(2026, 12, 20), "Plafond refait")
@@ -43,21 +42,17 @@ def test_a_period_cannot_end_before_it_starts_nor_cover_a_lived_in_night(site, c
     who = principal(coordinator)
     closure = _closure(site, coordinator)
     update_closure(
-        closure, start=START, end=date(2026, 12, 10), reason="Travaux", by=coordinator,
-        principal=who,
+        closure, start=START, end=date(2026, 12, 10), reason="Travaux", by=who,
     )  # fmt: skip
     admit_household(
-        closure.unit, head=make_person(site), start=date(2026, 12, 10), by=coordinator,
-        principal=who,
+        closure.unit, head=make_person(site), start=date(2026, 12, 10), by=who,
     )  # fmt: skip
     for end, errors in (
         (START, {"end": ["The unit must come back in service after the first night out of service."]}),
         (date(2026, 12, 11), {"start": ["Someone lives in this unit on these dates: move them or end the stay first."]}),
     ):  # fmt: skip
         with pytest.raises(ValidationError) as error:
-            update_closure(
-                closure, start=START, end=end, reason="Travaux", by=coordinator, principal=who
-            )
+            update_closure(closure, start=START, end=end, reason="Travaux", by=who)
         assert error.value.message_dict == errors
     closure.refresh_from_db()
     assert closure.end == date(2026, 12, 10)
@@ -67,9 +62,7 @@ def test_only_the_coordinators_of_the_site_change_a_period(site, other_site, coo
     closure = _closure(site, coordinator)
     for user in (make_user(site, Role.SOCIAL_WORKER), make_user(other_site, Role.COORDINATOR)):
         with pytest.raises(PermissionDenied):
-            update_closure(
-                closure, start=START, end=None, reason="X", by=user, principal=principal(user)
-            )
+            update_closure(closure, start=START, end=None, reason="X", by=principal(user))
 
 
 def test_the_edit_page_saves_and_a_coordinator_of_another_site_gets_404(

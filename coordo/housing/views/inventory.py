@@ -70,7 +70,7 @@ def _inventory_form(
     """Validate, write through the action, say so and go back; or show the form with errors."""
     if request.method == "POST" and form.is_valid():
         try:
-            write(by=request.user, principal=principal_of(request), **form.cleaned_data)
+            write(by=principal_of(request), **form.cleaned_data)
         except ValidationError as error:
             add_action_errors(form, error)
         else:
@@ -127,7 +127,7 @@ def unit_close(request: AuthedRequest, unit_id: int) -> HttpResponse:
     form = ClosureForm(request.POST)
     if form.is_valid():
         try:
-            actions.close_unit(unit, by=request.user, principal=principal, **form.cleaned_data)
+            actions.close_unit(unit, by=principal, **form.cleaned_data)
         except ValidationError as error:
             for message in error.messages:
                 messages.error(request, message)
@@ -156,7 +156,7 @@ def closure_remove(request: AuthedRequest, unit_id: int, closure_id: int) -> Htt
     principal = principal_of(request)
     unit = queries.get_unit(principal, unit_id, Perm.HOUSING_EDIT)
     closure = get_object_or_404(unit.closures, pk=closure_id)
-    actions.remove_closure(closure, by=request.user, principal=principal)
+    actions.remove_closure(closure, by=principal)
     messages.success(request, _("The out-of-service period has been removed."))
     return redirect("unit_edit", unit_id=unit.pk)
 
@@ -176,7 +176,7 @@ def housing_import(request: AuthedRequest) -> HttpResponse:
         else:
             report = actions.import_inventory(
                 site, rows=rows, only_valid_rows=form.cleaned_data["only_valid_rows"],
-                by=request.user, principal=principal_of(request),
+                by=principal_of(request),
             )  # fmt: skip
             if report.written:
                 messages.success(request, _("The inventory has been imported."))

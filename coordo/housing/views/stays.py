@@ -85,7 +85,7 @@ def stay_admit(request: AuthedRequest) -> HttpResponse:
             stay = actions.admit_household(
                 data["unit"], head=data["head"], household=data["household"],
                 members=data["members"], start=data["start"], planned_end=data["planned_end"],
-                by=request.user, principal=principal,
+                by=principal,
             )  # fmt: skip
         except ValidationError as error:
             add_action_errors(form, error)
@@ -143,7 +143,7 @@ def _change_stay(
     """Validate, call the action, report: the same for ending and moving a stay."""
     if request.method == "POST" and form.is_valid():
         try:
-            change(stay, by=request.user, principal=principal_of(request), **form.cleaned_data)
+            change(stay, by=principal_of(request), **form.cleaned_data)
         except ValidationError as error:
             add_action_errors(form, error)
         else:

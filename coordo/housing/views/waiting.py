@@ -58,9 +58,7 @@ def place_request_create(request: AuthedRequest) -> HttpResponse:
         if not fields["persons"]:
             del fields["persons"]
         try:
-            actions.create_place_request(
-                site=site, by=request.user, principal=principal_of(request), **fields
-            )
+            actions.create_place_request(site=site, by=principal_of(request), **fields)
         except ValidationError as error:
             add_action_errors(form, error)
         else:
@@ -84,7 +82,7 @@ def place_request_withdraw(request: AuthedRequest, request_id: int) -> HttpRespo
     principal = principal_of(request)
     place_request = queries.get_request(principal, request_id, Perm.STAY_EDIT)
     try:
-        actions.withdraw_place_request(place_request, by=request.user, principal=principal)
+        actions.withdraw_place_request(place_request, by=principal)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -99,9 +97,7 @@ def unit_offer(request: AuthedRequest, unit_id: int) -> HttpResponse:
     principal = principal_of(request)
     unit = queries.get_unit(principal, unit_id, Perm.STAY_EDIT)
     try:
-        offer = actions.offer_unit(
-            unit, on=timezone.localdate(), by=request.user, principal=principal
-        )
+        offer = actions.offer_unit(unit, on=timezone.localdate(), by=principal)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("building_list")
@@ -123,17 +119,14 @@ def offer_answer(request: AuthedRequest, offer_id: int) -> HttpResponse:
     data = form.cleaned_data
     try:
         if data["decision"] == OfferAnswerForm.ACCEPT:
-            stay = actions.accept_offer(
-                offer, start=data["on"], by=request.user, principal=principal
-            )
+            stay = actions.accept_offer(offer, start=data["on"], by=principal)
             messages.success(request, _("The household has been admitted."))
             return redirect("stay_detail", stay_id=stay.pk)
         actions.refuse_offer(
             offer,
             reason=data["refusal_reason"],
             on=data["on"],
-            by=request.user,
-            principal=principal,
+            by=principal,
         )
         messages.success(request, _("The refusal and its reason have been recorded."))
     except ValidationError as error:

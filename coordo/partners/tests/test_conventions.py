@@ -28,8 +28,9 @@ def partner(organisation):
 def sign(site, partner, coordinator, **extra):
     fields = {"subject": "Outreach", "start_date": date(2026, 1, 1), "end_date": date(2026, 12, 31),
               "renewal_notice_days": 60, **extra}  # fmt: skip
-    return actions.sign_convention(site=site, partner=partner, by=coordinator,
-                                   principal=principal_for_user(coordinator), **fields)  # fmt: skip
+    return actions.sign_convention(
+        site=site, partner=partner, by=principal_for_user(coordinator), **fields
+    )
 
 
 def test_a_convention_is_due_for_renewal_its_notice_before_the_end(site, partner, coordinator):

@@ -26,8 +26,7 @@ BORN_1985_MONTH_UNKNOWN = "85000004195"
 def register(social_worker, site, **fields):
     return actions.register_person(
         site=site,
-        by=social_worker,
-        principal=principal_for_user(social_worker),
+        by=principal_for_user(social_worker),
         **{**VALID, **fields},
     )
 

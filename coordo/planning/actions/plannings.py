@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from coordo import background
 from coordo.access import audit
-from coordo.access.models import AuditAction, Site, User
+from coordo.access.models import AuditAction, Site
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
 from coordo.planning.fetch import month_end, pk_of
@@ -39,11 +39,6 @@ from coordo.planning.validation import cell_problems
 
 MAX_TIME_LIMIT = 120
 REPLAN_SECONDS = 10  # a proposed re-plan after an absence: minimal change is quick to find
-
-
-def _check(principal: Principal, perm: Perm, site_id: int) -> None:
-    if not principal.can(perm, site_id):
-        raise PermissionDenied
 
 
 def _draft(planning: Planning) -> None:
@@ -82,22 +77,26 @@ def generate_shifts(site: Site, month: date) -> int:
 
 
 @transaction.atomic
-def create_draft(*, site: Site, month: date, by: User, principal: Principal) -> Planning:
+def create_draft(*, site: Site, month: date, by: Principal) -> Planning:
     """A draft for the month; after a publication it starts from the published version."""
-    _check(principal, Perm.PLANNING_EDIT, site.pk)
+    by.require(Perm.PLANNING_EDIT, site.pk)
     month = month.replace(day=1)
     if Planning.objects.filter(site=site, month=month, status=PlanningStatus.DRAFT).exists():
         raise ValidationError({"month": _("This month already has a draft.")})
     planning = _new_draft(site, month, by)
-    audit.record(AuditAction.CREATE, principal=principal, obj=planning)
+    audit.record(AuditAction.CREATE, principal=by, obj=planning)
     return planning
 
 
-def _new_draft(site: Site, month: date, by: User) -> Planning:
+def _new_draft(site: Site, month: date, by: Principal) -> Planning:
     base = Planning.objects.filter(site=site, month=month, status=PlanningStatus.PUBLISHED).first()
     generate_shifts(site, month)
     planning = Planning.objects.create(
-        organisation_id=site.organisation_id, site=site, month=month, based_on=base, created_by=by
+        organisation_id=site.organisation_id,
+        site=site,
+        month=month,
+        based_on=base,
+        created_by_id=by.named_worker_id(),
     )
     if base is not None:
         # A deactivated worker keeps the past shifts they worked, not the ones ahead.
@@ -115,25 +114,25 @@ def _enqueue(run: PlanningRun) -> None:
 
 
 @transaction.atomic
-def start_run(
-    planning: Planning, *, time_limit: int, by: User, principal: Principal
-) -> PlanningRun:
-    _check(principal, Perm.PLANNING_EDIT, planning.site_id)
+def start_run(planning: Planning, *, time_limit: int, by: Principal) -> PlanningRun:
+    by.require(Perm.PLANNING_EDIT, planning.site_id)
     _draft(planning)
     if background.any_active(planning.runs.all()):
         raise ValidationError(_("The solver is already working on this draft."))
     if not 1 <= time_limit <= MAX_TIME_LIMIT:
         raise ValidationError({"time_limit": _("Between 1 and 120 seconds.")})
-    run = PlanningRun.objects.create(planning=planning, time_limit=time_limit, created_by=by)
-    audit.record(AuditAction.CREATE, principal=principal, obj=run, site_id=planning.site_id)
+    run = PlanningRun.objects.create(
+        planning=planning, time_limit=time_limit, created_by_id=by.named_worker_id()
+    )
+    audit.record(AuditAction.CREATE, principal=by, obj=run, site_id=planning.site_id)
     _enqueue(run)
     return run
 
 
-def cancel_run(run: PlanningRun, *, principal: Principal) -> None:
-    _check(principal, Perm.PLANNING_EDIT, run.planning.site_id)
+def cancel_run(run: PlanningRun, *, by: Principal) -> None:
+    by.require(Perm.PLANNING_EDIT, run.planning.site_id)
     background.request_cancel(PlanningRun.objects.filter(pk=run.pk))
-    audit.record(AuditAction.UPDATE, principal=principal, obj=run, site_id=run.planning.site_id)
+    audit.record(AuditAction.UPDATE, principal=by, obj=run, site_id=run.planning.site_id)
 
 
 @transaction.atomic
@@ -160,11 +159,10 @@ def assign_shift(
     *,
     workers: Collection[Worker],
     accept_broken_rules: bool,
-    by: User,
-    principal: Principal,
+    by: Principal,
 ) -> None:
     """Puts exactly `workers` on `shift`; a broken rule is refused unless knowingly accepted."""
-    _check(principal, Perm.PLANNING_EDIT, planning.site_id)
+    by.require(Perm.PLANNING_EDIT, planning.site_id)
     _draft(planning)
     problems = cell_problems(planning, shift, [w.pk for w in workers])
     if problems and not accept_broken_rules:
@@ -173,17 +171,17 @@ def assign_shift(
     Assignment.objects.bulk_create(
         Assignment(planning=planning, shift=shift, worker=w, fixed=True) for w in workers
     )
-    audit.record(AuditAction.UPDATE, principal=principal, obj=planning)
+    audit.record(AuditAction.UPDATE, principal=by, obj=planning)
 
 
 @transaction.atomic
-def discard_draft(planning: Planning, *, principal: Principal) -> None:
+def discard_draft(planning: Planning, *, by: Principal) -> None:
     """Rejects a draft (a proposed re-plan, say): the published version stays in force."""
-    _check(principal, Perm.PLANNING_EDIT, planning.site_id)
+    by.require(Perm.PLANNING_EDIT, planning.site_id)
     _draft(planning)
     if background.any_active(planning.runs.all()):
         raise ValidationError(_("Wait for the solver to finish, or cancel it, first."))
-    audit.record(AuditAction.DELETE, principal=principal, obj=planning)
+    audit.record(AuditAction.DELETE, principal=by, obj=planning)
     planning.delete()
 
 
@@ -196,9 +194,9 @@ def next_published_version(planning: Planning) -> int:
 
 
 @transaction.atomic
-def publish_planning(planning: Planning, *, by: User, principal: Principal) -> Planning:
+def publish_planning(planning: Planning, *, by: Principal) -> Planning:
     """The draft becomes the next version; the version it replaces stays, superseded."""
-    _check(principal, Perm.PLANNING_PUBLISH, planning.site_id)
+    by.require(Perm.PLANNING_PUBLISH, planning.site_id)
     _draft(planning)
     if background.any_active(planning.runs.all()):
         raise ValidationError(_("Wait for the solver to finish, or cancel it, before publishing."))
@@ -206,7 +204,7 @@ def publish_planning(planning: Planning, *, by: User, principal: Principal) -> P
     planning.version = next_published_version(planning)
     planning.published_at = timezone.now()
     planning.save(update_fields=["status", "version", "published_at"])
-    audit.record(AuditAction.UPDATE, principal=principal, obj=planning)
+    audit.record(AuditAction.UPDATE, principal=by, obj=planning)
     return planning
 
 
@@ -219,15 +217,15 @@ def _own_or_coordinator(worker: Worker, principal: Principal) -> None:
 
 
 @transaction.atomic
-def renew_calendar_link(worker: Worker, *, principal: Principal) -> Worker:
+def renew_calendar_link(worker: Worker, *, by: Principal) -> Worker:
     """A new secret: the old calendar address stops working at once.
 
     By the worker, or by their coordination (for a worker without an account, or a leak).
     """
-    _own_or_coordinator(worker, principal)
+    _own_or_coordinator(worker, by)
     worker.calendar_token = new_calendar_token()
     worker.save(update_fields=["calendar_token"])
-    audit.record(AuditAction.REVOKE, principal=principal, obj=worker)
+    audit.record(AuditAction.REVOKE, principal=by, obj=worker)
     return worker
 
 
@@ -239,20 +237,24 @@ class RecordedAbsence:
 
 @transaction.atomic
 def record_absence(
-    worker: Worker, *, reason: str, first_day: date, last_day: date, by: User, principal: Principal
+    worker: Worker, *, reason: str, first_day: date, last_day: date, by: Principal
 ) -> RecordedAbsence:
     """Entered by the worker themself, or by a coordinator of one of their sites."""
-    _own_or_coordinator(worker, principal)
+    _own_or_coordinator(worker, by)
     absence = Absence(
-        worker=worker, reason=reason, first_day=first_day, last_day=last_day, entered_by=by
+        worker=worker,
+        reason=reason,
+        first_day=first_day,
+        last_day=last_day,
+        entered_by_id=by.named_worker_id(),
     )
     absence.full_clean()
     absence.save()
-    audit.record(AuditAction.CREATE, principal=principal, obj=absence)
-    return RecordedAbsence(absence, _propose_replans(absence, by=by, principal=principal))
+    audit.record(AuditAction.CREATE, principal=by, obj=absence)
+    return RecordedAbsence(absence, _propose_replans(absence, by=by))
 
 
-def _propose_replans(absence: Absence, *, by: User, principal: Principal) -> list[Planning]:
+def _propose_replans(absence: Absence, *, by: Principal) -> list[Planning]:
     """Each month where the absence hits a shift still ahead gets a fresh re-plan, solved at once.
 
     The shift may be in the published version or in an open draft. Without a draft, the
@@ -282,23 +284,24 @@ def _propose_replans(absence: Absence, *, by: User, principal: Principal) -> lis
         )
         if draft is None:
             draft = _new_draft(site, month, by)
-            audit.record(AuditAction.CREATE, principal=principal, obj=draft)
+            audit.record(AuditAction.CREATE, principal=by, obj=draft)
         else:
             stale = draft.runs.filter(
                 status__in=(background.RunStatus.QUEUED, background.RunStatus.RUNNING)
             )
             stale.update(cancel_requested=True)
-        run = PlanningRun.objects.create(planning=draft, time_limit=REPLAN_SECONDS, created_by=by)
-        audit.record(AuditAction.CREATE, principal=principal, obj=run, site_id=site_id)
+        run = PlanningRun.objects.create(
+            planning=draft, time_limit=REPLAN_SECONDS, created_by_id=by.named_worker_id()
+        )
+        audit.record(AuditAction.CREATE, principal=by, obj=run, site_id=site_id)
         _enqueue(run)
         replans.append(draft)
     return replans
 
 
 @transaction.atomic
-def add_worker(*, site: Site, principal: Principal, **data: Any) -> Worker:
-    if not principal.can(Perm.PLANNING_EDIT, site.pk):
-        raise PermissionDenied
+def add_worker(*, site: Site, by: Principal, **data: Any) -> Worker:
+    by.require(Perm.PLANNING_EDIT, site.pk)
     if data["available_to"] <= data["available_from"]:
         raise ValidationError({"available_to": _("The window must end after it starts.")})
     worker = Worker(
@@ -315,31 +318,30 @@ def add_worker(*, site: Site, principal: Principal, **data: Any) -> Worker:
                      end=data["available_to"])
         for day in data["weekdays"]
     )  # fmt: skip
-    audit.record(AuditAction.CREATE, principal=principal, obj=worker, site_id=site.pk)
+    audit.record(AuditAction.CREATE, principal=by, obj=worker, site_id=site.pk)
     return worker
 
 
 @transaction.atomic
-def add_template(template: ShiftTemplate, *, site: Site, principal: Principal) -> ShiftTemplate:
-    if not principal.can(Perm.PLANNING_EDIT, site.pk):
-        raise PermissionDenied
+def add_template(template: ShiftTemplate, *, site: Site, by: Principal) -> ShiftTemplate:
+    by.require(Perm.PLANNING_EDIT, site.pk)
     template.organisation_id, template.site = site.organisation_id, site
     template.full_clean()
     template.save()
-    audit.record(AuditAction.CREATE, principal=principal, obj=template)
+    audit.record(AuditAction.CREATE, principal=by, obj=template)
     return template
 
 
 @transaction.atomic
 def change_planning_settings(
-    site: Site, *, closed_on_public_holidays: bool, principal: Principal
+    site: Site, *, closed_on_public_holidays: bool, by: Principal
 ) -> SitePlanningSettings:
     """From then on, drafts of the site plan no shift on a day it is closed."""
-    _check(principal, Perm.PLANNING_EDIT, site.pk)
+    by.require(Perm.PLANNING_EDIT, site.pk)
     row, _created = SitePlanningSettings.objects.get_or_create(
         site=site, defaults={"organisation_id": site.organisation_id}
     )
     row.closed_on_public_holidays = closed_on_public_holidays
     row.save(update_fields=["closed_on_public_holidays"])
-    audit.record(AuditAction.UPDATE, principal=principal, obj=row, site_id=site.pk)
+    audit.record(AuditAction.UPDATE, principal=by, obj=row, site_id=site.pk)
     return row

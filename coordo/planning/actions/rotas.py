@@ -5,22 +5,17 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import datetime
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from coordo.access import audit
-from coordo.access.models import AuditAction, Site, User
+from coordo.access.models import AuditAction, Site
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
 from coordo.planning.models import Rota, RotaPeriod, Worker
-
-
-def _check(principal: Principal, site_id: int) -> None:
-    if not principal.can(Perm.PLANNING_EDIT, site_id):
-        raise PermissionDenied
 
 
 def _members_of(site_id: int, members: Collection[Worker]) -> None:
@@ -29,25 +24,21 @@ def _members_of(site_id: int, members: Collection[Worker]) -> None:
 
 
 @transaction.atomic
-def create_rota(
-    *, site: Site, name: str, members: Collection[Worker], by: User, principal: Principal
-) -> Rota:
-    _check(principal, site.pk)
+def create_rota(*, site: Site, name: str, members: Collection[Worker], by: Principal) -> Rota:
+    by.require(Perm.PLANNING_EDIT, site.pk)
     rota = Rota(organisation_id=site.organisation_id, site=site, name=name.strip())
     rota.full_clean()
     _members_of(site.pk, members)
     rota.save()
     rota.members.set(members)
-    audit.record(AuditAction.CREATE, principal=principal, obj=rota)
+    audit.record(AuditAction.CREATE, principal=by, obj=rota)
     return rota
 
 
 @transaction.atomic
-def update_rota(
-    rota: Rota, *, name: str, members: Collection[Worker], by: User, principal: Principal
-) -> Rota:
+def update_rota(rota: Rota, *, name: str, members: Collection[Worker], by: Principal) -> Rota:
     """A member who still holds a coming period cannot leave: hand the period over first."""
-    _check(principal, rota.site_id)
+    by.require(Perm.PLANNING_EDIT, rota.site_id)
     rota.name = name.strip()
     rota.full_clean()
     _members_of(rota.site_id, members)
@@ -60,7 +51,7 @@ def update_rota(
         )  # fmt: skip
     rota.save(update_fields=["name"])
     rota.members.set(members)
-    audit.record(AuditAction.UPDATE, principal=principal, obj=rota)
+    audit.record(AuditAction.UPDATE, principal=by, obj=rota)
     return rota
 
 
@@ -97,16 +88,15 @@ def add_rota_period(
     end: datetime,
     holder: Worker | None,
     weekend: bool,
-    by: User,
-    principal: Principal,
+    by: Principal,
 ) -> RotaPeriod:
-    _check(principal, rota.site_id)
+    by.require(Perm.PLANNING_EDIT, rota.site_id)
     rota = _locked(rota)
     _validate(rota, start, end, holder, None)
     period = RotaPeriod.objects.create(
         rota=rota, start=start, end=end, holder=holder, weekend=weekend
     )
-    audit.record(AuditAction.CREATE, principal=principal, obj=period, site_id=rota.site_id)
+    audit.record(AuditAction.CREATE, principal=by, obj=period, site_id=rota.site_id)
     return period
 
 
@@ -118,20 +108,19 @@ def change_rota_period(
     end: datetime,
     holder: Worker | None,
     weekend: bool,
-    by: User,
-    principal: Principal,
+    by: Principal,
 ) -> RotaPeriod:
-    _check(principal, period.rota.site_id)
+    by.require(Perm.PLANNING_EDIT, period.rota.site_id)
     rota = _locked(period.rota)
     _validate(rota, start, end, holder, period.pk)
     period.start, period.end, period.holder, period.weekend = start, end, holder, weekend
     period.save(update_fields=["start", "end", "holder", "weekend"])
-    audit.record(AuditAction.UPDATE, principal=principal, obj=period, site_id=rota.site_id)
+    audit.record(AuditAction.UPDATE, principal=by, obj=period, site_id=rota.site_id)
     return period
 
 
 @transaction.atomic
-def remove_rota_period(period: RotaPeriod, *, by: User, principal: Principal) -> None:
-    _check(principal, period.rota.site_id)
-    audit.record(AuditAction.DELETE, principal=principal, obj=period, site_id=period.rota.site_id)
+def remove_rota_period(period: RotaPeriod, *, by: Principal) -> None:
+    by.require(Perm.PLANNING_EDIT, period.rota.site_id)
+    audit.record(AuditAction.DELETE, principal=by, obj=period, site_id=period.rota.site_id)
     period.delete()

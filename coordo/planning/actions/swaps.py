@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from coordo.access import audit
-from coordo.access.models import AuditAction, User
+from coordo.access.models import AuditAction
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
 from coordo.planning.actions.plannings import next_published_version
@@ -49,11 +49,9 @@ def _works(planning: Planning, shift: Shift | None, worker: Worker | None) -> bo
 
 
 @transaction.atomic
-def request_swap(
-    assignment: Assignment, *, colleague: Worker | None, by: User, principal: Principal
-) -> SwapRequest:
+def request_swap(assignment: Assignment, *, colleague: Worker | None, by: Principal) -> SwapRequest:
     """The worker offers one of their published shifts, to `colleague` or (None) to the team."""
-    requester = _own(assignment.worker, principal)
+    requester = _own(assignment.worker, by)
     planning, shift = assignment.planning, assignment.shift
     if planning.status != PlanningStatus.PUBLISHED:
         raise ValidationError(_("Only a shift of the planning in force can be swapped."))
@@ -72,7 +70,7 @@ def request_swap(
         organisation_id=planning.organisation_id, site_id=planning.site_id, planning=planning,
         shift=shift, requester=requester, colleague=colleague,
     )  # fmt: skip
-    audit.record(AuditAction.CREATE, principal=principal, obj=swap)
+    audit.record(AuditAction.CREATE, principal=by, obj=swap)
     return swap
 
 
@@ -82,11 +80,10 @@ def accept_swap(
     *,
     taker: Worker | None,
     counter_shift: Shift | None,
-    by: User,
-    principal: Principal,
+    by: Principal,
 ) -> SwapRequest:
     """A colleague takes the shift, optionally giving one of theirs in exchange."""
-    taker = _own(taker, principal)
+    taker = _own(taker, by)
     addressed = swap.colleague_id == taker.pk or (
         swap.colleague_id is None and taker.sites.filter(pk=swap.site_id).exists()
     )
@@ -110,43 +107,42 @@ def accept_swap(
         )
     swap.taker, swap.counter_shift, swap.status = taker, counter_shift, SwapStatus.ACCEPTED
     swap.save(update_fields=["taker", "counter_shift", "status"])
-    audit.record(AuditAction.UPDATE, principal=principal, obj=swap)
+    audit.record(AuditAction.UPDATE, principal=by, obj=swap)
     return swap
 
 
 @transaction.atomic
-def cancel_swap(swap: SwapRequest, *, by: User, principal: Principal) -> SwapRequest:
+def cancel_swap(swap: SwapRequest, *, by: Principal) -> SwapRequest:
     """The requester withdraws while the request is still pending."""
-    _own(swap.requester, principal)
+    _own(swap.requester, by)
     if not swap.is_open:
         raise ValidationError(_("This request is no longer open."))
-    return _close(swap, SwapStatus.CANCELLED, by=by, principal=principal)
+    return _close(swap, SwapStatus.CANCELLED, by=by)
 
 
-def _close(swap: SwapRequest, status: str, *, by: User, principal: Principal) -> SwapRequest:
-    swap.status, swap.decided_by, swap.decided_at = status, by, timezone.now()
+def _close(swap: SwapRequest, status: str, *, by: Principal) -> SwapRequest:
+    swap.status, swap.decided_by_id, swap.decided_at = status, by.user_id, timezone.now()
     swap.save(update_fields=["status", "decided_by", "decided_at"])
-    audit.record(AuditAction.UPDATE, principal=principal, obj=swap)
+    audit.record(AuditAction.UPDATE, principal=by, obj=swap)
     return swap
 
 
 def _decidable(swap: SwapRequest, principal: Principal) -> None:
-    if not principal.can(Perm.PLANNING_PUBLISH, swap.site_id):
-        raise PermissionDenied
+    principal.require(Perm.PLANNING_PUBLISH, swap.site_id)
     if not swap.is_open:
         raise ValidationError(_("This request is no longer open."))
 
 
 @transaction.atomic
-def reject_swap(swap: SwapRequest, *, by: User, principal: Principal) -> SwapRequest:
-    _decidable(swap, principal)
-    return _close(swap, SwapStatus.REJECTED, by=by, principal=principal)
+def reject_swap(swap: SwapRequest, *, by: Principal) -> SwapRequest:
+    _decidable(swap, by)
+    return _close(swap, SwapStatus.REJECTED, by=by)
 
 
 @transaction.atomic
-def approve_swap(swap: SwapRequest, *, by: User, principal: Principal) -> Planning:
+def approve_swap(swap: SwapRequest, *, by: Principal) -> Planning:
     """Publishes the month again with the swap; a rule it would break refuses it, whole."""
-    _decidable(swap, principal)
+    _decidable(swap, by)
     if swap.status != SwapStatus.ACCEPTED or swap.taker is None:
         raise ValidationError(_("No colleague has taken this shift yet."))
     current = _in_force(swap.site_id, swap.planning.month)
@@ -168,8 +164,8 @@ def approve_swap(swap: SwapRequest, *, by: User, principal: Principal) -> Planni
     ]
     if problems:
         raise ValidationError(problems)  # the atomic block rolls the new version back
-    audit.record(AuditAction.CREATE, principal=principal, obj=new)
-    _close(swap, SwapStatus.APPROVED, by=by, principal=principal)
+    audit.record(AuditAction.CREATE, principal=by, obj=new)
+    _close(swap, SwapStatus.APPROVED, by=by)
     return new
 
 
@@ -190,12 +186,12 @@ def _move_in_draft(current: Planning, shift: Shift, giver: Worker, taker: Worker
         _move(draft, shift, giver, taker)
 
 
-def _republish(current: Planning, *, by: User) -> Planning:
+def _republish(current: Planning, *, by: Principal) -> Planning:
     version = next_published_version(current)
     new = Planning.objects.create(
         organisation_id=current.organisation_id, site_id=current.site_id, month=current.month,
-        status=PlanningStatus.PUBLISHED, version=version, based_on=current, created_by=by,
-        published_at=timezone.now(),
+        status=PlanningStatus.PUBLISHED, version=version, based_on=current,
+        created_by_id=by.named_worker_id(), published_at=timezone.now(),
     )  # fmt: skip
     Assignment.objects.bulk_create(
         Assignment(planning=new, shift_id=a.shift_id, worker_id=a.worker_id, fixed=a.fixed)

@@ -25,9 +25,8 @@ from coordo.planning.models import Absence, WeeklyWindow, Worker
 from coordo.planning.queries import shifts_ahead, site_team
 
 
-def _check(worker: Worker, site: Site, principal: Principal) -> None:
-    if not principal.can(Perm.PLANNING_EDIT, site.pk):
-        raise PermissionDenied
+def _check_in_team(worker: Worker, site: Site) -> None:
+    """The worker works at `site`, where the coordinator acts (else: not theirs to edit)."""
     if not site_team(site).filter(pk=worker.pk).exists():
         raise PermissionDenied
 
@@ -48,28 +47,27 @@ def update_worker(
     max_shifts_per_month: int,
     contract_hours: int | None,
     email: str,
-    by: User,
-    principal: Principal,
+    by: Principal,
 ) -> Worker:
-    _check(worker, site, principal)
+    by.require(Perm.PLANNING_EDIT, site.pk)
+    _check_in_team(worker, site)
     worker.name, worker.kind, worker.languages = name, kind, list(languages)
     worker.female, worker.max_shifts_per_month = female, max_shifts_per_month
     worker.contract_hours, worker.email = contract_hours, email
     worker.full_clean(exclude=["user", "calendar_token"])
     worker.save()
-    _audit(AuditAction.UPDATE, worker, site, principal)
+    _audit(AuditAction.UPDATE, worker, site, by)
     return worker
 
 
 @transaction.atomic
-def set_worker_active(
-    worker: Worker, *, site: Site, active: bool, by: User, principal: Principal
-) -> int:
+def set_worker_active(worker: Worker, *, site: Site, active: bool, by: Principal) -> int:
     """Returns how many published shifts ahead still name the worker (kept, flagged)."""
-    _check(worker, site, principal)
+    by.require(Perm.PLANNING_EDIT, site.pk)
+    _check_in_team(worker, site)
     worker.is_active = active
     worker.save(update_fields=["is_active"])
-    _audit(AuditAction.UPDATE, worker, site, principal)
+    _audit(AuditAction.UPDATE, worker, site, by)
     return 0 if active else shifts_ahead(worker).count()
 
 
@@ -89,72 +87,73 @@ def _window(window: WeeklyWindow) -> WeeklyWindow:
 
 
 @transaction.atomic
-def add_window(
-    window: WeeklyWindow, *, worker: Worker, site: Site, by: User, principal: Principal
-) -> WeeklyWindow:
-    _check(worker, site, principal)
+def add_window(window: WeeklyWindow, *, worker: Worker, site: Site, by: Principal) -> WeeklyWindow:
+    by.require(Perm.PLANNING_EDIT, site.pk)
+    _check_in_team(worker, site)
     window.worker = worker
-    _audit(AuditAction.CREATE, _window(window), site, principal)
+    _audit(AuditAction.CREATE, _window(window), site, by)
     return window
 
 
 @transaction.atomic
-def change_window(
-    window: WeeklyWindow, *, site: Site, by: User, principal: Principal
-) -> WeeklyWindow:
+def change_window(window: WeeklyWindow, *, site: Site, by: Principal) -> WeeklyWindow:
     """Saves `window` as edited (its kind, weekday and hours); its worker stays."""
-    _check(window.worker, site, principal)
-    _audit(AuditAction.UPDATE, _window(window), site, principal)
+    by.require(Perm.PLANNING_EDIT, site.pk)
+    _check_in_team(window.worker, site)
+    _audit(AuditAction.UPDATE, _window(window), site, by)
     return window
 
 
 @transaction.atomic
-def remove_window(window: WeeklyWindow, *, site: Site, by: User, principal: Principal) -> None:
-    _check(window.worker, site, principal)
-    _audit(AuditAction.DELETE, window, site, principal)
+def remove_window(window: WeeklyWindow, *, site: Site, by: Principal) -> None:
+    by.require(Perm.PLANNING_EDIT, site.pk)
+    _check_in_team(window.worker, site)
+    _audit(AuditAction.DELETE, window, site, by)
     window.delete()
 
 
 @transaction.atomic
-def link_worker_account(
-    worker: Worker, *, site: Site, user: User, by: User, principal: Principal
-) -> Worker:
+def link_worker_account(worker: Worker, *, site: Site, user: User, by: Principal) -> Worker:
     """The user then sees the worker's shifts on "my shifts"; they must be of the site."""
-    _check(worker, site, principal)
+    by.require(Perm.PLANNING_EDIT, site.pk)
+    _check_in_team(worker, site)
     if not Membership.objects.filter(user=user, site=site).exists():
         raise ValidationError({"user": _("Only a member of this site can be linked.")})
     if Worker.objects.filter(user=user).exclude(pk=worker.pk).exists():
         raise ValidationError({"user": _("This account is already linked to another worker.")})
     worker.user = user
     worker.save(update_fields=["user"])
-    _audit(AuditAction.UPDATE, worker, site, principal)
+    _audit(AuditAction.UPDATE, worker, site, by)
     return worker
 
 
 @transaction.atomic
-def unlink_worker_account(worker: Worker, *, site: Site, by: User, principal: Principal) -> Worker:
-    _check(worker, site, principal)
+def unlink_worker_account(worker: Worker, *, site: Site, by: Principal) -> Worker:
+    by.require(Perm.PLANNING_EDIT, site.pk)
+    _check_in_team(worker, site)
     worker.user = None
     worker.save(update_fields=["user"])
-    _audit(AuditAction.UPDATE, worker, site, principal)
+    _audit(AuditAction.UPDATE, worker, site, by)
     return worker
 
 
 @transaction.atomic
-def remove_absence(absence: Absence, *, site: Site, by: User, principal: Principal) -> None:
+def remove_absence(absence: Absence, *, site: Site, by: Principal) -> None:
     """An absence entered by mistake; the plannings already made are not changed."""
-    _check(absence.worker, site, principal)
-    _audit(AuditAction.DELETE, absence, site, principal)
+    by.require(Perm.PLANNING_EDIT, site.pk)
+    _check_in_team(absence.worker, site)
+    _audit(AuditAction.DELETE, absence, site, by)
     absence.delete()
 
 
 @transaction.atomic
-def send_calendar_link(worker: Worker, *, site: Site, base_url: str, principal: Principal) -> str:
+def send_calendar_link(worker: Worker, *, site: Site, base_url: str, by: Principal) -> str:
     """E-mails the worker their calendar address, to their own address only; returns it.
 
     `base_url` is the scheme and host the worker's calendar app will fetch from.
     """
-    _check(worker, site, principal)
+    by.require(Perm.PLANNING_EDIT, site.pk)
+    _check_in_team(worker, site)
     if not worker.email:
         raise ValidationError(
             {"email": _("This worker has no e-mail address: add it to their details first.")}
@@ -167,5 +166,5 @@ def send_calendar_link(worker: Worker, *, site: Site, base_url: str, principal: 
         "it gets out, ask your coordination for a new one."
     ) % {"link": link}
     send_notice_to_addresses([worker.email], Notice(gettext("Coordo: your shift calendar"), text))
-    _audit(AuditAction.EXPORT, worker, site, principal)
+    _audit(AuditAction.EXPORT, worker, site, by)
     return worker.email

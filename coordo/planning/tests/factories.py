@@ -54,9 +54,7 @@ def make_team(site: Site) -> list[Worker]:
 
 
 def make_draft(site: Site, coordinator: User, month: date = DECEMBER) -> Planning:
-    return actions.create_draft(
-        site=site, month=month, by=coordinator, principal=principal_for_user(coordinator)
-    )
+    return actions.create_draft(site=site, month=month, by=principal_for_user(coordinator))
 
 
 def publish_with(
@@ -68,8 +66,7 @@ def publish_with(
         s for s in Shift.objects.order_by("start") if bool(s.languages_any) == needs_language
     )
     actions.assign_shift(
-        draft, shift, workers=workers, accept_broken_rules=False, by=coordinator,
-        principal=principal,
+        draft, shift, workers=workers, accept_broken_rules=False, by=principal,
     )  # fmt: skip
-    actions.publish_planning(draft, by=coordinator, principal=principal)
+    actions.publish_planning(draft, by=principal)
     return shift

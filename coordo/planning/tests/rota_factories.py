@@ -19,8 +19,7 @@ def at(day: int, hour: int) -> datetime:
 
 def make_rota(site: Site, coordinator: User, members: list[Worker]) -> Rota:
     return rota_actions.create_rota(
-        site=site, name="Garde de nuit", members=members, by=coordinator,
-        principal=principal_for_user(coordinator),
+        site=site, name="Garde de nuit", members=members, by=principal_for_user(coordinator),
     )  # fmt: skip
 
 
@@ -28,6 +27,10 @@ def add_period(
     rota: Rota, coordinator: User, start: datetime, end: datetime, holder: Worker | None
 ) -> RotaPeriod:
     return rota_actions.add_rota_period(
-        rota, start=start, end=end, holder=holder, weekend=False, by=coordinator,
-        principal=principal_for_user(coordinator),
-    )  # fmt: skip
+        rota,
+        start=start,
+        end=end,
+        holder=holder,
+        weekend=False,
+        by=principal_for_user(coordinator),
+    )

@@ -64,9 +64,10 @@ def with_account(worker: Worker) -> User:
 def offer(planning: Planning, giver: Worker, shift: Shift, to: Worker | None) -> SwapRequest:
     assert giver.user is not None
     return swap_actions.request_swap(
-        planning.assignments.get(shift=shift, worker=giver), colleague=to, by=giver.user,
-        principal=principal_for_user(giver.user),
-    )  # fmt: skip
+        planning.assignments.get(shift=shift, worker=giver),
+        colleague=to,
+        by=principal_for_user(giver.user),
+    )
 
 
 def accepted(
@@ -75,6 +76,5 @@ def accepted(
     swap = offer(planning, giver, shift, taker)
     assert taker.user is not None
     return swap_actions.accept_swap(
-        swap, taker=taker, counter_shift=counter, by=taker.user,
-        principal=principal_for_user(taker.user),
+        swap, taker=taker, counter_shift=counter, by=principal_for_user(taker.user),
     )  # fmt: skip

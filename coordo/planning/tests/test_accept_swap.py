@@ -25,8 +25,7 @@ def planning(site: Site, coordinator: User, team: list[Worker]) -> Planning:
 def _accept(swap: SwapRequest, taker: Worker, counter: Shift | None = None) -> SwapRequest:
     assert taker.user is not None
     return swap_actions.accept_swap(
-        swap, taker=taker, counter_shift=counter, by=taker.user,
-        principal=principal_for_user(taker.user),
+        swap, taker=taker, counter_shift=counter, by=principal_for_user(taker.user),
     )  # fmt: skip
 
 

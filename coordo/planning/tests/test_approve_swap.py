@@ -35,9 +35,7 @@ def planning(site: Site, coordinator: User, team: list[Worker]) -> Planning:
 
 
 def _approve(swap: SwapRequest, coordinator: User) -> Planning:
-    return swap_actions.approve_swap(
-        swap, by=coordinator, principal=principal_for_user(coordinator)
-    )
+    return swap_actions.approve_swap(swap, by=principal_for_user(coordinator))
 
 
 def _team(planning: Planning, shift: Shift) -> set[str]:

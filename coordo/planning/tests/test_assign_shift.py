@@ -25,9 +25,12 @@ def test_a_valid_team_is_saved_as_fixed(
 ) -> None:
     shift = morning(2)
     actions.assign_shift(
-        draft, shift, workers=[team[0], team[2]], accept_broken_rules=False, by=coordinator,
-        principal=principal_for_user(coordinator),
-    )  # fmt: skip
+        draft,
+        shift,
+        workers=[team[0], team[2]],
+        accept_broken_rules=False,
+        by=principal_for_user(coordinator),
+    )
     saved = draft.assignments.filter(shift=shift)
     assert sorted(saved.values_list("worker__name", flat=True)) == ["Anna Test", "Yara Test"]
     assert set(saved.values_list("fixed", flat=True)) == {True}
@@ -42,9 +45,12 @@ def test_broken_rules_are_named_and_refused(
     )  # fmt: skip
     with pytest.raises(ValidationError) as raised:
         actions.assign_shift(
-            draft, morning(2), workers=[team[2]], accept_broken_rules=False, by=coordinator,
-            principal=principal_for_user(coordinator),
-        )  # fmt: skip
+            draft,
+            morning(2),
+            workers=[team[2]],
+            accept_broken_rules=False,
+            by=principal_for_user(coordinator),
+        )
     assert raised.value.message_dict["workers"] == [
         "This shift needs 2 people; 1 assigned.",
         "Anna Test: is absent that day",
@@ -57,9 +63,12 @@ def test_a_broken_rule_can_be_accepted_knowingly(
     draft: Planning, team: list[Worker], coordinator: User
 ) -> None:
     actions.assign_shift(
-        draft, morning(2), workers=[team[0]], accept_broken_rules=True, by=coordinator,
-        principal=principal_for_user(coordinator),
-    )  # fmt: skip
+        draft,
+        morning(2),
+        workers=[team[0]],
+        accept_broken_rules=True,
+        by=principal_for_user(coordinator),
+    )
     assert draft.assignments.filter(shift=morning(2)).count() == 1
 
 
@@ -86,8 +95,7 @@ def test_two_shifts_a_day_stay_within_the_day_limit(
     shifts = [s for s in Shift.objects.order_by("start") if s.start.day == 2]
     for shift in shifts:
         actions.assign_shift(
-            draft, shift, workers=[team[0], team[1]], accept_broken_rules=False, by=coordinator,
-            principal=principal,
+            draft, shift, workers=[team[0], team[1]], accept_broken_rules=False, by=principal,
         )  # fmt: skip
     assert draft.assignments.count() == 4  # 2 × 3 h: exactly the 6 h a day allowed
 
@@ -98,13 +106,11 @@ def test_a_monthly_cap_is_a_broken_rule(
     Worker.objects.filter(pk=team[0].pk).update(max_shifts_per_month=1)
     principal = principal_for_user(coordinator)
     actions.assign_shift(
-        draft, morning(2), workers=team[:2], accept_broken_rules=False, by=coordinator,
-        principal=principal,
+        draft, morning(2), workers=team[:2], accept_broken_rules=False, by=principal,
     )  # fmt: skip
     with pytest.raises(ValidationError) as raised:
         actions.assign_shift(
-            draft, morning(7), workers=team[:2], accept_broken_rules=False, by=coordinator,
-            principal=principal,
+            draft, morning(7), workers=team[:2], accept_broken_rules=False, by=principal,
         )  # fmt: skip
     assert raised.value.message_dict["workers"] == [
         "Yara Test: would go over their maximum shifts this month"

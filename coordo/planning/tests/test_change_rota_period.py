@@ -17,7 +17,7 @@ def _change(
 ) -> RotaPeriod:
     return rota_actions.change_rota_period(
         period, start=at(start_day, 8), end=at(end_day, 8), holder=holder, weekend=True,
-        by=coordinator, principal=principal_for_user(coordinator),
+        by=principal_for_user(coordinator),
     )  # fmt: skip
 
 

@@ -34,14 +34,11 @@ def test_members_work_at_the_site(site: Site, coordinator: User, team: list[Work
 def test_a_rota_has_a_name(site: Site, coordinator: User) -> None:
     with pytest.raises(ValidationError) as error:
         rota_actions.create_rota(
-            site=site, name="  ", members=[], by=coordinator,
-            principal=principal_for_user(coordinator),
+            site=site, name="  ", members=[], by=principal_for_user(coordinator),
         )  # fmt: skip
     assert error.value.message_dict == {"name": ["This field cannot be blank."]}
 
 
 def test_only_a_coordinator_of_the_site(site: Site, host: User) -> None:
     with pytest.raises(PermissionDenied):
-        rota_actions.create_rota(
-            site=site, name="Garde", members=[], by=host, principal=principal_for_user(host)
-        )
+        rota_actions.create_rota(site=site, name="Garde", members=[], by=principal_for_user(host))

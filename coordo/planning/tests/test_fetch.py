@@ -36,9 +36,12 @@ def test_absences_and_hand_set_cells_reach_the_solver(
     shift = Shift.objects.order_by("start").first()
     assert shift is not None
     actions.assign_shift(
-        draft, shift, workers=team[1:3], accept_broken_rules=True, by=coordinator,
-        principal=principal_for_user(coordinator),
-    )  # fmt: skip
+        draft,
+        shift,
+        workers=team[1:3],
+        accept_broken_rules=True,
+        by=principal_for_user(coordinator),
+    )
     document = build_instance(draft)
     person = next(p for p in document["people"] if p["id"] == worker_id(team[0].pk))
     assert person["absent"] == [{"from": "2026-12-07", "to": "2026-12-09"}]

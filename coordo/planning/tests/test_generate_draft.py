@@ -20,9 +20,7 @@ def test_the_solver_fills_every_place(
     draft: Planning, coordinator: User, django_capture_on_commit_callbacks
 ) -> None:
     with django_capture_on_commit_callbacks(execute=True):
-        run = actions.start_run(
-            draft, time_limit=5, by=coordinator, principal=principal_for_user(coordinator)
-        )
+        run = actions.start_run(draft, time_limit=5, by=principal_for_user(coordinator))
     run.refresh_from_db()
     assert run.status == RunStatus.DONE
     assert run.result["status"] in ("optimal", "feasible")
@@ -48,9 +46,7 @@ def test_an_impossible_month_is_explained(
         languages_any=["ti"]
     )
     with django_capture_on_commit_callbacks(execute=True):
-        run = actions.start_run(
-            draft, time_limit=5, by=coordinator, principal=principal_for_user(coordinator)
-        )
+        run = actions.start_run(draft, time_limit=5, by=principal_for_user(coordinator))
     run.refresh_from_db()
     assert run.status == RunStatus.INFEASIBLE
     assert run.result["conflicts"] != []
@@ -59,7 +55,7 @@ def test_an_impossible_month_is_explained(
 
 def test_a_cancelled_run_stops_at_once(draft: Planning, coordinator: User) -> None:
     run = PlanningRun.objects.create(planning=draft, time_limit=60, created_by=coordinator)
-    actions.cancel_run(run, principal=principal_for_user(coordinator))
+    actions.cancel_run(run, by=principal_for_user(coordinator))
     assert solve_planning.call(run.pk) == RunStatus.DONE
     run.refresh_from_db()
     assert run.result["seconds"] < 30
@@ -68,14 +64,12 @@ def test_a_cancelled_run_stops_at_once(draft: Planning, coordinator: User) -> No
 def test_a_second_run_waits_for_the_first(draft: Planning, coordinator: User) -> None:
     PlanningRun.objects.create(planning=draft, created_by=coordinator)
     with pytest.raises(ValidationError, match="already working"):
-        actions.start_run(
-            draft, time_limit=5, by=coordinator, principal=principal_for_user(coordinator)
-        )
+        actions.start_run(draft, time_limit=5, by=principal_for_user(coordinator))
 
 
 def test_hosts_may_not_generate(draft: Planning, host: User) -> None:
     with pytest.raises(PermissionDenied):
-        actions.start_run(draft, time_limit=5, by=host, principal=principal_for_user(host))
+        actions.start_run(draft, time_limit=5, by=principal_for_user(host))
 
 
 def test_the_page_polls_while_the_solver_works(

@@ -46,8 +46,7 @@ def test_the_penalty_is_told_in_plain_words(
         first_morning,
         workers=[yara, anna],
         accept_broken_rules=False,
-        by=coordinator,
-        principal=principal_for_user(coordinator),
+        by=principal_for_user(coordinator),
     )
     page = verified_client(coordinator).get(f"/planning/{draft.pk}/").content.decode()
     # Yara stated no preferred hours: her shift is outside none. Everyone is far from 6.
@@ -85,8 +84,7 @@ def test_the_fairness_table_follows_the_board_while_the_solver_works(
         shifts[0],
         workers=[anna, team[4]],
         accept_broken_rules=True,
-        by=coordinator,
-        principal=principal_for_user(coordinator),
+        by=principal_for_user(coordinator),
     )
     fragment = client.get(f"/planning/runs/{run.pk}/", headers={"HX-Request": "true"})
     text = fragment.content.decode()

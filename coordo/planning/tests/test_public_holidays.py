@@ -70,9 +70,7 @@ def test_a_site_closed_on_public_holidays_gets_no_shift_on_them(
     draft = make_draft(site, coordinator, NOVEMBER)
     assert _on(ARMISTICE) == []
     with django_capture_on_commit_callbacks(execute=True):
-        actions.start_run(
-            draft, time_limit=5, by=coordinator, principal=principal_for_user(coordinator)
-        )
+        actions.start_run(draft, time_limit=5, by=principal_for_user(coordinator))
     assert draft.assignments.count() == 32  # eight days of two shifts of two people
     page = client.get(f"/planning/{draft.pk}/").content.decode()
     assert "32 of 32 places filled · 0 missing" in page
@@ -91,11 +89,10 @@ def test_closing_after_the_shifts_exist_leaves_them_out_of_the_solver(
         holiday_morning,
         workers=team[:2],
         accept_broken_rules=False,
-        by=coordinator,
-        principal=principal_for_user(coordinator),
+        by=principal_for_user(coordinator),
     )
     actions.change_planning_settings(
-        site, closed_on_public_holidays=True, principal=principal_for_user(coordinator)
+        site, closed_on_public_holidays=True, by=principal_for_user(coordinator)
     )
     document = build_instance(draft)
     assert f"s{holiday_morning.pk}" not in {s["id"] for s in document["shifts"]}

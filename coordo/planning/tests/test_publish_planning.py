@@ -24,7 +24,7 @@ def test_versions_are_numbered_and_kept(
     assert second.based_on == first
     assert second.assignments.count() == 2
     assert len(build_instance(second)["previous"]["assignments"]) == 18
-    actions.publish_planning(second, by=coordinator, principal=principal)
+    actions.publish_planning(second, by=principal)
     first.refresh_from_db()
     assert (first.status, second.version) == (PlanningStatus.SUPERSEDED, 2)
 
@@ -33,11 +33,11 @@ def test_a_published_version_does_not_change(
     draft: Planning, team: list[Worker], coordinator: User
 ) -> None:
     principal = principal_for_user(coordinator)
-    actions.publish_planning(draft, by=coordinator, principal=principal)
+    actions.publish_planning(draft, by=principal)
     with pytest.raises(ValidationError, match="cannot change"):
         actions.assign_shift(
             draft, Shift.objects.first(), workers=team[:2], accept_broken_rules=True,  # type: ignore[arg-type]
-            by=coordinator, principal=principal,
+            by=principal,
         )  # fmt: skip
 
 
@@ -48,7 +48,7 @@ def test_hosts_see_published_plannings_only(
 
     client = verified_client(host)
     assert client.get(f"/planning/{draft.pk}/").status_code == 404
-    actions.publish_planning(draft, by=coordinator, principal=principal_for_user(coordinator))
+    actions.publish_planning(draft, by=principal_for_user(coordinator))
     page = client.get(f"/planning/{draft.pk}/")
     assert page.status_code == 200
     assert b"36 missing" in page.content

@@ -19,8 +19,8 @@ def test_the_coordinator_rejects(
     with_account(team[2]), with_account(team[3])
     swap = accepted(planning, team[2], shift_at(site, 2, 9), team[3])
     with pytest.raises(PermissionDenied):
-        swap_actions.reject_swap(swap, by=host, principal=principal_for_user(host))
-    swap_actions.reject_swap(swap, by=coordinator, principal=principal_for_user(coordinator))
+        swap_actions.reject_swap(swap, by=principal_for_user(host))
+    swap_actions.reject_swap(swap, by=principal_for_user(coordinator))
     swap.refresh_from_db()
     assert (swap.status, swap.decided_by) == (SwapStatus.REJECTED, coordinator)
     assert list(Planning.objects.values_list("version", "status")) == [(1, "published")]

@@ -17,11 +17,9 @@ def test_a_period_is_removed(site: Site, coordinator: User, host: User, team: li
         make_rota(site, coordinator, team[:2]), coordinator, at(1, 8), at(2, 8), None
     )
     with pytest.raises(PermissionDenied):
-        rota_actions.remove_rota_period(period, by=host, principal=principal_for_user(host))
+        rota_actions.remove_rota_period(period, by=principal_for_user(host))
     pk = period.pk
-    rota_actions.remove_rota_period(
-        period, by=coordinator, principal=principal_for_user(coordinator)
-    )
+    rota_actions.remove_rota_period(period, by=principal_for_user(coordinator))
     assert RotaPeriod.objects.count() == 0
     assert (
         AuditEvent.objects.filter(

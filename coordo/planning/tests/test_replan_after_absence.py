@@ -24,9 +24,7 @@ ILL = (date(2026, 12, 7), date(2026, 12, 9))  # Monday 7 and Wednesday 9
 
 def _solve(planning: Planning, coordinator: User, capture: Callable[..., Any]) -> None:
     with capture(execute=True):
-        actions.start_run(
-            planning, time_limit=3, by=coordinator, principal=principal_for_user(coordinator)
-        )
+        actions.start_run(planning, time_limit=3, by=principal_for_user(coordinator))
 
 
 @override_settings(TASKS=IMMEDIATE)
@@ -35,13 +33,12 @@ def test_an_absence_proposes_a_re_plan_that_shows_what_changed(
 ) -> None:  # fmt: skip
     principal = principal_for_user(coordinator)
     _solve(draft, coordinator, django_capture_on_commit_callbacks)
-    published = actions.publish_planning(draft, by=coordinator, principal=principal)
+    published = actions.publish_planning(draft, by=principal)
     ill = published.assignments.filter(shift__start__date__range=ILL).first()
     assert ill is not None
     with django_capture_on_commit_callbacks(execute=True):
         actions.record_absence(
-            ill.worker, reason="illness", first_day=ILL[0], last_day=ILL[1], by=coordinator,
-            principal=principal,
+            ill.worker, reason="illness", first_day=ILL[0], last_day=ILL[1], by=principal,
         )  # fmt: skip
     # The absence proposes the re-plan by itself: a draft from version 1, already solved.
     replan = Planning.objects.get(status=PlanningStatus.DRAFT)
@@ -60,7 +57,7 @@ def test_a_rejected_re_plan_leaves_the_published_version(
     draft: Planning, coordinator: User, site: Site
 ) -> None:
     principal = principal_for_user(coordinator)
-    actions.publish_planning(draft, by=coordinator, principal=principal)
+    actions.publish_planning(draft, by=principal)
     replan = make_draft(site, coordinator)
     response = verified_client(coordinator).post(f"/planning/{replan.pk}/discard/")
     assert response.status_code == 302
@@ -68,7 +65,7 @@ def test_a_rejected_re_plan_leaves_the_published_version(
         (PlanningStatus.PUBLISHED, 1)
     ]
     with pytest.raises(ValidationError):
-        actions.discard_draft(draft, principal=principal)
+        actions.discard_draft(draft, by=principal)
 
 
 def test_a_month_with_a_draft_already_gets_no_second_one(
@@ -78,7 +75,6 @@ def test_a_month_with_a_draft_already_gets_no_second_one(
     day = publish_with(draft, team[:2], coordinator).start.date()
     make_draft(site, coordinator)
     actions.record_absence(
-        team[0], reason="illness", first_day=day, last_day=day, by=coordinator,
-        principal=principal,
+        team[0], reason="illness", first_day=day, last_day=day, by=principal,
     )  # fmt: skip
     assert Planning.objects.filter(status=PlanningStatus.DRAFT).count() == 1

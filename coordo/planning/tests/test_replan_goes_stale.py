@@ -34,8 +34,7 @@ def _absent(worker: Worker, day: date, coordinator: User) -> actions.RecordedAbs
         reason="illness",
         first_day=day,
         last_day=day,
-        by=coordinator,
-        principal=principal_for_user(coordinator),
+        by=principal_for_user(coordinator),
     )
 
 
@@ -44,8 +43,8 @@ def published(draft: Planning, coordinator: User, django_capture_on_commit_callb
     """The month solved by the real solver (36 of 36 places) and published as version 1."""
     principal = principal_for_user(coordinator)
     with override_settings(TASKS=IMMEDIATE), django_capture_on_commit_callbacks(execute=True):
-        actions.start_run(draft, time_limit=5, by=coordinator, principal=principal)
-    return actions.publish_planning(draft, by=coordinator, principal=principal)
+        actions.start_run(draft, time_limit=5, by=principal)
+    return actions.publish_planning(draft, by=principal)
 
 
 def _on(planning: Planning, workers: list[Worker], day: date) -> int:
@@ -121,8 +120,7 @@ def test_a_solve_still_working_is_cancelled_and_a_fresh_one_queued(
     replan = actions.create_draft(
         site=draft.site,
         month=draft.month,
-        by=coordinator,
-        principal=principal_for_user(coordinator),
+        by=principal_for_user(coordinator),
     )
     working = PlanningRun.objects.create(
         planning=replan, created_by=coordinator, status=RunStatus.RUNNING

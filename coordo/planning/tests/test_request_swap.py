@@ -71,7 +71,5 @@ def test_the_colleague_works_at_the_site_and_not_on_the_shift(
 def test_nobody_offers_someone_else_s_shift(site: Site, hosts: list[Worker], host: User) -> None:
     assignment = hosts[0].assignments.get()  # Yara's, and `host` is not Yara
     with pytest.raises(PermissionDenied):
-        swap_actions.request_swap(
-            assignment, colleague=None, by=host, principal=principal_for_user(host)
-        )
+        swap_actions.request_swap(assignment, colleague=None, by=principal_for_user(host))
     assert SwapRequest.objects.count() == 0

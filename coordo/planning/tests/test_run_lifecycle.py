@@ -48,7 +48,7 @@ def test_a_crash_fails_the_run_with_a_plain_message_and_frees_the_draft(
     monkeypatch.setattr(tasks, step, crash)
     principal = principal_for_user(coordinator)
     with django_capture_on_commit_callbacks(execute=True):
-        run = actions.start_run(draft, time_limit=5, by=coordinator, principal=principal)
+        run = actions.start_run(draft, time_limit=5, by=principal)
     run.refresh_from_db()
     assert (run.status, run.error_message) == (RunStatus.FAILED, background.UNEXPECTED_ERROR)
     assert run.started_at is not None
@@ -73,7 +73,7 @@ def test_a_crash_fails_the_run_with_a_plain_message_and_frees_the_draft(
 
     monkeypatch.undo()
     with django_capture_on_commit_callbacks(execute=True):
-        again = actions.start_run(draft, time_limit=5, by=coordinator, principal=principal)
+        again = actions.start_run(draft, time_limit=5, by=principal)
     again.refresh_from_db()
     assert again.status == RunStatus.DONE
     assert draft.assignments.count() == 36
@@ -86,8 +86,8 @@ def test_a_crashed_run_does_not_block_discarding_or_publishing(
     monkeypatch.setattr(tasks, "solve", _crash)
     principal = principal_for_user(coordinator)
     with django_capture_on_commit_callbacks(execute=True):
-        actions.start_run(draft, time_limit=5, by=coordinator, principal=principal)
-    published = actions.publish_planning(draft, by=coordinator, principal=principal)
+        actions.start_run(draft, time_limit=5, by=principal)
+    published = actions.publish_planning(draft, by=principal)
     assert published.version == 1
 
 
@@ -120,7 +120,7 @@ def test_a_run_silent_for_too_long_shows_failed_and_a_new_run_may_start(
     assert "Solver: Running" in page
     assert POLLING in page
     with pytest.raises(ValidationError, match="already working"):
-        actions.start_run(draft, time_limit=5, by=coordinator, principal=principal)
+        actions.start_run(draft, time_limit=5, by=principal)
 
     PlanningRun.objects.filter(pk=alive.pk).update(
         heartbeat_at=timezone.now() - timedelta(seconds=31)
@@ -130,7 +130,7 @@ def test_a_run_silent_for_too_long_shows_failed_and_a_new_run_may_start(
     assert POLLING not in page
     assert escape(gettext(background.WORKER_STOPPED)) in page
     with django_capture_on_commit_callbacks() as queued:
-        new = actions.start_run(draft, time_limit=5, by=coordinator, principal=principal)
+        new = actions.start_run(draft, time_limit=5, by=principal)
     alive.refresh_from_db()
     assert (alive.status, alive.error_message) == (RunStatus.FAILED, background.WORKER_STOPPED)
     assert alive.finished_at is not None
@@ -139,7 +139,7 @@ def test_a_run_silent_for_too_long_shows_failed_and_a_new_run_may_start(
 
 def test_a_stale_run_no_longer_blocks_discarding(draft, coordinator) -> None:
     _silent_run(draft, coordinator, seconds=121)  # the default: 120 s
-    actions.discard_draft(draft, principal=principal_for_user(coordinator))
+    actions.discard_draft(draft, by=principal_for_user(coordinator))
     assert not Planning.objects.filter(pk=draft.pk).exists()
 
 
@@ -208,10 +208,10 @@ def test_cancel_reaches_a_real_worker(site, coordinator, tmp_path) -> None:
     draft = busy_month(site, coordinator)
     principal = principal_for_user(coordinator)
     with worker_database(tmp_path) as database:
-        run = actions.start_run(draft, time_limit=60, by=coordinator, principal=principal)
+        run = actions.start_run(draft, time_limit=60, by=principal)
         database.start_worker()
         database.wait_until(lambda: _searching(run), seconds=STARTUP_SECONDS)
-        actions.cancel_run(run, principal=principal)
+        actions.cancel_run(run, by=principal)
         database.wait_until(lambda: not PlanningRun.objects.get(pk=run.pk).is_running, seconds=20)
         run.refresh_from_db()
         # Cancelling keeps the best plan found so far.
@@ -228,7 +228,7 @@ def test_a_killed_worker_leaves_a_stale_run_that_can_be_restarted(
     principal = principal_for_user(coordinator)
     client = verified_client(coordinator)
     with worker_database(tmp_path) as database:
-        run = actions.start_run(draft, time_limit=60, by=coordinator, principal=principal)
+        run = actions.start_run(draft, time_limit=60, by=principal)
         worker = database.start_worker()
         database.wait_until(lambda: _searching(run), seconds=STARTUP_SECONDS)
         worker.kill()
@@ -244,7 +244,7 @@ def test_a_killed_worker_leaves_a_stale_run_that_can_be_restarted(
         assert POLLING not in page
         assert escape(gettext(background.WORKER_STOPPED)) in page
 
-        again = actions.start_run(draft, time_limit=3, by=coordinator, principal=principal)
+        again = actions.start_run(draft, time_limit=3, by=principal)
         run.refresh_from_db()
         assert (run.status, run.error_message) == (RunStatus.FAILED, background.WORKER_STOPPED)
         call_command(

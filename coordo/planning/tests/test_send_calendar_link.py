@@ -99,7 +99,7 @@ def test_nobody_else_may_send_or_renew_it(
                 url = f"/planning/setup/workers/{volunteer.pk}/calendar/{action}/"
                 assert client.post(url).status_code in (403, 404)
         with pytest.raises(PermissionDenied):
-            actions.renew_calendar_link(volunteer, principal=principal_for_user(user))
+            actions.renew_calendar_link(volunteer, by=principal_for_user(user))
     volunteer.refresh_from_db()
     assert volunteer.calendar_token == old
     assert mail.outbox == []

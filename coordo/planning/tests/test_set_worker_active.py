@@ -42,7 +42,7 @@ def test_a_new_draft_leaves_the_deactivated_worker_out(
     worker = team[2]
     publish_with(draft, [worker, team[3]], coordinator, needs_language=False)
     team_actions.set_worker_active(
-        worker, site=site, active=False, by=coordinator, principal=principal_for_user(coordinator)
+        worker, site=site, active=False, by=principal_for_user(coordinator)
     )
     replan = make_draft(site, coordinator)
     assert not replan.assignments.filter(worker=worker).exists()
@@ -54,9 +54,7 @@ def test_a_new_draft_leaves_the_deactivated_worker_out(
 def test_reactivation_brings_them_back(team: list[Worker], coordinator: User, site: Site) -> None:
     worker = team[2]
     principal = principal_for_user(coordinator)
-    team_actions.set_worker_active(
-        worker, site=site, active=False, by=coordinator, principal=principal
-    )
+    team_actions.set_worker_active(worker, site=site, active=False, by=principal)
     response = verified_client(coordinator).post(
         f"/planning/setup/workers/{worker.pk}/active/", {"active": "1"}, follow=True
     )

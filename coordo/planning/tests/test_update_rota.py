@@ -14,8 +14,7 @@ from coordo.planning.tests.rota_factories import add_period, at, make_rota
 
 def _update(rota: Rota, coordinator: User, members: list[Worker]) -> Rota:
     return rota_actions.update_rota(
-        rota, name="Garde du week-end", members=members, by=coordinator,
-        principal=principal_for_user(coordinator),
+        rota, name="Garde du week-end", members=members, by=principal_for_user(coordinator),
     )  # fmt: skip
 
 

@@ -64,6 +64,5 @@ def test_only_the_coordination_of_the_site_may(
     with pytest.raises(PermissionDenied):
         team_actions.update_worker(
             team[2], site=team[2].sites.get(), name="X", kind="staff", languages=[], female=False,
-            max_shifts_per_month=1, contract_hours=None, email="", by=host,
-            principal=principal_for_user(host),
+            max_shifts_per_month=1, contract_hours=None, email="", by=principal_for_user(host),
         )  # fmt: skip

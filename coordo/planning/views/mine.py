@@ -45,7 +45,7 @@ def calendar_renew(request: AuthedRequest) -> HttpResponse:
     worker = queries.worker_of(principal_of(request))
     if worker is None:
         raise Http404
-    actions.renew_calendar_link(worker, principal=principal_of(request))
+    actions.renew_calendar_link(worker, by=principal_of(request))
     messages.success(request, _("Your calendar has a new address; the old one no longer works."))
     return redirect("my_shifts")
 
@@ -59,9 +59,7 @@ def absence_add(request: AuthedRequest) -> HttpResponse:
     form = AbsenceForm(request.POST)
     if form.is_valid():
         try:
-            recorded = actions.record_absence(
-                worker, by=request.user, principal=principal, **form.cleaned_data
-            )
+            recorded = actions.record_absence(worker, by=principal, **form.cleaned_data)
         except ValidationError as error:
             add_action_errors(form, error)
         else:

@@ -76,7 +76,7 @@ def planning_create(request: AuthedRequest) -> HttpResponse:
     if form.is_valid():
         try:
             planning = actions.create_draft(
-                site=site, month=form.cleaned_data["month"], by=request.user, principal=principal
+                site=site, month=form.cleaned_data["month"], by=principal
             )
         except ValidationError as error:
             add_action_errors(form, error)
@@ -133,8 +133,7 @@ def planning_solve(request: AuthedRequest, planning_id: int) -> HttpResponse:
     if form.is_valid():
         try:
             actions.start_run(
-                planning, time_limit=form.cleaned_data["time_limit"], by=request.user,
-                principal=principal,
+                planning, time_limit=form.cleaned_data["time_limit"], by=principal,
             )  # fmt: skip
         except ValidationError as error:
             add_action_errors(form, error)
@@ -162,7 +161,7 @@ def planning_run(request: AuthedRequest, run_id: int) -> HttpResponse:
 def planning_run_cancel(request: AuthedRequest, run_id: int) -> HttpResponse:
     principal = principal_of(request)
     run = queries.get_run(principal, run_id, Perm.PLANNING_EDIT)
-    actions.cancel_run(run, principal=principal)
+    actions.cancel_run(run, by=principal)
     messages.success(request, _("The solver stops and keeps the best plan found so far."))
     return redirect("planning_detail", planning_id=run.planning_id)
 
@@ -193,7 +192,7 @@ def planning_shift(request: AuthedRequest, planning_id: int, shift_id: int) -> H
             actions.assign_shift(
                 planning, shift, workers=workers,
                 accept_broken_rules=form.cleaned_data["accept_broken_rules"],
-                by=request.user, principal=principal,
+                by=principal,
             )  # fmt: skip
         except ValidationError as error:
             add_action_errors(form, error)
@@ -213,7 +212,7 @@ def planning_publish(request: AuthedRequest, planning_id: int) -> HttpResponse:
     principal = principal_of(request)
     planning = queries.get_planning(principal, planning_id, Perm.PLANNING_PUBLISH)
     try:
-        actions.publish_planning(planning, by=request.user, principal=principal)
+        actions.publish_planning(planning, by=principal)
     except ValidationError as error:
         for text in error.messages:
             messages.error(request, text)
@@ -230,7 +229,7 @@ def planning_discard(request: AuthedRequest, planning_id: int) -> HttpResponse:
     principal = principal_of(request)
     planning = queries.get_planning(principal, planning_id, Perm.PLANNING_EDIT)
     try:
-        actions.discard_draft(planning, principal=principal)
+        actions.discard_draft(planning, by=principal)
     except ValidationError as error:
         for text in error.messages:
             messages.error(request, text)

@@ -53,7 +53,7 @@ def rota_create(request: AuthedRequest) -> HttpResponse:
         try:
             rota = rota_actions.create_rota(
                 site=site, name=form.cleaned_data["name"], members=form.cleaned_data["members"],
-                by=request.user, principal=principal_of(request),
+                by=principal_of(request),
             )  # fmt: skip
         except ValidationError as error:
             add_action_errors(form, error)
@@ -87,7 +87,7 @@ def rota_detail(request: AuthedRequest, rota_id: int) -> HttpResponse:
         try:
             rota_actions.update_rota(
                 rota, name=form.cleaned_data["name"], members=form.cleaned_data["members"],
-                by=request.user, principal=principal,
+                by=principal,
             )  # fmt: skip
         except ValidationError as error:
             add_action_errors(form, error)
@@ -109,7 +109,7 @@ def _save_period(
         return None
     data = {name: form.cleaned_data[name] for name in ("start", "end", "holder", "weekend")}
     try:
-        period = write(by=request.user, principal=principal_of(request), **data)
+        period = write(by=principal_of(request), **data)
     except ValidationError as error:
         add_action_errors(form, error)
         return None
@@ -158,6 +158,6 @@ def rota_period_remove(request: AuthedRequest, rota_id: int, period_id: int) -> 
     principal = principal_of(request)
     rota = queries.get_rota(principal, rota_id)
     period = queries.get_rota_period(rota, period_id)
-    rota_actions.remove_rota_period(period, by=request.user, principal=principal)
+    rota_actions.remove_rota_period(period, by=principal)
     messages.success(request, _("The period is removed."))
     return redirect("rota_detail", rota_id=rota.pk)

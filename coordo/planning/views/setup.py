@@ -65,9 +65,7 @@ def worker_create(request: AuthedRequest) -> HttpResponse:
     form = WorkerForm(request.POST)
     if form.is_valid():
         try:
-            add_worker(
-                site=editable_site(request), principal=principal_of(request), **form.cleaned_data
-            )
+            add_worker(site=editable_site(request), by=principal_of(request), **form.cleaned_data)
         except ValidationError as error:
             add_action_errors(form, error)
         else:
@@ -85,7 +83,7 @@ def template_create(request: AuthedRequest) -> HttpResponse:
             add_template(
                 form.save(commit=False),
                 site=editable_site(request),
-                principal=principal_of(request),
+                by=principal_of(request),
             )
         except ValidationError as error:
             add_action_errors(form, error)
@@ -101,7 +99,7 @@ def planning_settings(request: AuthedRequest) -> HttpResponse:
     form = PlanningSettingsForm(request.POST)
     if form.is_valid():
         change_planning_settings(
-            editable_site(request), principal=principal_of(request), **form.cleaned_data
+            editable_site(request), by=principal_of(request), **form.cleaned_data
         )
         if form.cleaned_data["closed_on_public_holidays"]:
             done = _("Saved: new drafts plan no shift on public holidays.")

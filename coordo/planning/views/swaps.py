@@ -63,8 +63,7 @@ def swap_create(request: AuthedRequest, assignment_id: int) -> HttpResponse:
     if form.is_valid():
         try:
             swap_actions.request_swap(
-                assignment, colleague=form.cleaned_data["colleague"], by=request.user,
-                principal=principal_of(request),
+                assignment, colleague=form.cleaned_data["colleague"], by=principal_of(request),
             )  # fmt: skip
         except ValidationError as error:
             add_action_errors(form, error)
@@ -83,7 +82,7 @@ def swap_accept(request: AuthedRequest, swap_id: int) -> HttpResponse:
         try:
             swap_actions.accept_swap(
                 swap, taker=worker, counter_shift=form.cleaned_data["counter_shift"],
-                by=request.user, principal=principal_of(request),
+                by=principal_of(request),
             )  # fmt: skip
         except ValidationError as error:
             add_action_errors(form, error)
@@ -97,7 +96,7 @@ def swap_accept(request: AuthedRequest, swap_id: int) -> HttpResponse:
 def swap_cancel(request: AuthedRequest, swap_id: int) -> HttpResponse:
     swap = get_object_or_404(queries.swaps_asked_by(_worker(request)), pk=swap_id)
     try:
-        swap_actions.cancel_swap(swap, by=request.user, principal=principal_of(request))
+        swap_actions.cancel_swap(swap, by=principal_of(request))
     except ValidationError as error:
         for text in error.messages:
             messages.error(request, text)
@@ -119,9 +118,9 @@ def _decide(request: AuthedRequest, swap_id: int, approve: bool) -> HttpResponse
     swap = get_object_or_404(queries.swaps_to_decide(principal), pk=swap_id)
     try:
         if approve:
-            swap_actions.approve_swap(swap, by=request.user, principal=principal)
+            swap_actions.approve_swap(swap, by=principal)
         else:
-            swap_actions.reject_swap(swap, by=request.user, principal=principal)
+            swap_actions.reject_swap(swap, by=principal)
     except ValidationError as error:
         messages.error(request, _("The swap is not approved:"))
         for text in error.messages:

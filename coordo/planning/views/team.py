@@ -44,7 +44,7 @@ def _worker(request: AuthedRequest, worker_id: int) -> tuple[Site, Worker]:
 
 def _by(request: AuthedRequest, site: Site | None = None) -> dict[str, Any]:
     """Who acts, and where: the keyword arguments every team action takes."""
-    acting: dict[str, Any] = {"by": request.user, "principal": principal_of(request)}
+    acting: dict[str, Any] = {"by": principal_of(request)}
     return acting if site is None else {**acting, "site": site}
 
 
@@ -248,7 +248,7 @@ def worker_calendar_send(request: AuthedRequest, worker_id: int) -> HttpResponse
     base_url = f"{request.scheme}://{request.get_host()}"
     try:
         address = team_actions.send_calendar_link(
-            worker, site=site, base_url=base_url, principal=principal_of(request)
+            worker, site=site, base_url=base_url, by=principal_of(request)
         )
     except ValidationError as error:
         for text in error.messages:
@@ -263,7 +263,7 @@ def worker_calendar_send(request: AuthedRequest, worker_id: int) -> HttpResponse
 @require_perm(Perm.PLANNING_EDIT)
 def worker_calendar_renew(request: AuthedRequest, worker_id: int) -> HttpResponse:
     _site_, worker = _worker(request, worker_id)
-    renew_calendar_link(worker, principal=principal_of(request))
+    renew_calendar_link(worker, by=principal_of(request))
     messages.success(
         request, _("The calendar has a new address; the old one no longer works. Send it again.")
     )
