@@ -94,6 +94,7 @@ def add_window(
 ) -> WeeklyWindow:
     _check(worker, site, principal)
     window.worker = worker
+    window.organisation_id = worker.organisation_id
     _audit(AuditAction.CREATE, _window(window), site, principal)
     return window
 
