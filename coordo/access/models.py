@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from coordo.access import audit_chain
 from coordo.access.roles import Role, SiteKind
+from coordo.access.tenancy import TenantModel, TenantQuerySet
 
 
 class Organisation(models.Model):
@@ -35,7 +36,7 @@ class Organisation(models.Model):
         return self.name
 
 
-class Site(models.Model):
+class Site(TenantModel):
     organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="sites", verbose_name=_("organisation")
     )
@@ -49,6 +50,8 @@ class Site(models.Model):
     )
     is_active = models.BooleanField(_("active"), default=True)
 
+    site_path = "pk"  # a site is its own site
+
     class Meta:
         verbose_name = _("site")
         verbose_name_plural = _("sites")
@@ -61,7 +64,7 @@ class Site(models.Model):
         return self.name
 
 
-class UserManager(BaseUserManager["User"]):
+class UserManager(BaseUserManager.from_queryset(TenantQuerySet)):  # type: ignore[misc]
     use_in_migrations = True
 
     def create_user(self, email: str, password: str | None = None, **fields: Any) -> User:
@@ -77,12 +80,14 @@ class UserManager(BaseUserManager["User"]):
         return self.create_user(email, password, **fields)
 
 
-class User(AbstractBaseUser, PermissionsMixin):
-    """A person who logs in with an e-mail address; what they see comes from memberships."""
+class User(AbstractBaseUser, PermissionsMixin, TenantModel):
+    """A person who logs in with an e-mail address; what they see comes from memberships.
+
+    The platform's own superuser belongs to no organisation, hence the nullable key."""
 
     email = models.EmailField(_("e-mail address"), unique=True)
     full_name = models.CharField(_("full name"), max_length=200)
-    organisation = models.ForeignKey(
+    organisation = models.ForeignKey(  # type: ignore[assignment]  # nullable, see above
         Organisation,
         on_delete=models.PROTECT,
         related_name="users",
@@ -95,6 +100,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     date_joined = models.DateTimeField(_("joined"), default=timezone.now)
 
     objects: ClassVar[UserManager] = UserManager()
+    site_path = None  # a user reaches sites through memberships
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -113,10 +119,9 @@ class User(AbstractBaseUser, PermissionsMixin):
         return False
 
 
-class Membership(models.Model):
+class Membership(TenantModel):
     """A user holds a role at a site."""
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     user = models.ForeignKey(
         User, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("user")
     )
@@ -147,9 +152,10 @@ def default_token_expiry() -> datetime:
     return timezone.now() + timedelta(days=settings.COORDO_API_TOKEN_DAYS)
 
 
-class ApiToken(models.Model):
+class ApiToken(TenantModel):
     """An integration's credential: one organisation, one role, optionally one site."""
 
+    # A token goes with its organisation; a person's records never do (PROTECT elsewhere).
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
     name = models.CharField(_("name"), max_length=100)
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
@@ -169,6 +175,8 @@ class ApiToken(models.Model):
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
     expires_at = models.DateTimeField(_("expires at"), default=default_token_expiry)
+
+    site_path = None  # an empty site grants the role at every site
 
     class Meta:
         verbose_name = _("API token")
@@ -216,7 +224,7 @@ class AppendOnlyError(Exception):
     """Raised when code tries to change or remove an audit row."""
 
 
-class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
+class AuditEventQuerySet(TenantQuerySet):
     def update(self, **kwargs: Any) -> int:
         raise AppendOnlyError("the audit trail is append-only")
 
@@ -227,7 +235,7 @@ class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
         raise AppendOnlyError("audit rows are appended one by one, each sealed into its chain")
 
 
-class AuditEvent(models.Model):
+class AuditEvent(TenantModel):
     """Who did what to which record, when. Holds identifiers only, never a sensitive value.
 
     Append-only: the model refuses updates and deletes, and on PostgreSQL a trigger
@@ -236,7 +244,8 @@ class AuditEvent(models.Model):
     inserted, so a row removed, changed or moved by other means shows (`coordo audit verify`).
     """
 
-    organisation = models.ForeignKey(
+    # A failed login may name no organisation; rows outlive what they name (no constraint).
+    organisation = models.ForeignKey(  # type: ignore[assignment]
         Organisation, on_delete=models.DO_NOTHING, null=True, db_constraint=False, related_name="+"
     )
     site = models.ForeignKey(
@@ -256,7 +265,7 @@ class AuditEvent(models.Model):
     prev_hash = models.CharField(max_length=64, blank=True, editable=False)
     row_hash = models.CharField(max_length=64, blank=True, editable=False)
 
-    objects = AuditEventQuerySet.as_manager()
+    objects = AuditEventQuerySet.as_manager()  # type: ignore[misc]  # the append-only one
 
     class Meta:
         verbose_name = _("audit event")

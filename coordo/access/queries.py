@@ -47,7 +47,7 @@ def audit_events_visible_to(principal: Principal) -> QuerySet[AuditEvent]:
         and Perm.AUDIT_VIEW in POLICY[grant.role].perms
         for grant in principal.grants
     )
-    events = AuditEvent.objects.filter(organisation_id=principal.organisation_id)
+    events = AuditEvent.objects.of_organisation(principal)
     condition = Q(site_id__in=sites)
     if org_wide:
         condition |= Q(site_id__isnull=True)
@@ -130,7 +130,8 @@ def organisation_of(principal: Principal) -> Organisation:
 
 
 def sites_of(principal: Principal) -> QuerySet[Site]:
-    return Site.objects.filter(organisation_id=principal.organisation_id)
+    """Every site of the organisation, by name (form choices, the audit trail's names)."""
+    return Site.objects.of_organisation(principal)
 
 
 def member_sites(principal: Principal) -> QuerySet[Site]:
@@ -138,7 +139,7 @@ def member_sites(principal: Principal) -> QuerySet[Site]:
 
 
 def users_of(principal: Principal) -> QuerySet[User]:
-    return User.objects.filter(organisation_id=principal.organisation_id)
+    return User.objects.of_organisation(principal)
 
 
 def get_user(principal: Principal, user_id: int) -> User:
@@ -151,11 +152,11 @@ def get_site(principal: Principal, site_id: int) -> Site:
 
 def get_membership(principal: Principal, membership_id: int) -> Membership:
     return get_object_or_404(
-        Membership.objects.filter(organisation_id=principal.organisation_id), pk=membership_id
+        Membership.objects.visible_to(principal, Perm.ORG_MANAGE), pk=membership_id
     )
 
 
 def tokens_of(principal: Principal) -> QuerySet[ApiToken]:
-    return ApiToken.objects.filter(organisation_id=principal.organisation_id).select_related(
+    return ApiToken.objects.visible_to(principal, Perm.ORG_MANAGE).select_related(
         "site", "created_by"
     )

@@ -7,7 +7,8 @@ from django.db import models
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
-from coordo.access.models import Organisation, Site, User
+from coordo.access.models import Site, User
+from coordo.access.tenancy import TenantModel
 from coordo.partners.models import Partner, Service
 from coordo.people.models import Household, Person
 from coordo.people.vocab import language_name
@@ -37,10 +38,9 @@ class Outcome(models.TextChoices):
     NO_FOLLOW_UP = "no_follow_up", _("No follow-up")
 
 
-class Request(models.Model):
+class Request(TenantModel):
     """One visit or call at the front desk: who asked for what, and what came of it."""
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="+")
     person = models.ForeignKey(
         Person, on_delete=models.PROTECT, related_name="requests", verbose_name=_("person")
@@ -78,8 +78,7 @@ class CaseStatus(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
-class CaseFile(models.Model):
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+class CaseFile(TenantModel):
     site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="+")
     person = models.ForeignKey(
         Person, on_delete=models.PROTECT, related_name="case_files", verbose_name=_("person")
@@ -117,10 +116,9 @@ class CaseFile(models.Model):
         return self.status == CaseStatus.CLOSED
 
 
-class CaseFileReopening(models.Model):
+class CaseFileReopening(TenantModel):
     """A closed file opened again: by whom, why, and the closing it undid."""
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="+")
     case_file = models.ForeignKey(CaseFile, on_delete=models.CASCADE, related_name="reopenings")
     reason = models.CharField(_("reason for reopening"), max_length=250)
@@ -153,10 +151,9 @@ class Domain(models.TextChoices):
     TRAINING_WORK = "training_work", _("Training and work")
 
 
-class Goal(models.Model):
+class Goal(TenantModel):
     """One goal of the accompaniment plan."""
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     case_file = models.ForeignKey(CaseFile, on_delete=models.CASCADE, related_name="goals")
     domain = models.CharField(_("domain"), max_length=20, choices=Domain.choices)
     description = models.CharField(_("goal"), max_length=250)
@@ -165,6 +162,8 @@ class Goal(models.Model):
         _("progress (%)"), default=0, validators=[MaxValueValidator(100)]
     )
     created_at = models.DateTimeField(default=timezone.now)
+
+    site_path = "case_file__site"
 
     class Meta:
         verbose_name = _("goal")
@@ -178,8 +177,7 @@ class Goal(models.Model):
         return self.description
 
 
-class Appointment(models.Model):
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+class Appointment(TenantModel):
     case_file = models.ForeignKey(CaseFile, on_delete=models.CASCADE, related_name="appointments")
     starts_at = models.DateTimeField(_("date and time"))
     purpose = models.CharField(_("purpose"), max_length=200)
@@ -189,6 +187,8 @@ class Appointment(models.Model):
         verbose_name=_("partner"),
     )  # fmt: skip
     created_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+
+    site_path = "case_file__site"
 
     class Meta:
         verbose_name = _("appointment")
@@ -207,8 +207,7 @@ class Level(models.IntegerChoices):
     MEDICAL = 3, _("Medical (medical staff only)")
 
 
-class Note(models.Model):
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+class Note(TenantModel):
     site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="+")
     case_file = models.ForeignKey(CaseFile, on_delete=models.CASCADE, related_name="notes")
     author = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
@@ -245,8 +244,7 @@ OPEN_REFERRAL_STATUSES = (
 )
 
 
-class Referral(models.Model):
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+class Referral(TenantModel):
     site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="+")
     person = models.ForeignKey(
         Person, on_delete=models.PROTECT, related_name="referrals", verbose_name=_("person")
@@ -309,8 +307,7 @@ def attachment_upload_to(instance: Attachment, filename: str) -> str:
     return f"casework/{instance.organisation_id}/{timezone.now():%Y%m}/{filename}"
 
 
-class Attachment(models.Model):
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+class Attachment(TenantModel):
     site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="+")
     case_file = models.ForeignKey(CaseFile, on_delete=models.CASCADE, related_name="attachments")
     file = models.FileField(upload_to=attachment_upload_to)
@@ -329,10 +326,9 @@ class Attachment(models.Model):
         return self.title
 
 
-class CaseMeeting(models.Model):
+class CaseMeeting(TenantModel):
     """A multidisciplinary (psycho-medico-social) meeting about some of the site's persons."""
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="+")
     held_on = models.DateField(_("date"), default=timezone.localdate)
     participants = models.TextField(
@@ -351,14 +347,15 @@ class CaseMeeting(models.Model):
         return str(_("Case meeting of %(date)s") % {"date": held_on})
 
 
-class MeetingAction(models.Model):
+class MeetingAction(TenantModel):
     """A decision or action of a case meeting, with who carries it and by when."""
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     meeting = models.ForeignKey(CaseMeeting, on_delete=models.CASCADE, related_name="actions")
     description = models.CharField(_("decision or action"), max_length=300)
     owner = models.CharField(_("owner"), max_length=150)
     due_date = models.DateField(_("due date"))
+
+    site_path = "meeting__site"
 
     class Meta:
         verbose_name = _("decision or action")

@@ -61,7 +61,7 @@ def shared_case_file_ids(principal: Principal) -> QuerySet[Any, Any]:
         return CaseFile.objects.none()
     own_sites = principal.sites_where(Perm.CASE_VIEW)
     return (
-        CaseFile.objects.filter(organisation_id=principal.organisation_id)
+        CaseFile.objects.of_organisation(principal)
         .exclude(site_id__in=own_sites)
         .annotate(shared=_share_consent())
         .filter(shared=True)
@@ -70,11 +70,9 @@ def shared_case_file_ids(principal: Principal) -> QuerySet[Any, Any]:
 
 
 def case_files_visible_to(principal: Principal) -> QuerySet[CaseFile]:
-    return CaseFile.objects.filter(
-        Q(site_id__in=principal.sites_where(Perm.CASE_VIEW))
-        | Q(id__in=shared_case_file_ids(principal)),
-        organisation_id=principal.organisation_id,
-    ).select_related("person", "site", "referent", "household")
+    own = CaseFile.objects.visible_to(principal, Perm.CASE_VIEW)
+    shared = CaseFile.objects.filter(id__in=shared_case_file_ids(principal))
+    return (own | shared).select_related("person", "site", "referent", "household")
 
 
 def get_case_file(principal: Principal, case_file_id: int) -> CaseFile:
@@ -106,8 +104,8 @@ def appointments_in_week(
     return list(days.items())
 
 
-def note_visibility(principal: Principal) -> Q:
-    """The notes this principal may read, as one condition usable on any Note queryset."""
+def _readable_levels(principal: Principal) -> Q:
+    """Within the organisation, the notes this principal may read: each level has its sites."""
     team_sites = principal.sites_where(Perm.CASE_EDIT)
     team = Q(level=Level.TEAM) & (
         Q(site_id__in=team_sites) | Q(case_file_id__in=shared_case_file_ids(principal))
@@ -117,11 +115,12 @@ def note_visibility(principal: Principal) -> Q:
         own_restricted | Q(site_id__in=principal.sites_where(Perm.NOTE_RESTRICTED))
     )
     medical = Q(level=Level.MEDICAL, site_id__in=principal.sites_where(Perm.NOTE_MEDICAL))
-    return Q(organisation_id=principal.organisation_id) & (team | restricted | medical)
+    return team | restricted | medical
 
 
 def notes_visible_to(principal: Principal) -> QuerySet[Note]:
-    return Note.objects.filter(note_visibility(principal)).select_related("author")
+    notes = Note.objects.of_organisation(principal).filter(_readable_levels(principal))
+    return notes.select_related("author")
 
 
 def get_note(principal: Principal, note_id: int) -> Note:
@@ -129,10 +128,9 @@ def get_note(principal: Principal, note_id: int) -> Note:
 
 
 def requests_visible_to(principal: Principal) -> QuerySet[Request]:
-    return Request.objects.filter(
-        organisation_id=principal.organisation_id,
-        site_id__in=principal.sites_where(Perm.REQUEST_EDIT),
-    ).select_related("person", "received_by")
+    return Request.objects.visible_to(principal, Perm.REQUEST_EDIT).select_related(
+        "person", "received_by"
+    )
 
 
 def get_request(principal: Principal, request_id: int) -> Request:
@@ -160,10 +158,9 @@ def todays_queue(principal: Principal, site_id: int, today: date | None = None) 
 
 
 def referrals_visible_to(principal: Principal) -> QuerySet[Referral]:
-    return Referral.objects.filter(
-        organisation_id=principal.organisation_id,
-        site_id__in=principal.sites_where(Perm.REFERRAL_EDIT),
-    ).select_related("person", "partner", "service", "referred_by")
+    return Referral.objects.visible_to(principal, Perm.REFERRAL_EDIT).select_related(
+        "person", "partner", "service", "referred_by"
+    )
 
 
 def get_referral(principal: Principal, referral_id: int) -> Referral:
@@ -183,10 +180,7 @@ def follow_up_list(
 
 def partner_statistics(principal: Principal) -> QuerySet[Partner]:
     """Per partner: referrals by outcome and the average delay before the partner answered."""
-    visible = Q(
-        referrals__organisation_id=principal.organisation_id,
-        referrals__site_id__in=principal.sites_where(Perm.REFERRAL_EDIT),
-    )
+    visible = Q(referrals__in=Referral.objects.visible_to(principal, Perm.REFERRAL_EDIT))
     by_status = {
         f"n_{status}": Count("referrals", filter=visible & Q(referrals__status=status))
         for status in ReferralStatus.values
@@ -195,7 +189,7 @@ def partner_statistics(principal: Principal) -> QuerySet[Partner]:
         F("referrals__answered_at") - F("referrals__sent_at"), output_field=DurationField()
     )
     return (
-        Partner.objects.filter(organisation_id=principal.organisation_id)
+        Partner.objects.of_organisation(principal)
         .annotate(
             n_total=Count("referrals", filter=visible),
             average_delay=Avg(delay, filter=visible & Q(referrals__answered_at__isnull=False)),
@@ -208,10 +202,9 @@ def partner_statistics(principal: Principal) -> QuerySet[Partner]:
 
 # Multidisciplinary case meetings: the site's case team and medical staff read them.
 def meetings_visible_to(principal: Principal) -> QuerySet[CaseMeeting]:
-    return CaseMeeting.objects.filter(
-        organisation_id=principal.organisation_id,
-        site_id__in=principal.sites_where(Perm.CASE_VIEW),
-    ).prefetch_related("persons", "actions")
+    return CaseMeeting.objects.visible_to(principal, Perm.CASE_VIEW).prefetch_related(
+        "persons", "actions"
+    )
 
 
 def get_meeting(principal: Principal, meeting_id: int) -> CaseMeeting:
@@ -228,9 +221,5 @@ def get_editable_goal(principal: Principal, goal_id: int) -> Goal:
 def get_attachment(principal: Principal, attachment_id: int) -> Attachment:
     """A document of a site where the principal edits case files (who may download it)."""
     return get_object_or_404(
-        Attachment.objects.filter(
-            organisation_id=principal.organisation_id,
-            site_id__in=principal.sites_where(Perm.CASE_EDIT),
-        ),
-        pk=attachment_id,
+        Attachment.objects.visible_to(principal, Perm.CASE_EDIT), pk=attachment_id
     )

@@ -100,7 +100,12 @@ def _rota(organisation: Organisation, site: Site) -> None:
         # Monday 08:00 to Friday 08:00, then Friday 08:00 to Monday 08:00 (the weekend).
         end = start + timedelta(days=4 if n % 2 == 0 else 3)
         RotaPeriod.objects.create(
-            rota=rota, start=start, end=end, weekend=n % 2 == 1, holder=members[n % 3]
+            organisation=organisation,
+            rota=rota,
+            start=start,
+            end=end,
+            weekend=n % 2 == 1,
+            holder=members[n % 3],
         )
         start = end
 
@@ -131,7 +136,12 @@ def _team(organisation: Organisation, site: Site, host: User) -> list[Worker]:
                 worker.sites.add(site)
                 WeeklyWindow.objects.bulk_create(
                     WeeklyWindow(
-                        worker=worker, kind="available", weekday=d, start=time(9), end=time(18)
+                        organisation=organisation,
+                        worker=worker,
+                        kind="available",
+                        weekday=d,
+                        start=time(9),
+                        end=time(18),
                     )
                     for d in weekdays
                 )
@@ -158,5 +168,12 @@ def _round_robin(planning: Planning, workers: list[Worker]) -> None:
         for worker in team:
             load[worker.pk] += 1
             busy[day].add(worker.pk)
-            rows.append(Assignment(planning=planning, shift=shift, worker=worker))
+            rows.append(
+                Assignment(
+                    organisation_id=planning.organisation_id,
+                    planning=planning,
+                    shift=shift,
+                    worker=worker,
+                )
+            )
     Assignment.objects.bulk_create(rows)

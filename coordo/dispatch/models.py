@@ -11,7 +11,8 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from coordo.access.models import Organisation, Site, User
+from coordo.access.models import Site, User
+from coordo.access.tenancy import TenantModel
 from coordo.background import BackgroundRun
 from coordo.people.models import Household
 
@@ -33,10 +34,9 @@ class CentreModel(models.TextChoices):
     INDIVIDUAL = "individual", _("Individual housing")
 
 
-class ReceptionCentre(models.Model):
+class ReceptionCentre(TenantModel):
     """The dispatch profile of a site of kind reception_centre."""
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     site = models.OneToOneField(
         Site, on_delete=models.CASCADE, related_name="reception_centre", verbose_name=_("site")
     )
@@ -63,8 +63,7 @@ class UnitKind(models.TextChoices):
     SHARED = "shared", _("Shared room")
 
 
-class ReceptionUnit(models.Model):
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+class ReceptionUnit(TenantModel):
     centre = models.ForeignKey(ReceptionCentre, on_delete=models.CASCADE, related_name="units")
     code = models.CharField(_("unit code"), max_length=30)
     kind = models.CharField(_("kind"), max_length=10, choices=UnitKind.choices)
@@ -78,6 +77,8 @@ class ReceptionUnit(models.Model):
     updated_by = models.ForeignKey(
         User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+
+    site_path = "centre__site"
 
     class Meta:
         verbose_name = _("reception unit")
@@ -99,10 +100,9 @@ class ArrivalStatus(models.TextChoices):
     PLACED = "placed", _("Placed")
 
 
-class Arrival(models.Model):
+class Arrival(TenantModel):
     """A household registered at the arrival centre, waiting to be dispatched."""
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="+")
     household = models.OneToOneField(
         Household, on_delete=models.PROTECT, related_name="arrival", verbose_name=_("household")
@@ -149,8 +149,7 @@ class VulnerabilityFlag(models.TextChoices):
     ELDERLY = "elderly", _("Elderly")
 
 
-class SocialScreening(models.Model):
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+class SocialScreening(TenantModel):
     arrival = models.OneToOneField(Arrival, on_delete=models.CASCADE, related_name="social")
     school_language = models.CharField(
         _("children's schooling language"),
@@ -179,6 +178,8 @@ class SocialScreening(models.Model):
     screened_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
     screened_at = models.DateTimeField(default=timezone.now)
 
+    site_path = "arrival__site"
+
     class Meta:
         verbose_name = _("social screening")
         verbose_name_plural = _("social screenings")
@@ -193,16 +194,17 @@ class SocialScreening(models.Model):
         return [str(labels.get(flag, flag)) for flag in self.flags]
 
 
-class MedicalScreening(models.Model):
+class MedicalScreening(TenantModel):
     """Done by the medical team only; the dispatcher sees the resulting needs, never `details`."""
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     arrival = models.OneToOneField(Arrival, on_delete=models.CASCADE, related_name="medical")
     details = models.TextField(_("medical details"), blank=True)
     needs_medical = models.BooleanField(_("needs a medical place"), default=False)
     needs_accessible = models.BooleanField(_("needs reduced-mobility access"), default=False)
     screened_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
     screened_at = models.DateTimeField(default=timezone.now)
+
+    site_path = "arrival__site"
 
     class Meta:
         verbose_name = _("medical screening")
@@ -223,10 +225,9 @@ class BatchStatus(models.TextChoices):
     CLOSED = "closed", _("Decided")
 
 
-class Batch(BackgroundRun):
+class Batch(BackgroundRun, TenantModel):
     """One day's dispatch run; its progress, cancel, heartbeat and failure are the lifecycle's."""
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="+")
     date = models.DateField(_("date"))
     status = models.CharField(
@@ -247,10 +248,9 @@ class Batch(BackgroundRun):
         return f"{self.date} #{self.pk}"
 
 
-class Proposal(models.Model):
+class Proposal(TenantModel):
     """The optimiser's answer for one household, with what the fairness report groups by."""
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     batch = models.ForeignKey(Batch, on_delete=models.CASCADE, related_name="proposals")
     arrival = models.ForeignKey(Arrival, on_delete=models.PROTECT, related_name="proposals")
     unit = models.ForeignKey(
@@ -266,6 +266,8 @@ class Proposal(models.Model):
     language = models.CharField(max_length=10, blank=True)
     size = models.PositiveSmallIntegerField()
     waiting_days = models.PositiveIntegerField()
+
+    site_path = "batch__site"
 
     class Meta:
         ordering = ["id"]
@@ -292,8 +294,7 @@ class OverrideReason(models.TextChoices):
     OTHER = "other", _("Other (explain in the comment)")
 
 
-class Decision(models.Model):
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+class Decision(TenantModel):
     proposal = models.OneToOneField(Proposal, on_delete=models.CASCADE, related_name="decision")
     outcome = models.CharField(_("outcome"), max_length=12, choices=DecisionOutcome.choices)
     unit = models.ForeignKey(
@@ -311,6 +312,8 @@ class Decision(models.Model):
     decided_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
     decided_at = models.DateTimeField(default=timezone.now)
 
+    site_path = "proposal__batch__site"
+
     class Meta:
         constraints = [
             models.CheckConstraint(
@@ -323,10 +326,9 @@ class Decision(models.Model):
         return f"{self.outcome} proposal {self.proposal_id}"
 
 
-class WaitingEntry(models.Model):
+class WaitingEntry(TenantModel):
     """A household a batch could not place, and why (no_eligible_unit or capacity)."""
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="+")
     arrival = models.ForeignKey(Arrival, on_delete=models.CASCADE, related_name="waiting")
     batch = models.ForeignKey(Batch, on_delete=models.CASCADE, related_name="waiting")

@@ -26,9 +26,9 @@ from coordo.people.models import Person
 
 
 def arrivals_visible_to(principal: Principal, perm: Perm = Perm.DISPATCH_VIEW) -> QuerySet[Arrival]:
-    return Arrival.objects.filter(
-        organisation_id=principal.organisation_id, site_id__in=principal.sites_where(perm)
-    ).select_related("site", "household__head", "social", "medical")
+    return Arrival.objects.visible_to(principal, perm).select_related(
+        "site", "household__head", "social", "medical"
+    )
 
 
 def arrivals_of_person(principal: Principal, person: Person) -> QuerySet[Arrival]:
@@ -47,9 +47,7 @@ def get_arrival(principal: Principal, arrival_id: int, perm: Perm = Perm.DISPATC
 
 
 def batches_visible_to(principal: Principal, perm: Perm = Perm.DISPATCH_VIEW) -> QuerySet[Batch]:
-    return Batch.objects.filter(
-        organisation_id=principal.organisation_id, site_id__in=principal.sites_where(perm)
-    ).select_related("site", "created_by")
+    return Batch.objects.visible_to(principal, perm).select_related("site", "created_by")
 
 
 def get_batch(principal: Principal, batch_id: int, perm: Perm = Perm.DISPATCH_VIEW) -> Batch:
@@ -63,18 +61,15 @@ def proposals_of(batch: Batch) -> QuerySet[Proposal]:
 
 
 def get_proposal(principal: Principal, proposal_id: int, perm: Perm) -> Proposal:
-    proposals = Proposal.objects.filter(
-        organisation_id=principal.organisation_id,
-        batch__site_id__in=principal.sites_where(perm),
-    ).select_related("batch", "arrival__household", "unit", "decision")
+    proposals = Proposal.objects.visible_to(principal, perm).select_related(
+        "batch", "arrival__household", "unit", "decision"
+    )
     return get_object_or_404(proposals, pk=proposal_id)
 
 
 def centres_of(principal: Principal) -> QuerySet[ReceptionCentre]:
     """The network is the organisation's: no personal data, seen by whoever runs batches."""
-    return ReceptionCentre.objects.filter(organisation_id=principal.organisation_id).select_related(
-        "site"
-    )
+    return ReceptionCentre.objects.of_organisation(principal).select_related("site")
 
 
 def centre_names(organisation_id: int) -> dict[str, str]:
@@ -93,10 +88,9 @@ def edits_whole_network(principal: Principal) -> bool:
 
 
 def editable_units(principal: Principal) -> QuerySet[ReceptionUnit]:
-    units = ReceptionUnit.objects.filter(organisation_id=principal.organisation_id)
     if edits_whole_network(principal):
-        return units
-    return units.filter(centre__site_id__in=principal.sites_where(Perm.DISPATCH_NETWORK_EDIT))
+        return ReceptionUnit.objects.of_organisation(principal)
+    return ReceptionUnit.objects.visible_to(principal, Perm.DISPATCH_NETWORK_EDIT)
 
 
 def get_editable_unit(principal: Principal, unit_id: int) -> ReceptionUnit:

@@ -19,7 +19,8 @@ from django.db.models.lookups import GreaterThan
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from coordo.access.models import Organisation, Site, User
+from coordo.access.models import Site, User
+from coordo.access.tenancy import TenantModel
 from coordo.people.models import Household, Person
 
 CONFIDENTIAL_LOCATION = _("confidential location")
@@ -49,8 +50,7 @@ def serving(start: date, end: date) -> Q:
     )
 
 
-class Building(models.Model):
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+class Building(TenantModel):
     site = models.ForeignKey(
         Site, on_delete=models.PROTECT, related_name="buildings", verbose_name=_("site")
     )
@@ -82,8 +82,7 @@ class UnitKind(models.TextChoices):
     DORMITORY = "dormitory", _("Dormitory")
 
 
-class Unit(models.Model):
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+class Unit(TenantModel):
     building = models.ForeignKey(
         Building, on_delete=models.PROTECT, related_name="units", verbose_name=_("building")
     )
@@ -109,6 +108,8 @@ class Unit(models.Model):
             "Leave empty while it is in service; works are an out-of-service period instead."
         ),
     )
+
+    site_path = "building__site"
 
     class Meta:
         verbose_name = _("unit")
@@ -145,14 +146,15 @@ class Unit(models.Model):
         return withdrawn is None or (end is not None and end <= withdrawn)
 
 
-class UnitClosure(models.Model):
+class UnitClosure(TenantModel):
     """A period when a unit takes nobody: works, damage, disinfection."""
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="closures")
     start = models.DateField(_("out of service from"))
     end = models.DateField(_("back in service on"), null=True, blank=True)
     reason = models.CharField(_("reason"), max_length=200)
+
+    site_path = "unit__building__site"
 
     class Meta:
         verbose_name = _("out-of-service period")
@@ -206,10 +208,9 @@ class HouseholdType(models.TextChoices):
     OTHER = "other", _("Other household")
 
 
-class Stay(models.Model):
+class Stay(TenantModel):
     """One admission of a household (or a person) at a site, from entry to exit."""
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="+")
     household = models.ForeignKey(
         Household, on_delete=models.PROTECT, null=True, blank=True, related_name="stays",
@@ -267,10 +268,9 @@ class Stay(models.Model):
         return ((self.end or until) - self.start).days
 
 
-class Occupancy(models.Model):
+class Occupancy(TenantModel):
     """One person of a stay in one bed slot of one unit, over [start, end)."""
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     stay = models.ForeignKey(Stay, on_delete=models.CASCADE, related_name="occupancies")
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="occupancies")
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="occupancies")
@@ -279,6 +279,8 @@ class Occupancy(models.Model):
     family = models.BooleanField(default=False)
     start = models.DateField(_("from"))
     end = models.DateField(_("until"), null=True, blank=True)
+
+    site_path = "stay__site"
 
     class Meta:
         verbose_name = _("occupancy")
@@ -314,10 +316,9 @@ class Priority(models.IntegerChoices):
     NORMAL = 3, _("Normal")
 
 
-class PlaceRequest(models.Model):
+class PlaceRequest(TenantModel):
     """A household's request for a place at a site: the waiting list, in order."""
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="+")
     head = models.ForeignKey(
         Person, on_delete=models.PROTECT, related_name="place_requests", verbose_name=_("person")
@@ -367,10 +368,9 @@ class OfferOutcome(models.TextChoices):
     REFUSED = "refused", _("Refused")
 
 
-class Offer(models.Model):
+class Offer(TenantModel):
     """A free unit offered to a waiting household; a refusal keeps its reason."""
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     request = models.ForeignKey(PlaceRequest, on_delete=models.CASCADE, related_name="offers")
     unit = models.ForeignKey(
         Unit, on_delete=models.PROTECT, related_name="+", verbose_name=_("unit")
@@ -384,6 +384,8 @@ class Offer(models.Model):
     created_by = models.ForeignKey(
         User, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+
+    site_path = "request__site"
 
     class Meta:
         verbose_name = _("offer")

@@ -47,38 +47,24 @@ from coordo.people.models import Household, Person
 ONE_DAY = timedelta(days=1)
 
 
-def _sites(principal: Principal, perm: Perm) -> dict[str, object]:
-    return {
-        "organisation_id": principal.organisation_id,
-        "site_id__in": principal.sites_where(perm),
-    }
-
-
 def buildings_visible_to(
     principal: Principal, perm: Perm = Perm.HOUSING_VIEW
 ) -> QuerySet[Building]:
-    return Building.objects.filter(**_sites(principal, perm)).select_related("site")
+    return Building.objects.visible_to(principal, perm).select_related("site")
 
 
 def units_visible_to(principal: Principal, perm: Perm = Perm.HOUSING_VIEW) -> QuerySet[Unit]:
-    return Unit.objects.filter(
-        organisation_id=principal.organisation_id,
-        building__site_id__in=principal.sites_where(perm),
-    ).select_related("building", "building__site")
+    return Unit.objects.visible_to(principal, perm).select_related("building", "building__site")
 
 
 def stays_visible_to(principal: Principal, perm: Perm = Perm.STAY_VIEW) -> QuerySet[Stay]:
-    return Stay.objects.filter(**_sites(principal, perm)).select_related(
-        "head", "household", "site"
-    )
+    return Stay.objects.visible_to(principal, perm).select_related("head", "household", "site")
 
 
 def requests_visible_to(
     principal: Principal, perm: Perm = Perm.STAY_VIEW
 ) -> QuerySet[PlaceRequest]:
-    return PlaceRequest.objects.filter(**_sites(principal, perm)).select_related(
-        "head", "household"
-    )
+    return PlaceRequest.objects.visible_to(principal, perm).select_related("head", "household")
 
 
 def stays_of_person(principal: Principal, person: Person) -> QuerySet[Stay]:
@@ -121,10 +107,9 @@ def get_request(principal: Principal, request_id: int, perm: Perm = Perm.STAY_VI
 
 def get_offer(principal: Principal, offer_id: int, perm: Perm = Perm.STAY_EDIT) -> Offer:
     return get_object_or_404(
-        Offer.objects.filter(
-            organisation_id=principal.organisation_id,
-            request__site_id__in=principal.sites_where(perm),
-        ).select_related("request", "request__head", "request__household", "unit__building"),
+        Offer.objects.visible_to(principal, perm).select_related(
+            "request", "request__head", "request__household", "unit__building"
+        ),
         pk=offer_id,
     )
 
@@ -311,10 +296,8 @@ def current_closures(today: date) -> QuerySet[UnitClosure]:
 def stay_history(principal: Principal, person: Person) -> QuerySet[Occupancy]:
     """A person's occupancies, newest first, at the sites where the principal sees stays."""
     return (
-        Occupancy.objects.filter(
-            person=person, stay__site_id__in=principal.sites_where(Perm.STAY_VIEW),
-            organisation_id=principal.organisation_id,
-        )
+        Occupancy.objects.visible_to(principal, Perm.STAY_VIEW)
+        .filter(person=person)
         .select_related("stay", "unit__building")
         .order_by("-start")
-    )  # fmt: skip
+    )

@@ -13,7 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from stdnum.be import nn
 
-from coordo.access.models import Organisation, Site, User
+from coordo.access.models import Site, User
+from coordo.access.tenancy import TenantModel
 from coordo.people.vocab import country_choices, language_name
 
 
@@ -64,8 +65,7 @@ def new_pseudonym() -> str:
     return "P-" + "".join(secrets.choice(alphabet) for _ in range(8))
 
 
-class Person(models.Model):
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+class Person(TenantModel):
     site = models.ForeignKey(
         Site, on_delete=models.PROTECT, related_name="persons", verbose_name=_("site")
     )
@@ -178,10 +178,9 @@ def _encoded_birth(year: int | None, month: int | None, day: int | None) -> str:
     return str(pgettext_lazy("born", "in %(year)s") % {"year": year})
 
 
-class Household(models.Model):
+class Household(TenantModel):
     """People who move together: a mother and her children are admitted as one."""
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     site = models.ForeignKey(
         Site, on_delete=models.PROTECT, related_name="households", verbose_name=_("site")
     )
@@ -215,8 +214,7 @@ class Relationship(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class HouseholdMember(models.Model):
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+class HouseholdMember(TenantModel):
     household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="members")
     person = models.ForeignKey(
         Person, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("person")
@@ -224,6 +222,8 @@ class HouseholdMember(models.Model):
     relationship = models.CharField(
         _("relationship to the head"), max_length=20, choices=Relationship.choices
     )
+
+    site_path = "household__site"
 
     class Meta:
         verbose_name = _("household member")
@@ -244,16 +244,17 @@ class ConsentPurpose(models.TextChoices):
     PHOTO = "photo", _("Photos in activities")
 
 
-class ConsentRecord(models.Model):
+class ConsentRecord(TenantModel):
     """A consent given or withdrawn; the latest record per purpose is in force."""
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="consents")
     purpose = models.CharField(_("purpose"), max_length=20, choices=ConsentPurpose.choices)
     given = models.BooleanField(_("given"))
     date = models.DateField(_("date"), default=timezone.localdate)
     recorded_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
     recorded_at = models.DateTimeField(default=timezone.now)
+
+    site_path = "person__site"
 
     class Meta:
         verbose_name = _("consent record")

@@ -14,16 +14,11 @@ DUPLICATE_THRESHOLD = 0.85
 
 
 def persons_visible_to(principal: Principal, perm: Perm = Perm.PERSON_VIEW) -> QuerySet[Person]:
-    return Person.objects.filter(
-        organisation_id=principal.organisation_id, site_id__in=principal.sites_where(perm)
-    ).select_related("site")
+    return Person.objects.visible_to(principal, perm).select_related("site")
 
 
 def households_visible_to(principal: Principal) -> QuerySet[Household]:
-    return Household.objects.filter(
-        organisation_id=principal.organisation_id,
-        site_id__in=principal.sites_where(Perm.PERSON_VIEW),
-    ).select_related("site", "head")
+    return Household.objects.visible_to(principal, Perm.PERSON_VIEW).select_related("site", "head")
 
 
 def get_person(principal: Principal, person_id: int, perm: Perm = Perm.PERSON_VIEW) -> Person:

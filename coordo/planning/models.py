@@ -14,7 +14,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from coordo.access.models import Organisation, Site, User
+from coordo.access.models import Site, User
+from coordo.access.tenancy import TenantModel
 from coordo.background import BackgroundRun
 from coordo.background import RunStatus as RunStatus  # planning's run states are these
 
@@ -30,10 +31,9 @@ def new_calendar_token() -> str:
     return secrets.token_urlsafe(24)
 
 
-class Worker(models.Model):
+class Worker(TenantModel):
     """Someone who works shifts; volunteers may have no account and use their calendar link."""
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     user = models.OneToOneField(
         User, on_delete=models.SET_NULL, null=True, blank=True, related_name="worker"
     )
@@ -50,6 +50,8 @@ class Worker(models.Model):
     email = models.EmailField(_("e-mail address"), blank=True)
     calendar_token = models.CharField(max_length=40, unique=True, default=new_calendar_token)
     is_active = models.BooleanField(_("active"), default=True)
+
+    site_path = "sites"  # many sites: a read through it may repeat a worker (distinct)
 
     class Meta:
         verbose_name = _("worker")
@@ -76,12 +78,14 @@ class WeekDay(models.IntegerChoices):
     SUNDAY = 6, _("Sunday")
 
 
-class WeeklyWindow(models.Model):
+class WeeklyWindow(TenantModel):
     worker = models.ForeignKey(Worker, on_delete=models.CASCADE, related_name="windows")
     kind = models.CharField(_("kind"), max_length=10, choices=WindowKind.choices)
     weekday = models.PositiveSmallIntegerField(_("weekday"), choices=WeekDay.choices)
     start = models.TimeField(_("from"))
     end = models.TimeField(_("to"), null=True, blank=True, help_text=_("Empty: midnight."))
+
+    site_path = "worker__sites"
 
     class Meta:
         ordering = ["worker", "kind", "weekday", "start"]
@@ -100,13 +104,15 @@ class AbsenceReason(models.TextChoices):
     TRAINING = "training", _("Training")
 
 
-class Absence(models.Model):
+class Absence(TenantModel):
     worker = models.ForeignKey(Worker, on_delete=models.CASCADE, related_name="absences")
     reason = models.CharField(_("reason"), max_length=10, choices=AbsenceReason.choices)
     first_day = models.DateField(_("first day"))
     last_day = models.DateField(_("last day"))
     entered_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
+
+    site_path = "worker__sites"
 
     class Meta:
         ordering = ["first_day", "id"]
@@ -119,10 +125,9 @@ class Absence(models.Model):
             raise ValidationError({"last_day": _("The last day cannot be before the first day.")})
 
 
-class ShiftTemplate(models.Model):
+class ShiftTemplate(TenantModel):
     """A recurring slot of a site: it generates one shift on each of its weekdays."""
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="shift_templates")
     weekdays = models.JSONField(_("weekdays"), default=list)  # 0 = Monday
     start = models.TimeField(_("start"))
@@ -150,10 +155,9 @@ class ShiftTemplate(models.Model):
             raise ValidationError({"weekdays": _("Choose at least one weekday.")})
 
 
-class SitePlanningSettings(models.Model):
+class SitePlanningSettings(TenantModel):
     """How a site plans: one row per site, created when first changed (absent: the defaults)."""
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     site = models.OneToOneField(Site, on_delete=models.CASCADE, related_name="planning_settings")
     closed_on_public_holidays = models.BooleanField(
         _("closed on public holidays"),
@@ -175,8 +179,7 @@ class PlanningStatus(models.TextChoices):
     SUPERSEDED = "superseded", _("Superseded")
 
 
-class Planning(models.Model):
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+class Planning(TenantModel):
     site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="plannings")
     month = models.DateField(_("month"))  # its first day
     status = models.CharField(
@@ -210,10 +213,9 @@ class Planning(models.Model):
         return self.status == PlanningStatus.DRAFT
 
 
-class Shift(models.Model):
+class Shift(TenantModel):
     """One occurrence of a template in a month; plannings of that month assign people to it."""
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="+")
     template = models.ForeignKey(
         ShiftTemplate, on_delete=models.SET_NULL, null=True, blank=True, related_name="shifts"
@@ -233,12 +235,14 @@ class Shift(models.Model):
         return f"{self.site} {timezone.localtime(self.start):%Y-%m-%d %H:%M}"
 
 
-class Assignment(models.Model):
+class Assignment(TenantModel):
     planning = models.ForeignKey(Planning, on_delete=models.CASCADE, related_name="assignments")
     shift = models.ForeignKey(Shift, on_delete=models.CASCADE, related_name="assignments")
     worker = models.ForeignKey(Worker, on_delete=models.PROTECT, related_name="assignments")
     # Set by hand: the solver keeps it (`fixed`) when the draft is solved again.
     fixed = models.BooleanField(default=False)
+
+    site_path = "planning__site"
 
     class Meta:
         constraints = [
@@ -251,7 +255,7 @@ class Assignment(models.Model):
         return f"{self.worker} · {self.shift}"
 
 
-class PlanningRun(BackgroundRun):
+class PlanningRun(BackgroundRun, TenantModel):
     """One solve of a draft in the background, with its progress and outcome.
 
     Its states and columns are the lifecycle's (`coordo.background`); `progress` holds
@@ -265,6 +269,8 @@ class PlanningRun(BackgroundRun):
     created_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
 
+    site_path = "planning__site"
+
     class Meta:
         ordering = ["-created_at", "-id"]
 
@@ -272,10 +278,9 @@ class PlanningRun(BackgroundRun):
         return f"{self.planning} #{self.pk}"
 
 
-class Rota(models.Model):
+class Rota(TenantModel):
     """An on-call rota shared by some coordinators of a site, cut into periods."""
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="rotas")
     name = models.CharField(_("name"), max_length=100)
     members = models.ManyToManyField(Worker, related_name="rotas", verbose_name=_("members"))
@@ -287,7 +292,7 @@ class Rota(models.Model):
         return self.name
 
 
-class RotaPeriod(models.Model):
+class RotaPeriod(TenantModel):
     rota = models.ForeignKey(Rota, on_delete=models.CASCADE, related_name="periods")
     start = models.DateTimeField(_("start"))
     end = models.DateTimeField(_("end"))
@@ -295,6 +300,8 @@ class RotaPeriod(models.Model):
     holder = models.ForeignKey(
         Worker, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+
+    site_path = "rota__site"
 
     class Meta:
         ordering = ["start", "id"]
@@ -314,14 +321,13 @@ class SwapStatus(models.TextChoices):
 OPEN_SWAP_STATUSES = (SwapStatus.OFFERED, SwapStatus.ACCEPTED)
 
 
-class SwapRequest(models.Model):
+class SwapRequest(TenantModel):
     """A host hands over a published shift, or swaps it; a colleague takes it, the coordination approves.
 
     `colleague` empty: an open offer to the site's team. `counter_shift`: the taker's
     shift of the same planning that the requester works instead (a swap, not a hand-over).
     """
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="+")
     planning = models.ForeignKey(Planning, on_delete=models.CASCADE, related_name="swap_requests")
     shift = models.ForeignKey(Shift, on_delete=models.CASCADE, related_name="+")

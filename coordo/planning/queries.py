@@ -34,9 +34,7 @@ def plannings_visible_to(
     """Published versions where `perm` holds; drafts only where the principal may edit them."""
     editable = principal.sites_where(Perm.PLANNING_EDIT)
     return (
-        Planning.objects.filter(
-            organisation_id=principal.organisation_id, site_id__in=principal.sites_where(perm)
-        )
+        Planning.objects.visible_to(principal, perm)
         .filter(~Q(status=PlanningStatus.DRAFT) | Q(site_id__in=editable))
         .select_related("site")
     )
@@ -58,10 +56,7 @@ def open_draft(principal: Principal, planning: Planning) -> Planning | None:
 
 
 def get_run(principal: Principal, run_id: int, perm: Perm = Perm.PLANNING_VIEW) -> PlanningRun:
-    runs = PlanningRun.objects.filter(
-        planning__organisation_id=principal.organisation_id,
-        planning__site_id__in=principal.sites_where(perm),
-    ).select_related("planning")
+    runs = PlanningRun.objects.visible_to(principal, perm).select_related("planning")
     return get_object_or_404(runs, pk=run_id)
 
 
@@ -79,9 +74,7 @@ def worker_of(principal: Principal) -> Worker | None:
     """The worker record linked to the principal's account, if any."""
     if principal.user_id is None:
         return None
-    return Worker.objects.filter(
-        organisation_id=principal.organisation_id, user_id=principal.user_id
-    ).first()
+    return Worker.objects.of_organisation(principal).filter(user_id=principal.user_id).first()
 
 
 def site_team(site: Site) -> QuerySet[Worker]:
@@ -105,11 +98,11 @@ def get_team_worker(principal: Principal, site: Site, worker_id: int) -> Worker:
 
 def swaps_to_decide(principal: Principal) -> QuerySet[SwapRequest]:
     """Open swap requests of the sites where the principal publishes the planning."""
-    return SwapRequest.objects.filter(
-        organisation_id=principal.organisation_id,
-        site_id__in=principal.sites_where(Perm.PLANNING_PUBLISH),
-        status__in=OPEN_SWAP_STATUSES,
-    ).select_related("site", "shift", "requester", "colleague", "taker", "counter_shift")
+    return (
+        SwapRequest.objects.visible_to(principal, Perm.PLANNING_PUBLISH)
+        .filter(status__in=OPEN_SWAP_STATUSES)
+        .select_related("site", "shift", "requester", "colleague", "taker", "counter_shift")
+    )
 
 
 def swaps_offered_to(worker: Worker) -> QuerySet[SwapRequest]:
@@ -136,10 +129,7 @@ def swaps_asked_by(worker: Worker) -> QuerySet[SwapRequest]:
 
 
 def rotas_editable_by(principal: Principal) -> QuerySet[Rota]:
-    return Rota.objects.filter(
-        organisation_id=principal.organisation_id,
-        site_id__in=principal.sites_where(Perm.PLANNING_EDIT),
-    ).select_related("site")
+    return Rota.objects.visible_to(principal, Perm.PLANNING_EDIT).select_related("site")
 
 
 def get_rota(principal: Principal, rota_id: int) -> Rota:
@@ -203,16 +193,10 @@ def get_published_assignment(worker: Worker, assignment_id: int) -> Assignment:
 
 def get_planned_worker(principal: Principal, worker_id: int) -> Worker:
     """A worker of a site the principal plans."""
-    workers = Worker.objects.filter(
-        organisation_id=principal.organisation_id,
-        sites__in=principal.sites_where(Perm.PLANNING_EDIT),
-    ).distinct()
+    workers = Worker.objects.visible_to(principal, Perm.PLANNING_EDIT).distinct()
     return get_object_or_404(workers, pk=worker_id)
 
 
 def absences_planned_by(principal: Principal) -> QuerySet[Absence]:
     """Absences of the workers of the sites the principal plans."""
-    return Absence.objects.filter(
-        worker__organisation_id=principal.organisation_id,
-        worker__sites__in=principal.sites_where(Perm.PLANNING_EDIT),
-    ).distinct()
+    return Absence.objects.visible_to(principal, Perm.PLANNING_EDIT).distinct()

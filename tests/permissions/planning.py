@@ -197,16 +197,26 @@ def _month_records(place: Place, label: str, planted: dict[str, str]) -> dict[st
     )  # fmt: skip
     january = Shift.objects.filter(site=site, start__month=1).first()
     assert january is not None
-    Assignment.objects.create(planning=published, shift=january, worker=worker)
+    Assignment.objects.create(
+        organisation_id=published.organisation_id, planning=published, shift=january, worker=worker
+    )
     draft = Planning.objects.create(
         organisation=organisation, site=site, month=date(2027, 2, 1), created_by=creator
     )
-    run = PlanningRun.objects.create(planning=draft, created_by=creator, status="done")
+    run = PlanningRun.objects.create(
+        organisation_id=draft.organisation_id, planning=draft, created_by=creator, status="done"
+    )
     shift = Shift.objects.filter(site=site, start__month=2).first()
     window = WeeklyWindow.objects.create(
-        worker=worker, kind="available", weekday=0, start=time(8), end=time(13)
+        organisation_id=worker.organisation_id,
+        worker=worker,
+        kind="available",
+        weekday=0,
+        start=time(8),
+        end=time(13),
     )
     absence = Absence.objects.create(
+        organisation_id=worker.organisation_id,
         worker=worker, reason="leave", first_day=date(2027, 2, 15), last_day=date(2027, 2, 16),
         entered_by=creator,
     )  # fmt: skip
@@ -233,7 +243,9 @@ def _swaps(place: Place, label: str, planning: Planning, worker: Worker) -> dict
     colleague.sites.add(place.site)
     mondays = list(Shift.objects.filter(site=place.site, start__month=1).order_by("start")[1:4])
     for shift, owner in zip(mondays, (worker, colleague, colleague), strict=True):
-        Assignment.objects.create(planning=planning, shift=shift, worker=owner)
+        Assignment.objects.create(
+            organisation_id=planning.organisation_id, planning=planning, shift=shift, worker=owner
+        )
     common = {"organisation": planning.organisation, "site": place.site, "planning": planning}
     return {
         "swap_mine": SwapRequest.objects.create(**common, shift=mondays[0], requester=worker),
@@ -251,7 +263,7 @@ def _rota(place: Place, worker: Worker) -> dict[str, Model]:
     rota = Rota.objects.create(organisation=place.site.organisation, site=place.site, name="Garde")
     rota.members.add(worker)
     period = RotaPeriod.objects.create(
-        rota=rota, start=datetime(2027, 3, 1, 8, tzinfo=UTC),
+        organisation_id=rota.organisation_id, rota=rota, start=datetime(2027, 3, 1, 8, tzinfo=UTC),
         end=datetime(2027, 3, 2, 8, tzinfo=UTC), holder=worker,
     )  # fmt: skip
     return {"rota": rota, "rota_period": period}

@@ -104,7 +104,13 @@ def _new_draft(site: Site, month: date, by: Principal) -> Planning:
             Q(worker__is_active=True) | Q(shift__start__lt=timezone.now())
         )
         Assignment.objects.bulk_create(
-            Assignment(planning=planning, shift_id=a.shift_id, worker_id=a.worker_id) for a in kept
+            Assignment(
+                organisation_id=planning.organisation_id,
+                planning=planning,
+                shift_id=a.shift_id,
+                worker_id=a.worker_id,
+            )
+            for a in kept
         )
     return planning
 
@@ -122,7 +128,10 @@ def start_run(planning: Planning, *, time_limit: int, by: Principal) -> Planning
     if not 1 <= time_limit <= MAX_TIME_LIMIT:
         raise ValidationError({"time_limit": _("Between 1 and 120 seconds.")})
     run = PlanningRun.objects.create(
-        planning=planning, time_limit=time_limit, created_by_id=by.named_worker_id()
+        organisation_id=planning.organisation_id,
+        planning=planning,
+        time_limit=time_limit,
+        created_by_id=by.named_worker_id(),
     )
     audit.record(AuditAction.CREATE, principal=by, obj=run, site_id=planning.site_id)
     _enqueue(run)
@@ -143,7 +152,12 @@ def save_solution(planning: Planning, solution: Solution) -> None:
     planning.assignments.filter(fixed=False).delete()
     kept = set(planning.assignments.values_list("shift_id", "worker_id"))
     Assignment.objects.bulk_create(
-        Assignment(planning=planning, shift_id=pk_of(a.shift), worker_id=pk_of(person))
+        Assignment(
+            organisation_id=planning.organisation_id,
+            planning=planning,
+            shift_id=pk_of(a.shift),
+            worker_id=pk_of(person),
+        )
         for a in solution.assignments
         for person in a.people
         if (pk_of(a.shift), pk_of(person)) not in kept
@@ -169,7 +183,14 @@ def assign_shift(
         raise ValidationError({"workers": problems})
     planning.assignments.filter(shift=shift).delete()
     Assignment.objects.bulk_create(
-        Assignment(planning=planning, shift=shift, worker=w, fixed=True) for w in workers
+        Assignment(
+            organisation_id=planning.organisation_id,
+            planning=planning,
+            shift=shift,
+            worker=w,
+            fixed=True,
+        )
+        for w in workers
     )
     audit.record(AuditAction.UPDATE, principal=by, obj=planning)
 
@@ -242,6 +263,7 @@ def record_absence(
     """Entered by the worker themself, or by a coordinator of one of their sites."""
     _own_or_coordinator(worker, by)
     absence = Absence(
+        organisation_id=worker.organisation_id,
         worker=worker,
         reason=reason,
         first_day=first_day,
@@ -291,7 +313,10 @@ def _propose_replans(absence: Absence, *, by: Principal) -> list[Planning]:
             )
             stale.update(cancel_requested=True)
         run = PlanningRun.objects.create(
-            planning=draft, time_limit=REPLAN_SECONDS, created_by_id=by.named_worker_id()
+            organisation_id=draft.organisation_id,
+            planning=draft,
+            time_limit=REPLAN_SECONDS,
+            created_by_id=by.named_worker_id(),
         )
         audit.record(AuditAction.CREATE, principal=by, obj=run, site_id=site_id)
         _enqueue(run)
@@ -314,8 +339,8 @@ def add_worker(*, site: Site, by: Principal, **data: Any) -> Worker:
     worker.save()
     worker.sites.add(site)
     WeeklyWindow.objects.bulk_create(
-        WeeklyWindow(worker=worker, kind="available", weekday=day, start=data["available_from"],
-                     end=data["available_to"])
+        WeeklyWindow(organisation_id=worker.organisation_id, worker=worker, kind="available",
+                     weekday=day, start=data["available_from"], end=data["available_to"])
         for day in data["weekdays"]
     )  # fmt: skip
     audit.record(AuditAction.CREATE, principal=by, obj=worker, site_id=site.pk)

@@ -94,7 +94,12 @@ def add_rota_period(
     rota = _locked(rota)
     _validate(rota, start, end, holder, None)
     period = RotaPeriod.objects.create(
-        rota=rota, start=start, end=end, holder=holder, weekend=weekend
+        organisation_id=rota.organisation_id,
+        rota=rota,
+        start=start,
+        end=end,
+        holder=holder,
+        weekend=weekend,
     )
     audit.record(AuditAction.CREATE, principal=by, obj=period, site_id=rota.site_id)
     return period

@@ -194,7 +194,13 @@ def _republish(current: Planning, *, by: Principal) -> Planning:
         created_by_id=by.named_worker_id(), published_at=timezone.now(),
     )  # fmt: skip
     Assignment.objects.bulk_create(
-        Assignment(planning=new, shift_id=a.shift_id, worker_id=a.worker_id, fixed=a.fixed)
+        Assignment(
+            organisation_id=new.organisation_id,
+            planning=new,
+            shift_id=a.shift_id,
+            worker_id=a.worker_id,
+            fixed=a.fixed,
+        )
         for a in current.assignments.all()
     )
     return new

@@ -91,6 +91,7 @@ def add_window(window: WeeklyWindow, *, worker: Worker, site: Site, by: Principa
     by.require(Perm.PLANNING_EDIT, site.pk)
     _check_in_team(worker, site)
     window.worker = worker
+    window.organisation_id = worker.organisation_id
     _audit(AuditAction.CREATE, _window(window), site, by)
     return window
 

@@ -41,7 +41,14 @@ def make_worker(
     )  # fmt: skip
     worker.sites.add(site)
     WeeklyWindow.objects.bulk_create(
-        WeeklyWindow(worker=worker, kind="available", weekday=day, start=time(8), end=time(20))
+        WeeklyWindow(
+            organisation_id=worker.organisation_id,
+            worker=worker,
+            kind="available",
+            weekday=day,
+            start=time(8),
+            end=time(20),
+        )
         for day in weekdays
     )
     return worker

@@ -42,7 +42,12 @@ def publish_december(site: Site, coordinator: User, team: list[Worker]) -> Plann
         (shift_at(site, 7, 12), (dirk, samir)),
     ):
         for worker in people:
-            Assignment.objects.create(planning=planning, shift=shift, worker=worker)
+            Assignment.objects.create(
+                organisation_id=planning.organisation_id,
+                planning=planning,
+                shift=shift,
+                worker=worker,
+            )
     return planning
 
 

@@ -40,6 +40,7 @@ def test_broken_rules_are_named_and_refused(
     draft: Planning, team: list[Worker], coordinator: User
 ) -> None:
     Absence.objects.create(
+        organisation_id=team[2].organisation_id,
         worker=team[2], reason="leave", first_day=date(2026, 12, 2), last_day=date(2026, 12, 2),
         entered_by=coordinator,
     )  # fmt: skip

@@ -57,7 +57,9 @@ def _published_shift(site: Site, coordinator: User, worker: Worker, start: str, 
         start=timezone.make_aware(datetime.fromisoformat(start)),
         end=timezone.make_aware(datetime.fromisoformat(end)),
     )
-    Assignment.objects.create(planning=planning, shift=shift, worker=worker)
+    Assignment.objects.create(
+        organisation_id=planning.organisation_id, planning=planning, shift=shift, worker=worker
+    )
 
 
 def test_shifts_around_the_summer_time_change_keep_their_wall_clock_hours(

@@ -30,6 +30,7 @@ def test_absences_and_hand_set_cells_reach_the_solver(
     draft: Planning, team: list[Worker], coordinator: User
 ) -> None:
     Absence.objects.create(
+        organisation_id=team[0].organisation_id,
         worker=team[0], reason="illness", first_day=date(2026, 12, 7), last_day=date(2026, 12, 9),
         entered_by=coordinator,
     )  # fmt: skip

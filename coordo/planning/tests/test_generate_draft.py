@@ -54,7 +54,9 @@ def test_an_impossible_month_is_explained(
 
 
 def test_a_cancelled_run_stops_at_once(draft: Planning, coordinator: User) -> None:
-    run = PlanningRun.objects.create(planning=draft, time_limit=60, created_by=coordinator)
+    run = PlanningRun.objects.create(
+        organisation_id=draft.organisation_id, planning=draft, time_limit=60, created_by=coordinator
+    )
     actions.cancel_run(run, by=principal_for_user(coordinator))
     assert solve_planning.call(run.pk) == RunStatus.DONE
     run.refresh_from_db()
@@ -62,7 +64,9 @@ def test_a_cancelled_run_stops_at_once(draft: Planning, coordinator: User) -> No
 
 
 def test_a_second_run_waits_for_the_first(draft: Planning, coordinator: User) -> None:
-    PlanningRun.objects.create(planning=draft, created_by=coordinator)
+    PlanningRun.objects.create(
+        organisation_id=draft.organisation_id, planning=draft, created_by=coordinator
+    )
     with pytest.raises(ValidationError, match="already working"):
         actions.start_run(draft, time_limit=5, by=principal_for_user(coordinator))
 
@@ -76,6 +80,7 @@ def test_the_page_polls_while_the_solver_works(
     draft: Planning, coordinator: User, site: Site, team: list[Worker]
 ) -> None:
     run = PlanningRun.objects.create(
+        organisation_id=draft.organisation_id,
         planning=draft, created_by=coordinator, status=RunStatus.RUNNING,
         progress={"elapsed": 1.5, "objective": 42, "bound": 30, "assignments": {}},
     )  # fmt: skip

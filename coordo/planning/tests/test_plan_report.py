@@ -34,10 +34,20 @@ def test_the_penalty_is_told_in_plain_words(
     WeeklyWindow.objects.bulk_create(
         [
             WeeklyWindow(
-                worker=anna, kind="preferred", weekday=weekday, start=time(12), end=time(15)
+                organisation_id=anna.organisation_id,
+                worker=anna,
+                kind="preferred",
+                weekday=weekday,
+                start=time(12),
+                end=time(15),
             ),
             WeeklyWindow(
-                worker=anna, kind="undesired", weekday=weekday, start=time(8), end=time(13)
+                organisation_id=anna.organisation_id,
+                worker=anna,
+                kind="undesired",
+                weekday=weekday,
+                start=time(8),
+                end=time(13),
             ),
         ]
     )
@@ -70,7 +80,11 @@ def test_the_fairness_table_follows_the_board_while_the_solver_works(
         "assignments": {f"s{s.pk}": [f"w{anna.pk}", f"w{bram.pk}"] for s in shifts},
     }
     run = PlanningRun.objects.create(
-        planning=draft, created_by=coordinator, status=RunStatus.RUNNING, progress=progress
+        organisation_id=draft.organisation_id,
+        planning=draft,
+        created_by=coordinator,
+        status=RunStatus.RUNNING,
+        progress=progress,
     )
     client = verified_client(coordinator)
     page = client.get(f"/planning/{draft.pk}/").content.decode()

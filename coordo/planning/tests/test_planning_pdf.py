@@ -69,7 +69,12 @@ def test_a_full_month_of_three_slots_fits_on_one_page(
     team = [make_worker(site, name) for name in names]
     planning = make_draft(site, coordinator)
     Assignment.objects.bulk_create(
-        Assignment(planning=planning, shift=shift, worker=team[(n + k) % 4])
+        Assignment(
+            organisation_id=planning.organisation_id,
+            planning=planning,
+            shift=shift,
+            worker=team[(n + k) % 4],
+        )
         for n, shift in enumerate(Shift.objects.filter(site=site))
         for k in range(2)
     )

@@ -11,6 +11,7 @@ from coordo.planning.models import Absence, Worker
 
 def test_the_absence_is_removed_and_audited(team: list[Worker], coordinator: User) -> None:
     absence = Absence.objects.create(
+        organisation_id=team[2].organisation_id,
         worker=team[2], reason="leave", first_day=date(2026, 12, 7), last_day=date(2026, 12, 9),
         entered_by=coordinator,
     )  # fmt: skip
@@ -28,6 +29,7 @@ def test_the_absence_is_removed_and_audited(team: list[Worker], coordinator: Use
 
 def test_an_absence_of_another_worker_answers_404(team: list[Worker], coordinator: User) -> None:
     absence = Absence.objects.create(
+        organisation_id=team[3].organisation_id,
         worker=team[3], reason="leave", first_day=date(2026, 12, 7), last_day=date(2026, 12, 9),
         entered_by=coordinator,
     )  # fmt: skip

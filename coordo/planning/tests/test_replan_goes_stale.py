@@ -123,7 +123,10 @@ def test_a_solve_still_working_is_cancelled_and_a_fresh_one_queued(
         by=principal_for_user(coordinator),
     )
     working = PlanningRun.objects.create(
-        planning=replan, created_by=coordinator, status=RunStatus.RUNNING
+        organisation_id=replan.organisation_id,
+        planning=replan,
+        created_by=coordinator,
+        status=RunStatus.RUNNING,
     )
     recorded = _absent(team[0], shift.start.date(), coordinator)
     assert recorded.replans == [replan]

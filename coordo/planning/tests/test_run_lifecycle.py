@@ -93,7 +93,9 @@ def test_a_crashed_run_does_not_block_discarding_or_publishing(
 
 def test_a_draft_that_cannot_be_read_fails_plainly(draft, coordinator, monkeypatch) -> None:
     monkeypatch.setattr(tasks, "build_instance", lambda planning: {"format": "nonsense"})
-    run = PlanningRun.objects.create(planning=draft, time_limit=5, created_by=coordinator)
+    run = PlanningRun.objects.create(
+        organisation_id=draft.organisation_id, planning=draft, time_limit=5, created_by=coordinator
+    )
     assert tasks.solve_planning.call(run.pk) == RunStatus.FAILED
     run.refresh_from_db()
     assert run.error_message == tasks.UNREADABLE_DRAFT
@@ -102,6 +104,7 @@ def test_a_draft_that_cannot_be_read_fails_plainly(draft, coordinator, monkeypat
 def _silent_run(draft: Planning, coordinator: User, seconds: int) -> PlanningRun:
     last_heard = timezone.now() - timedelta(seconds=seconds)
     return PlanningRun.objects.create(
+        organisation_id=draft.organisation_id,
         planning=draft,
         created_by=coordinator,
         status=RunStatus.RUNNING,
@@ -145,7 +148,9 @@ def test_a_stale_run_no_longer_blocks_discarding(draft, coordinator) -> None:
 
 def test_a_run_declared_dead_drops_its_late_result(draft, coordinator, monkeypatch) -> None:
     """The worker was only slow: its run was marked failed meanwhile, and stays so."""
-    run = PlanningRun.objects.create(planning=draft, time_limit=60, created_by=coordinator)
+    run = PlanningRun.objects.create(
+        organisation_id=draft.organisation_id, planning=draft, time_limit=60, created_by=coordinator
+    )
     fetch = tasks.build_instance
 
     def fetch_then_go_silent(planning: Planning) -> dict:
@@ -186,13 +191,30 @@ def busy_month(site: Site, coordinator: User) -> Planning:
         WeeklyWindow.objects.bulk_create(
             [
                 *(
-                    WeeklyWindow(worker=worker, kind="available", weekday=d, start=time(6))
+                    WeeklyWindow(
+                        organisation_id=worker.organisation_id,
+                        worker=worker,
+                        kind="available",
+                        weekday=d,
+                        start=time(6),
+                    )
                     for d in days
                 ),
                 WeeklyWindow(
-                    worker=worker, kind="preferred", weekday=i % 6, start=time(9), end=time(15)
+                    organisation_id=worker.organisation_id,
+                    worker=worker,
+                    kind="preferred",
+                    weekday=i % 6,
+                    start=time(9),
+                    end=time(15),
                 ),
-                WeeklyWindow(worker=worker, kind="undesired", weekday=(i + 2) % 6, start=time(18)),
+                WeeklyWindow(
+                    organisation_id=worker.organisation_id,
+                    worker=worker,
+                    kind="undesired",
+                    weekday=(i + 2) % 6,
+                    start=time(18),
+                ),
             ]
         )
     return make_draft(site, coordinator, _next_month())

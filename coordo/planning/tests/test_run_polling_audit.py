@@ -19,6 +19,7 @@ def _views(planning: Planning) -> int:
 
 def test_polls_write_no_audit_row(draft: Planning, coordinator: User) -> None:
     run = PlanningRun.objects.create(
+        organisation_id=draft.organisation_id,
         planning=draft, created_by=coordinator, status=RunStatus.RUNNING,
         progress={"elapsed": 1.5, "objective": 42, "bound": 30, "assignments": {}},
     )  # fmt: skip
@@ -31,14 +32,18 @@ def test_polls_write_no_audit_row(draft: Planning, coordinator: User) -> None:
 
 
 def test_the_board_opened_directly_is_audited(draft: Planning, coordinator: User) -> None:
-    run = PlanningRun.objects.create(planning=draft, created_by=coordinator, status="done")
+    run = PlanningRun.objects.create(
+        organisation_id=draft.organisation_id, planning=draft, created_by=coordinator, status="done"
+    )
     assert verified_client(coordinator).get(f"/planning/runs/{run.pk}/").status_code == 200
     assert _views(draft) == 1
 
 
 def test_a_poll_without_a_recent_view_is_audited(draft: Planning, coordinator: User) -> None:
     # The HX-Request header is the client's word: it does not spare the audit row.
-    run = PlanningRun.objects.create(planning=draft, created_by=coordinator, status="done")
+    run = PlanningRun.objects.create(
+        organisation_id=draft.organisation_id, planning=draft, created_by=coordinator, status="done"
+    )
     with time_machine.travel("2026-12-01 09:00 +0000", tick=False) as traveller:
         client = verified_client(coordinator)
         client.get(f"/planning/runs/{run.pk}/", headers={"HX-Request": "true"})

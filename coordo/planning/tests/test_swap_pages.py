@@ -118,5 +118,10 @@ def test_my_shifts_asks_the_team_once_however_many_shifts(
 
     one = worker_queries()
     for day in (9, 14, 16):
-        Assignment.objects.create(planning=planning, shift=shift_at(site, day, 9), worker=anna)
+        Assignment.objects.create(
+            organisation_id=planning.organisation_id,
+            planning=planning,
+            shift=shift_at(site, day, 9),
+            worker=anna,
+        )
     assert worker_queries() == one
