@@ -40,11 +40,6 @@ from coordo.access.policy import Perm
 AUDIT_PAGE_SIZE = 50
 
 
-@login_not_required
-def health(request: HttpRequest) -> HttpResponse:
-    return HttpResponse("ok", content_type="text/plain")
-
-
 def dashboard(request: AuthedRequest) -> HttpResponse:
     principal = principal_of(request)
     site = request.current_site
