@@ -29,7 +29,7 @@ def backups_recent(**kwargs: Any) -> list[CheckMessage]:
     if not settings.COORDO_BACKUP_DIR:
         return [_error("No backup directory is set.", "Set COORDO_BACKUP_DIR")]
     directory = Path(settings.COORDO_BACKUP_DIR)
-    messages = []
+    messages: list[CheckMessage] = []
     if not settings.COORDO_BACKUP_RECIPIENTS:
         messages.append(_error(
             "No backup recipient is set: `coordo backup` has no key to encrypt to.",
