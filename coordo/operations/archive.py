@@ -53,6 +53,8 @@ def write(
 
 def read(source: Path, identities: list[Any], into: Path) -> dict[str, Any]:
     """Decrypt and unpack `source` into the directory `into`; returns its manifest."""
+    if not source.is_file():
+        raise BackupError(f"{source} is not a file.")
 
     def produce(pipe: BinaryIO) -> None:
         with source.open("rb") as encrypted:
@@ -70,8 +72,11 @@ def read(source: Path, identities: list[Any], into: Path) -> dict[str, Any]:
         raise BackupError(
             f"{source} does not open with this identity: it was encrypted to another key."
         ) from None
-    except tarfile.TarError:
-        raise BackupError(f"{source} is damaged or cut short: it does not unpack.") from None
+    except (tarfile.TarError, OSError) as error:
+        # age authenticates each chunk: a changed or cut file fails as it is read.
+        raise BackupError(
+            f"{source} is damaged or cut short: it does not unpack ({error})."
+        ) from None
     manifest: dict[str, Any] = json.loads((into / MANIFEST).read_text())
     if manifest.get("format") != FORMAT:
         raise BackupError(f"{source} is a {manifest.get('format')!r} archive, not {FORMAT}.")
