@@ -101,6 +101,7 @@ INSTALLED_APPS = [
     "coordo.planning",
     "coordo.dispatch",
     "coordo.demo",
+    "coordo.operations",
 ]
 
 MIDDLEWARE = [
@@ -208,6 +209,8 @@ SECURE_HSTS_PRELOAD = PRODUCTION
 SECURE_PROXY_SSL_HEADER = (
     ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("COORDO_BEHIND_TLS_PROXY") else None
 )
+# The load balancer probes the backend over plain HTTP, behind the TLS proxy or beside it.
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
@@ -239,8 +242,9 @@ TIME_ZONE = "Europe/Brussels"
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = VAR_DIR / "static"
-STATIC_ROOT.mkdir(exist_ok=True)
+# The container image collects them at build time, outside the data volume.
+STATIC_ROOT = Path(env_str("COORDO_STATIC_ROOT", str(VAR_DIR / "static")))
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 WHITENOISE_USE_FINDERS = not PRODUCTION
 WHITENOISE_AUTOREFRESH = DEBUG
 STATICFILES_DIRS = [BASE_DIR / "coordo" / "static"]
@@ -269,6 +273,17 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # A running solver writes a heartbeat every half second; a run silent for this long lost
 # its worker and is shown failed, so it can be started again (coordo/background/runs.py).
 COORDO_RUN_STALE_AFTER_SECONDS = env_int("COORDO_RUN_STALE_AFTER_SECONDS", 120)
+# The worker runs a heartbeat task this often; the health check and `coordo check` fail
+# once none ran for the second (above the longest task: a solver run, two minutes).
+COORDO_WORKER_HEARTBEAT_SECONDS = env_int("COORDO_WORKER_HEARTBEAT_SECONDS", 60)
+COORDO_WORKER_STALE_AFTER_SECONDS = env_int("COORDO_WORKER_STALE_AFTER_SECONDS", 300)
+
+# `coordo backup` (coordo/operations/backup.py) writes here, encrypted to these age public
+# keys (comma-separated; the private keys stay off the server); `coordo check` fails when
+# the newest backup here is older than COORDO_BACKUP_MAX_AGE_HOURS.
+COORDO_BACKUP_DIR = env_str("COORDO_BACKUP_DIR")
+COORDO_BACKUP_RECIPIENTS = env_list("COORDO_BACKUP_RECIPIENT")
+COORDO_BACKUP_MAX_AGE_HOURS = env_int("COORDO_BACKUP_MAX_AGE_HOURS", 26)
 
 MAILERS = {
     "default": {
@@ -278,7 +293,16 @@ MAILERS = {
             if PRODUCTION
             else "django.core.mail.backends.console.EmailBackend",
         ),
-        "OPTIONS": {"host": env_str("COORDO_EMAIL_HOST", "localhost")} if PRODUCTION else {},
+        # Django's SMTP backend logs in only when both a user and a password are set.
+        "OPTIONS": {
+            "host": env_str("COORDO_EMAIL_HOST", "localhost"),
+            "port": env_int("COORDO_EMAIL_PORT", 25),
+            "username": env_str("COORDO_EMAIL_USER"),
+            "password": env_str("COORDO_EMAIL_PASSWORD"),
+            "use_tls": env_bool("COORDO_EMAIL_STARTTLS"),
+        }
+        if PRODUCTION
+        else {},
     }
 }
 DEFAULT_FROM_EMAIL = env_str("COORDO_FROM_EMAIL", "coordo@localhost")

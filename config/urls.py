@@ -8,6 +8,7 @@ urlpatterns = [
     # Before login too: the login page's language switch must not send the visitor to log in.
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("api/", api_urls()),
+    path("", include("coordo.operations.urls")),
     path("", include("coordo.access.urls")),
     path("", include("coordo.people.urls")),
     path("", include("coordo.housing.urls")),

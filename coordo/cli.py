@@ -15,6 +15,12 @@ COMMAND_GROUPS = {
     "manage": ("coordo.manage_cli", "run a Django management command (migrate, runserver…)"),
     "check": ("coordo.checks", "check that this deployment is safe to run (fails otherwise)"),
     "audit": ("coordo.access.audit_cli", "verify the audit trail's hash chains (audit verify)"),
+    "health": ("coordo.operations.health_cli", "the load balancer's health checks (0: healthy)"),
+    "backup": (
+        "coordo.operations.backup",
+        "write an encrypted backup: database and uploaded files",
+    ),
+    "restore": ("coordo.operations.restore", "restore a backup into an empty database"),
 }
 
 

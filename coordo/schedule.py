@@ -8,16 +8,18 @@ next day at `RUN_AT`, local time, with `run_after`.
 `ensure_scheduled()` enqueues a run now unless one is already waiting, so starting the
 worker twice never schedules the jobs twice: `rundemo` calls it as it starts the demo's
 worker, and a production deployment runs `coordo manage schedule_daily` beside its worker
-(docs/production.md).
+(docs/production.md). `ensure_waiting` does the same for any task that queues itself
+again (the worker's heartbeat, coordo/operations/heartbeat.py).
 """
 
 from __future__ import annotations
 
 import logging
 from datetime import datetime, time, timedelta
+from typing import Any
 
 from django.db import connection, transaction
-from django.tasks import TaskResultStatus, task
+from django.tasks import Task, TaskResultStatus, task
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
@@ -25,7 +27,7 @@ logger = logging.getLogger("coordo.schedule")
 
 DAILY_JOBS: tuple[str, ...] = ("coordo.access.audit_chain.log_chain_heads",)
 RUN_AT = time(3, 0)
-LOCK_KEY = 0x5343_4844  # "SCHD": PostgreSQL's advisory lock for `ensure_scheduled`
+LOCK_KEY = 0x5343_4844  # "SCHD": the class of PostgreSQL's advisory locks of `ensure_waiting`
 
 
 def next_run(now: datetime) -> datetime:
@@ -52,21 +54,28 @@ def run_daily_jobs() -> list[str]:
 
 
 def ensure_scheduled(run_after: datetime | None = None) -> bool:
-    """Enqueue `run_daily_jobs` (at `run_after`, else now) unless a run is already waiting.
+    """Enqueue `run_daily_jobs` (at `run_after`, else now) unless a run is already waiting."""
+    return ensure_waiting(run_daily_jobs, run_after=run_after)
 
-    The check and the enqueue run under one lock: PostgreSQL's advisory lock, SQLite's
-    IMMEDIATE transaction. Returns whether it enqueued.
+
+def ensure_waiting(queued: Task[..., Any], *, run_after: datetime | None = None) -> bool:
+    """Enqueue `queued` (at `run_after`, else now) unless a run of it is already waiting.
+
+    The check and the enqueue run under one lock: PostgreSQL's advisory lock (one per
+    task), SQLite's IMMEDIATE transaction. Returns whether it enqueued.
     """
     from django_tasks_db.models import DBTaskResult
 
     with transaction.atomic():
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
-                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [LOCK_KEY])
+                cursor.execute(
+                    "SELECT pg_advisory_xact_lock(%s, hashtext(%s))", [LOCK_KEY, queued.module_path]
+                )
         waiting = DBTaskResult.objects.filter(
-            task_path=run_daily_jobs.module_path, status=TaskResultStatus.READY
+            task_path=queued.module_path, status=TaskResultStatus.READY
         )
         if waiting.exists():
             return False
-        (run_daily_jobs.using(run_after=run_after) if run_after else run_daily_jobs).enqueue()
+        (queued.using(run_after=run_after) if run_after else queued).enqueue()
     return True

@@ -15,15 +15,8 @@ from django.test import override_settings
 from coordo.checks import main as coordo_check
 from coordo.checks import sqlite_serialises_writers
 from coordo.cli import main as coordo
-from coordo.schedule import ensure_scheduled
+from tests.production import production_deployment
 
-PRODUCTION = {
-    "DEBUG": False, "SECRET_KEY": "k" * 40 + "production-like-key-for-the-check",
-    "ALLOWED_HOSTS": ["coordo.example.org"], "SECURE_HSTS_SECONDS": 31_536_000,
-    "SECURE_HSTS_INCLUDE_SUBDOMAINS": True, "SECURE_HSTS_PRELOAD": True,
-    "SECURE_SSL_REDIRECT": True, "SESSION_COOKIE_SECURE": True, "CSRF_COOKIE_SECURE": True,
-    "MAILERS": {"default": {"BACKEND": "django.core.mail.backends.smtp.EmailBackend"}},
-}  # fmt: skip
 sqlite_only = pytest.mark.skipif(
     connection.vendor != "sqlite", reason="on PostgreSQL the suite's superuser fails E001"
 )
@@ -46,17 +39,28 @@ def test_a_development_setup_does_not_pass(capsys):
         in (errors)
     )
     assert "HINT: Run `coordo manage schedule_daily` beside the task worker." in errors
+    # Coordo's own, one for each thing a development set-up lacks.
+    for check_id in ("E004", "E007", "E008", "E009", "E010"):
+        assert f"(coordo.{check_id})" in errors
 
 
 @sqlite_only
 @pytest.mark.django_db
-def test_a_production_setup_with_its_daily_jobs_passes(capsys, monkeypatch):
+def test_a_production_setup_with_its_daily_jobs_passes(capsys, monkeypatch, tmp_path):
     # The browser tests set it for Playwright's event loop; a deployment never has it.
     monkeypatch.delenv("DJANGO_ALLOW_ASYNC_UNSAFE", raising=False)
-    ensure_scheduled()
-    with override_settings(**PRODUCTION):
+    with production_deployment(tmp_path):
         assert coordo_check([]) == 0
     assert capsys.readouterr().out.endswith("coordo check: the deployment passes every check.\n")
+
+
+@sqlite_only
+@pytest.mark.django_db
+def test_one_problem_in_production_fails_the_whole_check(capsys, monkeypatch, tmp_path):
+    monkeypatch.delenv("DJANGO_ALLOW_ASYNC_UNSAFE", raising=False)
+    with production_deployment(tmp_path, COORDO_BACKUP_DIR=str(tmp_path / "none")):
+        assert coordo_check([]) == 1
+    assert "(coordo.E010) There is no backup in" in capsys.readouterr().err
 
 
 def test_sqlite_without_immediate_transactions_is_refused():

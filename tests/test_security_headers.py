@@ -6,11 +6,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pyrage
 import pytest
 from django.test import Client
 
 from conftest import verified_client
 from coordo.web.middleware import PERMISSIONS_POLICY
+from tests.production import STRONG_KEY
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -67,11 +69,19 @@ def test_no_page_loads_anything_from_another_host(person, social_worker):
 def test_check_deploy_passes_with_production_settings(tmp_path):
     # The browser tests allow sync ORM calls beside Playwright's loop; production never does.
     env = {key: value for key, value in os.environ.items() if key != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    backups = tmp_path / "backups"
+    backups.mkdir()
+    (backups / "coordo-20261123T021500Z.tar.age").write_bytes(b"age")
     env |= {
         "COORDO_ENV": "production",
-        "COORDO_SECRET_KEY": "x" * 60 + "production-like-key-for-the-check",
+        "COORDO_SECRET_KEY": STRONG_KEY,
         "COORDO_ALLOWED_HOSTS": "coordo.example.org",
         "COORDO_VAR_DIR": str(tmp_path),
+        "COORDO_BEHIND_TLS_PROXY": "1",
+        "COORDO_EMAIL_HOST": "smtp.example.org",
+        "COORDO_FROM_EMAIL": "coordo@example.org",
+        "COORDO_BACKUP_DIR": str(backups),
+        "COORDO_BACKUP_RECIPIENT": str(pyrage.x25519.Identity.generate().to_public()),
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],

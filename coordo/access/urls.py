@@ -6,7 +6,6 @@ from coordo.access.views import admin, session
 
 urlpatterns = [
     path("", session.dashboard, name="dashboard"),
-    path("healthz", session.health, name="health"),
     path(
         "accounts/login/",
         auth_views.LoginView.as_view(

@@ -11,10 +11,19 @@ Each module `tests/permissions/<app>.py` defines
 
 from __future__ import annotations
 
-from tests.permissions import access, casework, dispatch, housing, partners, people, planning
+from tests.permissions import (
+    access,
+    casework,
+    dispatch,
+    housing,
+    operations,
+    partners,
+    people,
+    planning,
+)
 from tests.permissions.routes import Route
 
-_MODULES = (access, people, housing, casework, partners, planning, dispatch)
+_MODULES = (operations, access, people, housing, casework, partners, planning, dispatch)
 
 MATRIX: dict[str, Route] = {}
 for _module in _MODULES:

@@ -13,7 +13,6 @@ from tests.permissions.routes import ADMIN, AUDITORS, NOBODY, Route, api
 from tests.world import Place
 
 ROUTES: dict[str, Route] = {
-    "health": Route(anonymous=200),
     "login": Route(ok=302, anonymous=200),  # a logged-in user is sent to the dashboard
     "logout": Route(method="POST", ok=302, anonymous=302),
     "set_language": Route(method="POST", ok=302, anonymous=302, data={"language": "nl"}),

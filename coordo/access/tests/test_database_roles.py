@@ -15,14 +15,13 @@ from collections.abc import Iterator
 import pytest
 from django.core.management import call_command
 from django.db import DatabaseError, connection, transaction
-from django.test import override_settings
 
 from coordo.access import audit
 from coordo.access.database_roles import role_problems
 from coordo.access.models import AuditAction, AuditEvent
 from coordo.checks import main as coordo_check
 from coordo.people.models import Person
-from coordo.schedule import ensure_scheduled
+from tests.production import production_deployment
 
 pytestmark = [
     pytest.mark.postgres_only,
@@ -30,13 +29,6 @@ pytestmark = [
     pytest.mark.django_db,
 ]
 TRIGGER = "access_auditevent_no_update_delete"
-PRODUCTION = {
-    "DEBUG": False, "SECRET_KEY": "k" * 40 + "production-like-key-for-the-check",
-    "ALLOWED_HOSTS": ["coordo.example.org"], "SECURE_HSTS_SECONDS": 31_536_000,
-    "SECURE_HSTS_INCLUDE_SUBDOMAINS": True, "SECURE_HSTS_PRELOAD": True,
-    "SECURE_SSL_REDIRECT": True, "SESSION_COOKIE_SECURE": True, "CSRF_COOKIE_SECURE": True,
-    "MAILERS": {"default": {"BACKEND": "django.core.mail.backends.smtp.EmailBackend"}},
-}  # fmt: skip
 
 
 def names() -> tuple[str, str]:
@@ -103,7 +95,7 @@ def test_the_runtime_role_does_the_applications_work(runtime_role, person):
         assert cursor.fetchone() == (runtime_role,)
 
 
-def test_coordo_check_fails_as_the_superuser_owner_and_names_the_fix(capsys):
+def test_coordo_check_fails_as_the_superuser_owner_and_names_the_fix(capsys, tmp_path):
     problems = role_problems(connection)
     assert problems == [
         "the database role 'postgres' is a superuser",
@@ -117,19 +109,17 @@ def test_coordo_check_fails_as_the_superuser_owner_and_names_the_fix(capsys):
         "the database role 'postgres' may set session_replication_role",
     ]
     assert problems[3].startswith("the database role 'postgres' owns tables: access_")
-    ensure_scheduled()
-    with override_settings(**PRODUCTION):
+    with production_deployment(tmp_path):
         assert coordo_check([]) == 1
     errors = capsys.readouterr().err
     assert "(coordo.E001) The database role 'postgres' is a superuser." in errors
     assert "docs/production.md, 'Database roles'" in errors
 
 
-def test_coordo_check_passes_as_the_runtime_role(runtime_role, capsys, monkeypatch):
+def test_coordo_check_passes_as_the_runtime_role(runtime_role, capsys, monkeypatch, tmp_path):
     # The browser tests' DJANGO_ALLOW_ASYNC_UNSAFE is not part of the deployment checked.
     monkeypatch.delenv("DJANGO_ALLOW_ASYNC_UNSAFE", raising=False)
     assert role_problems(connection) == []
-    ensure_scheduled()
-    with override_settings(**PRODUCTION):
+    with production_deployment(tmp_path):
         assert coordo_check([]) == 0
     assert capsys.readouterr().out.endswith("coordo check: the deployment passes every check.\n")

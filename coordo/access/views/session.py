@@ -41,11 +41,6 @@ from coordo.access.roles import Role
 AUDIT_PAGE_SIZE = 50
 
 
-@login_not_required
-def health(request: HttpRequest) -> HttpResponse:
-    return HttpResponse("ok", content_type="text/plain")
-
-
 def dashboard(request: AuthedRequest) -> HttpResponse:
     principal = principal_of(request)
     site = request.current_site

@@ -1,4 +1,5 @@
-"""`manage.py schedule_daily`: make sure the daily jobs are scheduled (coordo/schedule.py).
+"""`manage.py schedule_daily`: make sure the daily jobs (coordo/schedule.py) and the
+worker's heartbeat (coordo/operations/heartbeat.py) are scheduled.
 
 Idempotent: run it at every deployment, beside the worker; it enqueues nothing when a
 run is already waiting.
@@ -10,6 +11,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
+from coordo.operations.heartbeat import ensure_beating
 from coordo.schedule import ensure_scheduled
 
 
@@ -21,3 +23,5 @@ class Command(BaseCommand):
             self.stdout.write("The daily jobs are scheduled: the worker runs them now, then daily.")
         else:
             self.stdout.write("The daily jobs were already scheduled.")
+        if ensure_beating():
+            self.stdout.write("The worker's heartbeat is started.")

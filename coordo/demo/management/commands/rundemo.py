@@ -1,6 +1,7 @@
 """`manage.py rundemo`: the web server and the task worker together; Ctrl-C stops both.
 
-The daily jobs (coordo/schedule.py) are scheduled as the worker starts, once.
+The daily jobs (coordo/schedule.py) and the worker's heartbeat are scheduled as the worker
+starts, once.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
+from coordo.operations.heartbeat import ensure_beating
 from coordo.schedule import ensure_scheduled
 
 
@@ -25,6 +27,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, addrport: str, **options: Any) -> None:
         manage = [sys.executable, "manage.py"]
         ensure_scheduled()
+        ensure_beating()
         children = [
             subprocess.Popen([*manage, "db_worker", "--interval", "1"]),  # noqa: S603 (fixed argv)
             subprocess.Popen([*manage, "runserver", addrport, "--noreload"]),  # noqa: S603 (fixed argv)

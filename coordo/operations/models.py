@@ -1,0 +1,19 @@
+from __future__ import annotations
+
+from django.db import models
+
+
+class WorkerHeartbeat(models.Model):
+    """When a task worker last ran the heartbeat task: one row, read by the health check.
+
+    Not tenant data: it names no one and belongs to the installation, like the task queue.
+    """
+
+    ROW = 1
+
+    beat_at = models.DateTimeField()
+    # The worker's id as django-tasks-db gives it (random unless --worker-id is set).
+    worker_id = models.CharField(max_length=64, blank=True)
+
+    def __str__(self) -> str:
+        return f"worker {self.worker_id or '?'} at {self.beat_at:%Y-%m-%d %H:%M:%S}"
