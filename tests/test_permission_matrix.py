@@ -86,6 +86,8 @@ def cases() -> Iterator[Any]:
 
 
 def send(client: Client, route: Route, url: str, world: World) -> int:
+    if route.prepare:
+        route.prepare()
     data = dict(route.data)
     if route.own_site_key:
         data[route.own_site_key] = world.places["own"].site.pk

@@ -9,7 +9,7 @@ from tests.permissions.routes import Route
 from tests.world import Place
 
 ROUTES: dict[str, Route] = {
-    "health": Route(anonymous=200),
+    "health": Route(anonymous=200, prepare=record_beat),
 }
 TARGETS: dict = {}
 

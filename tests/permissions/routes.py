@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -41,6 +42,9 @@ class Route:
     # stays): a user holding the route's permission at any site gets the page, showing
     # only what each site's role allows there (the canary checks what shows).
     across_sites: bool = False
+    # Called just before each request, for an answer that depends on wall time (the
+    # health probe's worker beat would go stale during a long run of the suite).
+    prepare: Callable[[], None] | None = None
 
 
 def api(**kwargs: Any) -> Route:
