@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import partial
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -26,6 +26,7 @@ from coordo.partners.forms import ContactForm, ConventionForm, PartnerForm
 from coordo.partners.models import PartnerKind
 from coordo.web.downloads import stored_file_attachment
 from coordo.web.posting import apply_posted_form
+from coordo.web.sites import current_site
 
 
 @require_perm(Perm.PARTNER_VIEW)
@@ -119,9 +120,7 @@ def convention_list(request: AuthedRequest) -> HttpResponse:
 @require_perm(Perm.CONVENTION_EDIT)
 def convention_create(request: AuthedRequest) -> HttpResponse:
     principal = principal_of(request)
-    site = request.current_site
-    if site is None or not principal.can(Perm.CONVENTION_EDIT, site.pk):
-        raise PermissionDenied
+    site = current_site(request, Perm.CONVENTION_EDIT)
     partners = queries.partners_visible_to(principal)
     form = ConventionForm(request.POST or None, request.FILES or None, partners=partners)
     if request.method == "POST" and form.is_valid():

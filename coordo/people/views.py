@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -19,7 +19,7 @@ from coordo.access.http import (
     principal_of,
     require_perm,
 )
-from coordo.access.models import AuditAction, Site
+from coordo.access.models import AuditAction
 from coordo.access.policy import Perm
 from coordo.people import actions, queries
 from coordo.people.forms import (
@@ -30,15 +30,9 @@ from coordo.people.forms import (
     PersonSearchForm,
 )
 from coordo.people.models import Person
+from coordo.web.sites import current_site
 
 PAGE_SIZE = 25
-
-
-def _editable_site(request: AuthedRequest) -> Site:
-    site = request.current_site
-    if site is None or not principal_of(request).can(Perm.PERSON_EDIT, site.pk):
-        raise PermissionDenied
-    return site
 
 
 @require_perm(Perm.PERSON_VIEW)
@@ -75,7 +69,7 @@ def _record_warning_shown(request: AuthedRequest, site_id: int) -> None:
 @require_perm(Perm.PERSON_EDIT)
 def person_create(request: AuthedRequest) -> HttpResponse:
     principal = principal_of(request)
-    site = _editable_site(request)
+    site = current_site(request, Perm.PERSON_EDIT)
     form = PersonForm(request.POST or None)
     duplicates: list[Person] = []
     twins: list[Person] = []
@@ -190,7 +184,7 @@ def household_list(request: AuthedRequest) -> HttpResponse:
 @require_perm(Perm.PERSON_EDIT)
 def household_create(request: AuthedRequest) -> HttpResponse:
     principal = principal_of(request)
-    site = _editable_site(request)
+    site = current_site(request, Perm.PERSON_EDIT)
     persons = queries.persons_visible_to(principal).filter(site=site, memberships__isnull=True)
     form = HouseholdForm(request.POST or None, persons=persons)
     if request.method == "POST" and form.is_valid():

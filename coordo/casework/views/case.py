@@ -43,6 +43,7 @@ from coordo.partners.queries import partners_visible_to
 from coordo.people.queries import get_person
 from coordo.web.downloads import stored_file_attachment
 from coordo.web.posting import apply_posted_form
+from coordo.web.sites import current_site
 
 
 def writable_levels(principal: Principal, site_id: int) -> list[int]:
@@ -107,9 +108,7 @@ def appointment_calendar(request: AuthedRequest) -> HttpResponse:
 def case_file_open(request: AuthedRequest, person_id: int) -> HttpResponse:
     principal = principal_of(request)
     person = get_person(principal, person_id, Perm.CASE_EDIT)
-    site = request.current_site
-    if site is None or not principal.can(Perm.CASE_EDIT, site.pk):
-        raise PermissionDenied
+    site = current_site(request, Perm.CASE_EDIT)
     try:
         case_file = actions.open_case_file(
             site=site, person=person, referent=request.user, by=principal

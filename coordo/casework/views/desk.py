@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import partial
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -40,13 +40,7 @@ from coordo.people.queries import (
     search_persons,
 )
 from coordo.web.posting import apply_posted_form
-
-
-def _desk_site(request: AuthedRequest, perm: Perm = Perm.REQUEST_EDIT) -> Site:
-    site = request.current_site
-    if site is None or not principal_of(request).can(perm, site.pk):
-        raise PermissionDenied
-    return site
+from coordo.web.sites import current_site
 
 
 def _queue_context(request: AuthedRequest, site: Site) -> dict[str, object]:
@@ -60,7 +54,7 @@ def _queue_context(request: AuthedRequest, site: Site) -> dict[str, object]:
 @require_perm(Perm.REQUEST_EDIT)
 def front_desk(request: AuthedRequest) -> HttpResponse:
     principal = principal_of(request)
-    site = _desk_site(request)
+    site = current_site(request, Perm.REQUEST_EDIT)
     if request.htmx and request.method == "GET":
         # Several tablets share the desk: the queue refreshes itself.
         return render(request, "casework/front_desk.html#queue", _queue_context(request, site))
@@ -115,7 +109,7 @@ def front_desk_search(request: AuthedRequest) -> HttpResponse:
     the names typed stay out of addresses and access logs.
     """
     principal = principal_of(request)
-    site = _desk_site(request)
+    site = current_site(request, Perm.REQUEST_EDIT)
     query = request.POST.get("q", "").strip()[:100]
     first, last = (request.POST.get(key, "").strip()[:100] for key in ("first_name", "last_name"))
     found: list[Person] = []
@@ -154,7 +148,7 @@ def request_outcome(request: AuthedRequest, request_id: int) -> HttpResponse:
 def referral_create(request: AuthedRequest, person_id: int) -> HttpResponse:
     principal = principal_of(request)
     person = get_person(principal, person_id, Perm.REFERRAL_EDIT)
-    site = _desk_site(request, Perm.REFERRAL_EDIT)
+    site = current_site(request, Perm.REFERRAL_EDIT)
     desk_request = None
     if request_id := parse_id(request.GET.get("request", "")):
         desk_request = queries.get_request(principal, request_id)

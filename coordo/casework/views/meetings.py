@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import partial
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -26,6 +26,7 @@ from coordo.casework.actions import meetings
 from coordo.casework.forms import MeetingActionForm, MeetingForm
 from coordo.people.queries import persons_visible_to
 from coordo.web.posting import apply_posted_form
+from coordo.web.sites import current_site
 
 
 @require_perm(Perm.CASE_VIEW)
@@ -45,9 +46,7 @@ def meeting_list(request: AuthedRequest) -> HttpResponse:
 @require_perm(Perm.CASE_EDIT)
 def meeting_create(request: AuthedRequest) -> HttpResponse:
     principal = principal_of(request)
-    site = request.current_site
-    if site is None or not principal.can(Perm.CASE_EDIT, site.pk):
-        raise PermissionDenied
+    site = current_site(request, Perm.CASE_EDIT)
     persons = persons_visible_to(principal).filter(site=site)
     form = MeetingForm(request.POST or None, persons=persons)
     if request.method == "POST" and form.is_valid():

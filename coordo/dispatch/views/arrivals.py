@@ -3,32 +3,26 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from coordo.access import audit
 from coordo.access.http import AuthedRequest, add_action_errors, principal_of, require_perm
-from coordo.access.models import AuditAction, Site
+from coordo.access.models import AuditAction
 from coordo.access.policy import Perm
 from coordo.dispatch import actions, queries
 from coordo.dispatch.forms import ArrivalForm, MedicalScreeningForm, SocialScreeningForm
 from coordo.dispatch.models import ArrivalStatus
 from coordo.people.queries import households_visible_to
-
-
-def site_with(request: AuthedRequest, perm: Perm) -> Site:
-    site = request.current_site
-    if site is None or not principal_of(request).can(perm, site.pk):
-        raise PermissionDenied
-    return site
+from coordo.web.sites import current_site
 
 
 @require_perm(Perm.DISPATCH_VIEW)
 def dispatch_home(request: AuthedRequest) -> HttpResponse:
     principal = principal_of(request)
-    site = site_with(request, Perm.DISPATCH_VIEW)
+    site = current_site(request, Perm.DISPATCH_VIEW)
     arrivals = (
         queries.arrivals_visible_to(principal)
         .filter(site=site, status=ArrivalStatus.WAITING)
@@ -51,7 +45,7 @@ def dispatch_home(request: AuthedRequest) -> HttpResponse:
 @require_perm(Perm.DISPATCH_SCREEN)
 def arrival_create(request: AuthedRequest) -> HttpResponse:
     principal = principal_of(request)
-    site = site_with(request, Perm.DISPATCH_SCREEN)
+    site = current_site(request, Perm.DISPATCH_SCREEN)
     households = households_visible_to(principal).filter(site=site, arrival__isnull=True)
     form = ArrivalForm(request.POST or None, households=households)
     if request.method == "POST" and form.is_valid():

@@ -23,15 +23,15 @@ from coordo.dispatch.actions import batches
 from coordo.dispatch.fairness import fairness_tables
 from coordo.dispatch.forms import MonthForm, OverrideForm
 from coordo.dispatch.models import Batch, BatchStatus, Proposal
-from coordo.dispatch.views.arrivals import site_with
 from coordo.web.downloads import attachment
+from coordo.web.sites import current_site
 
 
 @require_POST
 @require_perm(Perm.DISPATCH_RUN)
 def batch_create(request: AuthedRequest) -> HttpResponse:
     principal = principal_of(request)
-    site = site_with(request, Perm.DISPATCH_RUN)
+    site = current_site(request, Perm.DISPATCH_RUN)
     try:
         batch = batches.create_batch(site, by=principal)
     except ValidationError as error:

@@ -28,14 +28,14 @@ from coordo.access.policy import Perm
 from coordo.housing import actions, queries
 from coordo.housing.forms import BuildingForm, ClosureForm, ImportForm, UnitForm
 from coordo.housing.importer import COLUMNS, read_rows
-from coordo.housing.views.common import site_for
+from coordo.web.sites import current_site
 from coordo.web.tabular import template_response
 
 
 @require_perm(Perm.HOUSING_VIEW)
 def building_list(request: AuthedRequest) -> HttpResponse:
     principal = principal_of(request)
-    site = site_for(request, Perm.HOUSING_VIEW)
+    site = current_site(request, Perm.HOUSING_VIEW)
     today = timezone.localdate()
     units = queries.units_with_free_places(queries.units_by_name(), today)
     closures = queries.current_closures(today)
@@ -81,7 +81,7 @@ def _inventory_form(
 
 @require_perm(Perm.HOUSING_EDIT)
 def building_create(request: AuthedRequest) -> HttpResponse:
-    site = site_for(request, Perm.HOUSING_EDIT)
+    site = current_site(request, Perm.HOUSING_EDIT)
     return _inventory_form(
         request, BuildingForm(request.POST or None), partial(actions.create_building, site=site),
         _("The building has been created."), redirect("building_list"), title=_("New building"),
@@ -164,7 +164,7 @@ def closure_remove(request: AuthedRequest, unit_id: int, closure_id: int) -> Htt
 @require_perm(Perm.HOUSING_EDIT)
 def housing_import(request: AuthedRequest) -> HttpResponse:
     """Buildings and units from a CSV or XLSX file, with a report line by line."""
-    site = site_for(request, Perm.HOUSING_EDIT)
+    site = current_site(request, Perm.HOUSING_EDIT)
     form = ImportForm(request.POST or None, request.FILES or None)
     report = None
     if request.method == "POST" and form.is_valid():

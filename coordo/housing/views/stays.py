@@ -24,9 +24,10 @@ from coordo.housing import actions, queries
 from coordo.housing.board import build_board
 from coordo.housing.forms import AdmitForm, BoardForm, EndStayForm, MoveStayForm
 from coordo.housing.models import Stay
-from coordo.housing.views.common import site_for, site_people, site_units
+from coordo.housing.views.common import site_people, site_units
 from coordo.people.queries import get_person
 from coordo.web import periods
+from coordo.web.sites import current_site
 
 PAGE_SIZE = 30
 PERIODS = [
@@ -38,7 +39,7 @@ PERIODS = [
 @require_perm(Perm.STAY_VIEW)
 def board(request: AuthedRequest) -> HttpResponse:
     principal = principal_of(request)
-    site = site_for(request, Perm.STAY_VIEW)
+    site = current_site(request, Perm.STAY_VIEW)
     today = timezone.localdate()
     form = BoardForm(request.GET)
     refused = not form.is_valid()  # a day out of range: this week, and the error shown
@@ -65,7 +66,7 @@ def board(request: AuthedRequest) -> HttpResponse:
 @require_perm(Perm.STAY_EDIT)
 def stay_admit(request: AuthedRequest) -> HttpResponse:
     principal = principal_of(request)
-    site = site_for(request, Perm.STAY_EDIT)
+    site = current_site(request, Perm.STAY_EDIT)
     today = timezone.localdate()
     # Only those with no place from the night asked (tonight at the earliest) are listed.
     night = AdmitForm.night_asked(request.POST or request.GET, today)
@@ -105,7 +106,7 @@ def stay_admit(request: AuthedRequest) -> HttpResponse:
 @require_perm(Perm.STAY_VIEW)
 def stay_list(request: AuthedRequest) -> HttpResponse:
     principal = principal_of(request)
-    site = site_for(request, Perm.STAY_VIEW)
+    site = current_site(request, Perm.STAY_VIEW)
     current = request.GET.get("show") != "ended"
     stays = queries.stays_visible_to(principal).filter(site=site, end__isnull=current)
     page = Paginator(stays, PAGE_SIZE).get_page(request.GET.get("page"))

@@ -22,13 +22,14 @@ from coordo.access.models import AuditAction
 from coordo.access.policy import Perm
 from coordo.housing import actions, queries
 from coordo.housing.forms import OfferAnswerForm, PlaceRequestForm
-from coordo.housing.views.common import site_for, site_people
+from coordo.housing.views.common import site_people
+from coordo.web.sites import current_site
 
 
 @require_perm(Perm.STAY_VIEW)
 def waiting_list(request: AuthedRequest) -> HttpResponse:
     principal = principal_of(request)
-    site = site_for(request, Perm.STAY_VIEW)
+    site = current_site(request, Perm.STAY_VIEW)
     today = timezone.localdate()
     requests = list(queries.waiting_list(principal, site.pk))
     rows = [
@@ -47,7 +48,7 @@ def waiting_list(request: AuthedRequest) -> HttpResponse:
 
 @require_perm(Perm.STAY_EDIT)
 def place_request_create(request: AuthedRequest) -> HttpResponse:
-    site = site_for(request, Perm.STAY_EDIT)
+    site = current_site(request, Perm.STAY_EDIT)
     households, persons = site_people(request, site)
     form = PlaceRequestForm(
         request.POST or None, households=households, persons=persons,

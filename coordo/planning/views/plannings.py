@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -32,6 +32,7 @@ from coordo.planning.forms import AssignForm, DraftForm, RunForm
 from coordo.planning.grid import build_grid, progress_plan, saved_plan
 from coordo.planning.models import Planning, PlanningRun
 from coordo.planning.validation import cell_problems
+from coordo.web.sites import current_site, site_holding
 
 
 def replans_proposed(done: str, principal: Principal, replans: list[Planning]) -> SafeString:
@@ -56,8 +57,7 @@ def planning_list(request: AuthedRequest) -> HttpResponse:
     principal = principal_of(request)
     plannings = queries.plannings_visible_to(principal).select_related("based_on")[:60]
     audit.record(AuditAction.LIST, principal=principal, object_type="planning.planning")
-    site = request.current_site
-    can_draft = site is not None and principal.can(Perm.PLANNING_EDIT, site.pk)
+    can_draft = site_holding(request, principal, Perm.PLANNING_EDIT) is not None
     return render(
         request,
         "planning/planning_list.html",
@@ -69,9 +69,7 @@ def planning_list(request: AuthedRequest) -> HttpResponse:
 @require_perm(Perm.PLANNING_EDIT)
 def planning_create(request: AuthedRequest) -> HttpResponse:
     principal = principal_of(request)
-    site = request.current_site
-    if site is None or not principal.can(Perm.PLANNING_EDIT, site.pk):
-        raise PermissionDenied
+    site = current_site(request, Perm.PLANNING_EDIT)
     form = DraftForm(request.POST)
     if form.is_valid():
         try:

@@ -26,7 +26,7 @@ from coordo.planning import queries
 from coordo.planning.actions import rotas as rota_actions
 from coordo.planning.forms import RotaForm, RotaPeriodForm
 from coordo.planning.models import Rota, RotaPeriod, Worker
-from coordo.planning.views.setup import editable_site
+from coordo.web.sites import current_site
 
 
 def _team(site: Site) -> QuerySet[Worker]:
@@ -35,7 +35,7 @@ def _team(site: Site) -> QuerySet[Worker]:
 
 @require_perm(Perm.PLANNING_EDIT)
 def rota_list(request: AuthedRequest) -> HttpResponse:
-    principal, site = principal_of(request), editable_site(request)
+    principal, site = principal_of(request), current_site(request, Perm.PLANNING_EDIT)
     rotas = queries.rotas_editable_by(principal).filter(site=site).prefetch_related("members")
     audit.record(
         AuditAction.LIST, principal=principal, object_type="planning.rota", site_id=site.pk
@@ -47,7 +47,7 @@ def rota_list(request: AuthedRequest) -> HttpResponse:
 @require_POST
 @require_perm(Perm.PLANNING_EDIT)
 def rota_create(request: AuthedRequest) -> HttpResponse:
-    site = editable_site(request)
+    site = current_site(request, Perm.PLANNING_EDIT)
     form = RotaForm(request.POST, team=_team(site))
     if form.is_valid():
         try:

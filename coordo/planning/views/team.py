@@ -34,11 +34,11 @@ from coordo.planning.actions import team as team_actions
 from coordo.planning.forms import AbsenceForm, AccountForm, WindowForm, WorkerDetailsForm
 from coordo.planning.models import WeeklyWindow, Worker
 from coordo.planning.views.plannings import replans_proposed
-from coordo.planning.views.setup import editable_site
+from coordo.web.sites import current_site
 
 
 def _worker(request: AuthedRequest, worker_id: int) -> tuple[Site, Worker]:
-    site = editable_site(request)
+    site = current_site(request, Perm.PLANNING_EDIT)
     return site, queries.get_team_worker(principal_of(request), site, worker_id)
 
 
