@@ -17,6 +17,7 @@ from ninja import Field, Router, Schema, Status
 from coordo.access import audit
 from coordo.access.api_auth import api_principal, named_worker
 from coordo.access.ids import Id
+from coordo.access.languages import Language
 from coordo.access.models import AuditAction
 from coordo.access.policy import Perm
 from coordo.access.queries import get_site
@@ -26,7 +27,6 @@ from coordo.casework import actions, queries
 from coordo.casework.models import CaseStatus, Outcome, ReferralStatus, RequestKind, Urgency
 from coordo.partners.queries import partners_visible_to
 from coordo.people.queries import get_person
-from coordo.people.vocab import Language
 
 router = Router(tags=["casework"])
 
