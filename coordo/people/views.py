@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -13,7 +12,6 @@ from django.views.decorators.http import require_POST
 from coordo.access import audit
 from coordo.access.http import (
     AuthedRequest,
-    add_action_errors,
     current_site_id,
     flash_form_errors,
     principal_of,
@@ -30,6 +28,7 @@ from coordo.people.forms import (
     PersonSearchForm,
 )
 from coordo.people.models import Person
+from coordo.web.posting import errors_flashed, errors_onto
 from coordo.web.sites import current_site
 
 PAGE_SIZE = 25
@@ -85,11 +84,8 @@ def person_create(request: AuthedRequest) -> HttpResponse:
         duplicates = [person for person in duplicates if person not in twins]
         if not (duplicates or twins) or data.get("confirm_not_duplicate"):
             fields = {k: v for k, v in data.items() if k != "confirm_not_duplicate"}
-            try:
+            with errors_onto(form):
                 person = actions.register_person(site=site, by=principal, **fields)
-            except ValidationError as error:
-                add_action_errors(form, error)
-            else:
                 messages.success(request, _("%(name)s has been registered.") % {"name": person})
                 return redirect("person_detail", person_id=person.pk)
         else:
@@ -141,11 +137,8 @@ def person_edit(request: AuthedRequest, person_id: int) -> HttpResponse:
             form.offer_confirmation()
             _record_warning_shown(request, person.site_id)
         else:
-            try:
+            with errors_onto(form):
                 actions.update_person(person, by=principal, **data)
-            except ValidationError as error:
-                add_action_errors(form, error)
-            else:
                 messages.success(request, _("The changes have been saved."))
                 return redirect("person_detail", person_id=person.pk)
     audit.record(AuditAction.VIEW, principal=principal, obj=person)
@@ -188,15 +181,12 @@ def household_create(request: AuthedRequest) -> HttpResponse:
     persons = queries.persons_visible_to(principal).filter(site=site, memberships__isnull=True)
     form = HouseholdForm(request.POST or None, persons=persons)
     if request.method == "POST" and form.is_valid():
-        try:
+        with errors_onto(form):
             household = actions.create_household(
                 site=site,
                 by=principal,
                 **form.cleaned_data,
             )
-        except ValidationError as error:
-            add_action_errors(form, error)
-        else:
             messages.success(request, _("The household has been created."))
             return redirect("household_detail", household_id=household.pk)
     # The form lists the site's persons without a household to choose from.
@@ -239,12 +229,8 @@ def household_member_add(request: AuthedRequest, household_id: int) -> HttpRespo
     persons = queries.persons_visible_to(principal).filter(site_id=household.site_id)
     form = HouseholdMemberForm(request.POST, persons=persons)
     if form.is_valid():
-        try:
+        with errors_flashed(request):
             actions.add_household_member(household, by=principal, **form.cleaned_data)
-        except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
-        else:
             messages.success(request, _("The member has been added."))
     else:
         flash_form_errors(request, form)

@@ -17,7 +17,6 @@ from django.views.decorators.http import require_POST
 from coordo.access import audit
 from coordo.access.http import (
     AuthedRequest,
-    add_action_errors,
     current_site_id,
     flash_form_errors,
     principal_of,
@@ -42,7 +41,7 @@ from coordo.casework.models import CaseFile, Level
 from coordo.partners.queries import partners_visible_to
 from coordo.people.queries import get_person
 from coordo.web.downloads import stored_file_attachment
-from coordo.web.posting import apply_posted_form
+from coordo.web.posting import apply_posted_form, errors_onto
 from coordo.web.sites import current_site
 
 
@@ -246,14 +245,11 @@ def note_edit(request: AuthedRequest, note_id: int) -> HttpResponse:
     may_rewrite = actions.may_rewrite(note, principal)
     form.fields["body"].disabled = not may_rewrite
     if request.method == "POST" and form.is_valid():
-        try:
+        with errors_onto(form):
             actions.edit_note(
                 note, body=form.cleaned_data["body"], level=form.cleaned_data["level"],
                 by=principal,
             )  # fmt: skip
-        except ValidationError as error:
-            add_action_errors(form, error)
-        else:
             messages.success(request, _("The note has been saved."))
             return redirect("case_file_detail", case_file_id=note.case_file_id)
     audit.record(AuditAction.VIEW, principal=principal, obj=note)
@@ -296,13 +292,11 @@ def attachment_upload(request: AuthedRequest, case_file_id: int) -> HttpResponse
     case_file = _editable(request, case_file_id)
     form = AttachmentForm(request.POST, request.FILES)
     if form.is_valid():
-        try:
+        with errors_onto(form):
             actions.attach_document(
                 case_file, upload=form.cleaned_data["file"], title=form.cleaned_data["title"],
                 by=principal,
             )  # fmt: skip
-        except ValidationError as error:
-            add_action_errors(form, error)
     if form.errors:
         flash_form_errors(request, form)
     else:

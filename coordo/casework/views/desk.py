@@ -5,7 +5,6 @@ from __future__ import annotations
 from functools import partial
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -15,7 +14,6 @@ from django.views.decorators.http import require_POST
 from coordo.access import audit
 from coordo.access.http import (
     AuthedRequest,
-    add_action_errors,
     current_site_id,
     principal_of,
     require_perm,
@@ -39,7 +37,7 @@ from coordo.people.queries import (
     possible_duplicates,
     search_persons,
 )
-from coordo.web.posting import apply_posted_form
+from coordo.web.posting import apply_posted_form, errors_onto
 from coordo.web.sites import current_site
 
 
@@ -71,7 +69,7 @@ def front_desk(request: AuthedRequest) -> HttpResponse:
                 principal, data["first_name"], data["last_name"], data["birth_year"]
             )
         if not duplicates or data["confirm_not_duplicate"]:
-            try:
+            with errors_onto(form):
                 if data["person"]:
                     desk_request = actions.register_request(
                         site=site, person=data["person"], by=principal,
@@ -86,9 +84,6 @@ def front_desk(request: AuthedRequest) -> HttpResponse:
                     desk_request = actions.register_walk_in(
                         site=site, person_fields=person_fields, by=principal, **request_fields,
                     )  # fmt: skip
-            except ValidationError as error:
-                add_action_errors(form, error)
-            else:
                 messages.success(
                     request,
                     _("The request of %(name)s is in today's queue.")
@@ -156,13 +151,10 @@ def referral_create(request: AuthedRequest, person_id: int) -> HttpResponse:
             desk_request = None
     form = ReferralForm(request.POST or None, partners=partners_visible_to(principal))
     if request.method == "POST" and form.is_valid():
-        try:
+        with errors_onto(form):
             actions.refer_person(
                 site=site, person=person, request=desk_request, by=principal, **form.cleaned_data,
             )  # fmt: skip
-        except ValidationError as error:
-            add_action_errors(form, error)
-        else:
             messages.success(request, _("The referral has been recorded."))
             return redirect("front_desk" if desk_request else "referral_follow_up")
     audit.record(AuditAction.VIEW, principal=principal, obj=person)

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coordo.access import audit
-from coordo.access.http import AuthedRequest, add_action_errors, principal_of, require_perm
+from coordo.access.http import AuthedRequest, principal_of, require_perm
 from coordo.access.models import AuditAction
 from coordo.access.policy import Perm
 from coordo.dispatch import explanations, queries
@@ -24,6 +24,7 @@ from coordo.dispatch.fairness import fairness_tables
 from coordo.dispatch.forms import MonthForm, OverrideForm
 from coordo.dispatch.models import Batch, BatchStatus, Proposal
 from coordo.web.downloads import attachment
+from coordo.web.posting import errors_onto
 from coordo.web.sites import current_site
 
 
@@ -131,11 +132,8 @@ def proposal_override(request: AuthedRequest, proposal_id: int) -> HttpResponse:
     units = queries.network_units(proposal.organisation_id)
     form = OverrideForm(request.POST or None, units=units, choices=queries.unit_choices(proposal))
     if request.method == "POST" and form.is_valid():
-        try:
+        with errors_onto(form):
             batches.override_proposal(proposal, by=principal, **form.cleaned_data)
-        except ValidationError as error:
-            add_action_errors(form, error)
-        else:
             messages.success(request, _("The override has been recorded."))
             return redirect("dispatch_batch_detail", batch_id=proposal.batch_id)
     audit.record(

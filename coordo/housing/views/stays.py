@@ -7,7 +7,6 @@ from datetime import timedelta
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -17,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from coordo.access import audit
-from coordo.access.http import AuthedRequest, add_action_errors, principal_of, require_perm
+from coordo.access.http import AuthedRequest, principal_of, require_perm
 from coordo.access.models import AuditAction
 from coordo.access.policy import Perm
 from coordo.housing import actions, queries
@@ -27,6 +26,7 @@ from coordo.housing.models import Stay
 from coordo.housing.views.common import site_people, site_units
 from coordo.people.queries import get_person
 from coordo.web import periods
+from coordo.web.posting import errors_onto
 from coordo.web.sites import current_site
 
 PAGE_SIZE = 30
@@ -82,15 +82,12 @@ def stay_admit(request: AuthedRequest) -> HttpResponse:
     )  # fmt: skip
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
+        with errors_onto(form):
             stay = actions.admit_household(
                 data["unit"], head=data["head"], household=data["household"],
                 members=data["members"], start=data["start"], planned_end=data["planned_end"],
                 by=principal,
             )  # fmt: skip
-        except ValidationError as error:
-            add_action_errors(form, error)
-        else:
             messages.success(request, _("The stay has begun."))
             return redirect(f"{reverse('housing_board')}?start={stay.start.isoformat()}")
     # The form lists the site's households and persons to admit.
@@ -143,11 +140,8 @@ def _change_stay(
 ) -> HttpResponse:
     """Validate, call the action, report: the same for ending and moving a stay."""
     if request.method == "POST" and form.is_valid():
-        try:
+        with errors_onto(form):
             change(stay, by=principal_of(request), **form.cleaned_data)
-        except ValidationError as error:
-            add_action_errors(form, error)
-        else:
             messages.success(request, done)
             return redirect("stay_detail", stay_id=stay.pk)
     audit.record(AuditAction.VIEW, principal=principal_of(request), obj=stay)

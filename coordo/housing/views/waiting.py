@@ -13,7 +13,6 @@ from django.views.decorators.http import require_POST
 from coordo.access import audit
 from coordo.access.http import (
     AuthedRequest,
-    add_action_errors,
     flash_form_errors,
     principal_of,
     require_perm,
@@ -23,6 +22,7 @@ from coordo.access.policy import Perm
 from coordo.housing import actions, queries
 from coordo.housing.forms import OfferAnswerForm, PlaceRequestForm
 from coordo.housing.views.common import site_people
+from coordo.web.posting import errors_onto
 from coordo.web.sites import current_site
 
 
@@ -58,11 +58,8 @@ def place_request_create(request: AuthedRequest) -> HttpResponse:
         fields = {k: v for k, v in form.cleaned_data.items() if k not in ("person",)}
         if not fields["persons"]:
             del fields["persons"]
-        try:
+        with errors_onto(form):
             actions.create_place_request(site=site, by=principal_of(request), **fields)
-        except ValidationError as error:
-            add_action_errors(form, error)
-        else:
             messages.success(request, _("The request is on the waiting list."))
             return redirect("waiting_list")
     # The form lists the site's households and persons to choose from.

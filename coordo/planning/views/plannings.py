@@ -17,7 +17,6 @@ from django.views.decorators.http import require_POST
 from coordo.access import audit
 from coordo.access.http import (
     AuthedRequest,
-    add_action_errors,
     flash_form_errors,
     principal_of,
     require_perm,
@@ -32,6 +31,7 @@ from coordo.planning.forms import AssignForm, DraftForm, RunForm
 from coordo.planning.grid import build_grid, progress_plan, saved_plan
 from coordo.planning.models import Planning, PlanningRun
 from coordo.planning.validation import cell_problems
+from coordo.web.posting import errors_flashed, errors_onto
 from coordo.web.sites import current_site, site_holding
 
 
@@ -72,13 +72,10 @@ def planning_create(request: AuthedRequest) -> HttpResponse:
     site = current_site(request, Perm.PLANNING_EDIT)
     form = DraftForm(request.POST)
     if form.is_valid():
-        try:
+        with errors_onto(form):
             planning = actions.create_draft(
                 site=site, month=form.cleaned_data["month"], by=principal
             )
-        except ValidationError as error:
-            add_action_errors(form, error)
-        else:
             messages.success(request, _("The draft is ready: generate a plan or fill it by hand."))
             return redirect("planning_detail", planning_id=planning.pk)
     flash_form_errors(request, form)
@@ -129,12 +126,10 @@ def planning_solve(request: AuthedRequest, planning_id: int) -> HttpResponse:
     planning = queries.get_planning(principal, planning_id, Perm.PLANNING_EDIT)
     form = RunForm(request.POST)
     if form.is_valid():
-        try:
+        with errors_onto(form):
             actions.start_run(
                 planning, time_limit=form.cleaned_data["time_limit"], by=principal,
             )  # fmt: skip
-        except ValidationError as error:
-            add_action_errors(form, error)
     flash_form_errors(request, form)
     return redirect("planning_detail", planning_id=planning.pk)
 
@@ -186,15 +181,12 @@ def planning_shift(request: AuthedRequest, planning_id: int, shift_id: int) -> H
         return render(request, "planning/shift_form.html#problems", {"problems": problems})
     if request.method == "POST" and form.is_valid():
         workers = list(form.cleaned_data["workers"])
-        try:
+        with errors_onto(form):
             actions.assign_shift(
                 planning, shift, workers=workers,
                 accept_broken_rules=form.cleaned_data["accept_broken_rules"],
                 by=principal,
             )  # fmt: skip
-        except ValidationError as error:
-            add_action_errors(form, error)
-        else:
             messages.success(request, _("The shift is saved."))
             return redirect("planning_detail", planning_id=planning.pk)
     elif request.method == "GET":
@@ -209,12 +201,8 @@ def planning_shift(request: AuthedRequest, planning_id: int, shift_id: int) -> H
 def planning_publish(request: AuthedRequest, planning_id: int) -> HttpResponse:
     principal = principal_of(request)
     planning = queries.get_planning(principal, planning_id, Perm.PLANNING_PUBLISH)
-    try:
+    with errors_flashed(request):
         actions.publish_planning(planning, by=principal)
-    except ValidationError as error:
-        for text in error.messages:
-            messages.error(request, text)
-    else:
         messages.success(
             request, _("Version %(version)d is published.") % {"version": planning.version}
         )

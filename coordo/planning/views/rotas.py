@@ -26,6 +26,7 @@ from coordo.planning import queries
 from coordo.planning.actions import rotas as rota_actions
 from coordo.planning.forms import RotaForm, RotaPeriodForm
 from coordo.planning.models import Rota, RotaPeriod, Worker
+from coordo.web.posting import errors_onto
 from coordo.web.sites import current_site
 
 
@@ -50,14 +51,11 @@ def rota_create(request: AuthedRequest) -> HttpResponse:
     site = current_site(request, Perm.PLANNING_EDIT)
     form = RotaForm(request.POST, team=_team(site))
     if form.is_valid():
-        try:
+        with errors_onto(form):
             rota = rota_actions.create_rota(
                 site=site, name=form.cleaned_data["name"], members=form.cleaned_data["members"],
                 by=principal_of(request),
             )  # fmt: skip
-        except ValidationError as error:
-            add_action_errors(form, error)
-        else:
             messages.success(request, _("The rota is created: add its periods."))
             return redirect("rota_detail", rota_id=rota.pk)
     flash_form_errors(request, form)
@@ -84,14 +82,11 @@ def rota_detail(request: AuthedRequest, rota_id: int) -> HttpResponse:
     team = _team(rota.site)
     form = RotaForm(request.POST or None, instance=rota, team=team)
     if request.method == "POST" and form.is_valid():
-        try:
+        with errors_onto(form):
             rota_actions.update_rota(
                 rota, name=form.cleaned_data["name"], members=form.cleaned_data["members"],
                 by=principal,
             )  # fmt: skip
-        except ValidationError as error:
-            add_action_errors(form, error)
-        else:
             messages.success(request, _("The rota is saved."))
             return redirect("rota_detail", rota_id=rota.pk)
     if request.method == "GET":

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -15,7 +14,6 @@ from django.views.decorators.http import require_POST
 from coordo.access import audit
 from coordo.access.http import (
     AuthedRequest,
-    add_action_errors,
     flash_form_errors,
     principal_of,
     require_perm,
@@ -26,6 +24,7 @@ from coordo.planning.actions import add_template, add_worker, change_planning_se
 from coordo.planning.forms import PlanningSettingsForm, TemplateForm, WorkerForm
 from coordo.planning.public_holidays import public_holidays
 from coordo.planning.queries import closes_on_public_holidays, site_team, site_templates
+from coordo.web.posting import errors_onto
 from coordo.web.sites import current_site
 
 HOLIDAYS_AHEAD = 365  # days of public holidays the setup page lists
@@ -57,15 +56,12 @@ def planning_setup(request: AuthedRequest) -> HttpResponse:
 def worker_create(request: AuthedRequest) -> HttpResponse:
     form = WorkerForm(request.POST)
     if form.is_valid():
-        try:
+        with errors_onto(form):
             add_worker(
                 site=current_site(request, Perm.PLANNING_EDIT),
                 by=principal_of(request),
                 **form.cleaned_data,
             )
-        except ValidationError as error:
-            add_action_errors(form, error)
-        else:
             messages.success(request, _("The worker is added."))
     flash_form_errors(request, form)
     return redirect("planning_setup")
@@ -76,15 +72,12 @@ def worker_create(request: AuthedRequest) -> HttpResponse:
 def template_create(request: AuthedRequest) -> HttpResponse:
     form = TemplateForm(request.POST)
     if form.is_valid():
-        try:
+        with errors_onto(form):
             add_template(
                 form.save(commit=False),
                 site=current_site(request, Perm.PLANNING_EDIT),
                 by=principal_of(request),
             )
-        except ValidationError as error:
-            add_action_errors(form, error)
-        else:
             messages.success(request, _("The slot is added; new drafts will include it."))
     flash_form_errors(request, form)
     return redirect("planning_setup")

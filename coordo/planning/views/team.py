@@ -11,7 +11,6 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -21,7 +20,6 @@ from django.views.decorators.http import require_POST
 from coordo.access import audit
 from coordo.access.http import (
     AuthedRequest,
-    add_action_errors,
     flash_form_errors,
     principal_of,
     require_perm,
@@ -34,6 +32,7 @@ from coordo.planning.actions import team as team_actions
 from coordo.planning.forms import AbsenceForm, AccountForm, WindowForm, WorkerDetailsForm
 from coordo.planning.models import WeeklyWindow, Worker
 from coordo.planning.views.plannings import replans_proposed
+from coordo.web.posting import errors_flashed, errors_onto
 from coordo.web.sites import current_site
 
 
@@ -83,11 +82,8 @@ def _write(
 ) -> bool:
     """Calls `write(**cleaned_data)` for a valid form; its refusal goes next to the field."""
     if form.is_valid():
-        try:
+        with errors_onto(form):
             write(**form.cleaned_data)
-        except ValidationError as error:
-            add_action_errors(form, error)
-        else:
             messages.success(request, done)
             return True
     return False
@@ -219,11 +215,8 @@ def worker_absence_add(request: AuthedRequest, worker_id: int) -> HttpResponse:
     _site_, worker = _worker(request, worker_id)
     form = AbsenceForm(request.POST)
     if form.is_valid():
-        try:
+        with errors_onto(form):
             recorded = record_absence(worker, **form.cleaned_data, **_by(request))
-        except ValidationError as error:
-            add_action_errors(form, error)
-        else:
             done = _("The absence is recorded.")
             messages.success(
                 request, replans_proposed(done, principal_of(request), recorded.replans)
@@ -246,14 +239,10 @@ def worker_absence_remove(request: AuthedRequest, worker_id: int, absence_id: in
 def worker_calendar_send(request: AuthedRequest, worker_id: int) -> HttpResponse:
     site, worker = _worker(request, worker_id)
     base_url = f"{request.scheme}://{request.get_host()}"
-    try:
+    with errors_flashed(request):
         address = team_actions.send_calendar_link(
             worker, site=site, base_url=base_url, by=principal_of(request)
         )
-    except ValidationError as error:
-        for text in error.messages:
-            messages.error(request, text)
-    else:
         text = _("The calendar link is sent to %(address)s.") % {"address": address}
         messages.success(request, text)
     return redirect("worker_detail", worker_id=worker.pk)
