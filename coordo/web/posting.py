@@ -50,10 +50,13 @@ def errors_onto(form: forms.BaseForm) -> Iterator[None]:
 
 
 @contextmanager
-def errors_flashed(request: HttpRequest) -> Iterator[None]:
-    """For a button or a small form posted from another page: a refusal, as one message each."""
+def errors_flashed(request: HttpRequest, heading: str = "") -> Iterator[None]:
+    """For a button or a small form posted from another page: a refusal, as one message each
+    (after `heading`, when the reasons need one: "Nothing was imported.")."""
     try:
         yield
     except ValidationError as error:
+        if heading:
+            messages.error(request, heading)
         for message in error.messages:
             messages.error(request, message)

@@ -41,7 +41,7 @@ from coordo.casework.models import CaseFile, Level
 from coordo.partners.queries import partners_visible_to
 from coordo.people.queries import get_person
 from coordo.web.downloads import stored_file_attachment
-from coordo.web.posting import apply_posted_form, errors_onto
+from coordo.web.posting import apply_posted_form, errors_flashed, errors_onto
 from coordo.web.sites import current_site
 
 
@@ -108,16 +108,13 @@ def case_file_open(request: AuthedRequest, person_id: int) -> HttpResponse:
     principal = principal_of(request)
     person = get_person(principal, person_id, Perm.CASE_EDIT)
     site = current_site(request, Perm.CASE_EDIT)
-    try:
+    with errors_flashed(request):
         case_file = actions.open_case_file(
             site=site, person=person, referent=request.user, by=principal
         )
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-        return redirect("case_file_list")
-    messages.success(request, _("The case file has been opened."))
-    return redirect("case_file_detail", case_file_id=case_file.pk)
+        messages.success(request, _("The case file has been opened."))
+        return redirect("case_file_detail", case_file_id=case_file.pk)
+    return redirect("case_file_list")
 
 
 @require_perm(Perm.CASE_VIEW)

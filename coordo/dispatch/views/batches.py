@@ -6,7 +6,6 @@ import json
 from datetime import timedelta
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -24,7 +23,7 @@ from coordo.dispatch.fairness import fairness_tables
 from coordo.dispatch.forms import MonthForm, OverrideForm
 from coordo.dispatch.models import Batch, BatchStatus, Proposal
 from coordo.web.downloads import attachment
-from coordo.web.posting import errors_onto
+from coordo.web.posting import errors_flashed, errors_onto
 from coordo.web.sites import current_site
 
 
@@ -33,13 +32,10 @@ from coordo.web.sites import current_site
 def batch_create(request: AuthedRequest) -> HttpResponse:
     principal = principal_of(request)
     site = current_site(request, Perm.DISPATCH_RUN)
-    try:
+    with errors_flashed(request):
         batch = batches.create_batch(site, by=principal)
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-        return redirect("dispatch_home")
-    return redirect("dispatch_batch_detail", batch_id=batch.pk)
+        return redirect("dispatch_batch_detail", batch_id=batch.pk)
+    return redirect("dispatch_home")
 
 
 @require_perm(Perm.DISPATCH_VIEW)
@@ -116,11 +112,8 @@ def batch_cancel(request: AuthedRequest, batch_id: int) -> HttpResponse:
 def batch_accept(request: AuthedRequest, batch_id: int) -> HttpResponse:
     principal = principal_of(request)
     batch = queries.get_batch(principal, batch_id, Perm.DISPATCH_RUN)
-    try:
+    with errors_flashed(request):
         count = batches.accept_all(batch, by=principal)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
         messages.success(request, _("%(count)s proposals accepted.") % {"count": count})
     return redirect("dispatch_batch_detail", batch_id=batch.pk)
 

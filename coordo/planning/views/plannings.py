@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -214,11 +213,8 @@ def planning_publish(request: AuthedRequest, planning_id: int) -> HttpResponse:
 def planning_discard(request: AuthedRequest, planning_id: int) -> HttpResponse:
     principal = principal_of(request)
     planning = queries.get_planning(principal, planning_id, Perm.PLANNING_EDIT)
-    try:
+    with errors_flashed(request):
         actions.discard_draft(planning, by=principal)
-    except ValidationError as error:
-        for text in error.messages:
-            messages.error(request, text)
-        return redirect("planning_detail", planning_id=planning.pk)
-    messages.success(request, _("The draft is discarded."))
-    return redirect("planning_list")
+        messages.success(request, _("The draft is discarded."))
+        return redirect("planning_list")
+    return redirect("planning_detail", planning_id=planning.pk)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -15,7 +14,6 @@ from django.views.decorators.http import require_POST
 from coordo.access import audit
 from coordo.access.http import (
     AuthedRequest,
-    add_action_errors,
     flash_form_errors,
     principal_of,
     require_perm,
@@ -103,13 +101,11 @@ def _save_period(
     if not form.is_valid():
         return None
     data = {name: form.cleaned_data[name] for name in ("start", "end", "holder", "weekend")}
-    try:
+    with errors_onto(form):
         period = write(by=principal_of(request), **data)
-    except ValidationError as error:
-        add_action_errors(form, error)
-        return None
-    messages.success(request, done)
-    return redirect("rota_detail", rota_id=period.rota_id)
+        messages.success(request, done)
+        return redirect("rota_detail", rota_id=period.rota_id)
+    return None
 
 
 @require_POST

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -106,16 +105,11 @@ def swap_list(request: AuthedRequest) -> HttpResponse:
 def _decide(request: AuthedRequest, swap_id: int, approve: bool) -> HttpResponse:
     principal = principal_of(request)
     swap = get_object_or_404(queries.swaps_to_decide(principal), pk=swap_id)
-    try:
+    with errors_flashed(request, heading=_("The swap is not approved:")):
         if approve:
             swap_actions.approve_swap(swap, by=principal)
         else:
             swap_actions.reject_swap(swap, by=principal)
-    except ValidationError as error:
-        messages.error(request, _("The swap is not approved:"))
-        for text in error.messages:
-            messages.error(request, text)
-    else:
         messages.success(
             request,
             _("The swap is approved and published.") if approve else _("The swap is rejected."),
