@@ -60,3 +60,15 @@ def errors_flashed(request: HttpRequest, heading: str = "") -> Iterator[None]:
             messages.error(request, heading)
         for message in error.messages:
             messages.error(request, message)
+
+
+def save_posted_form(
+    request: HttpRequest, form: forms.BaseForm, write: Callable[..., object], done: str
+) -> bool:
+    """Calls `write(**cleaned_data)` for a valid form and says `done`; a refusal goes on the form."""
+    if form.is_valid():
+        with errors_onto(form):
+            write(**form.cleaned_data)
+            messages.success(request, done)
+            return True
+    return False

@@ -6,7 +6,6 @@ with each refused field named in a message.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from django import forms
@@ -32,7 +31,7 @@ from coordo.planning.actions import team as team_actions
 from coordo.planning.forms import AbsenceForm, AccountForm, WindowForm, WorkerDetailsForm
 from coordo.planning.models import WeeklyWindow, Worker
 from coordo.planning.views.plannings import replans_proposed
-from coordo.web.posting import errors_flashed, errors_onto
+from coordo.web.posting import errors_flashed, errors_onto, save_posted_form
 from coordo.web.sites import current_site
 
 
@@ -77,18 +76,6 @@ def _page(request: AuthedRequest, site: Site, worker: Worker, **context: Any) ->
     return render(request, "planning/worker_detail.html", context)
 
 
-def _write(
-    request: AuthedRequest, form: forms.BaseForm, write: Callable[..., object], done: str
-) -> bool:
-    """Calls `write(**cleaned_data)` for a valid form; its refusal goes next to the field."""
-    if form.is_valid():
-        with errors_onto(form):
-            write(**form.cleaned_data)
-            messages.success(request, done)
-            return True
-    return False
-
-
 def _back(request: AuthedRequest, form: forms.BaseForm, worker: Worker) -> HttpResponse:
     flash_form_errors(request, form)
     return redirect("worker_detail", worker_id=worker.pk)
@@ -102,7 +89,7 @@ def worker_detail(request: AuthedRequest, worker_id: int) -> HttpResponse:
     form = WorkerDetailsForm(request.POST)
     write = team_actions.update_worker
     kwargs = _by(request, site)
-    if _write(
+    if save_posted_form(
         request, form, lambda **data: write(worker, **data, **kwargs), _("The worker is saved.")
     ):
         return redirect("worker_detail", worker_id=worker.pk)
@@ -137,7 +124,9 @@ def window_add(request: AuthedRequest, worker_id: int) -> HttpResponse:
     form = WindowForm(request.POST)
     kwargs = {"worker": worker, **_by(request, site)}
     write = team_actions.add_window
-    _write(request, form, lambda **_: write(form.instance, **kwargs), _("The window is added."))
+    save_posted_form(
+        request, form, lambda **_: write(form.instance, **kwargs), _("The window is added.")
+    )
     return _back(request, form, worker)
 
 
@@ -173,7 +162,7 @@ def window_edit(request: AuthedRequest, worker_id: int, window_id: int) -> HttpR
         )
     form = WindowForm(request.POST, instance=window, prefix=EDIT)
     write = team_actions.change_window
-    _write(
+    save_posted_form(
         request, form, lambda **_: write(window, **_by(request, site)), _("The window is saved.")
     )
     return _back(request, form, worker)
@@ -196,7 +185,7 @@ def worker_account(request: AuthedRequest, worker_id: int) -> HttpResponse:
     kwargs = _by(request, site)
     write = team_actions.link_worker_account
     done = _("The account is linked: its holder sees these shifts on “my shifts”.")
-    _write(request, form, lambda **data: write(worker, **data, **kwargs), done)
+    save_posted_form(request, form, lambda **data: write(worker, **data, **kwargs), done)
     return _back(request, form, worker)
 
 
