@@ -106,6 +106,35 @@ def test_queries_import_no_actions(app):
     assert offences == []
 
 
+def refusal_handlers(path: Path) -> list[int]:
+    """The lines where a module catches an action's ValidationError itself."""
+    return sorted(
+        node.lineno
+        for node in ast.walk(ast.parse(path.read_text(), str(path)))
+        if isinstance(node, ast.ExceptHandler)
+        and isinstance(node.type, ast.Name)
+        and node.type.id == "ValidationError"
+    )
+
+
+# A view keeps its own handler only where the ways back differ by refusal: lowering a note's
+# level goes back to the file when refused the right, to the note when refused the value.
+OWN_HANDLERS = {"casework/views/case.py": 1}
+
+
+@pytest.mark.parametrize("app", APPS)
+def test_views_leave_refusals_to_the_web_layer(app):
+    # coordo/web/posting.py: errors_onto(form), errors_flashed(request), save_posted_form.
+    handlers = {
+        str(file.relative_to(ROOT)): len(lines)
+        for file in layer(app, "views")
+        if (lines := refusal_handlers(file))
+    }
+    assert handlers == {
+        name: count for name, count in OWN_HANDLERS.items() if name.startswith(f"{app}/")
+    }
+
+
 NAMES = ("actions.py", "rota_actions.py", "views.py", "views_desk.py", "queries.py", "team.py")
 
 
@@ -118,7 +147,9 @@ def test_the_checks_see_what_they_forbid(tmp_path):
         "def page(request, pk):\n"
         "    Unit.objects.filter(pk=pk)\n"
         "    return get_object_or_404(Worker, pk=pk)\n"
+        "try:\n    pass\nexcept ValidationError as error:\n    pass\n"
     )
+    assert refusal_handlers(sample) == [8]
     assert orm_calls(sample) == [(4, ".objects"), (5, "get_object_or_404(Model)")]
     assert {"coordo.housing.actions.stays", "coordo.housing.actions"} <= imports_of(sample)
     assert [name for name in NAMES if SIBLING.match(name)] == ["rota_actions.py", "views_desk.py"]

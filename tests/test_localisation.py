@@ -13,8 +13,9 @@ from django.test import Client
 from django.utils import formats, translation
 
 from conftest import verified_client
+from coordo.access.languages import language_choices
 from coordo.access.roles import Role
-from coordo.people.vocab import country_choices, language_choices
+from coordo.people.vocab import country_choices
 from coordo.translation_gaps import (
     default_language_fallbacks,
     english_leaks,

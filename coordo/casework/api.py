@@ -17,17 +17,16 @@ from ninja import Field, Router, Schema, Status
 from coordo.access import audit
 from coordo.access.api_auth import api_principal, named_worker
 from coordo.access.ids import Id
-from coordo.access.models import AuditAction, Site
+from coordo.access.languages import Language
+from coordo.access.models import AuditAction
 from coordo.access.policy import Perm
 from coordo.access.queries import get_site
-from coordo.access.scoping import Principal
 from coordo.api.input import Input
 from coordo.api.pagination import paginate
 from coordo.casework import actions, queries
 from coordo.casework.models import CaseStatus, Outcome, ReferralStatus, RequestKind, Urgency
 from coordo.partners.queries import partners_visible_to
 from coordo.people.queries import get_person
-from coordo.people.vocab import Language
 
 router = Router(tags=["casework"])
 
@@ -94,10 +93,6 @@ class ReferralPatch(Input):
     refusal_reason: str = Field("", max_length=250)
 
 
-def _site(principal: Principal, site_id: int) -> Site:
-    return get_site(principal, site_id)
-
-
 @router.get("/desk-requests", response=list[DeskRequestOut])
 @paginate
 def list_desk_requests(request: HttpRequest, site_id: Id | None = None) -> list[DeskRequestOut]:
@@ -116,7 +111,7 @@ def create_desk_request(request: HttpRequest, person_id: Id, payload: DeskReques
     principal = api_principal(request, Perm.REQUEST_EDIT)
     person = get_person(principal, person_id, Perm.REQUEST_EDIT)
     created = actions.register_request(
-        site=_site(principal, payload.site_id), person=person,
+        site=get_site(principal, payload.site_id), person=person,
         by=principal,
         **payload.dict(exclude={"site_id"}),
     )  # fmt: skip
@@ -171,7 +166,7 @@ def create_referral(request: HttpRequest, person_id: Id, payload: ReferralIn) ->
         if service is None:
             raise ValidationError({"service_id": _("This partner offers no service with this id.")})
     referral = actions.refer_person(
-        site=_site(principal, payload.site_id), person=person, partner=partner, service=service,
+        site=get_site(principal, payload.site_id), person=person, partner=partner, service=service,
         by=by,
         **payload.dict(exclude={"site_id", "partner_id", "service_id"}),
     )  # fmt: skip

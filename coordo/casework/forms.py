@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from coordo.access.forms import limit_choices
 from coordo.access.ids import RecordsChoiceField
+from coordo.access.languages import language_choices
 from coordo.casework.models import (
     Appointment,
     CaseMeeting,
@@ -25,7 +26,6 @@ from coordo.casework.models import (
 )
 from coordo.partners.models import Service
 from coordo.people.models import Person, validate_birth_year
-from coordo.people.vocab import language_choices
 from coordo.web.periods import DayField
 
 

@@ -7,11 +7,11 @@ from django.db import models
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
+from coordo.access.languages import language_name
 from coordo.access.models import Site, User
 from coordo.access.tenancy import TenantModel
 from coordo.partners.models import Partner, Service
 from coordo.people.models import Household, Person
-from coordo.people.vocab import language_name
 
 
 class RequestKind(models.TextChoices):

@@ -12,9 +12,9 @@ from typing import Any
 from django.db.models import Avg, Case, Count, IntegerField, QuerySet, Sum, When
 from django.utils.translation import gettext_lazy as _
 
+from coordo.access.languages import language_name
 from coordo.dispatch.models import Proposal
 from coordo.people.models import Sex
-from coordo.people.vocab import language_name
 
 GROUPS = {
     "household_type": _("Household type"),

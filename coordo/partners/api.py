@@ -9,11 +9,11 @@ from ninja import Router, Schema
 
 from coordo.access.api_auth import api_principal
 from coordo.access.ids import Id
+from coordo.access.languages import Language
 from coordo.access.policy import Perm
 from coordo.api.pagination import paginate
 from coordo.partners import queries
 from coordo.partners.models import Line, PartnerKind
-from coordo.people.vocab import Language
 
 router = Router(tags=["partners"])
 

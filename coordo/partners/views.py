@@ -5,7 +5,6 @@ from __future__ import annotations
 from functools import partial
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -14,7 +13,6 @@ from django.views.decorators.http import require_POST
 from coordo.access import audit
 from coordo.access.http import (
     AuthedRequest,
-    add_action_errors,
     principal_of,
     require_perm,
 )
@@ -25,7 +23,8 @@ from coordo.partners import actions, queries
 from coordo.partners.forms import ContactForm, ConventionForm, PartnerForm
 from coordo.partners.models import PartnerKind
 from coordo.web.downloads import stored_file_attachment
-from coordo.web.posting import apply_posted_form
+from coordo.web.posting import apply_posted_form, errors_onto
+from coordo.web.sites import current_site
 
 
 @require_perm(Perm.PARTNER_VIEW)
@@ -50,14 +49,11 @@ def partner_create(request: AuthedRequest) -> HttpResponse:
     principal = principal_of(request)
     form = PartnerForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with errors_onto(form):
             partner = actions.create_partner(
                 organisation=organisation_of(principal),
                 by=principal, **form.cleaned_data,
             )  # fmt: skip
-        except ValidationError as error:
-            add_action_errors(form, error)
-        else:
             messages.success(request, _("The partner has been added to the directory."))
             return redirect("partner_detail", partner_id=partner.pk)
     return render(request, "partners/partner_form.html", {"form": form})
@@ -69,11 +65,8 @@ def partner_edit(request: AuthedRequest, partner_id: int) -> HttpResponse:
     partner = queries.get_partner(principal, partner_id)
     form = PartnerForm(request.POST or None, instance=partner)
     if request.method == "POST" and form.is_valid():
-        try:
+        with errors_onto(form):
             actions.update_partner(partner, by=principal, **form.cleaned_data)
-        except ValidationError as error:
-            add_action_errors(form, error)
-        else:
             messages.success(request, _("The changes have been saved."))
             return redirect("partner_detail", partner_id=partner.pk)
     return render(request, "partners/partner_form.html", {"form": form, "partner": partner})
@@ -119,17 +112,12 @@ def convention_list(request: AuthedRequest) -> HttpResponse:
 @require_perm(Perm.CONVENTION_EDIT)
 def convention_create(request: AuthedRequest) -> HttpResponse:
     principal = principal_of(request)
-    site = request.current_site
-    if site is None or not principal.can(Perm.CONVENTION_EDIT, site.pk):
-        raise PermissionDenied
+    site = current_site(request, Perm.CONVENTION_EDIT)
     partners = queries.partners_visible_to(principal)
     form = ConventionForm(request.POST or None, request.FILES or None, partners=partners)
     if request.method == "POST" and form.is_valid():
-        try:
+        with errors_onto(form):
             actions.sign_convention(site=site, by=principal, **form.cleaned_data)
-        except ValidationError as error:
-            add_action_errors(form, error)
-        else:
             messages.success(request, _("The convention has been recorded."))
             return redirect("convention_list")
     return render(request, "partners/convention_form.html", {"form": form})

@@ -11,6 +11,7 @@ from ninja import Field, Router, Schema, Status
 from coordo.access import audit
 from coordo.access.api_auth import api_principal, named_worker
 from coordo.access.ids import Id
+from coordo.access.languages import Language
 from coordo.access.models import AuditAction
 from coordo.access.policy import Perm
 from coordo.access.queries import get_site
@@ -19,7 +20,7 @@ from coordo.api.input import Input
 from coordo.api.pagination import paginate
 from coordo.people import actions, queries
 from coordo.people.models import ConsentPurpose, Person, Relationship, Sex
-from coordo.people.vocab import Language, Nationality
+from coordo.people.vocab import Nationality
 
 router = Router(tags=["people"])
 

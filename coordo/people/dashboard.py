@@ -8,11 +8,12 @@ from coordo.access.dashboard import Card
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
 from coordo.people.queries import households_visible_to, persons_visible_to
+from coordo.web.sites import site_holding
 
 
 def people_card(request: HttpRequest, principal: Principal) -> Card | None:
-    site = getattr(request, "current_site", None)
-    if site is None or not principal.can(Perm.PERSON_VIEW, site.pk):
+    site = site_holding(request, principal, Perm.PERSON_VIEW)
+    if site is None:
         return None
     return Card(
         "people/dashboard_card.html",

@@ -6,8 +6,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from coordo.access.forms import limit_choices
+from coordo.access.languages import language_choices
 from coordo.people.models import ConsentRecord, HouseholdMember, Person, Relationship
-from coordo.people.vocab import language_choices
 
 
 class PersonForm(forms.ModelForm):

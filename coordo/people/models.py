@@ -13,9 +13,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from stdnum.be import nn
 
+from coordo.access.languages import language_name
 from coordo.access.models import Site, User
 from coordo.access.tenancy import TenantModel
-from coordo.people.vocab import country_choices, language_name
+from coordo.people.vocab import country_choices
 
 
 class Sex(models.TextChoices):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -13,13 +12,12 @@ from django.views.decorators.http import require_POST
 from coordo.access import audit
 from coordo.access.http import (
     AuthedRequest,
-    add_action_errors,
     current_site_id,
     flash_form_errors,
     principal_of,
     require_perm,
 )
-from coordo.access.models import AuditAction, Site
+from coordo.access.models import AuditAction
 from coordo.access.policy import Perm
 from coordo.people import actions, queries
 from coordo.people.forms import (
@@ -30,15 +28,10 @@ from coordo.people.forms import (
     PersonSearchForm,
 )
 from coordo.people.models import Person
+from coordo.web.posting import errors_flashed, errors_onto
+from coordo.web.sites import current_site
 
 PAGE_SIZE = 25
-
-
-def _editable_site(request: AuthedRequest) -> Site:
-    site = request.current_site
-    if site is None or not principal_of(request).can(Perm.PERSON_EDIT, site.pk):
-        raise PermissionDenied
-    return site
 
 
 @require_perm(Perm.PERSON_VIEW)
@@ -75,7 +68,7 @@ def _record_warning_shown(request: AuthedRequest, site_id: int) -> None:
 @require_perm(Perm.PERSON_EDIT)
 def person_create(request: AuthedRequest) -> HttpResponse:
     principal = principal_of(request)
-    site = _editable_site(request)
+    site = current_site(request, Perm.PERSON_EDIT)
     form = PersonForm(request.POST or None)
     duplicates: list[Person] = []
     twins: list[Person] = []
@@ -91,11 +84,8 @@ def person_create(request: AuthedRequest) -> HttpResponse:
         duplicates = [person for person in duplicates if person not in twins]
         if not (duplicates or twins) or data.get("confirm_not_duplicate"):
             fields = {k: v for k, v in data.items() if k != "confirm_not_duplicate"}
-            try:
+            with errors_onto(form):
                 person = actions.register_person(site=site, by=principal, **fields)
-            except ValidationError as error:
-                add_action_errors(form, error)
-            else:
                 messages.success(request, _("%(name)s has been registered.") % {"name": person})
                 return redirect("person_detail", person_id=person.pk)
         else:
@@ -147,11 +137,8 @@ def person_edit(request: AuthedRequest, person_id: int) -> HttpResponse:
             form.offer_confirmation()
             _record_warning_shown(request, person.site_id)
         else:
-            try:
+            with errors_onto(form):
                 actions.update_person(person, by=principal, **data)
-            except ValidationError as error:
-                add_action_errors(form, error)
-            else:
                 messages.success(request, _("The changes have been saved."))
                 return redirect("person_detail", person_id=person.pk)
     audit.record(AuditAction.VIEW, principal=principal, obj=person)
@@ -190,19 +177,16 @@ def household_list(request: AuthedRequest) -> HttpResponse:
 @require_perm(Perm.PERSON_EDIT)
 def household_create(request: AuthedRequest) -> HttpResponse:
     principal = principal_of(request)
-    site = _editable_site(request)
+    site = current_site(request, Perm.PERSON_EDIT)
     persons = queries.persons_visible_to(principal).filter(site=site, memberships__isnull=True)
     form = HouseholdForm(request.POST or None, persons=persons)
     if request.method == "POST" and form.is_valid():
-        try:
+        with errors_onto(form):
             household = actions.create_household(
                 site=site,
                 by=principal,
                 **form.cleaned_data,
             )
-        except ValidationError as error:
-            add_action_errors(form, error)
-        else:
             messages.success(request, _("The household has been created."))
             return redirect("household_detail", household_id=household.pk)
     # The form lists the site's persons without a household to choose from.
@@ -245,12 +229,8 @@ def household_member_add(request: AuthedRequest, household_id: int) -> HttpRespo
     persons = queries.persons_visible_to(principal).filter(site_id=household.site_id)
     form = HouseholdMemberForm(request.POST, persons=persons)
     if form.is_valid():
-        try:
+        with errors_flashed(request):
             actions.add_household_member(household, by=principal, **form.cleaned_data)
-        except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
-        else:
             messages.success(request, _("The member has been added."))
     else:
         flash_form_errors(request, form)

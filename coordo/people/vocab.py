@@ -1,4 +1,4 @@
-"""Languages and countries, named in the reader's language by Babel's CLDR data.
+"""Countries, named in the reader's language by Babel's CLDR data (languages: coordo.access.languages).
 
 Choices are callables so that each page shows names in the active language without
 hundreds of strings in our own catalogues.
@@ -6,18 +6,9 @@ hundreds of strings in our own catalogues.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from enum import StrEnum
 
-from babel import Locale, UnknownLocaleError
-from django.utils.translation import get_language
-
-# Languages met at Belgian front desks and arrival centres (ISO 639).
-LANGUAGE_CODES = (
-    "fr", "nl", "de", "en", "ar", "ti", "am", "so", "prs", "ps", "fa", "ku", "tr", "ru",
-    "uk", "ro", "bg", "sq", "es", "pt", "ln", "sw", "ff", "wo", "ur", "bn", "hi", "ka",
-    "hy", "el", "it", "pl", "om", "rw", "rn", "ha", "ne", "ta", "zh", "vi",
-)  # fmt: skip
+from coordo.access.languages import reader_locale
 
 # Nationalities most often met, Belgium and neighbours first (ISO 3166-1 alpha-2).
 COUNTRY_CODES = (
@@ -29,36 +20,9 @@ COUNTRY_CODES = (
 )  # fmt: skip
 
 # The same codes as closed choices, for the API schema (each member's value is its code).
-Language = StrEnum("Language", {code: code for code in LANGUAGE_CODES})  # type: ignore[misc]
 Nationality = StrEnum("Nationality", {code: code for code in COUNTRY_CODES})  # type: ignore[misc]
 
 
-# Codes CLDR names under another code: Dari is "fa_AF" there, not ISO 639-3 "prs".
-_CLDR_CODE = {"prs": "fa_AF"}
-
-
-def _locale() -> Locale:
-    try:
-        return Locale.parse(get_language() or "fr")
-    except (UnknownLocaleError, ValueError):
-        return Locale("fr")
-
-
-def _language_name(names: Mapping[str, str], code: str) -> str:
-    return names.get(code) or names.get(_CLDR_CODE.get(code, code), code)
-
-
-def language_choices() -> list[tuple[str, str]]:
-    names = _locale().languages
-    return sorted(
-        ((code, _language_name(names, code)) for code in LANGUAGE_CODES), key=lambda c: c[1]
-    )
-
-
 def country_choices() -> list[tuple[str, str]]:
-    names = _locale().territories
+    names = reader_locale().territories
     return sorted(((code, names.get(code, code)) for code in COUNTRY_CODES), key=lambda c: c[1])
-
-
-def language_name(code: str) -> str:
-    return _language_name(_locale().languages, code)

@@ -16,11 +16,12 @@ from coordo.planning.models import (
     SwapRequest,
     SwapStatus,
 )
+from coordo.web.sites import site_holding
 
 
 def on_call_card(request: HttpRequest, principal: Principal) -> Card | None:
-    site = getattr(request, "current_site", None)
-    if site is None or not principal.can(Perm.PLANNING_VIEW, site.pk):
+    site = site_holding(request, principal, Perm.PLANNING_VIEW)
+    if site is None:
         return None
     now = timezone.now()
     on_call = RotaPeriod.objects.filter(

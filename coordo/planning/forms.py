@@ -7,8 +7,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from coordo.access.ids import RecordsChoiceField
+from coordo.access.languages import language_choices
 from coordo.access.models import Site, User
-from coordo.people.vocab import language_choices
 from coordo.planning.models import (
     Absence,
     Rota,

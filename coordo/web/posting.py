@@ -1,14 +1,21 @@
-"""The small forms posted from a page (a status, a date, a note): one way to handle them."""
+"""Forms and buttons posted from a page: one way to call the action and say what happened."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpRequest
 
-from coordo.access.http import AuthedRequest, flash_form_errors, principal_of
+from coordo.access.http import (
+    AuthedRequest,
+    add_action_errors,
+    flash_form_errors,
+    principal_of,
+)
 
 
 def apply_posted_form(
@@ -21,11 +28,47 @@ def apply_posted_form(
     if not form.is_valid():
         flash_form_errors(request, form)
         return False
-    try:
+    with errors_flashed(request):
         action(by=principal_of(request), **form.cleaned_data)
+        messages.success(request, success())
+        return True
+    return False
+
+
+# An action refuses with a ValidationError; these two say so where the user will read it. The
+# statements after the action inside the block (the success message, the redirect) run only
+# when the action went through, as a try/else would; after the block, it was refused.
+
+
+@contextmanager
+def errors_onto(form: forms.BaseForm) -> Iterator[None]:
+    """For a form on its own page: a refusal lands on the form, which is shown again."""
+    try:
+        yield
     except ValidationError as error:
+        add_action_errors(form, error)
+
+
+@contextmanager
+def errors_flashed(request: HttpRequest, heading: str = "") -> Iterator[None]:
+    """For a button or a small form posted from another page: a refusal, as one message each
+    (after `heading`, when the reasons need one: "Nothing was imported.")."""
+    try:
+        yield
+    except ValidationError as error:
+        if heading:
+            messages.error(request, heading)
         for message in error.messages:
             messages.error(request, message)
-        return False
-    messages.success(request, success())
-    return True
+
+
+def save_posted_form(
+    request: HttpRequest, form: forms.BaseForm, write: Callable[..., object], done: str
+) -> bool:
+    """Calls `write(**cleaned_data)` for a valid form and says `done`; a refusal goes on the form."""
+    if form.is_valid():
+        with errors_onto(form):
+            write(**form.cleaned_data)
+            messages.success(request, done)
+            return True
+    return False

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -13,13 +13,13 @@ from coordo.access import actions, audit, queries
 from coordo.access.forms import ApiTokenForm, MembershipForm, NewUserForm, SiteForm, UserForm
 from coordo.access.http import (
     AuthedRequest,
-    add_action_errors,
     flash_form_errors,
     principal_of,
     require_perm,
 )
 from coordo.access.models import AuditAction, Organisation, Site
 from coordo.access.policy import Perm
+from coordo.web.posting import errors_flashed, errors_onto
 
 
 def _organisation(request: AuthedRequest) -> Organisation:
@@ -41,14 +41,11 @@ def user_create(request: AuthedRequest) -> HttpResponse:
     principal = principal_of(request)
     form = NewUserForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with errors_onto(form):
             user = actions.create_user(
                 organisation=_organisation(request), by=principal,
                 **form.cleaned_data,
             )  # fmt: skip
-        except ValidationError as error:
-            add_action_errors(form, error)
-        else:
             messages.success(request, _("The account has been created. Now give it a role."))
             return redirect("user_detail", user_id=user.pk)
     return render(request, "access/admin/user_form.html", {"form": form})
@@ -60,11 +57,8 @@ def user_detail(request: AuthedRequest, user_id: int) -> HttpResponse:
     user = queries.get_user(principal, user_id)
     form = UserForm(request.POST or None, instance=user)
     if request.method == "POST" and form.is_valid():
-        try:
+        with errors_onto(form):
             actions.update_user(user, by=principal, **form.cleaned_data)
-        except ValidationError as error:
-            add_action_errors(form, error)
-        else:
             messages.success(request, _("The changes have been saved."))
             return redirect("user_detail", user_id=user.pk)
     else:
@@ -83,16 +77,13 @@ def user_detail(request: AuthedRequest, user_id: int) -> HttpResponse:
 def user_set_active(request: AuthedRequest, user_id: int) -> HttpResponse:
     principal = principal_of(request)
     user = queries.get_user(principal, user_id)
-    try:
+    with errors_flashed(request):
         if request.POST.get("active") == "1":
             actions.reactivate_user(user, by=principal)
             messages.success(request, _("The account is active again."))
         else:
             actions.deactivate_user(user, by=principal)
             messages.success(request, _("The account is deactivated and its sessions are ended."))
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
     return redirect("user_detail", user_id=user.pk)
 
 
@@ -101,12 +92,8 @@ def user_set_active(request: AuthedRequest, user_id: int) -> HttpResponse:
 def user_force_password_reset(request: AuthedRequest, user_id: int) -> HttpResponse:
     principal = principal_of(request)
     user = queries.get_user(principal, user_id)
-    try:
+    with errors_flashed(request):
         actions.force_password_reset(user, by=principal, base_url=request.build_absolute_uri("/"))
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-    else:
         messages.success(
             request,
             _(
@@ -124,12 +111,8 @@ def membership_add(request: AuthedRequest, user_id: int) -> HttpResponse:
     user = queries.get_user(principal, user_id)
     form = MembershipForm(request.POST, sites=queries.sites_of(principal))
     if form.is_valid():
-        try:
+        with errors_flashed(request):
             actions.grant_membership(user, by=principal, **form.cleaned_data)
-        except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
-        else:
             messages.success(request, _("The role has been granted."))
     else:
         flash_form_errors(request, form)
@@ -162,11 +145,8 @@ def site_edit(request: AuthedRequest, site_id: int | None = None) -> HttpRespons
     )
     form = SiteForm(request.POST or None, instance=site)
     if request.method == "POST" and form.is_valid():
-        try:
+        with errors_onto(form):
             actions.save_site(form.save(commit=False), by=principal)
-        except ValidationError as error:
-            add_action_errors(form, error)
-        else:
             messages.success(request, _("The site has been saved."))
             return redirect("site_list")
     return render(request, "access/admin/site_form.html", {"form": form, "site": site})
@@ -178,14 +158,11 @@ def token_list(request: AuthedRequest) -> HttpResponse:
     form = ApiTokenForm(request.POST or None, sites=queries.sites_of(principal))
     raw_key = None
     if request.method == "POST" and form.is_valid():
-        try:
+        with errors_onto(form):
             _token, raw_key = actions.issue_api_token(
                 organisation=_organisation(request), by=principal,
                 **form.cleaned_data,
             )  # fmt: skip
-        except ValidationError as error:
-            add_action_errors(form, error)
-        else:
             messages.success(
                 request, _("The token has been created. Copy it now: it will not be shown again.")
             )

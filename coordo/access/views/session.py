@@ -11,7 +11,6 @@ from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.forms import SetPasswordForm
 from django.contrib.auth.views import INTERNAL_RESET_SESSION_TOKEN, PasswordResetConfirmView
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
@@ -32,11 +31,12 @@ from coordo.access.forms import (
     PasswordChangeForm,
     ReplaceDeviceForm,
 )
-from coordo.access.http import AuthedRequest, add_action_errors, principal_of, require_perm
+from coordo.access.http import AuthedRequest, principal_of, require_perm
 from coordo.access.middleware import SESSION_SITE_KEY
 from coordo.access.models import AuditAction
 from coordo.access.policy import Perm
 from coordo.access.roles import Role
+from coordo.web.posting import errors_onto
 
 AUDIT_PAGE_SIZE = 50
 
@@ -95,15 +95,12 @@ def mfa_setup(request: AuthedRequest) -> HttpResponse:
     device = actions.pending_totp_device(request.user)
     form = (ReplaceDeviceForm if replacing else OtpCodeForm)(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with errors_onto(form):
             codes = actions.confirm_totp_device(
                 device, code=form.cleaned_data["code"],
                 password=form.cleaned_data.get("password", ""),
                 by=principal, keep_session=request.session.session_key,
             )  # fmt: skip
-        except ValidationError as error:
-            add_action_errors(form, error)
-        else:
             _verified(request, device)
             if replacing:
                 messages.success(request, _("Your new authenticator app is set up."))
@@ -145,15 +142,12 @@ def password_change(request: AuthedRequest) -> HttpResponse:
     user = request.user
     form = PasswordChangeForm(user, request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with errors_onto(form):
             actions.change_password(
                 user, current_password=form.cleaned_data["old_password"],
                 new_password=form.cleaned_data["new_password1"], by=principal_of(request),
                 keep_session=request.session.session_key,
             )  # fmt: skip
-        except ValidationError as error:
-            add_action_errors(form, error)
-        else:
             update_session_auth_hash(request, user)  # keeps this session, under a new key
             messages.success(request, _("Your password is changed; your other sessions ended."))
             return redirect("password_change")

@@ -17,7 +17,6 @@ from django.views.decorators.http import require_POST
 from coordo.access import audit
 from coordo.access.http import (
     AuthedRequest,
-    add_action_errors,
     current_site_id,
     flash_form_errors,
     principal_of,
@@ -42,7 +41,8 @@ from coordo.casework.models import CaseFile, Level
 from coordo.partners.queries import partners_visible_to
 from coordo.people.queries import get_person
 from coordo.web.downloads import stored_file_attachment
-from coordo.web.posting import apply_posted_form
+from coordo.web.posting import apply_posted_form, errors_flashed, errors_onto
+from coordo.web.sites import current_site
 
 
 def writable_levels(principal: Principal, site_id: int) -> list[int]:
@@ -107,19 +107,14 @@ def appointment_calendar(request: AuthedRequest) -> HttpResponse:
 def case_file_open(request: AuthedRequest, person_id: int) -> HttpResponse:
     principal = principal_of(request)
     person = get_person(principal, person_id, Perm.CASE_EDIT)
-    site = request.current_site
-    if site is None or not principal.can(Perm.CASE_EDIT, site.pk):
-        raise PermissionDenied
-    try:
+    site = current_site(request, Perm.CASE_EDIT)
+    with errors_flashed(request):
         case_file = actions.open_case_file(
             site=site, person=person, referent=request.user, by=principal
         )
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-        return redirect("case_file_list")
-    messages.success(request, _("The case file has been opened."))
-    return redirect("case_file_detail", case_file_id=case_file.pk)
+        messages.success(request, _("The case file has been opened."))
+        return redirect("case_file_detail", case_file_id=case_file.pk)
+    return redirect("case_file_list")
 
 
 @require_perm(Perm.CASE_VIEW)
@@ -247,14 +242,11 @@ def note_edit(request: AuthedRequest, note_id: int) -> HttpResponse:
     may_rewrite = actions.may_rewrite(note, principal)
     form.fields["body"].disabled = not may_rewrite
     if request.method == "POST" and form.is_valid():
-        try:
+        with errors_onto(form):
             actions.edit_note(
                 note, body=form.cleaned_data["body"], level=form.cleaned_data["level"],
                 by=principal,
             )  # fmt: skip
-        except ValidationError as error:
-            add_action_errors(form, error)
-        else:
             messages.success(request, _("The note has been saved."))
             return redirect("case_file_detail", case_file_id=note.case_file_id)
     audit.record(AuditAction.VIEW, principal=principal, obj=note)
@@ -297,13 +289,11 @@ def attachment_upload(request: AuthedRequest, case_file_id: int) -> HttpResponse
     case_file = _editable(request, case_file_id)
     form = AttachmentForm(request.POST, request.FILES)
     if form.is_valid():
-        try:
+        with errors_onto(form):
             actions.attach_document(
                 case_file, upload=form.cleaned_data["file"], title=form.cleaned_data["title"],
                 by=principal,
             )  # fmt: skip
-        except ValidationError as error:
-            add_action_errors(form, error)
     if form.errors:
         flash_form_errors(request, form)
     else:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from functools import partial
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -15,7 +14,6 @@ from django.views.decorators.http import require_POST
 from coordo.access import audit
 from coordo.access.http import (
     AuthedRequest,
-    add_action_errors,
     current_site_id,
     principal_of,
     require_perm,
@@ -39,14 +37,8 @@ from coordo.people.queries import (
     possible_duplicates,
     search_persons,
 )
-from coordo.web.posting import apply_posted_form
-
-
-def _desk_site(request: AuthedRequest, perm: Perm = Perm.REQUEST_EDIT) -> Site:
-    site = request.current_site
-    if site is None or not principal_of(request).can(perm, site.pk):
-        raise PermissionDenied
-    return site
+from coordo.web.posting import apply_posted_form, errors_onto
+from coordo.web.sites import current_site
 
 
 def _queue_context(request: AuthedRequest, site: Site) -> dict[str, object]:
@@ -60,7 +52,7 @@ def _queue_context(request: AuthedRequest, site: Site) -> dict[str, object]:
 @require_perm(Perm.REQUEST_EDIT)
 def front_desk(request: AuthedRequest) -> HttpResponse:
     principal = principal_of(request)
-    site = _desk_site(request)
+    site = current_site(request, Perm.REQUEST_EDIT)
     if request.htmx and request.method == "GET":
         # Several tablets share the desk: the queue refreshes itself.
         return render(request, "casework/front_desk.html#queue", _queue_context(request, site))
@@ -77,7 +69,7 @@ def front_desk(request: AuthedRequest) -> HttpResponse:
                 principal, data["first_name"], data["last_name"], data["birth_year"]
             )
         if not duplicates or data["confirm_not_duplicate"]:
-            try:
+            with errors_onto(form):
                 if data["person"]:
                     desk_request = actions.register_request(
                         site=site, person=data["person"], by=principal,
@@ -92,9 +84,6 @@ def front_desk(request: AuthedRequest) -> HttpResponse:
                     desk_request = actions.register_walk_in(
                         site=site, person_fields=person_fields, by=principal, **request_fields,
                     )  # fmt: skip
-            except ValidationError as error:
-                add_action_errors(form, error)
-            else:
                 messages.success(
                     request,
                     _("The request of %(name)s is in today's queue.")
@@ -115,7 +104,7 @@ def front_desk_search(request: AuthedRequest) -> HttpResponse:
     the names typed stay out of addresses and access logs.
     """
     principal = principal_of(request)
-    site = _desk_site(request)
+    site = current_site(request, Perm.REQUEST_EDIT)
     query = request.POST.get("q", "").strip()[:100]
     first, last = (request.POST.get(key, "").strip()[:100] for key in ("first_name", "last_name"))
     found: list[Person] = []
@@ -154,7 +143,7 @@ def request_outcome(request: AuthedRequest, request_id: int) -> HttpResponse:
 def referral_create(request: AuthedRequest, person_id: int) -> HttpResponse:
     principal = principal_of(request)
     person = get_person(principal, person_id, Perm.REFERRAL_EDIT)
-    site = _desk_site(request, Perm.REFERRAL_EDIT)
+    site = current_site(request, Perm.REFERRAL_EDIT)
     desk_request = None
     if request_id := parse_id(request.GET.get("request", "")):
         desk_request = queries.get_request(principal, request_id)
@@ -162,13 +151,10 @@ def referral_create(request: AuthedRequest, person_id: int) -> HttpResponse:
             desk_request = None
     form = ReferralForm(request.POST or None, partners=partners_visible_to(principal))
     if request.method == "POST" and form.is_valid():
-        try:
+        with errors_onto(form):
             actions.refer_person(
                 site=site, person=person, request=desk_request, by=principal, **form.cleaned_data,
             )  # fmt: skip
-        except ValidationError as error:
-            add_action_errors(form, error)
-        else:
             messages.success(request, _("The referral has been recorded."))
             return redirect("front_desk" if desk_request else "referral_follow_up")
     audit.record(AuditAction.VIEW, principal=principal, obj=person)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from functools import partial
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -14,7 +13,6 @@ from django.views.decorators.http import require_POST
 from coordo.access import audit
 from coordo.access.http import (
     AuthedRequest,
-    add_action_errors,
     current_site_id,
     principal_of,
     require_perm,
@@ -25,7 +23,8 @@ from coordo.casework import queries
 from coordo.casework.actions import meetings
 from coordo.casework.forms import MeetingActionForm, MeetingForm
 from coordo.people.queries import persons_visible_to
-from coordo.web.posting import apply_posted_form
+from coordo.web.posting import apply_posted_form, errors_onto
+from coordo.web.sites import current_site
 
 
 @require_perm(Perm.CASE_VIEW)
@@ -45,17 +44,12 @@ def meeting_list(request: AuthedRequest) -> HttpResponse:
 @require_perm(Perm.CASE_EDIT)
 def meeting_create(request: AuthedRequest) -> HttpResponse:
     principal = principal_of(request)
-    site = request.current_site
-    if site is None or not principal.can(Perm.CASE_EDIT, site.pk):
-        raise PermissionDenied
+    site = current_site(request, Perm.CASE_EDIT)
     persons = persons_visible_to(principal).filter(site=site)
     form = MeetingForm(request.POST or None, persons=persons)
     if request.method == "POST" and form.is_valid():
-        try:
+        with errors_onto(form):
             meeting = meetings.record_meeting(site=site, by=principal, **form.cleaned_data)
-        except ValidationError as error:
-            add_action_errors(form, error)
-        else:
             messages.success(request, _("The meeting has been recorded."))
             return redirect("meeting_detail", meeting_id=meeting.pk)
     # The form lists the site's persons to choose those discussed.

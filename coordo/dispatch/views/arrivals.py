@@ -3,32 +3,26 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from coordo.access import audit
-from coordo.access.http import AuthedRequest, add_action_errors, principal_of, require_perm
-from coordo.access.models import AuditAction, Site
+from coordo.access.http import AuthedRequest, principal_of, require_perm
+from coordo.access.models import AuditAction
 from coordo.access.policy import Perm
 from coordo.dispatch import actions, queries
 from coordo.dispatch.forms import ArrivalForm, MedicalScreeningForm, SocialScreeningForm
 from coordo.dispatch.models import ArrivalStatus
 from coordo.people.queries import households_visible_to
-
-
-def site_with(request: AuthedRequest, perm: Perm) -> Site:
-    site = request.current_site
-    if site is None or not principal_of(request).can(perm, site.pk):
-        raise PermissionDenied
-    return site
+from coordo.web.posting import errors_onto
+from coordo.web.sites import current_site
 
 
 @require_perm(Perm.DISPATCH_VIEW)
 def dispatch_home(request: AuthedRequest) -> HttpResponse:
     principal = principal_of(request)
-    site = site_with(request, Perm.DISPATCH_VIEW)
+    site = current_site(request, Perm.DISPATCH_VIEW)
     arrivals = (
         queries.arrivals_visible_to(principal)
         .filter(site=site, status=ArrivalStatus.WAITING)
@@ -51,18 +45,15 @@ def dispatch_home(request: AuthedRequest) -> HttpResponse:
 @require_perm(Perm.DISPATCH_SCREEN)
 def arrival_create(request: AuthedRequest) -> HttpResponse:
     principal = principal_of(request)
-    site = site_with(request, Perm.DISPATCH_SCREEN)
+    site = current_site(request, Perm.DISPATCH_SCREEN)
     households = households_visible_to(principal).filter(site=site, arrival__isnull=True)
     form = ArrivalForm(request.POST or None, households=households)
     if request.method == "POST" and form.is_valid():
-        try:
+        with errors_onto(form):
             arrival = actions.register_arrival(
                 form.cleaned_data["household"], registered=form.cleaned_data["registered"],
                 by=principal,
             )  # fmt: skip
-        except ValidationError as error:
-            add_action_errors(form, error)
-        else:
             messages.success(request, _("The household is registered; screen it now."))
             return redirect("dispatch_arrival_social", arrival_id=arrival.pk)
     return render(request, "dispatch/arrival_form.html", {"form": form})
@@ -95,13 +86,10 @@ def arrival_social(request: AuthedRequest, arrival_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         excluded = list(data.pop("excluded_centres"))
-        try:
+        with errors_onto(form):
             actions.record_social_screening(
                 arrival, by=principal, excluded_centres=excluded, **data
             )
-        except ValidationError as error:
-            add_action_errors(form, error)
-        else:
             messages.success(request, _("The social screening has been saved."))
             return redirect("dispatch_arrival_detail", arrival_id=arrival.pk)
     # Shown, first or again with the form's errors: either way a view of the arrival.
@@ -120,11 +108,8 @@ def arrival_medical(request: AuthedRequest, arrival_id: int) -> HttpResponse:
     )  # fmt: skip
     form = MedicalScreeningForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        try:
+        with errors_onto(form):
             actions.record_medical_screening(arrival, by=principal, **form.cleaned_data)
-        except ValidationError as error:
-            add_action_errors(form, error)
-        else:
             messages.success(request, _("The medical screening has been saved."))
             return redirect("dispatch_arrival_detail", arrival_id=arrival.pk)
     audit.record(

@@ -6,7 +6,6 @@ import json
 from datetime import timedelta
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -15,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coordo.access import audit
-from coordo.access.http import AuthedRequest, add_action_errors, principal_of, require_perm
+from coordo.access.http import AuthedRequest, principal_of, require_perm
 from coordo.access.models import AuditAction
 from coordo.access.policy import Perm
 from coordo.dispatch import explanations, queries
@@ -23,22 +22,20 @@ from coordo.dispatch.actions import batches
 from coordo.dispatch.fairness import fairness_tables
 from coordo.dispatch.forms import MonthForm, OverrideForm
 from coordo.dispatch.models import Batch, BatchStatus, Proposal
-from coordo.dispatch.views.arrivals import site_with
 from coordo.web.downloads import attachment
+from coordo.web.posting import errors_flashed, errors_onto
+from coordo.web.sites import current_site
 
 
 @require_POST
 @require_perm(Perm.DISPATCH_RUN)
 def batch_create(request: AuthedRequest) -> HttpResponse:
     principal = principal_of(request)
-    site = site_with(request, Perm.DISPATCH_RUN)
-    try:
+    site = current_site(request, Perm.DISPATCH_RUN)
+    with errors_flashed(request):
         batch = batches.create_batch(site, by=principal)
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-        return redirect("dispatch_home")
-    return redirect("dispatch_batch_detail", batch_id=batch.pk)
+        return redirect("dispatch_batch_detail", batch_id=batch.pk)
+    return redirect("dispatch_home")
 
 
 @require_perm(Perm.DISPATCH_VIEW)
@@ -115,11 +112,8 @@ def batch_cancel(request: AuthedRequest, batch_id: int) -> HttpResponse:
 def batch_accept(request: AuthedRequest, batch_id: int) -> HttpResponse:
     principal = principal_of(request)
     batch = queries.get_batch(principal, batch_id, Perm.DISPATCH_RUN)
-    try:
+    with errors_flashed(request):
         count = batches.accept_all(batch, by=principal)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
         messages.success(request, _("%(count)s proposals accepted.") % {"count": count})
     return redirect("dispatch_batch_detail", batch_id=batch.pk)
 
@@ -131,11 +125,8 @@ def proposal_override(request: AuthedRequest, proposal_id: int) -> HttpResponse:
     units = queries.network_units(proposal.organisation_id)
     form = OverrideForm(request.POST or None, units=units, choices=queries.unit_choices(proposal))
     if request.method == "POST" and form.is_valid():
-        try:
+        with errors_onto(form):
             batches.override_proposal(proposal, by=principal, **form.cleaned_data)
-        except ValidationError as error:
-            add_action_errors(form, error)
-        else:
             messages.success(request, _("The override has been recorded."))
             return redirect("dispatch_batch_detail", batch_id=proposal.batch_id)
     audit.record(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, Sum
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -17,6 +16,7 @@ from coordo.dispatch import actions, queries
 from coordo.dispatch.actions.network import COLUMNS, import_units, read_rows
 from coordo.dispatch.fetch import placed_on
 from coordo.dispatch.forms import FreePlacesForm, NetworkImportForm
+from coordo.web.posting import errors_flashed
 from coordo.web.tabular import template_response
 
 
@@ -51,11 +51,8 @@ def unit_free(request: AuthedRequest, unit_id: int) -> HttpResponse:
     unit = queries.get_editable_unit(principal, unit_id)
     form = FreePlacesForm(request.POST)
     if form.is_valid():
-        try:
+        with errors_flashed(request):
             actions.update_free_places(unit, free=form.cleaned_data["free"], by=principal)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
             messages.success(request, _("Free places of %(unit)s saved.") % {"unit": unit.code})
     else:
         flash_form_errors(request, form)
@@ -71,13 +68,8 @@ def network_import(request: AuthedRequest) -> HttpResponse:
         flash_form_errors(request, form)
         return redirect("dispatch_network")
     upload = form.cleaned_data["file"]
-    try:
+    with errors_flashed(request, heading=_("Nothing was imported.")):
         result = import_units(read_rows(upload, upload.name), by=principal)
-    except ValidationError as error:
-        messages.error(request, _("Nothing was imported."))
-        for message in error.messages:
-            messages.error(request, message)
-    else:
         messages.success(
             request,
             _("%(created)s units created, %(updated)s updated.")

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 
 from coordo.access.http import AuthedRequest, principal_of
@@ -10,14 +9,6 @@ from coordo.housing.models import Unit
 from coordo.housing.queries import units_visible_to
 from coordo.people.models import Household, Person
 from coordo.people.queries import households_visible_to, persons_visible_to
-
-
-def site_for(request: AuthedRequest, perm: Perm) -> Site:
-    """The site the user is working at, if their role there holds `perm`."""
-    site = request.current_site
-    if site is None or not principal_of(request).can(perm, site.pk):
-        raise PermissionDenied
-    return site
 
 
 def site_units(request: AuthedRequest, site: Site) -> QuerySet[Unit]:

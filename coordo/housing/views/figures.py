@@ -19,8 +19,8 @@ from coordo.access.policy import Perm
 from coordo.disclosure import Period, Suppressed
 from coordo.housing.figures import Figures, aggregate_sites, compute, number, protected_figures
 from coordo.housing.forms import WholePeriodForm, last_ended_month
-from coordo.housing.views.common import site_for
 from coordo.web.periods import PeriodForm, refusal
+from coordo.web.sites import current_site
 from coordo.web.tabular import export_response
 
 CHART_HEIGHT = 120
@@ -112,7 +112,7 @@ def export_value(value: object) -> object:
 
 @require_perm(Perm.HOUSING_FIGURES)
 def figures_page(request: AuthedRequest) -> HttpResponse:
-    site = site_for(request, Perm.HOUSING_FIGURES)
+    site = current_site(request, Perm.HOUSING_FIGURES)
     form, start, end = _period(request)
     if start is None or end is None:
         return render(request, "housing/figures.html", {"site": site, "form": form}, status=400)
@@ -124,7 +124,7 @@ def figures_page(request: AuthedRequest) -> HttpResponse:
 
 @require_perm(Perm.HOUSING_FIGURES)
 def figures_export(request: AuthedRequest) -> HttpResponse:
-    site = site_for(request, Perm.HOUSING_FIGURES)
+    site = current_site(request, Perm.HOUSING_FIGURES)
     form, start, end = _period(request)
     if start is None or end is None:
         return refusal(form)

@@ -7,7 +7,6 @@ from functools import partial
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,7 +17,6 @@ from django.views.decorators.http import require_POST
 from coordo.access import audit
 from coordo.access.http import (
     AuthedRequest,
-    add_action_errors,
     flash_form_errors,
     principal_of,
     require_perm,
@@ -28,14 +26,15 @@ from coordo.access.policy import Perm
 from coordo.housing import actions, queries
 from coordo.housing.forms import BuildingForm, ClosureForm, ImportForm, UnitForm
 from coordo.housing.importer import COLUMNS, read_rows
-from coordo.housing.views.common import site_for
+from coordo.web.posting import errors_flashed, errors_onto
+from coordo.web.sites import current_site
 from coordo.web.tabular import template_response
 
 
 @require_perm(Perm.HOUSING_VIEW)
 def building_list(request: AuthedRequest) -> HttpResponse:
     principal = principal_of(request)
-    site = site_for(request, Perm.HOUSING_VIEW)
+    site = current_site(request, Perm.HOUSING_VIEW)
     today = timezone.localdate()
     units = queries.units_with_free_places(queries.units_by_name(), today)
     closures = queries.current_closures(today)
@@ -69,11 +68,8 @@ def _inventory_form(
 ) -> HttpResponse:
     """Validate, write through the action, say so and go back; or show the form with errors."""
     if request.method == "POST" and form.is_valid():
-        try:
+        with errors_onto(form):
             write(by=principal_of(request), **form.cleaned_data)
-        except ValidationError as error:
-            add_action_errors(form, error)
-        else:
             messages.success(request, done)
             return back
     return render(request, "housing/inventory_form.html", {"form": form, **context})
@@ -81,7 +77,7 @@ def _inventory_form(
 
 @require_perm(Perm.HOUSING_EDIT)
 def building_create(request: AuthedRequest) -> HttpResponse:
-    site = site_for(request, Perm.HOUSING_EDIT)
+    site = current_site(request, Perm.HOUSING_EDIT)
     return _inventory_form(
         request, BuildingForm(request.POST or None), partial(actions.create_building, site=site),
         _("The building has been created."), redirect("building_list"), title=_("New building"),
@@ -126,12 +122,8 @@ def unit_close(request: AuthedRequest, unit_id: int) -> HttpResponse:
     unit = queries.get_unit(principal, unit_id, Perm.HOUSING_EDIT)
     form = ClosureForm(request.POST)
     if form.is_valid():
-        try:
+        with errors_flashed(request):
             actions.close_unit(unit, by=principal, **form.cleaned_data)
-        except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
-        else:
             messages.success(request, _("The unit is out of service for this period."))
     else:
         flash_form_errors(request, form)
@@ -164,16 +156,13 @@ def closure_remove(request: AuthedRequest, unit_id: int, closure_id: int) -> Htt
 @require_perm(Perm.HOUSING_EDIT)
 def housing_import(request: AuthedRequest) -> HttpResponse:
     """Buildings and units from a CSV or XLSX file, with a report line by line."""
-    site = site_for(request, Perm.HOUSING_EDIT)
+    site = current_site(request, Perm.HOUSING_EDIT)
     form = ImportForm(request.POST or None, request.FILES or None)
     report = None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        try:
+        with errors_onto(form):
             rows = read_rows(upload, upload.name)
-        except ValidationError as error:
-            add_action_errors(form, error)
-        else:
             report = actions.import_inventory(
                 site, rows=rows, only_valid_rows=form.cleaned_data["only_valid_rows"],
                 by=principal_of(request),

@@ -7,7 +7,6 @@ from datetime import timedelta
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -17,16 +16,18 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from coordo.access import audit
-from coordo.access.http import AuthedRequest, add_action_errors, principal_of, require_perm
+from coordo.access.http import AuthedRequest, principal_of, require_perm
 from coordo.access.models import AuditAction
 from coordo.access.policy import Perm
 from coordo.housing import actions, queries
 from coordo.housing.board import build_board
 from coordo.housing.forms import AdmitForm, BoardForm, EndStayForm, MoveStayForm
 from coordo.housing.models import Stay
-from coordo.housing.views.common import site_for, site_people, site_units
+from coordo.housing.views.common import site_people, site_units
 from coordo.people.queries import get_person
 from coordo.web import periods
+from coordo.web.posting import errors_onto
+from coordo.web.sites import current_site
 
 PAGE_SIZE = 30
 PERIODS = [
@@ -38,7 +39,7 @@ PERIODS = [
 @require_perm(Perm.STAY_VIEW)
 def board(request: AuthedRequest) -> HttpResponse:
     principal = principal_of(request)
-    site = site_for(request, Perm.STAY_VIEW)
+    site = current_site(request, Perm.STAY_VIEW)
     today = timezone.localdate()
     form = BoardForm(request.GET)
     refused = not form.is_valid()  # a day out of range: this week, and the error shown
@@ -65,7 +66,7 @@ def board(request: AuthedRequest) -> HttpResponse:
 @require_perm(Perm.STAY_EDIT)
 def stay_admit(request: AuthedRequest) -> HttpResponse:
     principal = principal_of(request)
-    site = site_for(request, Perm.STAY_EDIT)
+    site = current_site(request, Perm.STAY_EDIT)
     today = timezone.localdate()
     # Only those with no place from the night asked (tonight at the earliest) are listed.
     night = AdmitForm.night_asked(request.POST or request.GET, today)
@@ -81,15 +82,12 @@ def stay_admit(request: AuthedRequest) -> HttpResponse:
     )  # fmt: skip
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
+        with errors_onto(form):
             stay = actions.admit_household(
                 data["unit"], head=data["head"], household=data["household"],
                 members=data["members"], start=data["start"], planned_end=data["planned_end"],
                 by=principal,
             )  # fmt: skip
-        except ValidationError as error:
-            add_action_errors(form, error)
-        else:
             messages.success(request, _("The stay has begun."))
             return redirect(f"{reverse('housing_board')}?start={stay.start.isoformat()}")
     # The form lists the site's households and persons to admit.
@@ -105,7 +103,7 @@ def stay_admit(request: AuthedRequest) -> HttpResponse:
 @require_perm(Perm.STAY_VIEW)
 def stay_list(request: AuthedRequest) -> HttpResponse:
     principal = principal_of(request)
-    site = site_for(request, Perm.STAY_VIEW)
+    site = current_site(request, Perm.STAY_VIEW)
     current = request.GET.get("show") != "ended"
     stays = queries.stays_visible_to(principal).filter(site=site, end__isnull=current)
     page = Paginator(stays, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -142,11 +140,8 @@ def _change_stay(
 ) -> HttpResponse:
     """Validate, call the action, report: the same for ending and moving a stay."""
     if request.method == "POST" and form.is_valid():
-        try:
+        with errors_onto(form):
             change(stay, by=principal_of(request), **form.cleaned_data)
-        except ValidationError as error:
-            add_action_errors(form, error)
-        else:
             messages.success(request, done)
             return redirect("stay_detail", stay_id=stay.pk)
     audit.record(AuditAction.VIEW, principal=principal_of(request), obj=stay)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -13,7 +12,6 @@ from django.views.decorators.http import require_POST
 from coordo.access import audit
 from coordo.access.http import (
     AuthedRequest,
-    add_action_errors,
     flash_form_errors,
     principal_of,
     require_perm,
@@ -22,13 +20,15 @@ from coordo.access.models import AuditAction
 from coordo.access.policy import Perm
 from coordo.housing import actions, queries
 from coordo.housing.forms import OfferAnswerForm, PlaceRequestForm
-from coordo.housing.views.common import site_for, site_people
+from coordo.housing.views.common import site_people
+from coordo.web.posting import errors_flashed, errors_onto
+from coordo.web.sites import current_site
 
 
 @require_perm(Perm.STAY_VIEW)
 def waiting_list(request: AuthedRequest) -> HttpResponse:
     principal = principal_of(request)
-    site = site_for(request, Perm.STAY_VIEW)
+    site = current_site(request, Perm.STAY_VIEW)
     today = timezone.localdate()
     requests = list(queries.waiting_list(principal, site.pk))
     rows = [
@@ -47,7 +47,7 @@ def waiting_list(request: AuthedRequest) -> HttpResponse:
 
 @require_perm(Perm.STAY_EDIT)
 def place_request_create(request: AuthedRequest) -> HttpResponse:
-    site = site_for(request, Perm.STAY_EDIT)
+    site = current_site(request, Perm.STAY_EDIT)
     households, persons = site_people(request, site)
     form = PlaceRequestForm(
         request.POST or None, households=households, persons=persons,
@@ -57,11 +57,8 @@ def place_request_create(request: AuthedRequest) -> HttpResponse:
         fields = {k: v for k, v in form.cleaned_data.items() if k not in ("person",)}
         if not fields["persons"]:
             del fields["persons"]
-        try:
+        with errors_onto(form):
             actions.create_place_request(site=site, by=principal_of(request), **fields)
-        except ValidationError as error:
-            add_action_errors(form, error)
-        else:
             messages.success(request, _("The request is on the waiting list."))
             return redirect("waiting_list")
     # The form lists the site's households and persons to choose from.
@@ -81,11 +78,8 @@ def place_request_create(request: AuthedRequest) -> HttpResponse:
 def place_request_withdraw(request: AuthedRequest, request_id: int) -> HttpResponse:
     principal = principal_of(request)
     place_request = queries.get_request(principal, request_id, Perm.STAY_EDIT)
-    try:
+    with errors_flashed(request):
         actions.withdraw_place_request(place_request, by=principal)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
         messages.success(request, _("The request has been withdrawn."))
     return redirect("waiting_list")
 
@@ -96,15 +90,13 @@ def unit_offer(request: AuthedRequest, unit_id: int) -> HttpResponse:
     """Offer this free unit to the next suitable household of the waiting list."""
     principal = principal_of(request)
     unit = queries.get_unit(principal, unit_id, Perm.STAY_EDIT)
-    try:
+    with errors_flashed(request):
         offer = actions.offer_unit(unit, on=timezone.localdate(), by=principal)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return redirect("building_list")
-    messages.success(
-        request, _("The unit has been offered to %(name)s.") % {"name": offer.request.head}
-    )
-    return redirect("waiting_list")
+        messages.success(
+            request, _("The unit has been offered to %(name)s.") % {"name": offer.request.head}
+        )
+        return redirect("waiting_list")
+    return redirect("building_list")
 
 
 @require_POST
@@ -117,18 +109,11 @@ def offer_answer(request: AuthedRequest, offer_id: int) -> HttpResponse:
         flash_form_errors(request, form)
         return redirect("waiting_list")
     data = form.cleaned_data
-    try:
+    with errors_flashed(request):
         if data["decision"] == OfferAnswerForm.ACCEPT:
             stay = actions.accept_offer(offer, start=data["on"], by=principal)
             messages.success(request, _("The household has been admitted."))
             return redirect("stay_detail", stay_id=stay.pk)
-        actions.refuse_offer(
-            offer,
-            reason=data["refusal_reason"],
-            on=data["on"],
-            by=principal,
-        )
+        actions.refuse_offer(offer, reason=data["refusal_reason"], on=data["on"], by=principal)
         messages.success(request, _("The refusal and its reason have been recorded."))
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
     return redirect("waiting_list")

@@ -6,7 +6,6 @@ from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -14,12 +13,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coordo.access import audit
-from coordo.access.http import AuthedRequest, add_action_errors, flash_form_errors, principal_of
+from coordo.access.http import AuthedRequest, flash_form_errors, principal_of
 from coordo.access.models import AuditAction
 from coordo.planning import actions, ics, queries
 from coordo.planning.forms import AbsenceForm
 from coordo.planning.views import swaps
 from coordo.planning.views.plannings import replans_proposed
+from coordo.web.posting import errors_onto
 
 FEED_DAYS_BACK = 31
 
@@ -58,11 +58,8 @@ def absence_add(request: AuthedRequest) -> HttpResponse:
         raise Http404
     form = AbsenceForm(request.POST)
     if form.is_valid():
-        try:
+        with errors_onto(form):
             recorded = actions.record_absence(worker, by=principal, **form.cleaned_data)
-        except ValidationError as error:
-            add_action_errors(form, error)
-        else:
             done = _("Your absence is recorded; the coordination sees it.")
             messages.success(request, replans_proposed(done, principal, recorded.replans))
     flash_form_errors(request, form)

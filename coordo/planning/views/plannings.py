@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,7 +16,6 @@ from django.views.decorators.http import require_POST
 from coordo.access import audit
 from coordo.access.http import (
     AuthedRequest,
-    add_action_errors,
     flash_form_errors,
     principal_of,
     require_perm,
@@ -32,6 +30,8 @@ from coordo.planning.forms import AssignForm, DraftForm, RunForm
 from coordo.planning.grid import build_grid, progress_plan, saved_plan
 from coordo.planning.models import Planning, PlanningRun
 from coordo.planning.validation import cell_problems
+from coordo.web.posting import errors_flashed, errors_onto
+from coordo.web.sites import current_site, site_holding
 
 
 def replans_proposed(done: str, principal: Principal, replans: list[Planning]) -> SafeString:
@@ -56,8 +56,7 @@ def planning_list(request: AuthedRequest) -> HttpResponse:
     principal = principal_of(request)
     plannings = queries.plannings_visible_to(principal).select_related("based_on")[:60]
     audit.record(AuditAction.LIST, principal=principal, object_type="planning.planning")
-    site = request.current_site
-    can_draft = site is not None and principal.can(Perm.PLANNING_EDIT, site.pk)
+    can_draft = site_holding(request, principal, Perm.PLANNING_EDIT) is not None
     return render(
         request,
         "planning/planning_list.html",
@@ -69,18 +68,13 @@ def planning_list(request: AuthedRequest) -> HttpResponse:
 @require_perm(Perm.PLANNING_EDIT)
 def planning_create(request: AuthedRequest) -> HttpResponse:
     principal = principal_of(request)
-    site = request.current_site
-    if site is None or not principal.can(Perm.PLANNING_EDIT, site.pk):
-        raise PermissionDenied
+    site = current_site(request, Perm.PLANNING_EDIT)
     form = DraftForm(request.POST)
     if form.is_valid():
-        try:
+        with errors_onto(form):
             planning = actions.create_draft(
                 site=site, month=form.cleaned_data["month"], by=principal
             )
-        except ValidationError as error:
-            add_action_errors(form, error)
-        else:
             messages.success(request, _("The draft is ready: generate a plan or fill it by hand."))
             return redirect("planning_detail", planning_id=planning.pk)
     flash_form_errors(request, form)
@@ -131,12 +125,10 @@ def planning_solve(request: AuthedRequest, planning_id: int) -> HttpResponse:
     planning = queries.get_planning(principal, planning_id, Perm.PLANNING_EDIT)
     form = RunForm(request.POST)
     if form.is_valid():
-        try:
+        with errors_onto(form):
             actions.start_run(
                 planning, time_limit=form.cleaned_data["time_limit"], by=principal,
             )  # fmt: skip
-        except ValidationError as error:
-            add_action_errors(form, error)
     flash_form_errors(request, form)
     return redirect("planning_detail", planning_id=planning.pk)
 
@@ -188,15 +180,12 @@ def planning_shift(request: AuthedRequest, planning_id: int, shift_id: int) -> H
         return render(request, "planning/shift_form.html#problems", {"problems": problems})
     if request.method == "POST" and form.is_valid():
         workers = list(form.cleaned_data["workers"])
-        try:
+        with errors_onto(form):
             actions.assign_shift(
                 planning, shift, workers=workers,
                 accept_broken_rules=form.cleaned_data["accept_broken_rules"],
                 by=principal,
             )  # fmt: skip
-        except ValidationError as error:
-            add_action_errors(form, error)
-        else:
             messages.success(request, _("The shift is saved."))
             return redirect("planning_detail", planning_id=planning.pk)
     elif request.method == "GET":
@@ -211,12 +200,8 @@ def planning_shift(request: AuthedRequest, planning_id: int, shift_id: int) -> H
 def planning_publish(request: AuthedRequest, planning_id: int) -> HttpResponse:
     principal = principal_of(request)
     planning = queries.get_planning(principal, planning_id, Perm.PLANNING_PUBLISH)
-    try:
+    with errors_flashed(request):
         actions.publish_planning(planning, by=principal)
-    except ValidationError as error:
-        for text in error.messages:
-            messages.error(request, text)
-    else:
         messages.success(
             request, _("Version %(version)d is published.") % {"version": planning.version}
         )
@@ -228,11 +213,8 @@ def planning_publish(request: AuthedRequest, planning_id: int) -> HttpResponse:
 def planning_discard(request: AuthedRequest, planning_id: int) -> HttpResponse:
     principal = principal_of(request)
     planning = queries.get_planning(principal, planning_id, Perm.PLANNING_EDIT)
-    try:
+    with errors_flashed(request):
         actions.discard_draft(planning, by=principal)
-    except ValidationError as error:
-        for text in error.messages:
-            messages.error(request, text)
-        return redirect("planning_detail", planning_id=planning.pk)
-    messages.success(request, _("The draft is discarded."))
-    return redirect("planning_list")
+        messages.success(request, _("The draft is discarded."))
+        return redirect("planning_list")
+    return redirect("planning_detail", planning_id=planning.pk)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -15,7 +14,6 @@ from django.views.decorators.http import require_POST
 from coordo.access import audit
 from coordo.access.http import (
     AuthedRequest,
-    add_action_errors,
     flash_form_errors,
     principal_of,
     require_perm,
@@ -26,7 +24,8 @@ from coordo.planning import queries
 from coordo.planning.actions import rotas as rota_actions
 from coordo.planning.forms import RotaForm, RotaPeriodForm
 from coordo.planning.models import Rota, RotaPeriod, Worker
-from coordo.planning.views.setup import editable_site
+from coordo.web.posting import errors_onto
+from coordo.web.sites import current_site
 
 
 def _team(site: Site) -> QuerySet[Worker]:
@@ -35,7 +34,7 @@ def _team(site: Site) -> QuerySet[Worker]:
 
 @require_perm(Perm.PLANNING_EDIT)
 def rota_list(request: AuthedRequest) -> HttpResponse:
-    principal, site = principal_of(request), editable_site(request)
+    principal, site = principal_of(request), current_site(request, Perm.PLANNING_EDIT)
     rotas = queries.rotas_editable_by(principal).filter(site=site).prefetch_related("members")
     audit.record(
         AuditAction.LIST, principal=principal, object_type="planning.rota", site_id=site.pk
@@ -47,17 +46,14 @@ def rota_list(request: AuthedRequest) -> HttpResponse:
 @require_POST
 @require_perm(Perm.PLANNING_EDIT)
 def rota_create(request: AuthedRequest) -> HttpResponse:
-    site = editable_site(request)
+    site = current_site(request, Perm.PLANNING_EDIT)
     form = RotaForm(request.POST, team=_team(site))
     if form.is_valid():
-        try:
+        with errors_onto(form):
             rota = rota_actions.create_rota(
                 site=site, name=form.cleaned_data["name"], members=form.cleaned_data["members"],
                 by=principal_of(request),
             )  # fmt: skip
-        except ValidationError as error:
-            add_action_errors(form, error)
-        else:
             messages.success(request, _("The rota is created: add its periods."))
             return redirect("rota_detail", rota_id=rota.pk)
     flash_form_errors(request, form)
@@ -84,14 +80,11 @@ def rota_detail(request: AuthedRequest, rota_id: int) -> HttpResponse:
     team = _team(rota.site)
     form = RotaForm(request.POST or None, instance=rota, team=team)
     if request.method == "POST" and form.is_valid():
-        try:
+        with errors_onto(form):
             rota_actions.update_rota(
                 rota, name=form.cleaned_data["name"], members=form.cleaned_data["members"],
                 by=principal,
             )  # fmt: skip
-        except ValidationError as error:
-            add_action_errors(form, error)
-        else:
             messages.success(request, _("The rota is saved."))
             return redirect("rota_detail", rota_id=rota.pk)
     if request.method == "GET":
@@ -108,13 +101,11 @@ def _save_period(
     if not form.is_valid():
         return None
     data = {name: form.cleaned_data[name] for name in ("start", "end", "holder", "weekend")}
-    try:
+    with errors_onto(form):
         period = write(by=principal_of(request), **data)
-    except ValidationError as error:
-        add_action_errors(form, error)
-        return None
-    messages.success(request, done)
-    return redirect("rota_detail", rota_id=period.rota_id)
+        messages.success(request, done)
+        return redirect("rota_detail", rota_id=period.rota_id)
+    return None
 
 
 @require_POST

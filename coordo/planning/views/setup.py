@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -15,32 +14,25 @@ from django.views.decorators.http import require_POST
 from coordo.access import audit
 from coordo.access.http import (
     AuthedRequest,
-    add_action_errors,
     flash_form_errors,
     principal_of,
     require_perm,
 )
-from coordo.access.models import AuditAction, Site
+from coordo.access.models import AuditAction
 from coordo.access.policy import Perm
 from coordo.planning.actions import add_template, add_worker, change_planning_settings
 from coordo.planning.forms import PlanningSettingsForm, TemplateForm, WorkerForm
 from coordo.planning.public_holidays import public_holidays
 from coordo.planning.queries import closes_on_public_holidays, site_team, site_templates
+from coordo.web.posting import errors_onto
+from coordo.web.sites import current_site
 
 HOLIDAYS_AHEAD = 365  # days of public holidays the setup page lists
 
 
-def editable_site(request: AuthedRequest) -> Site:
-    """The current site, where the user must edit the planning."""
-    site = request.current_site
-    if site is None or not principal_of(request).can(Perm.PLANNING_EDIT, site.pk):
-        raise PermissionDenied
-    return site
-
-
 @require_perm(Perm.PLANNING_EDIT)
 def planning_setup(request: AuthedRequest) -> HttpResponse:
-    principal, site = principal_of(request), editable_site(request)
+    principal, site = principal_of(request), current_site(request, Perm.PLANNING_EDIT)
     today = timezone.localdate()
     audit.record(
         AuditAction.LIST, principal=principal, object_type="planning.worker", site_id=site.pk
@@ -64,11 +56,12 @@ def planning_setup(request: AuthedRequest) -> HttpResponse:
 def worker_create(request: AuthedRequest) -> HttpResponse:
     form = WorkerForm(request.POST)
     if form.is_valid():
-        try:
-            add_worker(site=editable_site(request), by=principal_of(request), **form.cleaned_data)
-        except ValidationError as error:
-            add_action_errors(form, error)
-        else:
+        with errors_onto(form):
+            add_worker(
+                site=current_site(request, Perm.PLANNING_EDIT),
+                by=principal_of(request),
+                **form.cleaned_data,
+            )
             messages.success(request, _("The worker is added."))
     flash_form_errors(request, form)
     return redirect("planning_setup")
@@ -79,15 +72,12 @@ def worker_create(request: AuthedRequest) -> HttpResponse:
 def template_create(request: AuthedRequest) -> HttpResponse:
     form = TemplateForm(request.POST)
     if form.is_valid():
-        try:
+        with errors_onto(form):
             add_template(
                 form.save(commit=False),
-                site=editable_site(request),
+                site=current_site(request, Perm.PLANNING_EDIT),
                 by=principal_of(request),
             )
-        except ValidationError as error:
-            add_action_errors(form, error)
-        else:
             messages.success(request, _("The slot is added; new drafts will include it."))
     flash_form_errors(request, form)
     return redirect("planning_setup")
@@ -99,7 +89,7 @@ def planning_settings(request: AuthedRequest) -> HttpResponse:
     form = PlanningSettingsForm(request.POST)
     if form.is_valid():
         change_planning_settings(
-            editable_site(request), by=principal_of(request), **form.cleaned_data
+            current_site(request, Perm.PLANNING_EDIT), by=principal_of(request), **form.cleaned_data
         )
         if form.cleaned_data["closed_on_public_holidays"]:
             done = _("Saved: new drafts plan no shift on public holidays.")

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -14,7 +13,6 @@ from django.views.decorators.http import require_POST
 from coordo.access import audit
 from coordo.access.http import (
     AuthedRequest,
-    add_action_errors,
     flash_form_errors,
     principal_of,
     require_perm,
@@ -25,6 +23,7 @@ from coordo.planning import queries
 from coordo.planning.actions import swaps as swap_actions
 from coordo.planning.forms import AcceptSwapForm, SwapRequestForm
 from coordo.planning.models import Worker
+from coordo.web.posting import errors_flashed, errors_onto
 
 
 def _worker(request: AuthedRequest) -> Worker:
@@ -61,13 +60,10 @@ def swap_create(request: AuthedRequest, assignment_id: int) -> HttpResponse:
         request.POST, colleagues=queries.colleagues(worker, assignment.planning.site_id)
     )
     if form.is_valid():
-        try:
+        with errors_onto(form):
             swap_actions.request_swap(
                 assignment, colleague=form.cleaned_data["colleague"], by=principal_of(request),
             )  # fmt: skip
-        except ValidationError as error:
-            add_action_errors(form, error)
-        else:
             messages.success(request, _("Your request is sent."))
     flash_form_errors(request, form)
     return redirect("my_shifts")
@@ -79,14 +75,11 @@ def swap_accept(request: AuthedRequest, swap_id: int) -> HttpResponse:
     swap = get_object_or_404(queries.swaps_offered_to(worker), pk=swap_id)
     form = AcceptSwapForm(request.POST, shifts=queries.exchangeable(worker, swap))
     if form.is_valid():
-        try:
+        with errors_onto(form):
             swap_actions.accept_swap(
                 swap, taker=worker, counter_shift=form.cleaned_data["counter_shift"],
                 by=principal_of(request),
             )  # fmt: skip
-        except ValidationError as error:
-            add_action_errors(form, error)
-        else:
             messages.success(request, _("Thank you: the coordination will confirm the swap."))
     flash_form_errors(request, form)
     return redirect("my_shifts")
@@ -95,12 +88,8 @@ def swap_accept(request: AuthedRequest, swap_id: int) -> HttpResponse:
 @require_POST
 def swap_cancel(request: AuthedRequest, swap_id: int) -> HttpResponse:
     swap = get_object_or_404(queries.swaps_asked_by(_worker(request)), pk=swap_id)
-    try:
+    with errors_flashed(request):
         swap_actions.cancel_swap(swap, by=principal_of(request))
-    except ValidationError as error:
-        for text in error.messages:
-            messages.error(request, text)
-    else:
         messages.success(request, _("Your request is withdrawn."))
     return redirect("my_shifts")
 
@@ -116,16 +105,11 @@ def swap_list(request: AuthedRequest) -> HttpResponse:
 def _decide(request: AuthedRequest, swap_id: int, approve: bool) -> HttpResponse:
     principal = principal_of(request)
     swap = get_object_or_404(queries.swaps_to_decide(principal), pk=swap_id)
-    try:
+    with errors_flashed(request, heading=_("The swap is not approved:")):
         if approve:
             swap_actions.approve_swap(swap, by=principal)
         else:
             swap_actions.reject_swap(swap, by=principal)
-    except ValidationError as error:
-        messages.error(request, _("The swap is not approved:"))
-        for text in error.messages:
-            messages.error(request, text)
-    else:
         messages.success(
             request,
             _("The swap is approved and published.") if approve else _("The swap is rejected."),

@@ -6,12 +6,10 @@ with each refused field named in a message.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -21,7 +19,6 @@ from django.views.decorators.http import require_POST
 from coordo.access import audit
 from coordo.access.http import (
     AuthedRequest,
-    add_action_errors,
     flash_form_errors,
     principal_of,
     require_perm,
@@ -34,11 +31,12 @@ from coordo.planning.actions import team as team_actions
 from coordo.planning.forms import AbsenceForm, AccountForm, WindowForm, WorkerDetailsForm
 from coordo.planning.models import WeeklyWindow, Worker
 from coordo.planning.views.plannings import replans_proposed
-from coordo.planning.views.setup import editable_site
+from coordo.web.posting import errors_flashed, errors_onto, save_posted_form
+from coordo.web.sites import current_site
 
 
 def _worker(request: AuthedRequest, worker_id: int) -> tuple[Site, Worker]:
-    site = editable_site(request)
+    site = current_site(request, Perm.PLANNING_EDIT)
     return site, queries.get_team_worker(principal_of(request), site, worker_id)
 
 
@@ -78,21 +76,6 @@ def _page(request: AuthedRequest, site: Site, worker: Worker, **context: Any) ->
     return render(request, "planning/worker_detail.html", context)
 
 
-def _write(
-    request: AuthedRequest, form: forms.BaseForm, write: Callable[..., object], done: str
-) -> bool:
-    """Calls `write(**cleaned_data)` for a valid form; its refusal goes next to the field."""
-    if form.is_valid():
-        try:
-            write(**form.cleaned_data)
-        except ValidationError as error:
-            add_action_errors(form, error)
-        else:
-            messages.success(request, done)
-            return True
-    return False
-
-
 def _back(request: AuthedRequest, form: forms.BaseForm, worker: Worker) -> HttpResponse:
     flash_form_errors(request, form)
     return redirect("worker_detail", worker_id=worker.pk)
@@ -106,7 +89,7 @@ def worker_detail(request: AuthedRequest, worker_id: int) -> HttpResponse:
     form = WorkerDetailsForm(request.POST)
     write = team_actions.update_worker
     kwargs = _by(request, site)
-    if _write(
+    if save_posted_form(
         request, form, lambda **data: write(worker, **data, **kwargs), _("The worker is saved.")
     ):
         return redirect("worker_detail", worker_id=worker.pk)
@@ -141,7 +124,9 @@ def window_add(request: AuthedRequest, worker_id: int) -> HttpResponse:
     form = WindowForm(request.POST)
     kwargs = {"worker": worker, **_by(request, site)}
     write = team_actions.add_window
-    _write(request, form, lambda **_: write(form.instance, **kwargs), _("The window is added."))
+    save_posted_form(
+        request, form, lambda **_: write(form.instance, **kwargs), _("The window is added.")
+    )
     return _back(request, form, worker)
 
 
@@ -177,7 +162,7 @@ def window_edit(request: AuthedRequest, worker_id: int, window_id: int) -> HttpR
         )
     form = WindowForm(request.POST, instance=window, prefix=EDIT)
     write = team_actions.change_window
-    _write(
+    save_posted_form(
         request, form, lambda **_: write(window, **_by(request, site)), _("The window is saved.")
     )
     return _back(request, form, worker)
@@ -200,7 +185,7 @@ def worker_account(request: AuthedRequest, worker_id: int) -> HttpResponse:
     kwargs = _by(request, site)
     write = team_actions.link_worker_account
     done = _("The account is linked: its holder sees these shifts on “my shifts”.")
-    _write(request, form, lambda **data: write(worker, **data, **kwargs), done)
+    save_posted_form(request, form, lambda **data: write(worker, **data, **kwargs), done)
     return _back(request, form, worker)
 
 
@@ -219,11 +204,8 @@ def worker_absence_add(request: AuthedRequest, worker_id: int) -> HttpResponse:
     _site_, worker = _worker(request, worker_id)
     form = AbsenceForm(request.POST)
     if form.is_valid():
-        try:
+        with errors_onto(form):
             recorded = record_absence(worker, **form.cleaned_data, **_by(request))
-        except ValidationError as error:
-            add_action_errors(form, error)
-        else:
             done = _("The absence is recorded.")
             messages.success(
                 request, replans_proposed(done, principal_of(request), recorded.replans)
@@ -246,14 +228,10 @@ def worker_absence_remove(request: AuthedRequest, worker_id: int, absence_id: in
 def worker_calendar_send(request: AuthedRequest, worker_id: int) -> HttpResponse:
     site, worker = _worker(request, worker_id)
     base_url = f"{request.scheme}://{request.get_host()}"
-    try:
+    with errors_flashed(request):
         address = team_actions.send_calendar_link(
             worker, site=site, base_url=base_url, by=principal_of(request)
         )
-    except ValidationError as error:
-        for text in error.messages:
-            messages.error(request, text)
-    else:
         text = _("The calendar link is sent to %(address)s.") % {"address": address}
         messages.success(request, text)
     return redirect("worker_detail", worker_id=worker.pk)

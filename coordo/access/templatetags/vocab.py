@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from django import template
 
-from coordo.people.vocab import language_name
+from coordo.access.languages import language_name
 
 register = template.Library()
 
