@@ -17,3 +17,21 @@ class WorkerHeartbeat(models.Model):
 
     def __str__(self) -> str:
         return f"worker {self.worker_id or '?'} at {self.beat_at:%Y-%m-%d %H:%M:%S}"
+
+
+class RetentionReport(models.Model):
+    """What one run of the retention rules did (or, in a dry run, would do) for one
+    organisation: counts per rule, never a name. The admin's page lists the latest."""
+
+    organisation = models.ForeignKey(
+        "access.Organisation", on_delete=models.CASCADE, related_name="+"
+    )
+    ran_at = models.DateTimeField()
+    applied = models.BooleanField()
+    counts = models.JSONField()  # {rule key: rows}
+
+    class Meta:
+        ordering = ["-ran_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"retention {'applied' if self.applied else 'dry run'} at {self.ran_at:%Y-%m-%d}"
