@@ -10,7 +10,7 @@ import time_machine
 from django.core.management import call_command
 from django.utils import timezone
 
-from conftest import make_person
+from conftest import make_person, verified_client
 from coordo import personal_data, retention
 from coordo.access.audit_chain import verify_chain
 from coordo.access.models import AuditAction, AuditEvent
@@ -164,3 +164,24 @@ class _Out:
 
     def flush(self) -> None:
         pass
+
+
+@pytest.mark.django_db
+def test_the_admin_reads_the_dry_run_and_the_record_of_processing(records, site, admin_user):
+    client = verified_client(admin_user)
+    response = client.get("/manage/processing-record/")
+    assert response.status_code == 200
+    record = response.content.decode()
+    assert "Record of processing activities" in record
+    assert "Kept 5 years after the help ended" in record  # the rules' basis
+    assert "Social worker" in record  # a recipient, from the policy
+    assert "Identity" in record  # a category, from the personal-data registry
+
+    page = client.get("/manage/retention/").content.decode()
+    assert "Closed case files" in page
+    assert "Nadia" not in page
+    assert "NOTESECRET" not in page
+    with time_machine.travel(SIX_YEARS_ON):
+        counts = run.dry_run(organisation_id=site.organisation_id)
+    assert counts[site.organisation_id]["closed_case_files"] == 1
+    assert CaseFile.objects.count() == 2  # reading the report changes nothing

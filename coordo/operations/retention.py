@@ -26,14 +26,17 @@ from coordo.operations.models import RetentionReport
 Counts = dict[int, dict[str, int]]  # organisation id -> rule key -> rows
 
 
-def dry_run(today: date | None = None) -> Counts:
+def dry_run(today: date | None = None, *, organisation_id: int | None = None) -> Counts:
     """What applying would do today, per organisation and rule: counts only."""
     today = today or timezone.localdate()
     counts: Counts = {}
     for rule in retention.rules():
-        per_org = Counter(retention.expired(rule, today).values_list("organisation_id", flat=True))
-        for organisation_id, rows in per_org.items():
-            counts.setdefault(organisation_id, {})[rule.key] = rows
+        rows = retention.expired(rule, today)
+        if organisation_id is not None:
+            rows = rows.filter(organisation_id=organisation_id)
+        per_org = Counter(rows.values_list("organisation_id", flat=True))
+        for org, number in per_org.items():
+            counts.setdefault(org, {})[rule.key] = number
     return counts
 
 

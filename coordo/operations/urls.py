@@ -1,7 +1,9 @@
 from django.urls import path
 
-from coordo.operations import views
+from coordo.operations import data_protection, views
 
 urlpatterns = [
     path("health/", views.health, name="health"),
+    path("manage/retention/", data_protection.retention_report, name="retention_report"),
+    path("manage/processing-record/", data_protection.processing_record, name="processing_record"),
 ]
