@@ -48,6 +48,9 @@ class Rule:
     fields: dict[str, Any] = field(default_factory=dict)  # ANONYMISE: field -> blank value
     covers: tuple[str, ...] = ()  # models removed with it (by cascade) or following its fate
     order: int = 100
+    # On her erasure request (art. 17), may her rows go before the period ends? Not when a
+    # legal obligation keeps them (art. 17(3)(b)): `basis` then says which.
+    erasable: bool = True
 
     @property
     def models(self) -> tuple[str, ...]:
@@ -81,6 +84,15 @@ def years_before(day: date, years: int) -> date:
         return day.replace(year=day.year - years)
     except ValueError:
         return day.replace(year=day.year - years, day=28)
+
+
+def about(rule: Rule, person_id: int) -> QuerySet[Model]:
+    """The rows of `rule` about one person, whatever their age."""
+    model = apps.get_model(rule.model)
+    match = Q(pk__in=[])
+    for path in rule.persons:
+        match |= Q(**{f"{path}__pk" if path else "pk": person_id})
+    return model._default_manager.filter(pk__in=model._default_manager.filter(match).values("pk"))
 
 
 def expired(rule: Rule, today: date) -> QuerySet[Model]:

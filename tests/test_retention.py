@@ -185,3 +185,48 @@ def test_the_admin_reads_the_dry_run_and_the_record_of_processing(records, site,
         counts = run.dry_run(organisation_id=site.organisation_id)
     assert counts[site.organisation_id]["closed_case_files"] == 1
     assert CaseFile.objects.count() == 2  # reading the report changes nothing
+
+
+@pytest.mark.django_db
+def test_an_erasure_request_erases_what_may_go_and_says_why_the_rest_stays(
+    records, site, coordinator
+):
+    from coordo.housing.actions import admit_household
+    from coordo.housing.tests.factories import make_building, make_unit
+    from coordo.operations.erasure import erase_person
+
+    by = principal_for_user(coordinator)
+    omar = records["omar"]
+    outcomes = {o.rule.key: o for o in erase_person(records["nadia"], by=by)}
+    assert outcomes["closed_case_files"].erased
+    assert outcomes["person_identity"].erased
+    assert Person.objects.get(pk=records["nadia"].pk).last_name == ""
+    assert list(CaseFile.objects.all()) == [records["recent"]]  # Omar's file is untouched
+
+    # Omar has lived in a shelter: the stay is kept (subsidy audits), and so is his name.
+    admit_household(
+        make_unit(make_building(site), "Chambre 2", capacity=1), head=omar, household=None,
+        start=date(2025, 1, 6), by=by,
+    )  # fmt: skip
+    outcomes = {o.rule.key: o for o in erase_person(omar, by=by)}
+    assert not outcomes["ended_stays"].erased
+    assert "subsidy audits" in str(outcomes["ended_stays"].reason)
+    assert outcomes["requests_without_follow_up"].erased
+    assert not outcomes["person_identity"].erased
+    assert Person.objects.get(pk=omar.pk).first_name == "Omar"
+    assert not Request.objects.exists()
+    assert AuditEvent.objects.filter(object_type="people.person_erasure").count() == 2
+    assert verify_chain(site.organisation_id).intact
+
+
+@pytest.mark.django_db
+def test_a_legal_hold_refuses_an_erasure_request(records, coordinator):
+    from django.core.exceptions import ValidationError
+
+    from coordo.operations.erasure import erase_person
+
+    by = principal_for_user(coordinator)
+    people.set_legal_hold(records["nadia"], reason="Procédure", by=by)
+    with pytest.raises(ValidationError):
+        erase_person(records["nadia"], by=by)
+    assert CaseFile.objects.count() == 2

@@ -21,6 +21,7 @@ RULES = (
         persons=("head", "occupancies__person"),
         covers=("housing.Occupancy",),
         order=30,
+        erasable=False,  # the subsidy audits are a legal obligation (art. 17(3)(b))
     ),
     Rule(
         "closed_place_requests",

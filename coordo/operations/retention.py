@@ -58,11 +58,11 @@ def apply(today: date | None = None) -> Counts:
                 audit.record(action, obj=row)
                 done.setdefault(row.organisation_id, Counter())[rule.key] += 1  # type: ignore[attr-defined]
             if rows:
-                _act(rule, rows)
+                act(rule, rows)
     return {org: dict(rules) for org, rules in done.items()}
 
 
-def _act(rule: retention.Rule, rows: list[Model]) -> None:
+def act(rule: retention.Rule, rows: list[Model]) -> None:
     model = type(rows[0])
     ids = [row.pk for row in rows]
     if rule.action == retention.Action.ANONYMISE:
