@@ -230,3 +230,24 @@ def test_a_legal_hold_refuses_an_erasure_request(records, coordinator):
     with pytest.raises(ValidationError):
         erase_person(records["nadia"], by=by)
     assert CaseFile.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_the_coordinator_places_a_hold_and_carries_out_an_erasure_from_her_page(
+    records, coordinator
+):
+    client = verified_client(coordinator)
+    nadia = records["nadia"]
+    client.post(f"/people/{nadia.pk}/legal-hold/", {"reason": "Enquête en cours"})
+    assert Person.objects.get(pk=nadia.pk).legal_hold_reason == "Enquête en cours"
+    assert "Enquête en cours" in client.get(f"/people/{nadia.pk}/").content.decode()
+    refused = client.post(f"/people/{nadia.pk}/erasure/")
+    assert refused.status_code == 302
+    assert CaseFile.objects.filter(person=nadia).exists()
+
+    client.post(f"/people/{nadia.pk}/legal-hold/", {"lift": "1"})
+    assert client.get(f"/people/{nadia.pk}/erasure/").status_code == 200
+    page = client.post(f"/people/{nadia.pk}/erasure/").content.decode()
+    assert "erased" in page
+    assert "Nadia" not in page
+    assert not CaseFile.objects.filter(person=nadia).exists()

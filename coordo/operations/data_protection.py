@@ -8,10 +8,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.apps import apps
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 
 from coordo import personal_data, retention
 from coordo.access.http import AuthedRequest, principal_of, require_perm
@@ -19,7 +21,9 @@ from coordo.access.models import Organisation
 from coordo.access.policy import PERSONAL_DATA_PERMS, POLICY, Perm
 from coordo.access.roles import Role
 from coordo.operations import retention as run
+from coordo.operations.erasure import erase_person
 from coordo.operations.models import RetentionReport
+from coordo.people.queries import get_person
 
 # Why each app processes personal data (art. 30(1)(b)); a new app adds its line.
 PURPOSES = {
@@ -103,3 +107,20 @@ def processing_record(request: AuthedRequest) -> HttpResponse:
         "measures": SECURITY_MEASURES,
     }
     return render(request, "operations/processing_record.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@require_perm(Perm.ERASURE)
+def person_erasure(request: AuthedRequest, person_id: int) -> HttpResponse:
+    """Her erasure request: a confirmation page, then what was erased and what stays, why."""
+    principal = principal_of(request)
+    person = get_person(principal, person_id, Perm.ERASURE)
+    outcomes = None
+    if request.method == "POST":
+        try:
+            outcomes = erase_person(person, by=principal)
+            person.refresh_from_db()  # the page no longer names her once she is erased
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("person_detail", person_id=person.pk)
+    return render(request, "operations/erasure.html", {"person": person, "outcomes": outcomes})
