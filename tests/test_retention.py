@@ -3,6 +3,7 @@ applying purges exactly what has expired, and a legal hold on a person stops it.
 
 from __future__ import annotations
 
+import os
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -15,7 +16,7 @@ from coordo import personal_data, retention
 from coordo.access.audit_chain import verify_chain
 from coordo.access.models import AuditAction, AuditEvent
 from coordo.access.scoping import principal_for_user
-from coordo.casework.models import CaseFile, CaseStatus, Note, Request
+from coordo.casework.models import Attachment, CaseFile, CaseStatus, Note, Request
 from coordo.operations import retention as run
 from coordo.operations.models import RetentionReport
 from coordo.people import actions as people
@@ -251,3 +252,28 @@ def test_the_coordinator_places_a_hold_and_carries_out_an_erasure_from_her_page(
     assert "erased" in page
     assert "Nadia" not in page
     assert not CaseFile.objects.filter(person=nadia).exists()
+
+
+@pytest.mark.django_db
+def test_a_purged_case_file_leaves_no_attachment_file_behind(
+    records, coordinator, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from coordo.casework import actions as casework
+
+    settings.MEDIA_ROOT = tmp_path
+    old, recent = records["old"], records["recent"]
+    for case in (old, recent):  # attached while open; the files are on disk
+        CaseFile.objects.filter(pk=case.pk).update(status=CaseStatus.OPEN)
+        case.refresh_from_db()
+        casework.attach_document(
+            case, upload=SimpleUploadedFile("a.pdf", b"%PDF-1.4 x"), title="ID",
+            by=principal_for_user(coordinator),
+        )  # fmt: skip
+        CaseFile.objects.filter(pk=case.pk).update(status=CaseStatus.CLOSED)
+    files = {a.case_file_id: a.file.path for a in Attachment.objects.all()}
+    with time_machine.travel(SIX_YEARS_ON), django_capture_on_commit_callbacks(execute=True):
+        run.apply()
+    assert not os.path.exists(files[old.pk])
+    assert os.path.exists(files[recent.pk])

@@ -70,9 +70,11 @@ def act(rule: retention.Rule, rows: list[Model]) -> None:
         return
     collector = Collector(using=router.db_for_write(model))
     collector.collect(rows)
+    # Rows without signals are "fast deleted" by query: their files are read from those.
+    doomed = [*collector.data.items(), *((qs.model, qs) for qs in collector.fast_deletes)]
     files = [
         getattr(instance, f.name)
-        for related, instances in collector.data.items()
+        for related, instances in doomed
         for f in related._meta.fields
         if isinstance(f, FileField)
         for instance in instances
