@@ -277,3 +277,10 @@ def test_a_purged_case_file_leaves_no_attachment_file_behind(
         run.apply()
     assert not os.path.exists(files[old.pk])
     assert os.path.exists(files[recent.pk])
+
+
+@pytest.mark.django_db
+def test_an_organisation_sees_only_its_own_counts(records, site, foreign_site):
+    with time_machine.travel(SIX_YEARS_ON):
+        assert run.dry_run(organisation_id=foreign_site.organisation_id) == {}
+        assert set(run.dry_run(organisation_id=site.organisation_id)) == {site.organisation_id}
