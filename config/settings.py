@@ -285,6 +285,11 @@ COORDO_BACKUP_DIR = env_str("COORDO_BACKUP_DIR")
 COORDO_BACKUP_RECIPIENTS = env_list("COORDO_BACKUP_RECIPIENT")
 COORDO_BACKUP_MAX_AGE_HOURS = env_int("COORDO_BACKUP_MAX_AGE_HOURS", 26)
 
+# The daily retention job (coordo/operations/retention.py) deletes and anonymises what has
+# expired only once the admin has read its dry-run report and set this; until then it
+# records the dry run.
+COORDO_RETENTION_APPLY = env_bool("COORDO_RETENTION_APPLY")
+
 MAILERS = {
     "default": {
         "BACKEND": env_str(

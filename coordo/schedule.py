@@ -25,7 +25,10 @@ from django.utils.module_loading import import_string
 
 logger = logging.getLogger("coordo.schedule")
 
-DAILY_JOBS: tuple[str, ...] = ("coordo.access.audit_chain.log_chain_heads",)
+DAILY_JOBS: tuple[str, ...] = (
+    "coordo.access.audit_chain.log_chain_heads",
+    "coordo.operations.retention.daily",
+)
 RUN_AT = time(3, 0)
 LOCK_KEY = 0x5343_4844  # "SCHD": the class of PostgreSQL's advisory locks of `ensure_waiting`
 

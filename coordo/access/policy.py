@@ -31,6 +31,8 @@ class Perm(StrEnum):
     PERSON_VIEW_CONFIDENTIAL = "person.view_confidential"  # national number, phone
     PERSON_EDIT = "person.edit"
     CONSENT_EDIT = "consent.edit"
+    LEGAL_HOLD = "person.legal_hold"  # stop (or resume) the retention purge of her records
+    ERASURE = "person.erasure"  # carry out her request to erase what may be (art. 17)
     # casework
     REQUEST_EDIT = "casework.request_edit"  # front desk: register requests, record outcomes
     CASE_VIEW = "casework.case_view"  # case files, plan, appointments; notes by level
@@ -100,6 +102,8 @@ GRANTS: dict[Perm, frozenset[str]] = {
     Perm.PERSON_VIEW_CONFIDENTIAL: frozenset({C, SW, MED}),
     Perm.PERSON_EDIT: frozenset({C, SW}),
     Perm.CONSENT_EDIT: frozenset({C, SW}),
+    Perm.LEGAL_HOLD: frozenset({C}),
+    Perm.ERASURE: frozenset({C}),
     # casework — hosts, dispatchers and finance never read case files; medical sees medical notes.
     Perm.REQUEST_EDIT: frozenset({C, SW}),
     Perm.CASE_VIEW: frozenset({C, SW, MED}),

@@ -16,3 +16,8 @@ class CaseworkConfig(AppConfig):
         register_card(follow_up_card, order=20)
         for source in SOURCES:
             personal_data.register(source)
+        from coordo import retention
+        from coordo.casework.retention import RULES as RETENTION_RULES
+
+        for rule in RETENTION_RULES:
+            retention.register(rule)

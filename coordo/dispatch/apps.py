@@ -17,3 +17,8 @@ class DispatchConfig(AppConfig):
         register_card(dispatch_card, order=30)
         for source in SOURCES:
             personal_data.register(source)
+        from coordo import retention
+        from coordo.dispatch.retention import RULES as RETENTION_RULES
+
+        for rule in RETENTION_RULES:
+            retention.register(rule)

@@ -16,3 +16,8 @@ class HousingConfig(AppConfig):
         register_card(free_places_card, order=10)
         for source in SOURCES:
             personal_data.register(source)
+        from coordo import retention
+        from coordo.housing.retention import RULES as RETENTION_RULES
+
+        for rule in RETENTION_RULES:
+            retention.register(rule)

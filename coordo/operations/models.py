@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from django.db import models
 
+from coordo.access.tenancy import TenantModel
+
 
 class WorkerHeartbeat(models.Model):
     """When a task worker last ran the heartbeat task: one row, read by the health check.
@@ -17,3 +19,20 @@ class WorkerHeartbeat(models.Model):
 
     def __str__(self) -> str:
         return f"worker {self.worker_id or '?'} at {self.beat_at:%Y-%m-%d %H:%M:%S}"
+
+
+class RetentionReport(TenantModel):
+    """What one run of the retention rules did (or, in a dry run, would do) for one
+    organisation: counts per rule, never a name. The admin's page lists the latest."""
+
+    site_path = None  # organisation-wide
+
+    ran_at = models.DateTimeField()
+    applied = models.BooleanField()
+    counts = models.JSONField()  # {rule key: rows}
+
+    class Meta:
+        ordering = ["-ran_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"retention {'applied' if self.applied else 'dry run'} at {self.ran_at:%Y-%m-%d}"

@@ -1,7 +1,10 @@
 from django.urls import path
 
-from coordo.operations import views
+from coordo.operations.views import data_protection, health
 
 urlpatterns = [
-    path("health/", views.health, name="health"),
+    path("health/", health.health, name="health"),
+    path("manage/retention/", data_protection.retention_report, name="retention_report"),
+    path("people/<int:person_id>/erasure/", data_protection.person_erasure, name="person_erasure"),
+    path("manage/processing-record/", data_protection.processing_record, name="processing_record"),
 ]

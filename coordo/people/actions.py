@@ -116,3 +116,28 @@ def record_consent(
     record.save()
     audit.record(AuditAction.CREATE, principal=by, obj=record, site_id=person.site_id)
     return record
+
+
+@transaction.atomic
+def set_legal_hold(person: Person, *, reason: str, by: Principal) -> Person:
+    """Stop every retention purge of her records until `lift_legal_hold`: who, when, why."""
+    by.require(Perm.LEGAL_HOLD, person.site_id)
+    if not reason.strip():
+        raise ValidationError({"reason": _("Say why the records must be kept.")})
+    person.legal_hold_at = timezone.now()
+    person.legal_hold_by_id = by.user_id
+    person.legal_hold_reason = reason.strip()
+    person.save(update_fields=["legal_hold_at", "legal_hold_by", "legal_hold_reason"])
+    audit.record(AuditAction.UPDATE, principal=by, obj=person)
+    return person
+
+
+@transaction.atomic
+def lift_legal_hold(person: Person, *, by: Principal) -> Person:
+    by.require(Perm.LEGAL_HOLD, person.site_id)
+    person.legal_hold_at = None
+    person.legal_hold_by_id = None
+    person.legal_hold_reason = ""
+    person.save(update_fields=["legal_hold_at", "legal_hold_by", "legal_hold_reason"])
+    audit.record(AuditAction.UPDATE, principal=by, obj=person)
+    return person

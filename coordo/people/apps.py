@@ -16,3 +16,8 @@ class PeopleConfig(AppConfig):
         register_card(people_card, order=50)
         for source in SOURCES:
             personal_data.register(source)
+        from coordo import retention
+        from coordo.people.retention import RULES as RETENTION_RULES
+
+        for rule in RETENTION_RULES:
+            retention.register(rule)

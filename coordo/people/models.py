@@ -100,6 +100,13 @@ class Person(TenantModel):
     )
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
+    # A legal hold (a court case, an inquiry) stops every retention purge of her records
+    # (coordo/retention.py) until it is lifted; set and lifted through people.actions, audited.
+    legal_hold_at = models.DateTimeField(_("legal hold since"), null=True, blank=True)
+    legal_hold_by = models.ForeignKey(
+        User, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    legal_hold_reason = models.CharField(_("reason for the legal hold"), max_length=200, blank=True)
 
     class Meta:
         verbose_name = _("person")

@@ -106,6 +106,7 @@ def person_detail(request: AuthedRequest, person_id: int) -> HttpResponse:
         "show_confidential": principal.can(Perm.PERSON_VIEW_CONFIDENTIAL, person.site_id),
         "can_edit": principal.can(Perm.PERSON_EDIT, person.site_id),
         "can_consent": principal.can(Perm.CONSENT_EDIT, person.site_id),
+        "can_hold": principal.can(Perm.LEGAL_HOLD, person.site_id),
         # As the stay history itself checks: stays are for the team that places people.
         "can_see_stays": principal.can(Perm.STAY_VIEW),
         "consents": queries.consents_in_force(person),
@@ -157,6 +158,24 @@ def person_consent_add(request: AuthedRequest, person_id: int) -> HttpResponse:
         messages.success(request, _("The consent has been recorded."))
     else:
         flash_form_errors(request, form)
+    return redirect("person_detail", person_id=person.pk)
+
+
+@require_POST
+@require_perm(Perm.LEGAL_HOLD)
+def person_legal_hold(request: AuthedRequest, person_id: int) -> HttpResponse:
+    """Place (with a reason) or lift the legal hold that stops the retention purge."""
+    principal = principal_of(request)
+    person = queries.get_person(principal, person_id, Perm.LEGAL_HOLD)
+    if request.POST.get("lift"):
+        actions.lift_legal_hold(person, by=principal)
+        messages.success(request, _("The legal hold is lifted."))
+    else:
+        with errors_flashed(request):
+            actions.set_legal_hold(
+                person, reason=request.POST.get("reason", "")[:200], by=principal
+            )
+            messages.success(request, _("The legal hold is placed."))
     return redirect("person_detail", person_id=person.pk)
 
 

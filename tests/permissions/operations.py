@@ -5,11 +5,13 @@ from __future__ import annotations
 from django.db.models import Model
 
 from coordo.operations.heartbeat import record_beat
-from tests.permissions.routes import Route
+from tests.permissions.routes import ADMIN, Route
 from tests.world import Place
 
 ROUTES: dict[str, Route] = {
     "health": Route(anonymous=200, prepare=record_beat),
+    "retention_report": Route(allowed=ADMIN),
+    "processing_record": Route(allowed=ADMIN),
 }
 TARGETS: dict = {}
 

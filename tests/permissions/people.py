@@ -25,6 +25,12 @@ ROUTES: dict[str, Route] = {
         method="POST", target="person", allowed=CASE_TEAM, ok=302,
         data={"purpose": "research", "given": "yes", "date": "2026-11-20"},
     ),
+    "person_legal_hold": Route(
+        method="POST", target="person", allowed=frozenset({Role.COORDINATOR}), ok=302,
+        data={"reason": "Enquête en cours"},
+    ),
+    # The confirmation page; the erasure itself (POST) is tested in tests/test_retention.py.
+    "person_erasure": Route(target="person", allowed=frozenset({Role.COORDINATOR})),
     "household_list": Route(allowed=PERSON_READERS),
     "household_create": Route(allowed=CASE_TEAM),
     "household_detail": Route(target="household", allowed=PERSON_READERS),

@@ -1,0 +1,1 @@
+"""The operations pages: the health probe, the data-protection pages."""
