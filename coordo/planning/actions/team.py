@@ -25,8 +25,9 @@ from coordo.planning.models import Absence, WeeklyWindow, Worker
 from coordo.planning.queries import shifts_ahead, site_team
 
 
-def _check_in_team(worker: Worker, site: Site) -> None:
-    """The worker works at `site`, where the coordinator acts (else: not theirs to edit)."""
+def _require_team_edit(by: Principal, worker: Worker, site: Site) -> None:
+    """`by` edits the planning at `site`, and the worker works there (else: not theirs)."""
+    by.require(Perm.PLANNING_EDIT, site.pk)
     if not site_team(site).filter(pk=worker.pk).exists():
         raise PermissionDenied
 
@@ -49,8 +50,7 @@ def update_worker(
     email: str,
     by: Principal,
 ) -> Worker:
-    by.require(Perm.PLANNING_EDIT, site.pk)
-    _check_in_team(worker, site)
+    _require_team_edit(by, worker, site)
     worker.name, worker.kind, worker.languages = name, kind, list(languages)
     worker.female, worker.max_shifts_per_month = female, max_shifts_per_month
     worker.contract_hours, worker.email = contract_hours, email
@@ -63,8 +63,7 @@ def update_worker(
 @transaction.atomic
 def set_worker_active(worker: Worker, *, site: Site, active: bool, by: Principal) -> int:
     """Returns how many published shifts ahead still name the worker (kept, flagged)."""
-    by.require(Perm.PLANNING_EDIT, site.pk)
-    _check_in_team(worker, site)
+    _require_team_edit(by, worker, site)
     worker.is_active = active
     worker.save(update_fields=["is_active"])
     _audit(AuditAction.UPDATE, worker, site, by)
@@ -88,8 +87,7 @@ def _window(window: WeeklyWindow) -> WeeklyWindow:
 
 @transaction.atomic
 def add_window(window: WeeklyWindow, *, worker: Worker, site: Site, by: Principal) -> WeeklyWindow:
-    by.require(Perm.PLANNING_EDIT, site.pk)
-    _check_in_team(worker, site)
+    _require_team_edit(by, worker, site)
     window.worker = worker
     window.organisation_id = worker.organisation_id
     _audit(AuditAction.CREATE, _window(window), site, by)
@@ -99,16 +97,14 @@ def add_window(window: WeeklyWindow, *, worker: Worker, site: Site, by: Principa
 @transaction.atomic
 def change_window(window: WeeklyWindow, *, site: Site, by: Principal) -> WeeklyWindow:
     """Saves `window` as edited (its kind, weekday and hours); its worker stays."""
-    by.require(Perm.PLANNING_EDIT, site.pk)
-    _check_in_team(window.worker, site)
+    _require_team_edit(by, window.worker, site)
     _audit(AuditAction.UPDATE, _window(window), site, by)
     return window
 
 
 @transaction.atomic
 def remove_window(window: WeeklyWindow, *, site: Site, by: Principal) -> None:
-    by.require(Perm.PLANNING_EDIT, site.pk)
-    _check_in_team(window.worker, site)
+    _require_team_edit(by, window.worker, site)
     _audit(AuditAction.DELETE, window, site, by)
     window.delete()
 
@@ -116,8 +112,7 @@ def remove_window(window: WeeklyWindow, *, site: Site, by: Principal) -> None:
 @transaction.atomic
 def link_worker_account(worker: Worker, *, site: Site, user: User, by: Principal) -> Worker:
     """The user then sees the worker's shifts on "my shifts"; they must be of the site."""
-    by.require(Perm.PLANNING_EDIT, site.pk)
-    _check_in_team(worker, site)
+    _require_team_edit(by, worker, site)
     if not Membership.objects.filter(user=user, site=site).exists():
         raise ValidationError({"user": _("Only a member of this site can be linked.")})
     if Worker.objects.filter(user=user).exclude(pk=worker.pk).exists():
@@ -130,8 +125,7 @@ def link_worker_account(worker: Worker, *, site: Site, user: User, by: Principal
 
 @transaction.atomic
 def unlink_worker_account(worker: Worker, *, site: Site, by: Principal) -> Worker:
-    by.require(Perm.PLANNING_EDIT, site.pk)
-    _check_in_team(worker, site)
+    _require_team_edit(by, worker, site)
     worker.user = None
     worker.save(update_fields=["user"])
     _audit(AuditAction.UPDATE, worker, site, by)
@@ -141,8 +135,7 @@ def unlink_worker_account(worker: Worker, *, site: Site, by: Principal) -> Worke
 @transaction.atomic
 def remove_absence(absence: Absence, *, site: Site, by: Principal) -> None:
     """An absence entered by mistake; the plannings already made are not changed."""
-    by.require(Perm.PLANNING_EDIT, site.pk)
-    _check_in_team(absence.worker, site)
+    _require_team_edit(by, absence.worker, site)
     _audit(AuditAction.DELETE, absence, site, by)
     absence.delete()
 
@@ -153,8 +146,7 @@ def send_calendar_link(worker: Worker, *, site: Site, base_url: str, by: Princip
 
     `base_url` is the scheme and host the worker's calendar app will fetch from.
     """
-    by.require(Perm.PLANNING_EDIT, site.pk)
-    _check_in_team(worker, site)
+    _require_team_edit(by, worker, site)
     if not worker.email:
         raise ValidationError(
             {"email": _("This worker has no e-mail address: add it to their details first.")}
