@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpResponse
@@ -28,7 +30,7 @@ from coordo.people.forms import (
     PersonSearchForm,
 )
 from coordo.people.models import Person
-from coordo.web.posting import errors_flashed, errors_onto
+from coordo.web.posting import apply_posted_form, errors_flashed, errors_onto, form_page
 from coordo.web.sites import current_site
 
 PAGE_SIZE = 25
@@ -198,21 +200,18 @@ def household_create(request: AuthedRequest) -> HttpResponse:
     principal = principal_of(request)
     site = current_site(request, Perm.PERSON_EDIT)
     persons = queries.persons_visible_to(principal).filter(site=site, memberships__isnull=True)
-    form = HouseholdForm(request.POST or None, persons=persons)
-    if request.method == "POST" and form.is_valid():
-        with errors_onto(form):
-            household = actions.create_household(
-                site=site,
-                by=principal,
-                **form.cleaned_data,
-            )
-            messages.success(request, _("The household has been created."))
-            return redirect("household_detail", household_id=household.pk)
-    # The form lists the site's persons without a household to choose from.
-    audit.record(
-        AuditAction.LIST, principal=principal, object_type="people.person", site_id=site.pk
+    return form_page(
+        request,
+        HouseholdForm(request.POST or None, persons=persons),
+        partial(actions.create_household, site=site),
+        done=_("The household has been created."),
+        then=lambda household: redirect("household_detail", household_id=household.pk),
+        template="people/household_form.html",
+        # The form lists the site's persons without a household to choose from.
+        shown=lambda: audit.record(
+            AuditAction.LIST, principal=principal, object_type="people.person", site_id=site.pk
+        ),
     )
-    return render(request, "people/household_form.html", {"form": form})
 
 
 @require_perm(Perm.PERSON_VIEW)
@@ -247,10 +246,6 @@ def household_member_add(request: AuthedRequest, household_id: int) -> HttpRespo
     principal.require(Perm.PERSON_EDIT, household.site_id)
     persons = queries.persons_visible_to(principal).filter(site_id=household.site_id)
     form = HouseholdMemberForm(request.POST, persons=persons)
-    if form.is_valid():
-        with errors_flashed(request):
-            actions.add_household_member(household, by=principal, **form.cleaned_data)
-            messages.success(request, _("The member has been added."))
-    else:
-        flash_form_errors(request, form)
+    action = partial(actions.add_household_member, household)
+    apply_posted_form(request, form, action, _("The member has been added."))
     return redirect("household_detail", household_id=household.pk)

@@ -173,7 +173,7 @@ def _post_to_file(
         else form_class(request.POST)
     )
     action = partial(getattr(actions, action_name), case_file)
-    apply_posted_form(request, form, action, lambda: success or _("Saved."))
+    apply_posted_form(request, form, action, success or _("Saved."))
     return redirect("case_file_detail", case_file_id=case_file.pk)
 
 
@@ -208,9 +208,7 @@ def goal_progress(request: AuthedRequest, goal_id: int) -> HttpResponse:
     principal = principal_of(request)
     goal = queries.get_editable_goal(principal, goal_id)
     form = GoalProgressForm(request.POST)
-    apply_posted_form(
-        request, form, partial(actions.update_goal_progress, goal), lambda: _("Saved.")
-    )
+    apply_posted_form(request, form, partial(actions.update_goal_progress, goal), _("Saved."))
     return redirect("case_file_detail", case_file_id=goal.case_file_id)
 
 
@@ -224,7 +222,7 @@ def note_add(request: AuthedRequest, case_file_id: int) -> HttpResponse:
         raise PermissionDenied  # a shared file is read-only for other sites
     form = NoteForm(request.POST, levels=levels)
     action = partial(actions.add_note, case_file)
-    apply_posted_form(request, form, action, lambda: _("The note has been added."))
+    apply_posted_form(request, form, action, _("The note has been added."))
     return redirect("case_file_detail", case_file_id=case_file.pk)
 
 

@@ -134,7 +134,7 @@ def request_outcome(request: AuthedRequest, request_id: int) -> HttpResponse:
     desk_request = queries.get_request(principal, request_id)
     action = partial(actions.record_outcome, desk_request)
     apply_posted_form(
-        request, OutcomeForm(request.POST), action, lambda: _("The outcome has been recorded.")
+        request, OutcomeForm(request.POST), action, _("The outcome has been recorded.")
     )
     return redirect("front_desk")
 
@@ -192,7 +192,7 @@ def referral_status(request: AuthedRequest, referral_id: int) -> HttpResponse:
         request,
         ReferralStatusForm(request.POST),
         partial(actions.update_referral_status, referral),
-        lambda: _("The referral is now “%(status)s”.") % {"status": referral.get_status_display()},
+        _("The referral is now “%(status)s”.") % {"status": referral.get_status_display()},
     )
     return redirect("referral_follow_up")
 
@@ -205,6 +205,6 @@ def referral_postpone(request: AuthedRequest, referral_id: int) -> HttpResponse:
         request,
         PostponeForm(request.POST),
         partial(actions.postpone_follow_up, referral),
-        lambda: _("You will be reminded on the new date."),
+        _("You will be reminded on the new date."),
     )
     return redirect("referral_follow_up")

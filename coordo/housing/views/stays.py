@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import timedelta
+from functools import partial
 
 from django import forms
 from django.contrib import messages
@@ -26,7 +27,7 @@ from coordo.housing.models import Stay
 from coordo.housing.views.common import site_people, site_units
 from coordo.people.queries import get_person
 from coordo.web import periods
-from coordo.web.posting import errors_onto
+from coordo.web.posting import errors_onto, form_page
 from coordo.web.sites import current_site
 
 PAGE_SIZE = 30
@@ -139,14 +140,16 @@ def _change_stay(
     done: str,
 ) -> HttpResponse:
     """Validate, call the action, report: the same for ending and moving a stay."""
-    if request.method == "POST" and form.is_valid():
-        with errors_onto(form):
-            change(stay, by=principal_of(request), **form.cleaned_data)
-            messages.success(request, done)
-            return redirect("stay_detail", stay_id=stay.pk)
-    audit.record(AuditAction.VIEW, principal=principal_of(request), obj=stay)
-    context = {"form": form, "title": title, "stay": stay, "action": request.path}
-    return render(request, "housing/stay_form.html", context)
+    return form_page(
+        request,
+        form,
+        partial(change, stay),
+        done=done,
+        then=redirect("stay_detail", stay_id=stay.pk),
+        template="housing/stay_form.html",
+        context={"title": title, "stay": stay, "action": request.path},
+        shown=lambda: audit.record(AuditAction.VIEW, principal=principal_of(request), obj=stay),
+    )
 
 
 @require_perm(Perm.STAY_EDIT)
