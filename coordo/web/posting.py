@@ -11,12 +11,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from coordo.access.http import (
-    AuthedRequest,
-    add_action_errors,
-    flash_form_errors,
-    principal_of,
-)
+from coordo.access.http import AuthedRequest, add_action_errors, flash_form_errors, principal_of
 
 
 def apply_posted_form(

@@ -13,11 +13,7 @@ from django.views.decorators.http import require_POST
 
 from coordo.access import actions, audit, queries
 from coordo.access.forms import ApiTokenForm, MembershipForm, NewUserForm, SiteForm, UserForm
-from coordo.access.http import (
-    AuthedRequest,
-    principal_of,
-    require_perm,
-)
+from coordo.access.http import AuthedRequest, principal_of, require_perm
 from coordo.access.models import AuditAction, Organisation, Site
 from coordo.access.policy import Perm
 from coordo.web.posting import apply_posted_form, errors_flashed, errors_onto, form_page

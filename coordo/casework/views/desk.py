@@ -12,12 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coordo.access import audit
-from coordo.access.http import (
-    AuthedRequest,
-    current_site_id,
-    principal_of,
-    require_perm,
-)
+from coordo.access.http import AuthedRequest, current_site_id, principal_of, require_perm
 from coordo.access.ids import parse_id
 from coordo.access.models import AuditAction, Site
 from coordo.access.policy import Perm
