@@ -111,10 +111,11 @@ def create_desk_request(request: HttpRequest, person_id: Id, payload: DeskReques
     principal = api_principal(request, Perm.REQUEST_EDIT)
     person = get_person(principal, person_id, Perm.REQUEST_EDIT)
     created = actions.register_request(
-        site=get_site(principal, payload.site_id), person=person,
+        site=get_site(principal, payload.site_id),
+        person=person,
         by=principal,
         **payload.dict(exclude={"site_id"}),
-    )  # fmt: skip
+    )
     return Status(201, DeskRequestOut.from_orm(created))
 
 
@@ -166,10 +167,13 @@ def create_referral(request: HttpRequest, person_id: Id, payload: ReferralIn) ->
         if service is None:
             raise ValidationError({"service_id": _("This partner offers no service with this id.")})
     referral = actions.refer_person(
-        site=get_site(principal, payload.site_id), person=person, partner=partner, service=service,
+        site=get_site(principal, payload.site_id),
+        person=person,
+        partner=partner,
+        service=service,
         by=by,
         **payload.dict(exclude={"site_id", "partner_id", "service_id"}),
-    )  # fmt: skip
+    )
     return Status(201, ReferralOut.from_orm(referral))
 
 
@@ -178,7 +182,9 @@ def update_referral(request: HttpRequest, referral_id: Id, payload: ReferralPatc
     principal = api_principal(request)
     referral = queries.get_referral(principal, referral_id)
     referral = actions.update_referral_status(
-        referral, status=payload.status, refusal_reason=payload.refusal_reason,
+        referral,
+        status=payload.status,
+        refusal_reason=payload.refusal_reason,
         by=principal,
-    )  # fmt: skip
+    )
     return ReferralOut.from_orm(referral)

@@ -123,10 +123,14 @@ def admit(request: HttpRequest, unit_id: Id, payload: AdmitIn) -> Status:
     site_id = unit.building.site_id
     head, household = _who(principal, site_id, payload.head_id, payload.household_id)
     stay = actions.admit_household(
-        unit, head=head, household=household,
-        members=_members(principal, household, payload.members), start=payload.start,
-        planned_end=payload.planned_end, by=principal,
-    )  # fmt: skip
+        unit,
+        head=head,
+        household=household,
+        members=_members(principal, household, payload.members),
+        start=payload.start,
+        planned_end=payload.planned_end,
+        by=principal,
+    )
     return Status(201, stay_out(principal, stay))
 
 
@@ -150,9 +154,12 @@ def end_stay(request: HttpRequest, stay_id: Id, payload: EndIn) -> StayOut:
     principal = api_principal(request)
     stay = queries.get_stay(principal, stay_id, Perm.STAY_EDIT)
     stay = actions.end_stay(
-        stay, end=payload.end, exit_reason=payload.exit_reason, destination=payload.destination,
+        stay,
+        end=payload.end,
+        exit_reason=payload.exit_reason,
+        destination=payload.destination,
         by=principal,
-    )  # fmt: skip
+    )
     return stay_out(principal, stay)
 
 
@@ -178,8 +185,12 @@ def create_request(request: HttpRequest, payload: RequestIn) -> Status:
     head, household = _who(principal, site_id, payload.head_id, payload.household_id)
     fields = payload.dict(exclude={"site_id", "head_id", "household_id"}, exclude_none=True)
     place_request = actions.create_place_request(
-        site=head.site, head=head, household=household, by=principal, **fields,
-    )  # fmt: skip
+        site=head.site,
+        head=head,
+        household=household,
+        by=principal,
+        **fields,
+    )
     return Status(201, request_out(place_request))
 
 
@@ -203,8 +214,11 @@ def offer_unit(request: HttpRequest, unit_id: Id, payload: OfferIn) -> Status:
         if place_request is None:
             raise ValidationError({"request_id": _("No such request on this waiting list.")})
     offer = actions.offer_unit(
-        unit, on=payload.on, request=place_request, by=principal,
-    )  # fmt: skip
+        unit,
+        on=payload.on,
+        request=place_request,
+        by=principal,
+    )
     return Status(201, offer_out(principal, offer))
 
 
@@ -220,9 +234,12 @@ def answer_offer(request: HttpRequest, offer_id: Id, payload: AnswerIn) -> Answe
         return AnswerOut(offer=offer_out(principal, offer), stay=None)
     members = _members(principal, offer.request.household, payload.members)
     stay = actions.accept_offer(
-        offer, start=payload.on, planned_end=payload.planned_end,
-        members=members, by=principal,
-    )  # fmt: skip
+        offer,
+        start=payload.on,
+        planned_end=payload.planned_end,
+        members=members,
+        by=principal,
+    )
     return AnswerOut(offer=offer_out(principal, offer), stay=stay_out(principal, stay))
 
 
@@ -255,8 +272,11 @@ def import_inventory(
         raise ValidationError({"file": _("Send a .csv or .xlsx file.")})
     rows = read_rows(file, file.name or "")
     report = actions.import_inventory(
-        site, rows=rows, only_valid_rows=only_valid, by=principal,
-    )  # fmt: skip
+        site,
+        rows=rows,
+        only_valid_rows=only_valid,
+        by=principal,
+    )
     return Status(
         200 if report.written else 400, ImportOut.model_validate(report, from_attributes=True)
     )

@@ -119,9 +119,11 @@ def list_people(
     principal = api_principal(request, Perm.PERSON_VIEW)
     persons = queries.search_persons(principal, q, site_id=site_id)
     audit.record(
-        AuditAction.SEARCH if q else AuditAction.LIST, principal=principal,
-        object_type="people.person", site_id=site_id,
-    )  # fmt: skip
+        AuditAction.SEARCH if q else AuditAction.LIST,
+        principal=principal,
+        object_type="people.person",
+        site_id=site_id,
+    )
     return [person_out(principal, person) for person in persons[:500]]
 
 

@@ -31,9 +31,18 @@ class PersonForm(forms.ModelForm):
     class Meta:
         model = Person
         fields = [
-            "first_name", "last_name", "birth_date", "birth_year", "birth_year_approximate",
-            "sex", "gender", "nationality", "languages", "phone", "national_number",
-        ]  # fmt: skip
+            "first_name",
+            "last_name",
+            "birth_date",
+            "birth_year",
+            "birth_year_approximate",
+            "sex",
+            "gender",
+            "nationality",
+            "languages",
+            "phone",
+            "national_number",
+        ]
         widgets = {
             "birth_date": forms.DateInput(attrs={"type": "date"}),
             "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}),

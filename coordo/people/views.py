@@ -228,9 +228,11 @@ def household_detail(request: AuthedRequest, household_id: int) -> HttpResponse:
         form = HouseholdMemberForm(persons=persons)
         # The form lists the site's persons without a household to add.
         audit.record(
-            AuditAction.LIST, principal=principal, object_type="people.person",
+            AuditAction.LIST,
+            principal=principal,
+            object_type="people.person",
             site_id=household.site_id,
-        )  # fmt: skip
+        )
     return render(
         request,
         "people/household_detail.html",

@@ -68,9 +68,11 @@ class WorkerDetailsForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200)
     kind = forms.ChoiceField(label=_("Kind"), choices=WorkerKind.choices)
     languages = forms.MultipleChoiceField(
-        label=_("Languages"), choices=language_choices, required=False,
+        label=_("Languages"),
+        choices=language_choices,
+        required=False,
         widget=forms.SelectMultiple(attrs={"size": 5}),
-    )  # fmt: skip
+    )
     female = forms.BooleanField(label=_("May work at women-only sites"), required=False)
     max_shifts_per_month = forms.IntegerField(
         label=_("Maximum shifts per month"), min_value=0, max_value=62
@@ -88,9 +90,11 @@ class WorkerDetailsForm(forms.Form):
 
 class WorkerForm(WorkerDetailsForm):
     weekdays = forms.TypedMultipleChoiceField(
-        label=_("Available on"), choices=WeekDay.choices, coerce=int,
+        label=_("Available on"),
+        choices=WeekDay.choices,
+        coerce=int,
         widget=forms.CheckboxSelectMultiple,
-    )  # fmt: skip
+    )
     available_from = forms.TimeField(
         label=_("From"), initial=time(9), widget=forms.TimeInput(attrs={"type": "time"})
     )
@@ -121,13 +125,17 @@ class AccountForm(forms.Form):
 
 class TemplateForm(forms.ModelForm):
     weekdays = forms.TypedMultipleChoiceField(
-        label=_("Weekdays"), choices=WeekDay.choices, coerce=int,
+        label=_("Weekdays"),
+        choices=WeekDay.choices,
+        coerce=int,
         widget=forms.CheckboxSelectMultiple,
-    )  # fmt: skip
+    )
     languages_any = forms.MultipleChoiceField(
-        label=_("At least one person speaking one of"), choices=language_choices,
-        required=False, widget=forms.SelectMultiple(attrs={"size": 5}),
-    )  # fmt: skip
+        label=_("At least one person speaking one of"),
+        choices=language_choices,
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 5}),
+    )
 
     class Meta:
         model = ShiftTemplate
@@ -140,9 +148,11 @@ class TemplateForm(forms.ModelForm):
 
 class SwapRequestForm(forms.Form):
     colleague = forms.ModelChoiceField(
-        label=_("Colleague"), queryset=Worker.objects.none(), required=False,
+        label=_("Colleague"),
+        queryset=Worker.objects.none(),
+        required=False,
         empty_label=_("Anyone of the team"),
-    )  # fmt: skip
+    )
 
     def __init__(self, *args: Any, colleagues: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -151,9 +161,11 @@ class SwapRequestForm(forms.Form):
 
 class AcceptSwapForm(forms.Form):
     counter_shift = forms.ModelChoiceField(
-        label=_("My shift in exchange"), queryset=Shift.objects.none(), required=False,
+        label=_("My shift in exchange"),
+        queryset=Shift.objects.none(),
+        required=False,
         empty_label=_("None: I just take it"),
-    )  # fmt: skip
+    )
 
     def __init__(self, *args: Any, shifts: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

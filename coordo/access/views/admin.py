@@ -150,9 +150,10 @@ def token_list(request: AuthedRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         with errors_onto(form):
             _token, raw_key = actions.issue_api_token(
-                organisation=_organisation(request), by=principal,
+                organisation=_organisation(request),
+                by=principal,
                 **form.cleaned_data,
-            )  # fmt: skip
+            )
             messages.success(
                 request, _("The token has been created. Copy it now: it will not be shown again.")
             )

@@ -242,9 +242,11 @@ def note_edit(request: AuthedRequest, note_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         with errors_onto(form):
             actions.edit_note(
-                note, body=form.cleaned_data["body"], level=form.cleaned_data["level"],
+                note,
+                body=form.cleaned_data["body"],
+                level=form.cleaned_data["level"],
                 by=principal,
-            )  # fmt: skip
+            )
             messages.success(request, _("The note has been saved."))
             return redirect("case_file_detail", case_file_id=note.case_file_id)
     audit.record(AuditAction.VIEW, principal=principal, obj=note)
@@ -289,9 +291,11 @@ def attachment_upload(request: AuthedRequest, case_file_id: int) -> HttpResponse
     if form.is_valid():
         with errors_onto(form):
             actions.attach_document(
-                case_file, upload=form.cleaned_data["file"], title=form.cleaned_data["title"],
+                case_file,
+                upload=form.cleaned_data["file"],
+                title=form.cleaned_data["title"],
                 by=principal,
-            )  # fmt: skip
+            )
     if form.errors:
         flash_form_errors(request, form)
     else:

@@ -67,18 +67,25 @@ def front_desk(request: AuthedRequest) -> HttpResponse:
             with errors_onto(form):
                 if data["person"]:
                     desk_request = actions.register_request(
-                        site=site, person=data["person"], by=principal,
+                        site=site,
+                        person=data["person"],
+                        by=principal,
                         **request_fields,
-                    )  # fmt: skip
+                    )
                 else:
                     person_fields = {
-                        "first_name": data["first_name"], "last_name": data["last_name"],
-                        "birth_year": data["birth_year"], "sex": "F",
+                        "first_name": data["first_name"],
+                        "last_name": data["last_name"],
+                        "birth_year": data["birth_year"],
+                        "sex": "F",
                         "languages": [data["language"]] if data["language"] else [],
-                    }  # fmt: skip
+                    }
                     desk_request = actions.register_walk_in(
-                        site=site, person_fields=person_fields, by=principal, **request_fields,
-                    )  # fmt: skip
+                        site=site,
+                        person_fields=person_fields,
+                        by=principal,
+                        **request_fields,
+                    )
                 messages.success(
                     request,
                     _("The request of %(name)s is in today's queue.")
@@ -148,8 +155,12 @@ def referral_create(request: AuthedRequest, person_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         with errors_onto(form):
             actions.refer_person(
-                site=site, person=person, request=desk_request, by=principal, **form.cleaned_data,
-            )  # fmt: skip
+                site=site,
+                person=person,
+                request=desk_request,
+                by=principal,
+                **form.cleaned_data,
+            )
             messages.success(request, _("The referral has been recorded."))
             return redirect("front_desk" if desk_request else "referral_follow_up")
     audit.record(AuditAction.VIEW, principal=principal, obj=person)
@@ -165,9 +176,11 @@ def referral_follow_up(request: AuthedRequest) -> HttpResponse:
     if site_id := current_site_id(request):
         referrals = referrals.filter(site_id=site_id)
     audit.record(
-        AuditAction.LIST, principal=principal, object_type="casework.referral",
+        AuditAction.LIST,
+        principal=principal,
+        object_type="casework.referral",
         site_id=current_site_id(request),
-    )  # fmt: skip
+    )
     context = {
         "referrals": referrals,
         "whole_site": whole_site,

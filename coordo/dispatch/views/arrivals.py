@@ -79,9 +79,11 @@ def arrival_social(request: AuthedRequest, arrival_id: int) -> HttpResponse:
     principal = principal_of(request)
     arrival = queries.get_arrival(principal, arrival_id, Perm.DISPATCH_SCREEN)
     form = SocialScreeningForm(
-        request.POST or None, instance=getattr(arrival, "social", None),
-        centres=queries.centres_of(principal), household=arrival.household,
-    )  # fmt: skip
+        request.POST or None,
+        instance=getattr(arrival, "social", None),
+        centres=queries.centres_of(principal),
+        household=arrival.household,
+    )
     return form_page(
         request,
         form,
@@ -101,9 +103,14 @@ def arrival_medical(request: AuthedRequest, arrival_id: int) -> HttpResponse:
     arrival = queries.get_arrival(principal, arrival_id, Perm.DISPATCH_MEDICAL)
     current = getattr(arrival, "medical", None)
     initial = (
-        {"details": current.details, "needs_medical": current.needs_medical,
-         "needs_accessible": current.needs_accessible} if current else {}
-    )  # fmt: skip
+        {
+            "details": current.details,
+            "needs_medical": current.needs_medical,
+            "needs_accessible": current.needs_accessible,
+        }
+        if current
+        else {}
+    )
     return form_page(
         request,
         MedicalScreeningForm(request.POST or None, initial=initial),

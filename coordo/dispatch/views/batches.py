@@ -162,7 +162,10 @@ def fairness_month(request: AuthedRequest) -> HttpResponse:
     previous = (first - timedelta(days=1)).replace(day=1)
     following = (first + timedelta(days=31)).replace(day=1)
     context = {
-        "month": first, "previous": previous, "following": following,
-        "tables": fairness_tables(queries.proposals_of_batches(decided)), "form": form,
-    }  # fmt: skip
+        "month": first,
+        "previous": previous,
+        "following": following,
+        "tables": fairness_tables(queries.proposals_of_batches(decided)),
+        "form": form,
+    }
     return render(request, "dispatch/fairness.html", context, status=400 if refused else 200)

@@ -45,9 +45,11 @@ def building_list(request: AuthedRequest) -> HttpResponse:
         AuditAction.LIST, principal=principal, object_type="housing.building", site_id=site.pk
     )
     context = {
-        "rows": rows, "can_edit": principal.can(Perm.HOUSING_EDIT, site.pk),
-        "can_offer": principal.can(Perm.STAY_EDIT, site.pk), "today": today,
-    }  # fmt: skip
+        "rows": rows,
+        "can_edit": principal.can(Perm.HOUSING_EDIT, site.pk),
+        "can_offer": principal.can(Perm.STAY_EDIT, site.pk),
+        "today": today,
+    }
     return render(request, "housing/building_list.html", context)
 
 
@@ -163,9 +165,11 @@ def housing_import(request: AuthedRequest) -> HttpResponse:
         with errors_onto(form):
             rows = read_rows(upload, upload.name)
             report = actions.import_inventory(
-                site, rows=rows, only_valid_rows=form.cleaned_data["only_valid_rows"],
+                site,
+                rows=rows,
+                only_valid_rows=form.cleaned_data["only_valid_rows"],
                 by=principal_of(request),
-            )  # fmt: skip
+            )
             if report.written:
                 messages.success(request, _("The inventory has been imported."))
     return render(request, "housing/import.html", {"form": form, "report": report})

@@ -31,16 +31,22 @@ def waiting_list(request: AuthedRequest) -> HttpResponse:
     today = timezone.localdate()
     requests = list(queries.waiting_list(principal, site.pk))
     rows = [
-        (position, request_, request_.waited_days(today), [(o, queries.unit_label(principal, o.unit)) for o in request_.offers.all()])
+        (
+            position,
+            request_,
+            request_.waited_days(today),
+            [(o, queries.unit_label(principal, o.unit)) for o in request_.offers.all()],
+        )
         for position, request_ in enumerate(requests, start=1)
-    ]  # fmt: skip
+    ]
     audit.record(
         AuditAction.LIST, principal=principal, object_type="housing.placerequest", site_id=site.pk
     )
     context = {
-        "rows": rows, "can_edit": principal.can(Perm.STAY_EDIT, site.pk),
+        "rows": rows,
+        "can_edit": principal.can(Perm.STAY_EDIT, site.pk),
         "answer_form": OfferAnswerForm(initial={"on": today}),
-    }  # fmt: skip
+    }
     return render(request, "housing/waiting_list.html", context)
 
 
@@ -49,9 +55,11 @@ def place_request_create(request: AuthedRequest) -> HttpResponse:
     site = current_site(request, Perm.STAY_EDIT)
     households, persons = site_people(request, site)
     form = PlaceRequestForm(
-        request.POST or None, households=households, persons=persons,
+        request.POST or None,
+        households=households,
+        persons=persons,
         initial={"requested_on": timezone.localdate(), "priority": 3},
-    )  # fmt: skip
+    )
 
     def create(*, person: Person | None, persons: int | None, **fields: Any) -> PlaceRequest:
         # `person` was the form's way to the head; no count given: the household's members.

@@ -57,8 +57,10 @@ def swap_create(request: AuthedRequest, assignment_id: int) -> HttpResponse:
     if form.is_valid():
         with errors_onto(form):
             swap_actions.request_swap(
-                assignment, colleague=form.cleaned_data["colleague"], by=principal_of(request),
-            )  # fmt: skip
+                assignment,
+                colleague=form.cleaned_data["colleague"],
+                by=principal_of(request),
+            )
             messages.success(request, _("Your request is sent."))
     flash_form_errors(request, form)
     return redirect("my_shifts")
@@ -72,9 +74,11 @@ def swap_accept(request: AuthedRequest, swap_id: int) -> HttpResponse:
     if form.is_valid():
         with errors_onto(form):
             swap_actions.accept_swap(
-                swap, taker=worker, counter_shift=form.cleaned_data["counter_shift"],
+                swap,
+                taker=worker,
+                counter_shift=form.cleaned_data["counter_shift"],
                 by=principal_of(request),
-            )  # fmt: skip
+            )
             messages.success(request, _("Thank you: the coordination will confirm the swap."))
     flash_form_errors(request, form)
     return redirect("my_shifts")
