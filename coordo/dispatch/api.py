@@ -15,7 +15,7 @@ from coordo.access.ids import Id
 from coordo.access.models import AuditAction
 from coordo.access.policy import Perm
 from coordo.api.input import Input
-from coordo.api.pagination import paginate
+from coordo.api.pagination import listed, paginate
 from coordo.dispatch import explanations, queries
 from coordo.dispatch.actions import batches
 from coordo.dispatch.models import (
@@ -94,12 +94,7 @@ def list_screenings(request: HttpRequest, site_id: Id | None = None) -> list[Scr
         .select_related("social__family_centre")
         .prefetch_related("household__members", "social__excluded_centres")
     )
-    if site_id is not None:
-        arrivals = arrivals.filter(site_id=site_id)
-    audit.record(
-        AuditAction.LIST, principal=principal, object_type="dispatch.arrival", site_id=site_id
-    )
-    return [screening_out(arrival) for arrival in arrivals[:500]]
+    return [screening_out(arrival) for arrival in listed(principal, arrivals, site_id=site_id)]
 
 
 @router.get("/dispatch/screenings/{arrival_id}", response=ScreeningOut)

@@ -18,7 +18,7 @@ from coordo.access.models import AuditAction
 from coordo.access.policy import Perm
 from coordo.access.queries import sites_of
 from coordo.access.scoping import Principal
-from coordo.api.pagination import paginate
+from coordo.api.pagination import listed, paginate
 from coordo.housing import actions, queries
 from coordo.housing.importer import read_rows
 from coordo.housing.models import Unit
@@ -100,11 +100,8 @@ def list_stays(
 ) -> list[StayOut]:
     principal = api_principal(request, Perm.STAY_VIEW)
     stays = queries.stays_visible_to(principal).filter(end__isnull=current)
-    if site_id is not None:
-        stays = stays.filter(site_id=site_id)
-    audit.record(AuditAction.LIST, principal=principal, object_type="housing.stay", site_id=site_id)
     stays = stays.prefetch_related("occupancies__unit__building")
-    return [stay_out(principal, stay) for stay in stays[:500]]
+    return [stay_out(principal, stay) for stay in listed(principal, stays, site_id=site_id)]
 
 
 @router.get("/housing/stays/{stay_id}", response=StayOut)
@@ -169,12 +166,8 @@ def list_requests(request: HttpRequest, site_id: Id | None = None) -> list[Reque
     """The waiting list in order (priority, then date), with the days each household waited."""
     principal = api_principal(request, Perm.STAY_VIEW)
     requests = queries.requests_visible_to(principal).filter(status__in=["waiting", "offered"])
-    if site_id is not None:
-        requests = requests.filter(site_id=site_id)
-    audit.record(
-        AuditAction.LIST, principal=principal, object_type="housing.placerequest", site_id=site_id
-    )
-    return [request_out(place_request) for place_request in requests[:500]]
+    listing = listed(principal, requests, site_id=site_id)
+    return [request_out(place_request) for place_request in listing]
 
 
 @router.post("/housing/requests", response={201: RequestOut})
