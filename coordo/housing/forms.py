@@ -16,6 +16,7 @@ from coordo.access.forms import limit_choices
 from coordo.access.ids import RecordsChoiceField, parse_id
 from coordo.disclosure import Period, whole_periods
 from coordo.housing.actions.closures import BACK_BEFORE_OUT
+from coordo.housing.actions.inventory import BUILDING_FIELDS, UNIT_FIELDS
 from coordo.housing.models import (
     Building,
     Destination,
@@ -33,22 +34,13 @@ DATE = forms.DateInput(attrs={"type": "date"})
 class BuildingForm(forms.ModelForm):
     class Meta:
         model = Building
-        fields = ["name", "address", "confidential"]
+        fields = list(BUILDING_FIELDS)  # what the action writes
 
 
 class UnitForm(forms.ModelForm):
     class Meta:
         model = Unit
-        fields = [
-            "name",
-            "kind",
-            "capacity",
-            "women_only",
-            "family",
-            "accessible",
-            "in_service_from",
-            "out_of_service_from",
-        ]
+        fields = list(UNIT_FIELDS)  # what the action writes
         field_classes = {"in_service_from": DayField, "out_of_service_from": DayField}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
