@@ -6,17 +6,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from coordo.access.forms import limit_choices
-from coordo.access.languages import language_choices
 from coordo.partners.models import Contact, Convention, Partner
+from coordo.web.fields import LanguagesField
 
 
 class PartnerForm(forms.ModelForm):
-    languages = forms.MultipleChoiceField(
-        label=_("Languages spoken"),
-        choices=language_choices,
-        required=False,
-        widget=forms.SelectMultiple(attrs={"size": 6}),
-    )
+    languages = LanguagesField(label=_("Languages spoken"))
     services = forms.CharField(
         label=_("Services"),
         required=False,

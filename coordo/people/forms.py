@@ -6,17 +6,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from coordo.access.forms import limit_choices
-from coordo.access.languages import language_choices
 from coordo.people.models import ConsentRecord, HouseholdMember, Person, Relationship
+from coordo.web.fields import LanguagesField
 
 
 class PersonForm(forms.ModelForm):
-    languages = forms.MultipleChoiceField(
-        label=_("Languages"),
-        choices=language_choices,
-        required=False,
-        widget=forms.SelectMultiple(attrs={"size": 6}),
-    )
+    languages = LanguagesField(label=_("Languages"))
     # Typed as on the card (85.07.30-033.28); the model keeps and checks the 11 digits.
     national_number = forms.CharField(
         label=_("National number (NISS)"),

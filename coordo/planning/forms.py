@@ -7,7 +7,6 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from coordo.access.ids import RecordsChoiceField
-from coordo.access.languages import language_choices
 from coordo.access.models import Site, User
 from coordo.planning.models import (
     Absence,
@@ -21,6 +20,7 @@ from coordo.planning.models import (
     Worker,
     WorkerKind,
 )
+from coordo.web.fields import LanguagesField
 from coordo.web.periods import DayField, MonthField, check_period
 
 
@@ -67,12 +67,7 @@ class AbsenceForm(forms.ModelForm):
 class WorkerDetailsForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200)
     kind = forms.ChoiceField(label=_("Kind"), choices=WorkerKind.choices)
-    languages = forms.MultipleChoiceField(
-        label=_("Languages"),
-        choices=language_choices,
-        required=False,
-        widget=forms.SelectMultiple(attrs={"size": 5}),
-    )
+    languages = LanguagesField(label=_("Languages"), size=5)
     female = forms.BooleanField(label=_("May work at women-only sites"), required=False)
     max_shifts_per_month = forms.IntegerField(
         label=_("Maximum shifts per month"), min_value=0, max_value=62
@@ -130,12 +125,7 @@ class TemplateForm(forms.ModelForm):
         coerce=int,
         widget=forms.CheckboxSelectMultiple,
     )
-    languages_any = forms.MultipleChoiceField(
-        label=_("At least one person speaking one of"),
-        choices=language_choices,
-        required=False,
-        widget=forms.SelectMultiple(attrs={"size": 5}),
-    )
+    languages_any = LanguagesField(label=_("At least one person speaking one of"), size=5)
 
     class Meta:
         model = ShiftTemplate
