@@ -15,7 +15,6 @@ from coordo.access import audit
 from coordo.access.http import (
     AuthedRequest,
     current_site_id,
-    flash_form_errors,
     principal_of,
     require_perm,
 )
@@ -154,12 +153,10 @@ def person_edit(request: AuthedRequest, person_id: int) -> HttpResponse:
 def person_consent_add(request: AuthedRequest, person_id: int) -> HttpResponse:
     principal = principal_of(request)
     person = queries.get_person(principal, person_id, Perm.CONSENT_EDIT)
-    form = ConsentForm(request.POST)
-    if form.is_valid():
-        actions.record_consent(person, by=principal, **form.cleaned_data)
-        messages.success(request, _("The consent has been recorded."))
-    else:
-        flash_form_errors(request, form)
+    action = partial(actions.record_consent, person)
+    apply_posted_form(
+        request, ConsentForm(request.POST), action, _("The consent has been recorded.")
+    )
     return redirect("person_detail", person_id=person.pk)
 
 
