@@ -7,6 +7,7 @@ from django.db.models import Case, QuerySet, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from coordo.access.forms import limit_choices
 from coordo.access.ids import RecordsChoiceField
 from coordo.dispatch.actions import could_be_pregnant
 from coordo.dispatch.models import (
@@ -34,7 +35,7 @@ class ArrivalForm(forms.Form):
 
     def __init__(self, *args: Any, households: QuerySet[Household], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["household"].queryset = households  # type: ignore[attr-defined]
+        limit_choices(self, "household", households)
 
 
 class SocialScreeningForm(forms.ModelForm):
@@ -71,8 +72,8 @@ class SocialScreeningForm(forms.ModelForm):
         self, *args: Any, centres: QuerySet[ReceptionCentre], household: Household, **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["family_centre"].queryset = centres  # type: ignore[attr-defined]
-        self.fields["excluded_centres"].queryset = centres  # type: ignore[attr-defined]
+        limit_choices(self, "family_centre", centres)
+        limit_choices(self, "excluded_centres", centres)
         # A flag confirmed when it was saved stays confirmed when the screening is edited.
         flagged = VulnerabilityFlag.PREGNANT in (self.instance.flags or [])
         if flagged and not could_be_pregnant(household, timezone.localdate()):

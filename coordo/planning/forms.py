@@ -6,6 +6,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from coordo.access.forms import limit_choices
 from coordo.access.ids import RecordsChoiceField
 from coordo.access.models import Site, User
 from coordo.planning.models import (
@@ -47,7 +48,7 @@ class AssignForm(forms.Form):
 
     def __init__(self, *args: Any, workers: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["workers"].queryset = workers  # type: ignore[attr-defined]
+        limit_choices(self, "workers", workers)
 
 
 class AbsenceForm(forms.ModelForm):
@@ -146,7 +147,7 @@ class SwapRequestForm(forms.Form):
 
     def __init__(self, *args: Any, colleagues: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["colleague"].queryset = colleagues  # type: ignore[attr-defined]
+        limit_choices(self, "colleague", colleagues)
 
 
 class AcceptSwapForm(forms.Form):
@@ -159,7 +160,7 @@ class AcceptSwapForm(forms.Form):
 
     def __init__(self, *args: Any, shifts: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["counter_shift"].queryset = shifts  # type: ignore[attr-defined]
+        limit_choices(self, "counter_shift", shifts)
 
 
 class RotaForm(forms.ModelForm):
@@ -171,7 +172,7 @@ class RotaForm(forms.ModelForm):
 
     def __init__(self, *args: Any, team: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["members"].queryset = team  # type: ignore[attr-defined]
+        limit_choices(self, "members", team)
 
 
 class RotaPeriodForm(forms.ModelForm):
@@ -186,7 +187,7 @@ class RotaPeriodForm(forms.ModelForm):
 
     def __init__(self, *args: Any, rota: Rota, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["holder"].queryset = rota.members.all()  # type: ignore[attr-defined]
+        limit_choices(self, "holder", rota.members.all())
         self.instance.rota = rota
 
 
