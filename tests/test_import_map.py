@@ -17,6 +17,7 @@ SHARED = (
     "access",
     "web",
     "appconfig.py",
+    "registry.py",
     "personal_data.py",
     "disclosure.py",
     "notifications.py",
