@@ -11,7 +11,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from coordo.access.models import Site, User
+from coordo.access.models import Site, User, by_user
 from coordo.access.tenancy import TenantModel
 from coordo.background import BackgroundRun
 from coordo.people.models import Household
@@ -114,9 +114,7 @@ class Arrival(TenantModel):
     placed_unit = models.ForeignKey(
         ReceptionUnit, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    registered_by = models.ForeignKey(
-        User, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    registered_by = by_user(optional=True)
 
     class Meta:
         verbose_name = _("arrival")
@@ -175,7 +173,7 @@ class SocialScreening(TenantModel):
     flags = models.JSONField(_("vulnerabilities"), default=list, blank=True)
     women_only = models.BooleanField(_("needs a women-only or private place"), default=False)
     unaccompanied_minor = models.BooleanField(_("unaccompanied minor"), default=False)
-    screened_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    screened_by = by_user()
     screened_at = models.DateTimeField(default=timezone.now)
 
     site_path = "arrival__site"
@@ -201,7 +199,7 @@ class MedicalScreening(TenantModel):
     details = models.TextField(_("medical details"), blank=True)
     needs_medical = models.BooleanField(_("needs a medical place"), default=False)
     needs_accessible = models.BooleanField(_("needs reduced-mobility access"), default=False)
-    screened_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    screened_by = by_user()
     screened_at = models.DateTimeField(default=timezone.now)
 
     site_path = "arrival__site"
@@ -236,7 +234,7 @@ class Batch(BackgroundRun, TenantModel):
     time_limit = models.PositiveSmallIntegerField(_("time limit (seconds)"), default=10)
     snapshot = models.JSONField(_("input snapshot"))  # coordo.dispatch/1, frozen at creation
     result = models.JSONField(default=dict, blank=True)  # status, score, solve seconds
-    created_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    created_by = by_user()
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -309,7 +307,7 @@ class Decision(TenantModel):
         _("reason"), max_length=10, choices=OverrideReason.choices, blank=True
     )
     comment = models.TextField(_("comment"), blank=True)
-    decided_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    decided_by = by_user()
     decided_at = models.DateTimeField(default=timezone.now)
 
     site_path = "proposal__batch__site"
