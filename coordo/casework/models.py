@@ -175,9 +175,13 @@ class Appointment(TenantModel):
     purpose = models.CharField(_("purpose"), max_length=200)
     place = models.CharField(_("place"), max_length=200, blank=True)
     partner = models.ForeignKey(
-        Partner, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        Partner,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("partner"),
-    )  # fmt: skip
+    )
     created_by = by_user()
 
     site_path = "case_file__site"
@@ -246,9 +250,13 @@ class Referral(TenantModel):
         Partner, on_delete=models.PROTECT, related_name="referrals", verbose_name=_("partner")
     )
     service = models.ForeignKey(
-        Service, on_delete=models.PROTECT, null=True, blank=True, related_name="referrals",
+        Service,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="referrals",
         verbose_name=_("service"),
-    )  # fmt: skip
+    )
     reason = models.CharField(_("reason"), max_length=250)
     urgency = models.CharField(
         _("urgency"), max_length=10, choices=Urgency.choices, default=Urgency.NORMAL

@@ -333,16 +333,24 @@ class SwapRequest(TenantModel):
     shift = models.ForeignKey(Shift, on_delete=models.CASCADE, related_name="+")
     requester = models.ForeignKey(Worker, on_delete=models.CASCADE, related_name="swaps_asked")
     colleague = models.ForeignKey(
-        Worker, on_delete=models.CASCADE, null=True, blank=True, related_name="swaps_offered",
+        Worker,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="swaps_offered",
         verbose_name=_("colleague"),
-    )  # fmt: skip
+    )
     taker = models.ForeignKey(
         Worker, on_delete=models.CASCADE, null=True, blank=True, related_name="swaps_taken"
     )
     counter_shift = models.ForeignKey(
-        Shift, on_delete=models.CASCADE, null=True, blank=True, related_name="+",
+        Shift,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("my shift in exchange"),
-    )  # fmt: skip
+    )
     status = models.CharField(
         _("status"), max_length=10, choices=SwapStatus.choices, default=SwapStatus.OFFERED
     )
