@@ -26,6 +26,7 @@ from coordo.housing.models import (
     Stay,
     Unit,
     UnitClosure,
+    new_occupancies,
 )
 from coordo.people.models import Household, HouseholdMember, Person, Relationship, Sex
 
@@ -191,20 +192,7 @@ def _stay(
         destination=destination,
         exit_reason=REASONS.get(destination, ExitReason.PLANNED) if destination else "",
     )
-    occupancies = [
-        Occupancy(
-            organisation=organisation,
-            stay=stay,
-            person=person,
-            unit=unit,
-            slot=slot,
-            family=unit.family,
-            start=start,
-            end=end,
-        )
-        for person, slot in zip(persons, slots, strict=True)
-    ]
-    return stay, occupancies
+    return stay, new_occupancies(stay, unit, persons, slots, start, end)
 
 
 def _beds(unit: Unit, whole: bool) -> list[list[int]]:

@@ -9,6 +9,7 @@ check the same rules inside an IMMEDIATE (serialised) transaction.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from django.core.exceptions import ValidationError
@@ -294,6 +295,30 @@ class Occupancy(TenantModel):
 
     def __str__(self) -> str:
         return f"{self.unit} · {self.slot}"
+
+
+def new_occupancies(
+    stay: Stay,
+    unit: Unit,
+    persons: Sequence[Person],
+    slots: Sequence[int],
+    start: date,
+    end: date | None,
+) -> list[Occupancy]:
+    """The occupancies (unsaved) of a stay's `persons` in `unit`, one slot each, in order."""
+    return [
+        Occupancy(
+            organisation_id=stay.organisation_id,
+            stay=stay,
+            person=person,
+            unit=unit,
+            slot=slot,
+            family=unit.family,
+            start=start,
+            end=end,
+        )
+        for person, slot in zip(persons, slots, strict=False)
+    ]
 
 
 class RequestStatus(models.TextChoices):
