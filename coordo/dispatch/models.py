@@ -147,7 +147,19 @@ class VulnerabilityFlag(models.TextChoices):
     ELDERLY = "elderly", _("Elderly")
 
 
-class SocialScreening(TenantModel):
+class Screening(TenantModel):
+    """What both screenings of an arrival note: who screened and when; the arrival's site."""
+
+    screened_by = by_user()
+    screened_at = models.DateTimeField(default=timezone.now)
+
+    site_path = "arrival__site"
+
+    class Meta:
+        abstract = True
+
+
+class SocialScreening(Screening):
     arrival = models.OneToOneField(Arrival, on_delete=models.CASCADE, related_name="social")
     school_language = models.CharField(
         _("children's schooling language"),
@@ -173,10 +185,6 @@ class SocialScreening(TenantModel):
     flags = models.JSONField(_("vulnerabilities"), default=list, blank=True)
     women_only = models.BooleanField(_("needs a women-only or private place"), default=False)
     unaccompanied_minor = models.BooleanField(_("unaccompanied minor"), default=False)
-    screened_by = by_user()
-    screened_at = models.DateTimeField(default=timezone.now)
-
-    site_path = "arrival__site"
 
     class Meta:
         verbose_name = _("social screening")
@@ -192,17 +200,13 @@ class SocialScreening(TenantModel):
         return [str(labels.get(flag, flag)) for flag in self.flags]
 
 
-class MedicalScreening(TenantModel):
+class MedicalScreening(Screening):
     """Done by the medical team only; the dispatcher sees the resulting needs, never `details`."""
 
     arrival = models.OneToOneField(Arrival, on_delete=models.CASCADE, related_name="medical")
     details = models.TextField(_("medical details"), blank=True)
     needs_medical = models.BooleanField(_("needs a medical place"), default=False)
     needs_accessible = models.BooleanField(_("needs reduced-mobility access"), default=False)
-    screened_by = by_user()
-    screened_at = models.DateTimeField(default=timezone.now)
-
-    site_path = "arrival__site"
 
     class Meta:
         verbose_name = _("medical screening")
