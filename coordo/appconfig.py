@@ -3,11 +3,13 @@
 When an app has them, its `personal_data` module (`sources_module`) gives the
 subject-access export its `SOURCES` (coordo/personal_data.py) and its `retention` module
 (`rules_module`) the `RULES` of how long it keeps what it holds (coordo/retention.py):
-both are registered without a line in the app's config, so a new app cannot forget to. `cards` names the app's dashboard card
-providers and their order (coordo/access/dashboard.py); `registers` the modules imported
-for what they register on import (a task, a deployment check, a signal receiver). Every
-name is relative to the app. An app's `apps.py` imports this module, not the class:
-Django takes the one `AppConfig` class an `apps.py` holds, and would see two.
+both are registered without a line in the app's config, so a new app cannot forget to.
+`cards` names the app's dashboard card providers and their order
+(coordo/access/dashboard.py); `registers` the modules imported for what they register on
+import (a task, a deployment check, a signal receiver). Every name is relative to the app.
+
+An app's `apps.py` imports this module, not the class: Django takes the one `AppConfig`
+class an `apps.py` holds, and would see two.
 """
 
 from __future__ import annotations
