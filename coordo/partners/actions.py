@@ -107,10 +107,17 @@ def sign_convention(
     if end_date < start_date:
         raise ValidationError({"end_date": _("The end date is before the start date.")})
     convention = Convention(
-        organisation_id=site.organisation_id, site=site, partner=partner, subject=subject,
-        start_date=start_date, end_date=end_date, renewal_notice_days=renewal_notice_days,
-        other_parties=other_parties, insurance=insurance, created_by_id=by.named_worker_id(),
-    )  # fmt: skip
+        organisation_id=site.organisation_id,
+        site=site,
+        partner=partner,
+        subject=subject,
+        start_date=start_date,
+        end_date=end_date,
+        renewal_notice_days=renewal_notice_days,
+        other_parties=other_parties,
+        insurance=insurance,
+        created_by_id=by.named_worker_id(),
+    )
     convention.renewal_due = convention.compute_renewal_due()
     convention.full_clean(exclude=["document"])
     if document is not None:

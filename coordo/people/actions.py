@@ -17,9 +17,18 @@ from coordo.people.models import ConsentRecord, Household, HouseholdMember, Pers
 from coordo.people.search import search_name
 
 PERSON_FIELDS = (
-    "first_name", "last_name", "birth_date", "birth_year", "birth_year_approximate", "sex",
-    "gender", "nationality", "languages", "phone", "national_number",
-)  # fmt: skip
+    "first_name",
+    "last_name",
+    "birth_date",
+    "birth_year",
+    "birth_year_approximate",
+    "sex",
+    "gender",
+    "nationality",
+    "languages",
+    "phone",
+    "national_number",
+)
 
 
 def _complete_birth_year(person: Person) -> None:

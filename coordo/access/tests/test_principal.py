@@ -24,9 +24,14 @@ def test_a_principal_built_from_its_fields_loads_its_user(coordinator):
 
 def test_a_tokens_principal_has_no_user(site, admin_user):
     token = ApiToken.objects.create(
-        organisation=site.organisation, name="CPAS link", role=Role.SOCIAL_WORKER, site=site,
-        prefix="abcdefgh", key_hash="0" * 64, created_by=admin_user,
-    )  # fmt: skip
+        organisation=site.organisation,
+        name="CPAS link",
+        role=Role.SOCIAL_WORKER,
+        site=site,
+        prefix="abcdefgh",
+        key_hash="0" * 64,
+        created_by=admin_user,
+    )
     principal = principal_for_token(token)
     assert (principal.user_id, principal.user) == (None, None)
 
@@ -42,9 +47,14 @@ def test_require_refuses_a_permission_held_at_another_site_only(site, other_site
 
 def test_a_token_is_no_named_worker(site, admin_user, coordinator):
     token = ApiToken.objects.create(
-        organisation=site.organisation, name="CPAS link", role=Role.SOCIAL_WORKER, site=site,
-        prefix="abcdefgh", key_hash="1" * 64, created_by=admin_user,
-    )  # fmt: skip
+        organisation=site.organisation,
+        name="CPAS link",
+        role=Role.SOCIAL_WORKER,
+        site=site,
+        prefix="abcdefgh",
+        key_hash="1" * 64,
+        created_by=admin_user,
+    )
     with pytest.raises(PermissionDenied):
         principal_for_token(token).named_worker_id()
     assert principal_for_user(coordinator).named_worker_id() == coordinator.pk

@@ -56,9 +56,12 @@ def open_case_file(*, site: Site, person: Person, referent: User, by: Principal)
         raise ValidationError({"person": _("This person already has a case file at this site.")})
     membership = person.memberships.select_related("household").first()
     case_file = CaseFile(
-        organisation_id=site.organisation_id, site=site, person=person, referent=referent,
+        organisation_id=site.organisation_id,
+        site=site,
+        person=person,
+        referent=referent,
         household=membership.household if membership else None,
-    )  # fmt: skip
+    )
     case_file.full_clean()
     case_file.save()
     audit.record(AuditAction.CREATE, principal=by, obj=case_file)
@@ -88,10 +91,14 @@ def reopen_case_file(case_file: CaseFile, *, reason: str, by: Principal) -> Case
     if not reason.strip():
         raise ValidationError({"reason": _("Say why the case file is reopened.")})
     reopening = CaseFileReopening(
-        organisation_id=case_file.organisation_id, site_id=case_file.site_id,
-        case_file=case_file, reason=reason.strip(), closed_at=case_file.closed_at,
-        closed_reason=case_file.closed_reason, reopened_by_id=by.user_id,
-    )  # fmt: skip
+        organisation_id=case_file.organisation_id,
+        site_id=case_file.site_id,
+        case_file=case_file,
+        reason=reason.strip(),
+        closed_at=case_file.closed_at,
+        closed_reason=case_file.closed_reason,
+        reopened_by_id=by.user_id,
+    )
     reopening.full_clean()
     reopening.save()
     case_file.status, case_file.closed_reason, case_file.closed_at = CaseStatus.OPEN, "", None
@@ -112,9 +119,12 @@ def add_goal(
     by.require(Perm.CASE_EDIT, case_file.site_id)
     _require_open(case_file)
     goal = Goal(
-        organisation_id=case_file.organisation_id, case_file=case_file, domain=domain,
-        description=description, target_date=target_date,
-    )  # fmt: skip
+        organisation_id=case_file.organisation_id,
+        case_file=case_file,
+        domain=domain,
+        description=description,
+        target_date=target_date,
+    )
     goal.full_clean()
     goal.save()
     audit.record(AuditAction.CREATE, principal=by, obj=goal, site_id=case_file.site_id)
@@ -145,9 +155,14 @@ def add_appointment(
     by.require(Perm.CASE_EDIT, case_file.site_id)
     _require_open(case_file)
     appointment = Appointment(
-        organisation_id=case_file.organisation_id, case_file=case_file, starts_at=starts_at,
-        purpose=purpose, place=place, partner=partner, created_by_id=by.named_worker_id(),
-    )  # fmt: skip
+        organisation_id=case_file.organisation_id,
+        case_file=case_file,
+        starts_at=starts_at,
+        purpose=purpose,
+        place=place,
+        partner=partner,
+        created_by_id=by.named_worker_id(),
+    )
     appointment.full_clean()
     appointment.save()
     audit.record(AuditAction.CREATE, principal=by, obj=appointment, site_id=case_file.site_id)
@@ -167,9 +182,13 @@ def add_note(case_file: CaseFile, *, level: int, body: str, by: Principal) -> No
     _check_level_writable(by, level, case_file.site_id)
     _require_open(case_file)
     note = Note(
-        organisation_id=case_file.organisation_id, site_id=case_file.site_id,
-        case_file=case_file, author_id=by.named_worker_id(), level=level, body=body,
-    )  # fmt: skip
+        organisation_id=case_file.organisation_id,
+        site_id=case_file.site_id,
+        case_file=case_file,
+        author_id=by.named_worker_id(),
+        level=level,
+        body=body,
+    )
     note.full_clean()
     note.save()
     audit.record(AuditAction.CREATE, principal=by, obj=note)
@@ -224,10 +243,14 @@ def attach_document(
     _require_open(case_file)
     sniffed = uploads.validate_upload(upload, field="file")
     attachment = Attachment(
-        organisation_id=case_file.organisation_id, site_id=case_file.site_id,
-        case_file=case_file, title=title, content_type=sniffed.content_type,
-        size=upload.size or 0, uploaded_by_id=by.named_worker_id(),
-    )  # fmt: skip
+        organisation_id=case_file.organisation_id,
+        site_id=case_file.site_id,
+        case_file=case_file,
+        title=title,
+        content_type=sniffed.content_type,
+        size=upload.size or 0,
+        uploaded_by_id=by.named_worker_id(),
+    )
     attachment.full_clean(exclude=["file"])
     attachment.file.save(uploads.stored_name(sniffed), upload, save=False)
     # If the row cannot be written, the file on disk is removed: nothing is half-kept.

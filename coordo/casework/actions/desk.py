@@ -40,10 +40,15 @@ def register_request(
     by.require(Perm.REQUEST_EDIT, site.pk)
     _check_person(by, person, site, Perm.REQUEST_EDIT)
     request = Request(
-        organisation_id=site.organisation_id, site=site, person=person, kind=kind,
-        urgency=urgency, language=language, interpreter_needed=interpreter_needed,
+        organisation_id=site.organisation_id,
+        site=site,
+        person=person,
+        kind=kind,
+        urgency=urgency,
+        language=language,
+        interpreter_needed=interpreter_needed,
         received_by_id=by.user_id,
-    )  # fmt: skip
+    )
     request.full_clean()
     request.save()
     audit.record(AuditAction.CREATE, principal=by, obj=request)
@@ -104,11 +109,19 @@ def refer_person(
             {"consent_given": _("Ask the person's consent before referring her.")}
         )
     referral = Referral(
-        organisation_id=site.organisation_id, site=site, person=person, partner=partner,
-        service=service, reason=reason, urgency=urgency, consent_given=consent_given,
-        information_shared=information_shared, due_date=due_date, request=request,
+        organisation_id=site.organisation_id,
+        site=site,
+        person=person,
+        partner=partner,
+        service=service,
+        reason=reason,
+        urgency=urgency,
+        consent_given=consent_given,
+        information_shared=information_shared,
+        due_date=due_date,
+        request=request,
         referred_by_id=by.named_worker_id(),
-    )  # fmt: skip
+    )
     referral.full_clean()
     referral.save()
     audit.record(AuditAction.CREATE, principal=by, obj=referral)
@@ -119,8 +132,11 @@ def refer_person(
 
 ANSWERED = {ReferralStatus.ACCEPTED, ReferralStatus.REFUSED, ReferralStatus.APPOINTMENT_SET}
 CLOSED = {
-    ReferralStatus.REFUSED, ReferralStatus.DONE, ReferralStatus.NO_SHOW, ReferralStatus.CANCELLED,
-}  # fmt: skip
+    ReferralStatus.REFUSED,
+    ReferralStatus.DONE,
+    ReferralStatus.NO_SHOW,
+    ReferralStatus.CANCELLED,
+}
 
 
 @transaction.atomic

@@ -37,9 +37,12 @@ def record_meeting(
     if any(person.site_id != site.pk for person in persons):
         raise ValidationError({"persons": _("Only persons of this site can be discussed here.")})
     meeting = CaseMeeting(
-        organisation_id=site.organisation_id, site=site, held_on=held_on,
-        participants=participants, created_by_id=by.named_worker_id(),
-    )  # fmt: skip
+        organisation_id=site.organisation_id,
+        site=site,
+        held_on=held_on,
+        participants=participants,
+        created_by_id=by.named_worker_id(),
+    )
     meeting.full_clean()
     meeting.save()
     meeting.persons.set(persons)
@@ -58,9 +61,12 @@ def add_meeting_action(
 ) -> MeetingAction:
     by.require(Perm.CASE_EDIT, meeting.site_id)
     action = MeetingAction(
-        organisation_id=meeting.organisation_id, meeting=meeting, description=description,
-        owner=owner, due_date=due_date,
-    )  # fmt: skip
+        organisation_id=meeting.organisation_id,
+        meeting=meeting,
+        description=description,
+        owner=owner,
+        due_date=due_date,
+    )
     action.full_clean()
     action.save()
     audit.record(AuditAction.CREATE, principal=by, obj=action, site_id=meeting.site_id)

@@ -21,9 +21,10 @@ def medical(site: Site) -> User:
 @pytest.fixture
 def partner(site: Site) -> Partner:
     partner = Partner.objects.create(
-        organisation=site.organisation, name="Planning Familial des Tilleuls",
+        organisation=site.organisation,
+        name="Planning Familial des Tilleuls",
         kind=PartnerKind.FAMILY_PLANNING,
-    )  # fmt: skip
+    )
     Service.objects.create(organisation=site.organisation, partner=partner, name="Gynaecology")
     return partner
 

@@ -13,9 +13,13 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def restricted(case_file, social_worker):
     return Note.objects.create(
-        organisation=case_file.organisation, site=case_file.site, case_file=case_file,
-        author=social_worker, level=Level.RESTRICTED, body="Spoke about her safety.",
-    )  # fmt: skip
+        organisation=case_file.organisation,
+        site=case_file.site,
+        case_file=case_file,
+        author=social_worker,
+        level=Level.RESTRICTED,
+        body="Spoke about her safety.",
+    )
 
 
 def test_the_edit_page_offers_only_higher_levels(restricted, social_worker):

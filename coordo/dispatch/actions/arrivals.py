@@ -78,8 +78,9 @@ def record_social_screening(
         setattr(screening, name, value)
     unknown = set(screening.flags) - set(VulnerabilityFlag.values)
     if unknown:
-        raise ValidationError({"flags": _("Unknown vulnerability: %(flags)s") % {
-            "flags": ", ".join(sorted(unknown))}})  # fmt: skip
+        raise ValidationError(
+            {"flags": _("Unknown vulnerability: %(flags)s") % {"flags": ", ".join(sorted(unknown))}}
+        )
     pregnant = VulnerabilityFlag.PREGNANT in screening.flags
     if pregnant and not pregnancy_confirmed and not could_be_pregnant(arrival.household, today):
         message = _(

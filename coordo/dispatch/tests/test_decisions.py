@@ -44,12 +44,18 @@ def proposal_of(batch, name):
 def test_override_to_a_unit_that_keeps_every_rule(batch, dispatcher):
     proposal = proposal_of(batch, "Camara")
     decision = batches.override_proposal(
-        proposal, unit=ReceptionUnit.objects.get(code="GNT-F1"), reason_code="family",
-        comment="Oncle à Gand", by=principal(dispatcher),
-    )  # fmt: skip
+        proposal,
+        unit=ReceptionUnit.objects.get(code="GNT-F1"),
+        reason_code="family",
+        comment="Oncle à Gand",
+        by=principal(dispatcher),
+    )
     assert (decision.outcome, decision.unit.code, decision.reason_code, decision.decided_by) == (
-        "overridden", "GNT-F1", "family", dispatcher,
-    )  # fmt: skip
+        "overridden",
+        "GNT-F1",
+        "family",
+        dispatcher,
+    )
     arrival = Arrival.objects.get(pk=proposal.arrival_id)
     assert (arrival.status, arrival.placed_unit.code) == ("placed", "GNT-F1")
     assert ReceptionUnit.objects.get(code="GNT-F1").free == 0
@@ -59,9 +65,12 @@ def test_override_breaking_a_rule_is_refused_and_names_it(batch, dispatcher):
     proposal = proposal_of(batch, "Camara")  # two persons: a shared room takes one (D3)
     with pytest.raises(ValidationError) as error:
         batches.override_proposal(
-            proposal, unit=ReceptionUnit.objects.get(code="GNT-S1"), reason_code="other",
-            comment="essai", by=principal(dispatcher),
-        )  # fmt: skip
+            proposal,
+            unit=ReceptionUnit.objects.get(code="GNT-S1"),
+            reason_code="other",
+            comment="essai",
+            by=principal(dispatcher),
+        )
     assert error.value.message_dict["unit"] == [
         "GNT-S1 does not suit this household: a shared room, for one person only."
     ]
@@ -72,21 +81,33 @@ def test_override_needs_a_reason_and_other_needs_a_comment(batch, dispatcher):
     proposal = proposal_of(batch, "Camara")
     with pytest.raises(ValidationError) as error:
         batches.override_proposal(
-            proposal, unit=None, reason_code="", comment="", by=principal(dispatcher),
-        )  # fmt: skip
+            proposal,
+            unit=None,
+            reason_code="",
+            comment="",
+            by=principal(dispatcher),
+        )
     assert error.value.message_dict == {"reason_code": ["Choose the reason for the override."]}
     with pytest.raises(ValidationError) as error:
         batches.override_proposal(
-            proposal, unit=None, reason_code="other", comment=" ", by=principal(dispatcher),
-        )  # fmt: skip
+            proposal,
+            unit=None,
+            reason_code="other",
+            comment=" ",
+            by=principal(dispatcher),
+        )
     assert error.value.message_dict == {"comment": ["Explain the reason in the comment."]}
 
 
 def test_override_to_no_place_puts_the_household_on_the_waiting_list(batch, dispatcher):
     proposal = proposal_of(batch, "Bah")
     batches.override_proposal(
-        proposal, unit=None, reason_code="data", comment="", by=principal(dispatcher),
-    )  # fmt: skip
+        proposal,
+        unit=None,
+        reason_code="data",
+        comment="",
+        by=principal(dispatcher),
+    )
     assert list(WaitingEntry.objects.values_list("arrival_id", "reason")) == [
         (proposal.arrival_id, "override")
     ]
@@ -95,9 +116,12 @@ def test_override_to_no_place_puts_the_household_on_the_waiting_list(batch, disp
 def test_accept_all_decides_the_rest_and_closes_the_batch(batch, dispatcher):
     overridden = proposal_of(batch, "Camara")
     batches.override_proposal(
-        overridden, unit=ReceptionUnit.objects.get(code="GNT-F1"), reason_code="school",
-        comment="", by=principal(dispatcher),
-    )  # fmt: skip
+        overridden,
+        unit=ReceptionUnit.objects.get(code="GNT-F1"),
+        reason_code="school",
+        comment="",
+        by=principal(dispatcher),
+    )
     assert batches.accept_all(batch, by=principal(dispatcher)) == 1
     batch.refresh_from_db()
     assert batch.status == BatchStatus.CLOSED

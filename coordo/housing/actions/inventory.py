@@ -130,9 +130,12 @@ def _import_row(site: Site, row: dict[str, str], by: Principal) -> tuple[bool, b
         if not row.get("address"):
             raise ValidationError({"address": _("A new building needs its address.")})
         building = create_building(
-            site=site, name=name, address=row["address"], confidential=_flag(row, "confidential"),
+            site=site,
+            name=name,
+            address=row["address"],
+            confidential=_flag(row, "confidential"),
             by=by,
-        )  # fmt: skip
+        )
         new_building = True
     else:
         new_building = False
@@ -148,9 +151,11 @@ def _import_row(site: Site, row: dict[str, str], by: Principal) -> tuple[bool, b
     if capacity is None or capacity < 0:
         raise ValidationError({"capacity": _("Write a whole number of persons.")})
     fields = {
-        "name": row.get("unit", ""), "kind": kind, "capacity": capacity,
+        "name": row.get("unit", ""),
+        "kind": kind,
+        "capacity": capacity,
         **{flag: _flag(row, flag) for flag in ("women_only", "family", "accessible")},
-    }  # fmt: skip
+    }
     unit = Unit.objects.filter(building=building, name=fields["name"]).first()
     if unit is None:
         create_unit(building, by=by, **fields)

@@ -235,7 +235,7 @@ def _take_slots(
             family=unit.family,
             start=start,
             end=end,
-        )  # fmt: skip
+        )
         for person, slot in zip(persons, slots, strict=False)
     ]
     try:
@@ -287,10 +287,15 @@ def admit_household(
         raise ValidationError({"head": _("The household must be registered at this site.")})
     persons, relationships = _persons_of(head, household, members)
     stay = Stay(
-        organisation_id=unit.organisation_id, site_id=site_id, household=household, head=head,
-        household_type=_household_type(persons, relationships), start=start,
-        planned_end=planned_end, created_by_id=by.user_id,
-    )  # fmt: skip
+        organisation_id=unit.organisation_id,
+        site_id=site_id,
+        household=household,
+        head=head,
+        household_type=_household_type(persons, relationships),
+        start=start,
+        planned_end=planned_end,
+        created_by_id=by.user_id,
+    )
     stay.full_clean()
     if planned_end is not None and planned_end <= start:
         raise ValidationError({"planned_end": _("The planned end must be after the entry date.")})

@@ -17,9 +17,12 @@ from coordo.housing.models import Building, Unit, UnitKind
 
 def make_building(site: Site, name: str = "Maison Test", *, confidential: bool = False) -> Building:
     return Building.objects.create(
-        organisation=site.organisation, site=site, name=name,
-        address="Rue secrète 3" if confidential else "Rue des Tests 1", confidential=confidential,
-    )  # fmt: skip
+        organisation=site.organisation,
+        site=site,
+        name=name,
+        address="Rue secrète 3" if confidential else "Rue des Tests 1",
+        confidential=confidential,
+    )
 
 
 IN_SERVICE_SINCE = date(2020, 1, 1)  # a test unit has been in service for years
@@ -36,10 +39,15 @@ def make_unit(
     **flags: bool,
 ) -> Unit:
     return Unit.objects.create(
-        organisation=building.organisation, building=building, name=name, kind=kind,
-        capacity=capacity, in_service_from=in_service_from,
-        out_of_service_from=out_of_service_from, **flags,
-    )  # fmt: skip
+        organisation=building.organisation,
+        building=building,
+        name=name,
+        kind=kind,
+        capacity=capacity,
+        in_service_from=in_service_from,
+        out_of_service_from=out_of_service_from,
+        **flags,
+    )
 
 
 threads_need_postgresql = pytest.mark.skipif(

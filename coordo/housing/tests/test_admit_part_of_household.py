@@ -38,12 +38,17 @@ def test_the_adult_son_stays_out_and_can_be_admitted_elsewhere(site, coordinator
     apartment = make_unit(building, "Appartement", capacity=4, family=True, women_only=True)
     mother, son, daughter, household = _family(site)
     stay = admit_household(
-        apartment, head=mother, household=household, members=[mother, daughter], start=DAY,
+        apartment,
+        head=mother,
+        household=household,
+        members=[mother, daughter],
+        start=DAY,
         by=who,
-    )  # fmt: skip
+    )
     assert sorted(stay.occupancies.values_list("person__first_name", "slot")) == [
-        ("Awa", 1), ("Issa", 2),
-    ]  # fmt: skip
+        ("Awa", 1),
+        ("Issa", 2),
+    ]
     assert stay.household_type == HouseholdType.SINGLE_PARENT
     elsewhere = admit_household(make_unit(building, "Studio"), head=son, start=DAY, by=who)
     assert elsewhere.household_type == HouseholdType.SINGLE_MAN
@@ -55,9 +60,13 @@ def test_a_family_unit_still_holds_one_stay_only(site, coordinator):
     apartment = make_unit(make_building(site), "Appartement", capacity=4, family=True)
     mother, son, daughter, household = _family(site)
     admit_household(
-        apartment, head=mother, household=household, members=[mother, daughter], start=DAY,
+        apartment,
+        head=mother,
+        household=household,
+        members=[mother, daughter],
+        start=DAY,
         by=who,
-    )  # fmt: skip
+    )
     with pytest.raises(ValidationError) as error:
         admit_household(apartment, head=son, start=DAY, by=who)
     assert error.value.message_dict == {
@@ -80,9 +89,13 @@ def test_members_outside_the_household_or_without_its_head_are_refused(site, coo
     ):
         with pytest.raises(ValidationError) as error:
             admit_household(
-                unit, head=mother, household=household, members=members, start=DAY,
+                unit,
+                head=mother,
+                household=household,
+                members=members,
+                start=DAY,
                 by=who,
-            )  # fmt: skip
+            )
         assert error.value.message_dict == {"members": [message]}
     assert (Stay.objects.count(), Occupancy.objects.count()) == (0, 0)
 
@@ -91,9 +104,13 @@ def test_the_capacity_counts_the_admitted_members_only(site, coordinator):
     studio = make_unit(make_building(site), "Studio", capacity=2)
     mother, _son, daughter, household = _family(site)
     stay = admit_household(
-        studio, head=mother, household=household, members=[mother, daughter], start=DAY,
+        studio,
+        head=mother,
+        household=household,
+        members=[mother, daughter],
+        start=DAY,
         by=principal(coordinator),
-    )  # fmt: skip
+    )
     assert stay.occupancies.count() == 2
 
 
@@ -111,9 +128,13 @@ def test_the_admit_page_ticks_everyone_and_admits_the_ticked_members(site, coord
     assert picked.count("checked") == 3
     posted = client.post(
         "/housing/stays/admit/",
-        {"household": household.pk, "members": [mother.pk, daughter.pk], "unit": unit.pk,
-         "start": "2026-11-02"},
-    )  # fmt: skip
+        {
+            "household": household.pk,
+            "members": [mother.pk, daughter.pk],
+            "unit": unit.pk,
+            "start": "2026-11-02",
+        },
+    )
     assert posted.status_code == 302
     stay = Stay.objects.get()
     assert sorted(stay.occupancies.values_list("person_id", flat=True)) == sorted(
@@ -132,9 +153,13 @@ def test_two_partial_admissions_at_the_same_instant_share_no_family_unit(site):
 
     def admit(mother, daughter, household) -> None:  # type: ignore[no-untyped-def]
         admit_household(
-            apartment, head=mother, household=household, members=[mother, daughter], start=DAY,
+            apartment,
+            head=mother,
+            household=household,
+            members=[mother, daughter],
+            start=DAY,
             by=who,
-        )  # fmt: skip
+        )
 
     calls = [(mother, daughter, household) for mother, _son, daughter, household in families]
     outcomes = at_the_same_instant(admit, calls)

@@ -25,9 +25,12 @@ def test_figures_of_a_quarter(site, coordinator):
     mother = make_person(site, "Awa", "Kone", sex=Sex.FEMALE, birth_year=1990)
     child = make_person(site, "Issa", "Kone", sex=Sex.MALE, birth_year=2019)
     family = admit_household(
-        apartment, head=mother, household=make_household(site, mother, child),
-        start=date(2026, 6, 20), by=who,
-    )  # fmt: skip
+        apartment,
+        head=mother,
+        household=make_household(site, mother, child),
+        start=date(2026, 6, 20),
+        by=who,
+    )
     end_stay(
         family,
         end=date(2026, 8, 11),
@@ -36,9 +39,11 @@ def test_figures_of_a_quarter(site, coordinator):
         by=who,
     )
     alone = admit_household(
-        studio, head=make_person(site, "Sara", "Ba", sex=Sex.FEMALE, birth_year=1960),
-        start=date(2026, 9, 1), by=who,
-    )  # fmt: skip
+        studio,
+        head=make_person(site, "Sara", "Ba", sex=Sex.FEMALE, birth_year=1960),
+        start=date(2026, 9, 1),
+        by=who,
+    )
     end_stay(
         alone,
         end=date(2026, 9, 21),
@@ -64,11 +69,14 @@ def test_figures_of_a_quarter(site, coordinator):
     assert figures.occupancy_rate == 28.2
     assert (figures.average_length, figures.median_length) == (36.0, 36.0)
     assert figures.entries_exits == [
-        (date(2026, 7, 1), 0, 0), (date(2026, 8, 1), 0, 1), (date(2026, 9, 1), 1, 1),
-    ]  # fmt: skip
+        (date(2026, 7, 1), 0, 0),
+        (date(2026, 8, 1), 0, 1),
+        (date(2026, 9, 1), 1, 1),
+    ]
     assert figures.exits_by_destination == [
-        Row("Family or friends", 1), Row("Social housing (SLSP, AIS, SISP)", 1),
-    ]  # fmt: skip
+        Row("Family or friends", 1),
+        Row("Social housing (SLSP, AIS, SISP)", 1),
+    ]
     assert figures.persons_by_age == [Row("0-17", 1), Row("25-39", 1), Row("60+", 1)]
     assert figures.persons_by_sex == [Row("Female", 2), Row("Male", 1)]
     assert figures.households_by_type == [Row("Parent with children", 1), Row("Woman alone", 1)]

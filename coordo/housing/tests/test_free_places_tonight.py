@@ -36,18 +36,21 @@ def test_free_places_count_stays_families_and_closures_of_the_sites_one_may_see(
     flat = make_unit(building, "Appartement", capacity=4, family=True)
     dormitory = make_unit(building, "Dortoir", capacity=3, kind="dormitory")
     room = make_unit(building, "Chambre", capacity=1)
-    admit_household(studio, head=make_person(site, "Awa", "Kone"), start=date(2026, 11, 1),
-                    by=who)  # fmt: skip
+    admit_household(studio, head=make_person(site, "Awa", "Kone"), start=date(2026, 11, 1), by=who)
     mother = make_person(site, "Ruth", "Mensah")
     household = make_household(site, mother, make_person(site, "Ama", "Mensah"))
-    admit_household(flat, head=mother, household=household, start=TONIGHT,
-                    by=who)  # fmt: skip
-    UnitClosure.objects.create(organisation=site.organisation, unit=dormitory,
-                               start=date(2026, 11, 20), end=date(2026, 11, 24), reason="Peinture")  # fmt: skip
-    left = admit_household(room, head=make_person(site, "Sara", "Ba"), start=date(2026, 11, 2),
-                           by=who)  # fmt: skip
-    end_stay(left, end=TONIGHT, exit_reason="housing_found", destination="private_rental",
-             by=who)  # fmt: skip
+    admit_household(flat, head=mother, household=household, start=TONIGHT, by=who)
+    UnitClosure.objects.create(
+        organisation=site.organisation,
+        unit=dormitory,
+        start=date(2026, 11, 20),
+        end=date(2026, 11, 24),
+        reason="Peinture",
+    )
+    left = admit_household(
+        room, head=make_person(site, "Sara", "Ba"), start=date(2026, 11, 2), by=who
+    )
+    end_stay(left, end=TONIGHT, exit_reason="housing_found", destination="private_rental", by=who)
     make_unit(make_building(other_site, "Voisin"), "Chambre voisine", capacity=5)
     make_unit(make_building(foreign_site, "Ailleurs"), "Chambre ailleurs", capacity=7)
 

@@ -60,8 +60,13 @@ def test_a_dump_that_does_not_match_its_manifest_is_refused(tmp_path, identity):
     dump = tmp_path / "database.dump"
     dump.write_bytes(b"PGDMP")
     target = tmp_path / "coordo-2.tar.age"
-    archive.write(target, [identity.to_public()], manifest={"dump_sha256": "0" * 64}, dump=dump,
-                  files=tmp_path / "none")  # fmt: skip
+    archive.write(
+        target,
+        [identity.to_public()],
+        manifest={"dump_sha256": "0" * 64},
+        dump=dump,
+        files=tmp_path / "none",
+    )
     into = tmp_path / "out"
     into.mkdir()
     with pytest.raises(BackupError, match="does not match its manifest"):
@@ -97,8 +102,12 @@ def test_recipients_must_be_age_public_keys():
 def test_sqlite_is_refused_with_what_to_do(tmp_path, identity):
     sqlite = {"ENGINE": "django.db.backends.sqlite3", "NAME": "var/coordo.sqlite3"}
     with pytest.raises(BackupError) as error:
-        back_up(directory=tmp_path, recipients=[str(identity.to_public())], database=sqlite,
-                files=tmp_path)  # fmt: skip
+        back_up(
+            directory=tmp_path,
+            recipients=[str(identity.to_public())],
+            database=sqlite,
+            files=tmp_path,
+        )
     assert "this database is SQLite (var/coordo.sqlite3)" in str(error.value)
     assert "sqlite3's `.backup` command" in str(error.value)
 
@@ -106,6 +115,10 @@ def test_sqlite_is_refused_with_what_to_do(tmp_path, identity):
 def test_a_missing_pg_dump_is_named_with_its_package(tmp_path, identity, monkeypatch):
     monkeypatch.setenv("PATH", str(tmp_path))  # a PATH where no PostgreSQL tool lives
     with pytest.raises(BackupError, match=r"pg_dump is not installed .*postgresql-client"):
-        back_up(directory=tmp_path, recipients=[str(identity.to_public())], database=POSTGRES,
-                files=tmp_path)  # fmt: skip
+        back_up(
+            directory=tmp_path,
+            recipients=[str(identity.to_public())],
+            database=POSTGRES,
+            files=tmp_path,
+        )
     assert list(tmp_path.iterdir()) == []  # nothing half-written

@@ -66,11 +66,13 @@ def generate_shifts(site: Site, month: date) -> int:
                 template=template,
                 start=_aware(day, template.start),
                 defaults={
-                    "organisation_id": site.organisation_id, "site": site,
-                    "end": _aware(day, template.end), "required": template.required,
+                    "organisation_id": site.organisation_id,
+                    "site": site,
+                    "end": _aware(day, template.end),
+                    "required": template.required,
                     "languages_any": template.languages_any,
                 },
-            )  # fmt: skip
+            )
             created += new
         day += timedelta(days=1)
     return created
@@ -330,19 +332,29 @@ def add_worker(*, site: Site, by: Principal, **data: Any) -> Worker:
     if data["available_to"] <= data["available_from"]:
         raise ValidationError({"available_to": _("The window must end after it starts.")})
     worker = Worker(
-        organisation_id=site.organisation_id, name=data["name"], kind=data["kind"],
-        languages=data["languages"], female=data["female"],
-        max_shifts_per_month=data["max_shifts_per_month"], contract_hours=data["contract_hours"],
+        organisation_id=site.organisation_id,
+        name=data["name"],
+        kind=data["kind"],
+        languages=data["languages"],
+        female=data["female"],
+        max_shifts_per_month=data["max_shifts_per_month"],
+        contract_hours=data["contract_hours"],
         email=data.get("email", ""),
-    )  # fmt: skip
+    )
     worker.full_clean()
     worker.save()
     worker.sites.add(site)
     WeeklyWindow.objects.bulk_create(
-        WeeklyWindow(organisation_id=worker.organisation_id, worker=worker, kind="available",
-                     weekday=day, start=data["available_from"], end=data["available_to"])
+        WeeklyWindow(
+            organisation_id=worker.organisation_id,
+            worker=worker,
+            kind="available",
+            weekday=day,
+            start=data["available_from"],
+            end=data["available_to"],
+        )
         for day in data["weekdays"]
-    )  # fmt: skip
+    )
     audit.record(AuditAction.CREATE, principal=by, obj=worker, site_id=site.pk)
     return worker
 

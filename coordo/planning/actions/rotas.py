@@ -46,9 +46,11 @@ def update_rota(rota: Rota, *, name: str, members: Collection[Worker], by: Princ
     holding = rota.periods.filter(holder_id__in=leaving, end__gt=timezone.now())
     if names := sorted(set(holding.values_list("holder__name", flat=True))):
         raise ValidationError(
-            {"members": _("%(names)s still on call in a coming period: change it first.")
-             % {"names": ", ".join(names)}}
-        )  # fmt: skip
+            {
+                "members": _("%(names)s still on call in a coming period: change it first.")
+                % {"names": ", ".join(names)}
+            }
+        )
     rota.save(update_fields=["name"])
     rota.members.set(members)
     audit.record(AuditAction.UPDATE, principal=by, obj=rota)
@@ -70,9 +72,11 @@ def _validate(
     clash = (others if period_pk is None else others.exclude(pk=period_pk)).first()
     if clash is not None:
         raise ValidationError(
-            {"start": _("This period overlaps the one from %(start)s to %(end)s.")
-             % {"start": _moment(clash.start), "end": _moment(clash.end)}}
-        )  # fmt: skip
+            {
+                "start": _("This period overlaps the one from %(start)s to %(end)s.")
+                % {"start": _moment(clash.start), "end": _moment(clash.end)}
+            }
+        )
 
 
 def _locked(rota: Rota) -> Rota:

@@ -67,9 +67,13 @@ def request_swap(assignment: Assignment, *, colleague: Worker | None, by: Princi
     ).exists():
         raise ValidationError(_("You already asked to swap this shift."))
     swap = SwapRequest.objects.create(
-        organisation_id=planning.organisation_id, site_id=planning.site_id, planning=planning,
-        shift=shift, requester=requester, colleague=colleague,
-    )  # fmt: skip
+        organisation_id=planning.organisation_id,
+        site_id=planning.site_id,
+        planning=planning,
+        shift=shift,
+        requester=requester,
+        colleague=colleague,
+    )
     audit.record(AuditAction.CREATE, principal=by, obj=swap)
     return swap
 
@@ -189,10 +193,15 @@ def _move_in_draft(current: Planning, shift: Shift, giver: Worker, taker: Worker
 def _republish(current: Planning, *, by: Principal) -> Planning:
     version = next_published_version(current)
     new = Planning.objects.create(
-        organisation_id=current.organisation_id, site_id=current.site_id, month=current.month,
-        status=PlanningStatus.PUBLISHED, version=version, based_on=current,
-        created_by_id=by.named_worker_id(), published_at=timezone.now(),
-    )  # fmt: skip
+        organisation_id=current.organisation_id,
+        site_id=current.site_id,
+        month=current.month,
+        status=PlanningStatus.PUBLISHED,
+        version=version,
+        based_on=current,
+        created_by_id=by.named_worker_id(),
+        published_at=timezone.now(),
+    )
     Assignment.objects.bulk_create(
         Assignment(
             organisation_id=new.organisation_id,

@@ -16,14 +16,23 @@ def make_templates(site: Site, weekdays: tuple[int, ...] = (0, 2)) -> list[Shift
     """09–12 needs an Arabic or Tigrinya speaker; 12–15 anyone."""
     return [
         ShiftTemplate.objects.create(
-            organisation=site.organisation, site=site, weekdays=list(weekdays), start=time(9),
-            end=time(12), required=2, languages_any=["ar", "ti"],
+            organisation=site.organisation,
+            site=site,
+            weekdays=list(weekdays),
+            start=time(9),
+            end=time(12),
+            required=2,
+            languages_any=["ar", "ti"],
         ),
         ShiftTemplate.objects.create(
-            organisation=site.organisation, site=site, weekdays=list(weekdays), start=time(12),
-            end=time(15), required=2,
+            organisation=site.organisation,
+            site=site,
+            weekdays=list(weekdays),
+            start=time(12),
+            end=time(15),
+            required=2,
         ),
-    ]  # fmt: skip
+    ]
 
 
 def make_worker(
@@ -36,9 +45,13 @@ def make_worker(
     weekdays: tuple[int, ...] = (0, 1, 2, 3, 4, 5),
 ) -> Worker:
     worker = Worker.objects.create(
-        organisation=site.organisation, name=name, kind="volunteer", languages=list(languages),
-        max_shifts_per_month=max_shifts, user=user,
-    )  # fmt: skip
+        organisation=site.organisation,
+        name=name,
+        kind="volunteer",
+        languages=list(languages),
+        max_shifts_per_month=max_shifts,
+        user=user,
+    )
     worker.sites.add(site)
     WeeklyWindow.objects.bulk_create(
         WeeklyWindow(
@@ -73,7 +86,11 @@ def publish_with(
         s for s in Shift.objects.order_by("start") if bool(s.languages_any) == needs_language
     )
     actions.assign_shift(
-        draft, shift, workers=workers, accept_broken_rules=False, by=principal,
-    )  # fmt: skip
+        draft,
+        shift,
+        workers=workers,
+        accept_broken_rules=False,
+        by=principal,
+    )
     actions.publish_planning(draft, by=principal)
     return shift

@@ -32,9 +32,13 @@ def publish_december(site: Site, coordinator: User, team: list[Worker]) -> Plann
     """Wed 2nd 09–12: Yara + Anna; Wed 2nd 12–15: Bram + Chloé; Mon 7th 12–15: Dirk + Samir."""
     generate_shifts(site, DECEMBER)
     planning = Planning.objects.create(
-        organisation=site.organisation, site=site, month=DECEMBER, created_by=coordinator,
-        status=PlanningStatus.PUBLISHED, version=1,
-    )  # fmt: skip
+        organisation=site.organisation,
+        site=site,
+        month=DECEMBER,
+        created_by=coordinator,
+        status=PlanningStatus.PUBLISHED,
+        version=1,
+    )
     yara, samir, anna, bram, chloe, dirk = team
     for shift, people in (
         (shift_at(site, 2, 9), (yara, anna)),
@@ -81,5 +85,8 @@ def accepted(
     swap = offer(planning, giver, shift, taker)
     assert taker.user is not None
     return swap_actions.accept_swap(
-        swap, taker=taker, counter_shift=counter, by=principal_for_user(taker.user),
-    )  # fmt: skip
+        swap,
+        taker=taker,
+        counter_shift=counter,
+        by=principal_for_user(taker.user),
+    )

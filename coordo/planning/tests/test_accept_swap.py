@@ -25,8 +25,11 @@ def planning(site: Site, coordinator: User, team: list[Worker]) -> Planning:
 def _accept(swap: SwapRequest, taker: Worker, counter: Shift | None = None) -> SwapRequest:
     assert taker.user is not None
     return swap_actions.accept_swap(
-        swap, taker=taker, counter_shift=counter, by=principal_for_user(taker.user),
-    )  # fmt: skip
+        swap,
+        taker=taker,
+        counter_shift=counter,
+        by=principal_for_user(taker.user),
+    )
 
 
 def test_the_named_colleague_takes_it_in_exchange_for_one_of_theirs(
@@ -36,8 +39,10 @@ def test_the_named_colleague_takes_it_in_exchange_for_one_of_theirs(
     swap = accepted(planning, anna, shift_at(site, 2, 9), dirk, shift_at(site, 7, 12))
     swap.refresh_from_db()
     assert (swap.status, swap.taker, swap.counter_shift) == (
-        SwapStatus.ACCEPTED, dirk, shift_at(site, 7, 12),
-    )  # fmt: skip
+        SwapStatus.ACCEPTED,
+        dirk,
+        shift_at(site, 7, 12),
+    )
     actions = AuditEvent.objects.filter(object_type="planning.swaprequest").values_list("action")
     assert list(actions.order_by("pk")) == [("create",), ("update",)]
 

@@ -104,9 +104,12 @@ def test_an_absent_taker_is_refused(
     swap = accepted(planning, team[2], shift_at(site, 2, 9), team[1])
     Absence.objects.create(
         organisation_id=team[1].organisation_id,
-        worker=team[1], reason="illness", first_day=date(2026, 12, 1), last_day=date(2026, 12, 3),
+        worker=team[1],
+        reason="illness",
+        first_day=date(2026, 12, 1),
+        last_day=date(2026, 12, 3),
         entered_by=coordinator,
-    )  # fmt: skip
+    )
     assert _refused(swap, coordinator) == ["Samir Test: is absent that day"]
 
 

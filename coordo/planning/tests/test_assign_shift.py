@@ -41,9 +41,12 @@ def test_broken_rules_are_named_and_refused(
 ) -> None:
     Absence.objects.create(
         organisation_id=team[2].organisation_id,
-        worker=team[2], reason="leave", first_day=date(2026, 12, 2), last_day=date(2026, 12, 2),
+        worker=team[2],
+        reason="leave",
+        first_day=date(2026, 12, 2),
+        last_day=date(2026, 12, 2),
         entered_by=coordinator,
-    )  # fmt: skip
+    )
     with pytest.raises(ValidationError) as raised:
         actions.assign_shift(
             draft,
@@ -96,8 +99,12 @@ def test_two_shifts_a_day_stay_within_the_day_limit(
     shifts = [s for s in Shift.objects.order_by("start") if s.start.day == 2]
     for shift in shifts:
         actions.assign_shift(
-            draft, shift, workers=[team[0], team[1]], accept_broken_rules=False, by=principal,
-        )  # fmt: skip
+            draft,
+            shift,
+            workers=[team[0], team[1]],
+            accept_broken_rules=False,
+            by=principal,
+        )
     assert draft.assignments.count() == 4  # 2 × 3 h: exactly the 6 h a day allowed
 
 
@@ -107,12 +114,20 @@ def test_a_monthly_cap_is_a_broken_rule(
     Worker.objects.filter(pk=team[0].pk).update(max_shifts_per_month=1)
     principal = principal_for_user(coordinator)
     actions.assign_shift(
-        draft, morning(2), workers=team[:2], accept_broken_rules=False, by=principal,
-    )  # fmt: skip
+        draft,
+        morning(2),
+        workers=team[:2],
+        accept_broken_rules=False,
+        by=principal,
+    )
     with pytest.raises(ValidationError) as raised:
         actions.assign_shift(
-            draft, morning(7), workers=team[:2], accept_broken_rules=False, by=principal,
-        )  # fmt: skip
+            draft,
+            morning(7),
+            workers=team[:2],
+            accept_broken_rules=False,
+            by=principal,
+        )
     assert raised.value.message_dict["workers"] == [
         "Yara Test: would go over their maximum shifts this month"
     ]

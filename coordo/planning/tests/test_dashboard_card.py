@@ -19,14 +19,18 @@ def test_the_holder_of_the_current_period_shows(
     rota.members.add(*team[:2])
     RotaPeriod.objects.create(
         organisation_id=rota.organisation_id,
-        rota=rota, start=datetime(2026, 11, 23, 8, tzinfo=BRUSSELS),
-        end=datetime(2026, 11, 24, 8, tzinfo=BRUSSELS), holder=team[1],
-    )  # fmt: skip
+        rota=rota,
+        start=datetime(2026, 11, 23, 8, tzinfo=BRUSSELS),
+        end=datetime(2026, 11, 24, 8, tzinfo=BRUSSELS),
+        holder=team[1],
+    )
     RotaPeriod.objects.create(
         organisation_id=rota.organisation_id,
-        rota=rota, start=datetime(2026, 11, 24, 8, tzinfo=BRUSSELS),
-        end=datetime(2026, 11, 25, 8, tzinfo=BRUSSELS), holder=team[0],
-    )  # fmt: skip
+        rota=rota,
+        start=datetime(2026, 11, 24, 8, tzinfo=BRUSSELS),
+        end=datetime(2026, 11, 25, 8, tzinfo=BRUSSELS),
+        holder=team[0],
+    )
     page = verified_client(host).get("/").content.decode()
     assert "Garde de nuit: Samir Test" in page
     assert "Yara Test" not in page

@@ -20,8 +20,10 @@ def test_the_draft_reads_as_a_valid_roster(draft: Planning, team: list[Worker], 
     assert {p.id for p in instance.people} == {worker_id(w.pk) for w in team}
     first = document["shifts"][0]
     assert (first["start"], first["end"], first["languages_any"]) == (
-        "2026-12-02T09:00", "2026-12-02T12:00", ["ar", "ti"],
-    )  # fmt: skip
+        "2026-12-02T09:00",
+        "2026-12-02T12:00",
+        ["ar", "ti"],
+    )
     assert document["fixed"] == []
     assert "previous" not in document
 
@@ -31,9 +33,12 @@ def test_absences_and_hand_set_cells_reach_the_solver(
 ) -> None:
     Absence.objects.create(
         organisation_id=team[0].organisation_id,
-        worker=team[0], reason="illness", first_day=date(2026, 12, 7), last_day=date(2026, 12, 9),
+        worker=team[0],
+        reason="illness",
+        first_day=date(2026, 12, 7),
+        last_day=date(2026, 12, 9),
         entered_by=coordinator,
-    )  # fmt: skip
+    )
     shift = Shift.objects.order_by("start").first()
     assert shift is not None
     actions.assign_shift(

@@ -81,9 +81,11 @@ def test_the_page_polls_while_the_solver_works(
 ) -> None:
     run = PlanningRun.objects.create(
         organisation_id=draft.organisation_id,
-        planning=draft, created_by=coordinator, status=RunStatus.RUNNING,
+        planning=draft,
+        created_by=coordinator,
+        status=RunStatus.RUNNING,
         progress={"elapsed": 1.5, "objective": 42, "bound": 30, "assignments": {}},
-    )  # fmt: skip
+    )
     client = verified_client(coordinator)
     page = client.get(f"/planning/{draft.pk}/").content.decode()
     assert f'hx-get="/planning/runs/{run.pk}/" hx-trigger="every 1s"' in page

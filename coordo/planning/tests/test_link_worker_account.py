@@ -57,8 +57,11 @@ def test_the_action_itself_refuses_a_stranger_to_the_site(
     worker = team[2]
     with pytest.raises(ValidationError) as raised:
         team_actions.link_worker_account(
-            worker, site=worker.sites.get(), user=stranger, by=principal_for_user(coordinator),
-        )  # fmt: skip
+            worker,
+            site=worker.sites.get(),
+            user=stranger,
+            by=principal_for_user(coordinator),
+        )
     assert raised.value.message_dict == {"user": ["Only a member of this site can be linked."]}
     worker.refresh_from_db()
     assert worker.user is None

@@ -62,9 +62,13 @@ def test_a_full_month_of_three_slots_fits_on_one_page(
 ) -> None:
     make_templates(site, weekdays=(0, 1, 2, 3, 4, 5))
     ShiftTemplate.objects.create(
-        organisation=site.organisation, site=site, weekdays=[0, 1, 2, 3, 4, 5], start=time(15),
-        end=time(18), required=2,
-    )  # fmt: skip
+        organisation=site.organisation,
+        site=site,
+        weekdays=[0, 1, 2, 3, 4, 5],
+        start=time(15),
+        end=time(18),
+        required=2,
+    )
     names = ("Abdelrahman Benali", "Yasmina Kowalczyk", "Chloé Vandenbroucke", "Dirk Peeters")
     team = [make_worker(site, name) for name in names]
     planning = make_draft(site, coordinator)

@@ -31,9 +31,12 @@ def test_a_coordinator_enters_it_for_a_worker_of_their_site(
     team: list[Worker], coordinator: User
 ) -> None:
     actions.record_absence(
-        team[3], reason="training", first_day=date(2026, 12, 1), last_day=date(2026, 12, 1),
+        team[3],
+        reason="training",
+        first_day=date(2026, 12, 1),
+        last_day=date(2026, 12, 1),
         by=principal_for_user(coordinator),
-    )  # fmt: skip
+    )
     assert Absence.objects.filter(worker=team[3], entered_by=coordinator).count() == 1
 
 
@@ -41,17 +44,23 @@ def test_nobody_else_may(team: list[Worker], host: User, other_site_worker: User
     for user in (host, other_site_worker):
         with pytest.raises(PermissionDenied):
             actions.record_absence(
-                team[3], reason="leave", first_day=date(2026, 12, 1), last_day=date(2026, 12, 1),
+                team[3],
+                reason="leave",
+                first_day=date(2026, 12, 1),
+                last_day=date(2026, 12, 1),
                 by=principal_for_user(user),
-            )  # fmt: skip
+            )
 
 
 def test_the_last_day_comes_after_the_first(team: list[Worker], coordinator: User) -> None:
     with pytest.raises(ValidationError) as raised:
         actions.record_absence(
-            team[3], reason="leave", first_day=date(2026, 12, 9), last_day=date(2026, 12, 1),
+            team[3],
+            reason="leave",
+            first_day=date(2026, 12, 9),
+            last_day=date(2026, 12, 1),
             by=principal_for_user(coordinator),
-        )  # fmt: skip
+        )
     assert raised.value.message_dict == {
         "last_day": ["The last day cannot be before the first day."]
     }

@@ -20,9 +20,11 @@ def _views(planning: Planning) -> int:
 def test_polls_write_no_audit_row(draft: Planning, coordinator: User) -> None:
     run = PlanningRun.objects.create(
         organisation_id=draft.organisation_id,
-        planning=draft, created_by=coordinator, status=RunStatus.RUNNING,
+        planning=draft,
+        created_by=coordinator,
+        status=RunStatus.RUNNING,
         progress={"elapsed": 1.5, "objective": 42, "bound": 30, "assignments": {}},
-    )  # fmt: skip
+    )
     client = verified_client(coordinator)
     assert client.get(f"/planning/{draft.pk}/").status_code == 200
     for _ in range(3):
