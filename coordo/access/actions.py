@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from coordo.access import audit
+from coordo.access import audit, writes
 from coordo.access.models import (
     ApiToken,
     AuditAction,
@@ -96,9 +96,7 @@ def update_user(user: User, *, by: Principal, **fields: Any) -> User:
     # Before full_clean, whose "already exists" would tell of another organisation's user.
     _check_email_free(user.email, user.organisation_id or 0, user_pk=user.pk)
     user.full_clean()
-    user.save()
-    audit.record(AuditAction.UPDATE, principal=by, obj=user)
-    return user
+    return writes.save_changed(user, by=by)
 
 
 def end_sessions_of(user: User, *, keep: str | None = None) -> int:
@@ -127,8 +125,7 @@ def deactivate_user(user: User, *, by: Principal) -> None:
 def reactivate_user(user: User, *, by: Principal) -> None:
     _require_admin(by, user.organisation_id or 0)
     user.is_active = True
-    user.save(update_fields=["is_active"])
-    audit.record(AuditAction.UPDATE, principal=by, obj=user)
+    writes.save_changed(user, by=by, fields=["is_active"])
 
 
 @transaction.atomic

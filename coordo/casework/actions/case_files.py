@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from coordo.access import audit
+from coordo.access import audit, writes
 from coordo.access.models import AuditAction, Site, User
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
@@ -62,10 +62,7 @@ def open_case_file(*, site: Site, person: Person, referent: User, by: Principal)
         referent=referent,
         household=membership.household if membership else None,
     )
-    case_file.full_clean()
-    case_file.save()
-    audit.record(AuditAction.CREATE, principal=by, obj=case_file)
-    return case_file
+    return writes.save_new(case_file, by=by)
 
 
 @transaction.atomic
@@ -76,9 +73,7 @@ def close_case_file(case_file: CaseFile, *, reason: str, by: Principal) -> CaseF
         raise ValidationError({"reason": _("Say why the case file is closed.")})
     case_file.status, case_file.closed_reason = CaseStatus.CLOSED, reason.strip()
     case_file.closed_at = timezone.localdate()
-    case_file.save(update_fields=["status", "closed_reason", "closed_at"])
-    audit.record(AuditAction.UPDATE, principal=by, obj=case_file)
-    return case_file
+    return writes.save_changed(case_file, by=by, fields=["status", "closed_reason", "closed_at"])
 
 
 @transaction.atomic
@@ -102,8 +97,12 @@ def reopen_case_file(case_file: CaseFile, *, reason: str, by: Principal) -> Case
     reopening.full_clean()
     reopening.save()
     case_file.status, case_file.closed_reason, case_file.closed_at = CaseStatus.OPEN, "", None
-    case_file.save(update_fields=["status", "closed_reason", "closed_at"])
-    audit.record(AuditAction.UPDATE, principal=by, obj=case_file, object_type=CASE_FILE_REOPENED)
+    writes.save_changed(
+        case_file,
+        by=by,
+        fields=["status", "closed_reason", "closed_at"],
+        object_type=CASE_FILE_REOPENED,
+    )
     return reopening
 
 
@@ -125,10 +124,7 @@ def add_goal(
         description=description,
         target_date=target_date,
     )
-    goal.full_clean()
-    goal.save()
-    audit.record(AuditAction.CREATE, principal=by, obj=goal, site_id=case_file.site_id)
-    return goal
+    return writes.save_new(goal, by=by, site_id=case_file.site_id)
 
 
 @transaction.atomic
@@ -137,9 +133,7 @@ def update_goal_progress(goal: Goal, *, progress: int, by: Principal) -> Goal:
     _require_open(goal.case_file)
     goal.progress = progress
     goal.full_clean()
-    goal.save(update_fields=["progress"])
-    audit.record(AuditAction.UPDATE, principal=by, obj=goal, site_id=goal.case_file.site_id)
-    return goal
+    return writes.save_changed(goal, by=by, fields=["progress"], site_id=goal.case_file.site_id)
 
 
 @transaction.atomic
@@ -163,10 +157,7 @@ def add_appointment(
         partner=partner,
         created_by_id=by.named_worker_id(),
     )
-    appointment.full_clean()
-    appointment.save()
-    audit.record(AuditAction.CREATE, principal=by, obj=appointment, site_id=case_file.site_id)
-    return appointment
+    return writes.save_new(appointment, by=by, site_id=case_file.site_id)
 
 
 def _check_level_writable(principal: Principal, level: int, site_id: int) -> None:
@@ -189,10 +180,7 @@ def add_note(case_file: CaseFile, *, level: int, body: str, by: Principal) -> No
         level=level,
         body=body,
     )
-    note.full_clean()
-    note.save()
-    audit.record(AuditAction.CREATE, principal=by, obj=note)
-    return note
+    return writes.save_new(note, by=by)
 
 
 def may_rewrite(note: Note, by: Principal) -> bool:
@@ -215,9 +203,7 @@ def edit_note(note: Note, *, body: str, level: int, by: Principal) -> Note:
         )
     note.body, note.level, note.updated_at = body, level, timezone.now()
     note.full_clean()
-    note.save(update_fields=["body", "level", "updated_at"])
-    audit.record(AuditAction.UPDATE, principal=by, obj=note)
-    return note
+    return writes.save_changed(note, by=by, fields=["body", "level", "updated_at"])
 
 
 @transaction.atomic
@@ -230,9 +216,9 @@ def lower_note_level(note: Note, *, level: int, by: Principal) -> Note:
     if level >= note.level or level not in Level.values:
         raise ValidationError({"level": _("Choose a lower level than the current one.")})
     note.level, note.updated_at = level, timezone.now()
-    note.save(update_fields=["level", "updated_at"])
-    audit.record(AuditAction.UPDATE, principal=by, obj=note, object_type=NOTE_LEVEL_LOWERED)
-    return note
+    return writes.save_changed(
+        note, by=by, fields=["level", "updated_at"], object_type=NOTE_LEVEL_LOWERED
+    )
 
 
 @transaction.atomic

@@ -10,8 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from coordo.access import audit
-from coordo.access.models import AuditAction, Site
+from coordo.access import writes
+from coordo.access.models import Site
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
 from coordo.casework.actions.common import _check_person
@@ -49,10 +49,7 @@ def register_request(
         interpreter_needed=interpreter_needed,
         received_by_id=by.user_id,
     )
-    request.full_clean()
-    request.save()
-    audit.record(AuditAction.CREATE, principal=by, obj=request)
-    return request
+    return writes.save_new(request, by=by)
 
 
 @transaction.atomic
@@ -75,9 +72,7 @@ def record_outcome(request: Request, *, outcome: str, by: Principal) -> Request:
         raise ValidationError({"outcome": _("Choose one of the outcomes.")})
     request.outcome, request.outcome_at = outcome, timezone.now()
     request.outcome_by_id = by.user_id
-    request.save(update_fields=["outcome", "outcome_at", "outcome_by"])
-    audit.record(AuditAction.UPDATE, principal=by, obj=request)
-    return request
+    return writes.save_changed(request, by=by, fields=["outcome", "outcome_at", "outcome_by"])
 
 
 @transaction.atomic
@@ -122,9 +117,7 @@ def refer_person(
         request=request,
         referred_by_id=by.named_worker_id(),
     )
-    referral.full_clean()
-    referral.save()
-    audit.record(AuditAction.CREATE, principal=by, obj=referral)
+    writes.save_new(referral, by=by)
     if request is not None and not request.outcome:
         record_outcome(request, outcome=Outcome.REFERRED, by=by)
     return referral
@@ -164,9 +157,7 @@ def update_referral_status(
     if due_date is not None:
         referral.due_date = due_date
     referral.full_clean()
-    referral.save()
-    audit.record(AuditAction.UPDATE, principal=by, obj=referral)
-    return referral
+    return writes.save_changed(referral, by=by)
 
 
 @transaction.atomic
@@ -176,6 +167,4 @@ def postpone_follow_up(referral: Referral, *, due_date: date, by: Principal) -> 
     if due_date <= timezone.localdate():
         raise ValidationError({"due_date": _("Choose a date after today.")})
     referral.due_date = due_date
-    referral.save(update_fields=["due_date"])
-    audit.record(AuditAction.UPDATE, principal=by, obj=referral)
-    return referral
+    return writes.save_changed(referral, by=by, fields=["due_date"])

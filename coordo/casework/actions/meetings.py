@@ -13,8 +13,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from coordo.access import audit
-from coordo.access.models import AuditAction, Site
+from coordo.access import writes
+from coordo.access.models import Site
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
 from coordo.casework.models import CaseMeeting, MeetingAction
@@ -43,10 +43,8 @@ def record_meeting(
         participants=participants,
         created_by_id=by.named_worker_id(),
     )
-    meeting.full_clean()
-    meeting.save()
+    writes.save_new(meeting, by=by)
     meeting.persons.set(persons)
-    audit.record(AuditAction.CREATE, principal=by, obj=meeting)
     return meeting
 
 
@@ -67,7 +65,4 @@ def add_meeting_action(
         owner=owner,
         due_date=due_date,
     )
-    action.full_clean()
-    action.save()
-    audit.record(AuditAction.CREATE, principal=by, obj=action, site_id=meeting.site_id)
-    return action
+    return writes.save_new(action, by=by, site_id=meeting.site_id)

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from coordo import background
-from coordo.access import audit
+from coordo.access import audit, writes
 from coordo.access.models import AuditAction, Site
 from coordo.access.policy import Perm
 from coordo.access.roles import SiteKind
@@ -167,8 +167,7 @@ def accept_all(batch: Batch, *, by: Principal) -> int:
         _place(proposal, proposal.unit and ReceptionUnit.objects.get(pk=proposal.unit.pk))
         count += 1
     batch.status = BatchStatus.CLOSED
-    batch.save(update_fields=["status"])
-    audit.record(AuditAction.UPDATE, principal=by, obj=batch)
+    writes.save_changed(batch, by=by, fields=["status"])
     return count
 
 

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from coordo.access import audit
+from coordo.access import audit, writes
 from coordo.access.models import AuditAction, Site
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
@@ -56,15 +56,10 @@ def create_place_request(
         household=household,
         created_by_id=by.user_id,
     )
-    for name in REQUEST_FIELDS:
-        if name in fields:
-            setattr(request, name, fields[name])
+    writes.assign(request, REQUEST_FIELDS, fields)
     if household is not None and "persons" not in fields:
         request.persons = household.members.count()
-    request.full_clean()
-    request.save()
-    audit.record(AuditAction.CREATE, principal=by, obj=request)
-    return request
+    return writes.save_new(request, by=by)
 
 
 @transaction.atomic

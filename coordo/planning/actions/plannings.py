@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from coordo import background
-from coordo.access import audit
+from coordo.access import audit, writes
 from coordo.access.models import AuditAction, Site
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
@@ -226,9 +226,7 @@ def publish_planning(planning: Planning, *, by: Principal) -> Planning:
     planning.status = PlanningStatus.PUBLISHED
     planning.version = next_published_version(planning)
     planning.published_at = timezone.now()
-    planning.save(update_fields=["status", "version", "published_at"])
-    audit.record(AuditAction.UPDATE, principal=by, obj=planning)
-    return planning
+    return writes.save_changed(planning, by=by, fields=["status", "version", "published_at"])
 
 
 def _own_or_coordinator(worker: Worker, principal: Principal) -> None:
@@ -272,9 +270,7 @@ def record_absence(
         last_day=last_day,
         entered_by_id=by.named_worker_id(),
     )
-    absence.full_clean()
-    absence.save()
-    audit.record(AuditAction.CREATE, principal=by, obj=absence)
+    writes.save_new(absence, by=by)
     return RecordedAbsence(absence, _propose_replans(absence, by=by))
 
 
@@ -363,10 +359,7 @@ def add_worker(*, site: Site, by: Principal, **data: Any) -> Worker:
 def add_template(template: ShiftTemplate, *, site: Site, by: Principal) -> ShiftTemplate:
     by.require(Perm.PLANNING_EDIT, site.pk)
     template.organisation_id, template.site = site.organisation_id, site
-    template.full_clean()
-    template.save()
-    audit.record(AuditAction.CREATE, principal=by, obj=template)
-    return template
+    return writes.save_new(template, by=by)
 
 
 @transaction.atomic
@@ -379,6 +372,4 @@ def change_planning_settings(
         site=site, defaults={"organisation_id": site.organisation_id}
     )
     row.closed_on_public_holidays = closed_on_public_holidays
-    row.save(update_fields=["closed_on_public_holidays"])
-    audit.record(AuditAction.UPDATE, principal=by, obj=row, site_id=site.pk)
-    return row
+    return writes.save_changed(row, by=by, fields=["closed_on_public_holidays"], site_id=site.pk)

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from coordo.access import audit
+from coordo.access import audit, writes
 from coordo.access.models import AuditAction, Site
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
@@ -123,9 +123,9 @@ def change_rota_period(
     rota = _locked(period.rota)
     _validate(rota, start, end, holder, period.pk)
     period.start, period.end, period.holder, period.weekend = start, end, holder, weekend
-    period.save(update_fields=["start", "end", "holder", "weekend"])
-    audit.record(AuditAction.UPDATE, principal=by, obj=period, site_id=rota.site_id)
-    return period
+    return writes.save_changed(
+        period, by=by, fields=["start", "end", "holder", "weekend"], site_id=rota.site_id
+    )
 
 
 @transaction.atomic

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from coordo.access import audit
+from coordo.access import audit, writes
 from coordo.access.models import AuditAction
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
@@ -110,9 +110,7 @@ def accept_swap(
             }
         )
     swap.taker, swap.counter_shift, swap.status = taker, counter_shift, SwapStatus.ACCEPTED
-    swap.save(update_fields=["taker", "counter_shift", "status"])
-    audit.record(AuditAction.UPDATE, principal=by, obj=swap)
-    return swap
+    return writes.save_changed(swap, by=by, fields=["taker", "counter_shift", "status"])
 
 
 @transaction.atomic
@@ -126,9 +124,7 @@ def cancel_swap(swap: SwapRequest, *, by: Principal) -> SwapRequest:
 
 def _close(swap: SwapRequest, status: str, *, by: Principal) -> SwapRequest:
     swap.status, swap.decided_by_id, swap.decided_at = status, by.user_id, timezone.now()
-    swap.save(update_fields=["status", "decided_by", "decided_at"])
-    audit.record(AuditAction.UPDATE, principal=by, obj=swap)
-    return swap
+    return writes.save_changed(swap, by=by, fields=["status", "decided_by", "decided_at"])
 
 
 def _decidable(swap: SwapRequest, principal: Principal) -> None:
