@@ -7,7 +7,14 @@ from datetime import date, time
 from coordo.access.models import Site, User
 from coordo.access.scoping import principal_for_user
 from coordo.planning import actions
-from coordo.planning.models import Planning, Shift, ShiftTemplate, WeeklyWindow, Worker
+from coordo.planning.models import (
+    Absence,
+    Planning,
+    Shift,
+    ShiftTemplate,
+    WeeklyWindow,
+    Worker,
+)
 
 DECEMBER = date(2026, 12, 1)
 
@@ -65,6 +72,19 @@ def make_worker(
         for day in weekdays
     )
     return worker
+
+
+def make_absence(
+    worker: Worker, entered_by: User, first_day: date, last_day: date, reason: str = "leave"
+) -> Absence:
+    return Absence.objects.create(
+        organisation_id=worker.organisation_id,
+        worker=worker,
+        reason=reason,
+        first_day=first_day,
+        last_day=last_day,
+        entered_by=entered_by,
+    )
 
 
 def make_team(site: Site) -> list[Worker]:

@@ -5,21 +5,15 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from coordo.access.models import AuditEvent, Site, User
+from coordo.access.models import AuditEvent, Site
 from coordo.access.scoping import principal_for_user
 from coordo.planning.actions import swaps as swap_actions
 from coordo.planning.models import Planning, Shift, SwapRequest, SwapStatus, Worker
 from coordo.planning.tests.swap_factories import (
     accepted,
-    december_with_accounts,
     offer,
     shift_at,
 )
-
-
-@pytest.fixture
-def planning(site: Site, coordinator: User, team: list[Worker]) -> Planning:
-    return december_with_accounts(site, coordinator, team)
 
 
 def _accept(swap: SwapRequest, taker: Worker, counter: Shift | None = None) -> SwapRequest:

@@ -11,7 +11,8 @@ from conftest import verified_client
 from coordo.access.models import User
 from coordo.access.scoping import principal_for_user
 from coordo.planning import actions
-from coordo.planning.models import Absence, Planning, Shift, Worker
+from coordo.planning.models import Planning, Shift, Worker
+from coordo.planning.tests.factories import make_absence
 
 
 def morning(day: int) -> Shift:
@@ -39,14 +40,7 @@ def test_a_valid_team_is_saved_as_fixed(
 def test_broken_rules_are_named_and_refused(
     draft: Planning, team: list[Worker], coordinator: User
 ) -> None:
-    Absence.objects.create(
-        organisation_id=team[2].organisation_id,
-        worker=team[2],
-        reason="leave",
-        first_day=date(2026, 12, 2),
-        last_day=date(2026, 12, 2),
-        entered_by=coordinator,
-    )
+    make_absence(team[2], coordinator, date(2026, 12, 2), date(2026, 12, 2))
     with pytest.raises(ValidationError) as raised:
         actions.assign_shift(
             draft,
