@@ -12,7 +12,9 @@ from django.db import connection
 
 from coordo.access.models import Site, User
 from coordo.access.scoping import Principal, principal_for_user
-from coordo.housing.models import Building, Unit, UnitKind
+from coordo.housing.actions import admit_household, end_stay
+from coordo.housing.models import Building, Stay, Unit, UnitKind
+from coordo.people.models import Household, Person
 
 
 def make_building(site: Site, name: str = "Maison Test", *, confidential: bool = False) -> Building:
@@ -48,6 +50,22 @@ def make_unit(
         out_of_service_from=out_of_service_from,
         **flags,
     )
+
+
+def make_past_stay(
+    unit: Unit,
+    head: Person,
+    start: date,
+    end: date,
+    *,
+    by: Principal,
+    household: Household | None = None,
+    exit_reason: str = "planned",
+    destination: str = "private_rental",
+) -> Stay:
+    """A stay admitted on `start` and ended on `end`, through the actions."""
+    stay = admit_household(unit, head=head, household=household, start=start, by=by)
+    return end_stay(stay, end=end, exit_reason=exit_reason, destination=destination, by=by)
 
 
 threads_need_postgresql = pytest.mark.skipif(

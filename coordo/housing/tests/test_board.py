@@ -9,9 +9,9 @@ import time_machine
 
 from conftest import make_person, verified_client
 from coordo.access.models import AuditEvent
-from coordo.housing.actions import admit_household, end_stay
+from coordo.housing.actions import admit_household
 from coordo.housing.models import UnitClosure
-from coordo.housing.tests.factories import make_building, make_unit, principal
+from coordo.housing.tests.factories import make_building, make_past_stay, make_unit, principal
 
 pytestmark = pytest.mark.django_db
 
@@ -40,15 +40,13 @@ def test_free_beds_show_as_stretches_split_at_tonight_and_closures_as_hatched(
     building = make_building(site, "Maison Lierre")
     studio = make_unit(building, "Studio", capacity=2)
     dormitory = make_unit(building, "Dortoir", capacity=3, kind="dormitory")
-    stay = admit_household(
-        studio, head=make_person(site, "Awa", "Kone"), start=date(2026, 11, 10), by=who
-    )
-    end_stay(
-        stay,
-        end=date(2026, 11, 20),
-        exit_reason="housing_found",
-        destination="private_rental",
+    stay = make_past_stay(
+        studio,
+        make_person(site, "Awa", "Kone"),
+        date(2026, 11, 10),
+        date(2026, 11, 20),
         by=who,
+        exit_reason="housing_found",
     )
     UnitClosure.objects.create(
         organisation=site.organisation,

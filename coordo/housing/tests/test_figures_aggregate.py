@@ -16,9 +16,8 @@ from coordo.access.models import AuditAction, AuditEvent
 from coordo.access.roles import Role
 from coordo.disclosure import SUPPRESSED as X
 from coordo.disclosure import Period
-from coordo.housing.actions import admit_household, end_stay
 from coordo.housing.figures import Row, protected_figures
-from coordo.housing.tests.factories import make_building, make_unit, principal
+from coordo.housing.tests.factories import make_building, make_past_stay, make_unit, principal
 from coordo.people.models import Sex
 
 pytestmark = pytest.mark.django_db
@@ -32,13 +31,8 @@ def _stays(site, coordinator, exits, building="Maison Test"):  # type: ignore[no
     dormitory = make_unit(make_building(site, building), "Dortoir", capacity=10, kind="dormitory")
     for index, (sex, destination) in enumerate(exits):
         person = make_person(site, f"Résidente{index}", "Kone", sex=sex, birth_year=1990)
-        stay = admit_household(dormitory, head=person, start=date(2026, 3, 1), by=who)
-        end_stay(
-            stay,
-            end=date(2026, 3, 11),
-            exit_reason="planned",
-            destination=destination,
-            by=who,
+        make_past_stay(
+            dormitory, person, date(2026, 3, 1), date(2026, 3, 11), by=who, destination=destination
         )
 
 
