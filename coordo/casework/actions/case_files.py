@@ -46,6 +46,12 @@ def _require_open(case_file: CaseFile) -> None:
         raise ValidationError(CLOSED_FILE_MESSAGE)
 
 
+def _require_editable(case_file: CaseFile, by: Principal) -> None:
+    """The case team of the file's site writes to it, while it is open."""
+    by.require(Perm.CASE_EDIT, case_file.site_id)
+    _require_open(case_file)
+
+
 @transaction.atomic
 def open_case_file(*, site: Site, person: Person, referent: User, by: Principal) -> CaseFile:
     by.require(Perm.CASE_EDIT, site.pk)
@@ -67,8 +73,7 @@ def open_case_file(*, site: Site, person: Person, referent: User, by: Principal)
 
 @transaction.atomic
 def close_case_file(case_file: CaseFile, *, reason: str, by: Principal) -> CaseFile:
-    by.require(Perm.CASE_EDIT, case_file.site_id)
-    _require_open(case_file)
+    _require_editable(case_file, by)
     if not reason.strip():
         raise ValidationError({"reason": _("Say why the case file is closed.")})
     case_file.status, case_file.closed_reason = CaseStatus.CLOSED, reason.strip()
@@ -115,8 +120,7 @@ def add_goal(
     target_date: date | None,
     by: Principal,
 ) -> Goal:
-    by.require(Perm.CASE_EDIT, case_file.site_id)
-    _require_open(case_file)
+    _require_editable(case_file, by)
     goal = Goal(
         organisation_id=case_file.organisation_id,
         case_file=case_file,
@@ -129,8 +133,7 @@ def add_goal(
 
 @transaction.atomic
 def update_goal_progress(goal: Goal, *, progress: int, by: Principal) -> Goal:
-    by.require(Perm.CASE_EDIT, goal.case_file.site_id)
-    _require_open(goal.case_file)
+    _require_editable(goal.case_file, by)
     goal.progress = progress
     goal.full_clean()
     return writes.save_changed(goal, by=by, fields=["progress"], site_id=goal.case_file.site_id)
@@ -146,8 +149,7 @@ def add_appointment(
     partner: Partner | None = None,
     by: Principal,
 ) -> Appointment:
-    by.require(Perm.CASE_EDIT, case_file.site_id)
-    _require_open(case_file)
+    _require_editable(case_file, by)
     appointment = Appointment(
         organisation_id=case_file.organisation_id,
         case_file=case_file,
@@ -225,8 +227,7 @@ def lower_note_level(note: Note, *, level: int, by: Principal) -> Note:
 def attach_document(
     case_file: CaseFile, *, upload: UploadedFile, title: str, by: Principal
 ) -> Attachment:
-    by.require(Perm.CASE_EDIT, case_file.site_id)
-    _require_open(case_file)
+    _require_editable(case_file, by)
     sniffed = uploads.validate_upload(upload, field="file")
     attachment = Attachment(
         organisation_id=case_file.organisation_id,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -37,6 +37,9 @@ from coordo.planning.public_holidays import closed_days
 from coordo.planning.solver import Solution
 from coordo.planning.validation import cell_problems
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 MAX_TIME_LIMIT = 120
 REPLAN_SECONDS = 10  # a proposed re-plan after an absence: minimal change is quick to find
 
@@ -44,6 +47,16 @@ REPLAN_SECONDS = 10  # a proposed re-plan after an absence: minimal change is qu
 def _draft(planning: Planning) -> None:
     if not planning.is_draft:
         raise ValidationError(_("A published planning cannot change; start a new draft."))
+
+
+def _require_idle_draft(
+    planning: Planning, by: Principal, perm: Perm, *, busy: StrOrPromise
+) -> None:
+    """`by` holds `perm` at the draft's site, and no solver run works on it (else `busy`)."""
+    by.require(perm, planning.site_id)
+    _draft(planning)
+    if background.any_active(planning.runs.all()):
+        raise ValidationError(busy)
 
 
 def _aware(day: date, at: time | None) -> datetime:
@@ -123,10 +136,9 @@ def _enqueue(run: PlanningRun) -> None:
 
 @transaction.atomic
 def start_run(planning: Planning, *, time_limit: int, by: Principal) -> PlanningRun:
-    by.require(Perm.PLANNING_EDIT, planning.site_id)
-    _draft(planning)
-    if background.any_active(planning.runs.all()):
-        raise ValidationError(_("The solver is already working on this draft."))
+    _require_idle_draft(
+        planning, by, Perm.PLANNING_EDIT, busy=_("The solver is already working on this draft.")
+    )
     if not 1 <= time_limit <= MAX_TIME_LIMIT:
         raise ValidationError({"time_limit": _("Between 1 and 120 seconds.")})
     run = PlanningRun.objects.create(
@@ -200,10 +212,12 @@ def assign_shift(
 @transaction.atomic
 def discard_draft(planning: Planning, *, by: Principal) -> None:
     """Rejects a draft (a proposed re-plan, say): the published version stays in force."""
-    by.require(Perm.PLANNING_EDIT, planning.site_id)
-    _draft(planning)
-    if background.any_active(planning.runs.all()):
-        raise ValidationError(_("Wait for the solver to finish, or cancel it, first."))
+    _require_idle_draft(
+        planning,
+        by,
+        Perm.PLANNING_EDIT,
+        busy=_("Wait for the solver to finish, or cancel it, first."),
+    )
     audit.record(AuditAction.DELETE, principal=by, obj=planning)
     planning.delete()
 
@@ -219,10 +233,12 @@ def next_published_version(planning: Planning) -> int:
 @transaction.atomic
 def publish_planning(planning: Planning, *, by: Principal) -> Planning:
     """The draft becomes the next version; the version it replaces stays, superseded."""
-    by.require(Perm.PLANNING_PUBLISH, planning.site_id)
-    _draft(planning)
-    if background.any_active(planning.runs.all()):
-        raise ValidationError(_("Wait for the solver to finish, or cancel it, before publishing."))
+    _require_idle_draft(
+        planning,
+        by,
+        Perm.PLANNING_PUBLISH,
+        busy=_("Wait for the solver to finish, or cancel it, before publishing."),
+    )
     planning.status = PlanningStatus.PUBLISHED
     planning.version = next_published_version(planning)
     planning.published_at = timezone.now()

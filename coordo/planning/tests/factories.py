@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, time
 
-from coordo.access.models import Site, User
+from coordo.access.models import AuditEvent, Site, User
 from coordo.access.scoping import principal_for_user
 from coordo.planning import actions
 from coordo.planning.models import (
@@ -61,17 +61,23 @@ def make_worker(
     )
     worker.sites.add(site)
     WeeklyWindow.objects.bulk_create(
-        WeeklyWindow(
-            organisation_id=worker.organisation_id,
-            worker=worker,
-            kind="available",
-            weekday=day,
-            start=time(8),
-            end=time(20),
-        )
-        for day in weekdays
+        window(worker, "available", day, time(8), time(20)) for day in weekdays
     )
     return worker
+
+
+def window(
+    worker: Worker, kind: str, weekday: int, start: time, end: time | None = None
+) -> WeeklyWindow:
+    """An unsaved weekly window of `worker` (`end` None: until midnight), for bulk_create."""
+    return WeeklyWindow(
+        organisation_id=worker.organisation_id,
+        worker=worker,
+        kind=kind,
+        weekday=weekday,
+        start=start,
+        end=end,
+    )
 
 
 def make_absence(
@@ -114,3 +120,10 @@ def publish_with(
     )
     actions.publish_planning(draft, by=principal)
     return shift
+
+
+def audit_rows(action: str, object_type: str, object_id: object) -> int:
+    """How many audit rows say `action` on that record."""
+    return AuditEvent.objects.filter(
+        action=action, object_type=object_type, object_id=str(object_id)
+    ).count()

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 from conftest import verified_client
-from coordo.access.models import AuditAction, AuditEvent, User
+from coordo.access.models import AuditAction, User
 from coordo.planning.models import Absence, Worker
-from coordo.planning.tests.factories import make_absence
+from coordo.planning.tests.factories import audit_rows, make_absence
 
 
 def test_the_absence_is_removed_and_audited(team: list[Worker], coordinator: User) -> None:
@@ -16,12 +16,7 @@ def test_the_absence_is_removed_and_audited(team: list[Worker], coordinator: Use
     page = verified_client(coordinator).post(url, follow=True).content.decode()
     assert "The absence is removed." in page
     assert not Absence.objects.exists()
-    assert (
-        AuditEvent.objects.filter(
-            action=AuditAction.DELETE, object_type="planning.absence", object_id=str(absence.pk)
-        ).count()
-        == 1
-    )
+    assert audit_rows(AuditAction.DELETE, "planning.absence", absence.pk) == 1
 
 
 def test_an_absence_of_another_worker_answers_404(team: list[Worker], coordinator: User) -> None:

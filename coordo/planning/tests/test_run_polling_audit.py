@@ -7,14 +7,13 @@ from datetime import timedelta
 import time_machine
 
 from conftest import verified_client
-from coordo.access.models import AuditAction, AuditEvent, User
+from coordo.access.models import AuditAction, User
 from coordo.planning.models import Planning, PlanningRun, RunStatus
+from coordo.planning.tests.factories import audit_rows
 
 
 def _views(planning: Planning) -> int:
-    return AuditEvent.objects.filter(
-        action=AuditAction.VIEW, object_type="planning.planning", object_id=str(planning.pk)
-    ).count()
+    return audit_rows(AuditAction.VIEW, "planning.planning", planning.pk)
 
 
 def test_polls_write_no_audit_row(draft: Planning, coordinator: User) -> None:
