@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, time
+from typing import Any
 
 from coordo.access.models import AuditEvent, Site, User
 from coordo.access.scoping import principal_for_user
@@ -10,6 +11,8 @@ from coordo.planning import actions
 from coordo.planning.models import (
     Absence,
     Planning,
+    PlanningRun,
+    RunStatus,
     Shift,
     ShiftTemplate,
     WeeklyWindow,
@@ -26,19 +29,12 @@ def make_templates(site: Site, weekdays: tuple[int, ...] = (0, 2)) -> list[Shift
             organisation=site.organisation,
             site=site,
             weekdays=list(weekdays),
-            start=time(9),
-            end=time(12),
+            start=time(start),
+            end=time(end),
             required=2,
-            languages_any=["ar", "ti"],
-        ),
-        ShiftTemplate.objects.create(
-            organisation=site.organisation,
-            site=site,
-            weekdays=list(weekdays),
-            start=time(12),
-            end=time(15),
-            required=2,
-        ),
+            languages_any=languages,
+        )
+        for start, end, languages in ((9, 12, ["ar", "ti"]), (12, 15, []))
     ]
 
 
@@ -120,6 +116,17 @@ def publish_with(
     )
     actions.publish_planning(draft, by=principal)
     return shift
+
+
+def running_run(planning: Planning, coordinator: User, progress: dict[str, Any]) -> PlanningRun:
+    """A solver run at work on `planning`, as its task leaves it between two reports."""
+    return PlanningRun.objects.create(
+        organisation_id=planning.organisation_id,
+        planning=planning,
+        created_by=coordinator,
+        status=RunStatus.RUNNING,
+        progress=progress,
+    )
 
 
 def audit_rows(action: str, object_type: str, object_id: object) -> int:

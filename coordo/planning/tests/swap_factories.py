@@ -82,11 +82,12 @@ def offer(planning: Planning, giver: Worker, shift: Shift, to: Worker | None) ->
 def accepted(
     planning: Planning, giver: Worker, shift: Shift, taker: Worker, counter: Shift | None = None
 ) -> SwapRequest:
-    swap = offer(planning, giver, shift, taker)
+    return accept(offer(planning, giver, shift, taker), taker, counter)
+
+
+def accept(swap: SwapRequest, taker: Worker, counter: Shift | None = None) -> SwapRequest:
+    """`taker` takes the offered shift through their own account, giving `counter` if any."""
     assert taker.user is not None
     return swap_actions.accept_swap(
-        swap,
-        taker=taker,
-        counter_shift=counter,
-        by=principal_for_user(taker.user),
+        swap, taker=taker, counter_shift=counter, by=principal_for_user(taker.user)
     )

@@ -13,6 +13,7 @@ from coordo.planning import actions
 from coordo.planning.models import Planning, PlanningRun, RunStatus, Shift, Worker
 from coordo.planning.tasks import solve_planning
 from coordo.planning.tests.conftest import IMMEDIATE
+from coordo.planning.tests.factories import running_run
 
 
 @override_settings(TASKS=IMMEDIATE)
@@ -79,12 +80,8 @@ def test_hosts_may_not_generate(draft: Planning, host: User) -> None:
 def test_the_page_polls_while_the_solver_works(
     draft: Planning, coordinator: User, site: Site, team: list[Worker]
 ) -> None:
-    run = PlanningRun.objects.create(
-        organisation_id=draft.organisation_id,
-        planning=draft,
-        created_by=coordinator,
-        status=RunStatus.RUNNING,
-        progress={"elapsed": 1.5, "objective": 42, "bound": 30, "assignments": {}},
+    run = running_run(
+        draft, coordinator, {"elapsed": 1.5, "objective": 42, "bound": 30, "assignments": {}}
     )
     client = verified_client(coordinator)
     page = client.get(f"/planning/{draft.pk}/").content.decode()

@@ -17,7 +17,7 @@ from coordo.planning.models import (
     WeeklyWindow,
     Worker,
 )
-from coordo.planning.tests.factories import window
+from coordo.planning.tests.factories import running_run, window
 
 
 def _fairness_row(page: str, name: str) -> str:
@@ -66,13 +66,7 @@ def test_the_fairness_table_follows_the_board_while_the_solver_works(
         "bound": 100,
         "assignments": {f"s{s.pk}": [f"w{anna.pk}", f"w{bram.pk}"] for s in shifts},
     }
-    run = PlanningRun.objects.create(
-        organisation_id=draft.organisation_id,
-        planning=draft,
-        created_by=coordinator,
-        status=RunStatus.RUNNING,
-        progress=progress,
-    )
+    run = running_run(draft, coordinator, progress)
     client = verified_client(coordinator)
     page = client.get(f"/planning/{draft.pk}/").content.decode()
     assert _fairness_row(page, "Anna Test").startswith("<td>Anna Test</td><td>3</td>")

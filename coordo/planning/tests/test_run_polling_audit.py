@@ -8,8 +8,8 @@ import time_machine
 
 from conftest import verified_client
 from coordo.access.models import AuditAction, User
-from coordo.planning.models import Planning, PlanningRun, RunStatus
-from coordo.planning.tests.factories import audit_rows
+from coordo.planning.models import Planning, PlanningRun
+from coordo.planning.tests.factories import audit_rows, running_run
 
 
 def _views(planning: Planning) -> int:
@@ -17,12 +17,8 @@ def _views(planning: Planning) -> int:
 
 
 def test_polls_write_no_audit_row(draft: Planning, coordinator: User) -> None:
-    run = PlanningRun.objects.create(
-        organisation_id=draft.organisation_id,
-        planning=draft,
-        created_by=coordinator,
-        status=RunStatus.RUNNING,
-        progress={"elapsed": 1.5, "objective": 42, "bound": 30, "assignments": {}},
+    run = running_run(
+        draft, coordinator, {"elapsed": 1.5, "objective": 42, "bound": 30, "assignments": {}}
     )
     client = verified_client(coordinator)
     assert client.get(f"/planning/{draft.pk}/").status_code == 200
