@@ -47,13 +47,18 @@ def test_the_archive_opens_with_its_identity_only_and_gives_everything_back(tmp_
         archive.read(target, [pyrage.x25519.Identity.generate()], tmp_path)
 
 
+def _read_refused(target, identity, tmp_path, match):
+    """Reading `target` into a fresh folder fails with an error matching `match`."""
+    into = tmp_path / "out"
+    into.mkdir()
+    with pytest.raises(BackupError, match=match):
+        archive.read(target, [identity], into)
+
+
 def test_a_cut_short_archive_is_called_damaged(tmp_path, identity):
     target = sealed(tmp_path, identity)
     target.write_bytes(target.read_bytes()[: target.stat().st_size // 2])
-    into = tmp_path / "out"
-    into.mkdir()
-    with pytest.raises(BackupError, match="damaged or cut short"):
-        archive.read(target, [identity], into)
+    _read_refused(target, identity, tmp_path, "damaged or cut short")
 
 
 def test_a_dump_that_does_not_match_its_manifest_is_refused(tmp_path, identity):
@@ -67,10 +72,7 @@ def test_a_dump_that_does_not_match_its_manifest_is_refused(tmp_path, identity):
         dump=dump,
         files=tmp_path / "none",
     )
-    into = tmp_path / "out"
-    into.mkdir()
-    with pytest.raises(BackupError, match="does not match its manifest"):
-        archive.read(target, [identity], into)
+    _read_refused(target, identity, tmp_path, "does not match its manifest")
 
 
 def test_a_new_key_is_private_and_its_identity_reads_back(tmp_path, capsys):
