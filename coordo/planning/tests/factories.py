@@ -118,14 +118,14 @@ def publish_with(
     return shift
 
 
-def running_run(planning: Planning, coordinator: User, progress: dict[str, Any]) -> PlanningRun:
-    """A solver run at work on `planning`, as its task leaves it between two reports."""
+def running_run(planning: Planning, coordinator: User, **fields: Any) -> PlanningRun:
+    """A solver run at work on `planning`, as its task leaves it (`progress`, heartbeat…)."""
     return PlanningRun.objects.create(
         organisation_id=planning.organisation_id,
         planning=planning,
         created_by=coordinator,
         status=RunStatus.RUNNING,
-        progress=progress,
+        **fields,
     )
 
 

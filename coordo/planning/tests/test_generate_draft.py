@@ -81,7 +81,9 @@ def test_the_page_polls_while_the_solver_works(
     draft: Planning, coordinator: User, site: Site, team: list[Worker]
 ) -> None:
     run = running_run(
-        draft, coordinator, {"elapsed": 1.5, "objective": 42, "bound": 30, "assignments": {}}
+        draft,
+        coordinator,
+        progress={"elapsed": 1.5, "objective": 42, "bound": 30, "assignments": {}},
     )
     client = verified_client(coordinator)
     page = client.get(f"/planning/{draft.pk}/").content.decode()

@@ -66,7 +66,7 @@ def test_the_fairness_table_follows_the_board_while_the_solver_works(
         "bound": 100,
         "assignments": {f"s{s.pk}": [f"w{anna.pk}", f"w{bram.pk}"] for s in shifts},
     }
-    run = running_run(draft, coordinator, progress)
+    run = running_run(draft, coordinator, progress=progress)
     client = verified_client(coordinator)
     page = client.get(f"/planning/{draft.pk}/").content.decode()
     assert _fairness_row(page, "Anna Test").startswith("<td>Anna Test</td><td>3</td>")

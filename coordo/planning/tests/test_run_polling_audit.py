@@ -18,7 +18,9 @@ def _views(planning: Planning) -> int:
 
 def test_polls_write_no_audit_row(draft: Planning, coordinator: User) -> None:
     run = running_run(
-        draft, coordinator, {"elapsed": 1.5, "objective": 42, "bound": 30, "assignments": {}}
+        draft,
+        coordinator,
+        progress={"elapsed": 1.5, "objective": 42, "bound": 30, "assignments": {}},
     )
     client = verified_client(coordinator)
     assert client.get(f"/planning/{draft.pk}/").status_code == 200
