@@ -8,7 +8,7 @@ import time_machine
 from conftest import make_household, make_person
 from coordo.access.roles import Role
 from coordo.access.scoping import Grant, Principal
-from coordo.housing.actions import admit_household, end_stay
+from coordo.housing.actions import admit_household
 from coordo.housing.models import UnitClosure
 from coordo.housing.queries import (
     SiteFreePlaces,
@@ -16,7 +16,7 @@ from coordo.housing.queries import (
     units_visible_to,
     units_with_free_places,
 )
-from coordo.housing.tests.factories import make_building, make_unit, principal
+from coordo.housing.tests.factories import make_building, make_past_stay, make_unit, principal
 
 pytestmark = pytest.mark.django_db
 TONIGHT = date(2026, 11, 23)
@@ -47,10 +47,14 @@ def test_free_places_count_stays_families_and_closures_of_the_sites_one_may_see(
         end=date(2026, 11, 24),
         reason="Peinture",
     )
-    left = admit_household(
-        room, head=make_person(site, "Sara", "Ba"), start=date(2026, 11, 2), by=who
+    make_past_stay(
+        room,
+        make_person(site, "Sara", "Ba"),
+        date(2026, 11, 2),
+        TONIGHT,
+        by=who,
+        exit_reason="housing_found",
     )
-    end_stay(left, end=TONIGHT, exit_reason="housing_found", destination="private_rental", by=who)
     make_unit(make_building(other_site, "Voisin"), "Chambre voisine", capacity=5)
     make_unit(make_building(foreign_site, "Ailleurs"), "Chambre ailleurs", capacity=7)
 
