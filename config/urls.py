@@ -17,3 +17,6 @@ urlpatterns = [
     path("", include("coordo.planning.urls")),
     path("", include("coordo.dispatch.urls")),
 ]
+
+# 503 "try again" while the database is away, the plain 500 page otherwise.
+handler500 = "coordo.web.unavailable.server_error"

@@ -13,7 +13,16 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent / "coordo"
 DOMAIN_APPS = ("people", "casework", "partners", "housing", "planning", "dispatch")
-SHARED = ("access", "web", "personal_data.py", "disclosure.py", "notifications.py", "background")
+SHARED = (
+    "access",
+    "web",
+    "appconfig.py",
+    "registry.py",
+    "personal_data.py",
+    "disclosure.py",
+    "notifications.py",
+    "background",
+)
 
 
 def imported_modules(path: Path) -> set[str]:

@@ -90,7 +90,7 @@ def worker_alive(databases: list[str] | None = None, **kwargs: Any) -> list[Chec
     return [
         Error(
             f"The task worker is not running ({seen}).",
-            hint="Start `coordo manage db_worker` (deploy/systemd/coordo-worker.service) and run "
+            hint="Start `coordo manage worker` (deploy/systemd/coordo-worker.service) and run "
             "`coordo manage schedule_daily` once beside it: it starts the worker's heartbeat.",
             id="coordo.E009",
         )
