@@ -13,7 +13,7 @@ from django.db import connection
 from coordo.access.models import Site, User
 from coordo.access.scoping import Principal, principal_for_user
 from coordo.housing.actions import admit_household, end_stay
-from coordo.housing.models import Building, Stay, Unit, UnitKind
+from coordo.housing.models import Building, Stay, Unit, UnitClosure, UnitKind
 from coordo.people.models import Household, Person
 
 
@@ -49,6 +49,13 @@ def make_unit(
         in_service_from=in_service_from,
         out_of_service_from=out_of_service_from,
         **flags,
+    )
+
+
+def make_closure(unit: Unit, start: date, end: date, reason: str) -> UnitClosure:
+    """A period out of service, written directly (the action's checks are tested on their own)."""
+    return UnitClosure.objects.create(
+        organisation=unit.organisation, unit=unit, start=start, end=end, reason=reason
     )
 
 

@@ -10,8 +10,13 @@ import time_machine
 from conftest import make_person, verified_client
 from coordo.access.models import AuditEvent
 from coordo.housing.actions import admit_household
-from coordo.housing.models import UnitClosure
-from coordo.housing.tests.factories import make_building, make_past_stay, make_unit, principal
+from coordo.housing.tests.factories import (
+    make_building,
+    make_closure,
+    make_past_stay,
+    make_unit,
+    principal,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -48,13 +53,7 @@ def test_free_beds_show_as_stretches_split_at_tonight_and_closures_as_hatched(
         by=who,
         exit_reason="housing_found",
     )
-    UnitClosure.objects.create(
-        organisation=site.organisation,
-        unit=dormitory,
-        start=date(2026, 11, 25),
-        end=date(2026, 11, 28),
-        reason="Dégât des eaux",
-    )
+    make_closure(dormitory, date(2026, 11, 25), date(2026, 11, 28), "Dégât des eaux")
     make_unit(make_building(other_site, "Voisin"), "Chambre voisine", capacity=5)
 
     body = verified_client(coordinator).get("/housing/?start=2026-11-16&days=14").content.decode()

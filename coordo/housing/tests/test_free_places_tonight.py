@@ -9,14 +9,19 @@ from conftest import make_household, make_person
 from coordo.access.roles import Role
 from coordo.access.scoping import Grant, Principal
 from coordo.housing.actions import admit_household
-from coordo.housing.models import UnitClosure
 from coordo.housing.queries import (
     SiteFreePlaces,
     free_places_tonight,
     units_visible_to,
     units_with_free_places,
 )
-from coordo.housing.tests.factories import make_building, make_past_stay, make_unit, principal
+from coordo.housing.tests.factories import (
+    make_building,
+    make_closure,
+    make_past_stay,
+    make_unit,
+    principal,
+)
 
 pytestmark = pytest.mark.django_db
 TONIGHT = date(2026, 11, 23)
@@ -40,13 +45,7 @@ def test_free_places_count_stays_families_and_closures_of_the_sites_one_may_see(
     mother = make_person(site, "Ruth", "Mensah")
     household = make_household(site, mother, make_person(site, "Ama", "Mensah"))
     admit_household(flat, head=mother, household=household, start=TONIGHT, by=who)
-    UnitClosure.objects.create(
-        organisation=site.organisation,
-        unit=dormitory,
-        start=date(2026, 11, 20),
-        end=date(2026, 11, 24),
-        reason="Peinture",
-    )
+    make_closure(dormitory, date(2026, 11, 20), date(2026, 11, 24), "Peinture")
     make_past_stay(
         room,
         make_person(site, "Sara", "Ba"),
