@@ -34,6 +34,7 @@ from coordo.housing.models import (
     Stay,
     Unit,
     UnitClosure,
+    new_occupancies,
     overlapping,
 )
 from coordo.people.models import Household, Person, Relationship, Sex
@@ -225,19 +226,7 @@ def _take_slots(
     slots = free_slots(unit, start, end, stay=stay)
     if len(slots) < len(persons):
         raise _taken(unit, len(slots), len(persons), start, end, stay, principal)
-    occupancies = [
-        Occupancy(
-            organisation_id=stay.organisation_id,
-            stay=stay,
-            person=person,
-            unit=unit,
-            slot=slot,
-            family=unit.family,
-            start=start,
-            end=end,
-        )
-        for person, slot in zip(persons, slots, strict=False)
-    ]
+    occupancies = new_occupancies(stay, unit, persons, slots, start, end)
     try:
         with transaction.atomic():
             Occupancy.objects.bulk_create(occupancies)
