@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
@@ -118,16 +118,24 @@ def _new_draft(site: Site, month: date, by: Principal) -> Planning:
         kept = base.assignments.filter(
             Q(worker__is_active=True) | Q(shift__start__lt=timezone.now())
         )
-        Assignment.objects.bulk_create(
-            Assignment(
-                organisation_id=planning.organisation_id,
-                planning=planning,
-                shift_id=a.shift_id,
-                worker_id=a.worker_id,
-            )
-            for a in kept
-        )
+        copy_assignments(kept, planning, keep_fixed=False)
     return planning
+
+
+def copy_assignments(
+    assignments: Iterable[Assignment], into: Planning, *, keep_fixed: bool
+) -> list[Assignment]:
+    """The same workers on the same shifts in `into`; hand-set marks kept if `keep_fixed`."""
+    return Assignment.objects.bulk_create(
+        Assignment(
+            organisation_id=into.organisation_id,
+            planning=into,
+            shift_id=a.shift_id,
+            worker_id=a.worker_id,
+            fixed=a.fixed and keep_fixed,
+        )
+        for a in assignments
+    )
 
 
 def _enqueue(run: PlanningRun) -> None:

@@ -79,8 +79,10 @@ def _validate(
         )
 
 
-def _locked(rota: Rota) -> Rota:
-    # Serialises writers of one rota, so two overlapping periods cannot both pass the check.
+def _locked(rota: Rota, by: Principal) -> Rota:
+    """`by` edits the planning at the rota's site; the rota is then locked, which serialises
+    its writers, so two overlapping periods cannot both pass the check."""
+    by.require(Perm.PLANNING_EDIT, rota.site_id)
     return Rota.objects.select_for_update().get(pk=rota.pk)
 
 
@@ -94,8 +96,7 @@ def add_rota_period(
     weekend: bool,
     by: Principal,
 ) -> RotaPeriod:
-    by.require(Perm.PLANNING_EDIT, rota.site_id)
-    rota = _locked(rota)
+    rota = _locked(rota, by)
     _validate(rota, start, end, holder, None)
     period = RotaPeriod.objects.create(
         organisation_id=rota.organisation_id,
@@ -119,8 +120,7 @@ def change_rota_period(
     weekend: bool,
     by: Principal,
 ) -> RotaPeriod:
-    by.require(Perm.PLANNING_EDIT, period.rota.site_id)
-    rota = _locked(period.rota)
+    rota = _locked(period.rota, by)
     _validate(rota, start, end, holder, period.pk)
     period.start, period.end, period.holder, period.weekend = start, end, holder, weekend
     return writes.save_changed(

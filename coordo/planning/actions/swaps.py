@@ -18,7 +18,7 @@ from coordo.access import audit, writes
 from coordo.access.models import AuditAction
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
-from coordo.planning.actions.plannings import next_published_version
+from coordo.planning.actions.plannings import copy_assignments, next_published_version
 from coordo.planning.models import (
     OPEN_SWAP_STATUSES,
     Assignment,
@@ -198,14 +198,5 @@ def _republish(current: Planning, *, by: Principal) -> Planning:
         created_by_id=by.named_worker_id(),
         published_at=timezone.now(),
     )
-    Assignment.objects.bulk_create(
-        Assignment(
-            organisation_id=new.organisation_id,
-            planning=new,
-            shift_id=a.shift_id,
-            worker_id=a.worker_id,
-            fixed=a.fixed,
-        )
-        for a in current.assignments.all()
-    )
+    copy_assignments(current.assignments.all(), new, keep_fixed=True)
     return new
