@@ -87,9 +87,16 @@ ROLES: dict[str, RoleSetup] = {
 }
 
 C, SW, MED, HOST, DISP, FIN, RES, FUND, ADM = (
-    Role.COORDINATOR, Role.SOCIAL_WORKER, Role.MEDICAL, Role.HOST, Role.DISPATCHER,
-    Role.FINANCE, Role.RESEARCHER, Role.FUNDER, Role.ADMIN,
-)  # fmt: skip
+    Role.COORDINATOR,
+    Role.SOCIAL_WORKER,
+    Role.MEDICAL,
+    Role.HOST,
+    Role.DISPATCHER,
+    Role.FINANCE,
+    Role.RESEARCHER,
+    Role.FUNDER,
+    Role.ADMIN,
+)
 
 GRANTS: dict[Perm, frozenset[str]] = {
     # access — the IT person manages accounts and reads the trail, never case content.
