@@ -74,16 +74,25 @@ def _whole_period(request: AuthedRequest) -> tuple[WholePeriodForm, Period | Non
 def _page(request: AuthedRequest, site: Site, figures: Figures, **context: object) -> HttpResponse:
     highest = max([number(row.value) for row in figures.nights_by_month] + [1])
     months = [
-        (index * 40 + 4, row.label, row.value, entries, exits,
-         round(CHART_HEIGHT * number(row.value) / highest))
+        (
+            index * 40 + 4,
+            row.label,
+            row.value,
+            entries,
+            exits,
+            round(CHART_HEIGHT * number(row.value) / highest),
+        )
         for index, (row, (_month, entries, exits)) in enumerate(
             zip(figures.nights_by_month, figures.entries_exits, strict=True)
         )
-    ]  # fmt: skip
+    ]
     context |= {
-        "site": site, "figures": figures, "months": months, "chart_width": 40 * len(months),
+        "site": site,
+        "figures": figures,
+        "months": months,
+        "chart_width": 40 * len(months),
         "chart_height": CHART_HEIGHT,
-    }  # fmt: skip
+    }
     return render(request, "housing/figures.html", context)
 
 
@@ -147,9 +156,15 @@ def figures_aggregate(request: AuthedRequest, site_id: int) -> HttpResponse:
     figures = protected_figures(site.pk, period, today=timezone.localdate())
     export_url = reverse("housing_figures_aggregate_export", args=[site.pk])
     return _page(
-        request, site, figures, form=form, export_url=export_url, aggregate=True,
-        query=urlencode({"period": period.code}), legend=LEGEND,
-    )  # fmt: skip
+        request,
+        site,
+        figures,
+        form=form,
+        export_url=export_url,
+        aggregate=True,
+        query=urlencode({"period": period.code}),
+        legend=LEGEND,
+    )
 
 
 @require_perm(Perm.REPORTS_AGGREGATE)

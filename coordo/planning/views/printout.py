@@ -29,8 +29,8 @@ from coordo.web.downloads import attachment
 FONT = "helvetica"
 # Punctuation outside latin-1, and letters that Unicode does not decompose to a base letter.
 FALLBACKS = str.maketrans(
-    {"–": "-", "—": "-", "‘": "'", "’": "'", "“": '"', "”": '"', "Ł": "L", "ł": "l",
-     "Đ": "D", "đ": "d", "Œ": "OE", "œ": "oe", "ı": "i", "Ŀ": "L", "ŀ": "l"}
+    {"–": "-", "—": "-", "‘": "'", "’": "'", "“": '"', "”": '"',
+     "Ł": "L", "ł": "l", "Đ": "D", "đ": "d", "Œ": "OE", "œ": "oe", "ı": "i", "Ŀ": "L", "ŀ": "l"}
 )  # fmt: skip
 GAP = FontFace(emphasis="BOLD", color=(160, 0, 0), fill_color=(255, 228, 228))
 HEADING = FontFace(emphasis="BOLD", fill_color=(230, 230, 230))
@@ -80,8 +80,10 @@ def render_month(planning: Planning, grid: Grid) -> bytes:
     pdf.ln(8)
     pdf.set_font(FONT, size=9)
     summary = _("%(filled)d of %(places)d places filled · %(gaps)d missing") % {
-        "filled": grid.filled, "places": grid.places, "gaps": grid.gaps,
-    }  # fmt: skip
+        "filled": grid.filled,
+        "places": grid.places,
+        "gaps": grid.gaps,
+    }
     if not planning.is_draft:
         version = _("Version %(version)d") % {"version": planning.version}
         summary = f"{version} · {summary}"
@@ -90,9 +92,12 @@ def render_month(planning: Planning, grid: Grid) -> bytes:
     day_width = 22
     widths = [day_width, *([(pdf.epw - day_width) / max(len(grid.slots), 1)] * len(grid.slots))]
     with pdf.table(
-        col_widths=widths, line_height=4.2, text_align="LEFT", headings_style=HEADING,
+        col_widths=widths,
+        line_height=4.2,
+        text_align="LEFT",
+        headings_style=HEADING,
         first_row_as_headings=True,
-    ) as table:  # fmt: skip
+    ) as table:
         heading = table.row()
         for label in [_("Day"), *grid.slots]:
             heading.cell(latin1(label))
