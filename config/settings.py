@@ -100,6 +100,7 @@ INSTALLED_APPS = [
     "coordo.partners",
     "coordo.planning",
     "coordo.dispatch",
+    "coordo.incidents",
     "coordo.demo",
     "coordo.operations",
 ]

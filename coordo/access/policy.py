@@ -66,6 +66,10 @@ class Perm(StrEnum):
     PLANNING_VIEW = "planning.view"  # a site's month plannings: who works when (no case files)
     PLANNING_EDIT = "planning.edit"  # generate and edit drafts
     PLANNING_PUBLISH = "planning.publish"
+    # incidents
+    INCIDENT_REPORT = "incidents.report"  # report an incident; see one's own reports
+    INCIDENT_VIEW = "incidents.view"  # every report of a site, narrative and identities included
+    INCIDENT_FOLLOW_UP = "incidents.follow_up"  # status, follow-up actions
 
 
 @dataclass(frozen=True)
@@ -138,6 +142,11 @@ GRANTS: dict[Perm, frozenset[str]] = {
     Perm.PLANNING_VIEW: frozenset({C, HOST}),
     Perm.PLANNING_EDIT: frozenset({C}),
     Perm.PLANNING_PUBLISH: frozenset({C}),
+    # incidents — anyone of the team reports; the narrative and who was involved are read by
+    # the site's coordination (and the report's author, in coordo/incidents/queries.py).
+    Perm.INCIDENT_REPORT: frozenset({C, SW, MED, HOST, DISP, FIN}),
+    Perm.INCIDENT_VIEW: frozenset({C}),
+    Perm.INCIDENT_FOLLOW_UP: frozenset({C}),
 }
 
 
@@ -155,6 +164,7 @@ PERSONAL_DATA_PERMS: frozenset[Perm] = frozenset(
         Perm.CONFIDENTIAL_ADDRESS_VIEW,
         Perm.DISPATCH_VIEW,
         Perm.DISPATCH_MEDICAL,
+        Perm.INCIDENT_VIEW,
     }
 )
 

@@ -16,6 +16,7 @@ from tests.permissions import (
     casework,
     dispatch,
     housing,
+    incidents,
     operations,
     partners,
     people,
@@ -23,7 +24,7 @@ from tests.permissions import (
 )
 from tests.permissions.routes import Route
 
-_MODULES = (operations, access, people, housing, casework, partners, planning, dispatch)
+_MODULES = (operations, access, people, housing, casework, partners, planning, dispatch, incidents)
 
 MATRIX: dict[str, Route] = {}
 for _module in _MODULES:

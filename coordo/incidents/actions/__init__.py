@@ -1,0 +1,13 @@
+"""Every write of the incidents app, by area: reports and their follow-up, escalation."""
+
+from coordo.incidents.actions.reports import (
+    Involved,
+    add_follow_up_action,
+    change_status,
+    complete_action,
+    report_incident,
+)
+
+__all__ = [
+    "Involved", "add_follow_up_action", "change_status", "complete_action", "report_incident",
+]  # fmt: skip

@@ -1,0 +1,96 @@
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django import forms
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from coordo.access.models import User
+from coordo.incidents.catalogue import GbvContext, Severity, grouped_types
+from coordo.incidents.models import Place, Status
+from coordo.people.models import Person
+from coordo.web.periods import DayField
+
+WHEN_FORMAT = "%Y-%m-%dT%H:%M"
+
+
+class ReportForm(forms.Form):
+    """One page, for a phone: what, when, where, how serious, who, what was done."""
+
+    key = forms.UUIDField(widget=forms.HiddenInput)
+    type = forms.ChoiceField(label=_("What kind of incident"))
+    severity = forms.TypedChoiceField(
+        label=_("How serious"), choices=Severity.choices, coerce=int, widget=forms.RadioSelect
+    )
+    occurred_at = forms.DateTimeField(
+        label=_("When"),
+        input_formats=[WHEN_FORMAT],
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format=WHEN_FORMAT),
+    )
+    place = forms.ChoiceField(label=_("Where in the house"), choices=Place.choices)
+    narrative = forms.CharField(
+        label=_("What happened"), max_length=5000, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    gbv_context = forms.ChoiceField(
+        label=_("Context (violence against a resident)"),
+        choices=[("", "—"), *GbvContext.choices],
+        required=False,
+        help_text=_("Who the author is to the victim."),
+    )
+    victim_is_me = forms.BooleanField(label=_("I was the one targeted"), required=False)
+    victim_person = forms.ModelChoiceField(
+        label=_("Victim (person served)"), queryset=Person.objects.none(), required=False
+    )
+    victim = forms.CharField(label=_("Victim"), max_length=250, required=False)
+    author_person = forms.ModelChoiceField(
+        label=_("Author (person served)"), queryset=Person.objects.none(), required=False
+    )
+    author = forms.CharField(
+        label=_("Author"), max_length=250, required=False,
+        help_text=_("A description when unknown or from outside."),
+    )  # fmt: skip
+    witness = forms.CharField(label=_("Witnesses"), max_length=250, required=False)
+    first_aid = forms.BooleanField(label=_("First aid"), required=False)
+    police = forms.BooleanField(label=_("Police called"), required=False)
+    ambulance = forms.BooleanField(label=_("Ambulance called"), required=False)
+    asked_to_leave = forms.BooleanField(label=_("Person asked to leave"), required=False)
+    informed = forms.CharField(label=_("Who was informed"), max_length=250, required=False)
+
+    def __init__(self, *args: Any, persons: QuerySet[Person] | None = None, **kwargs: Any):
+        kwargs.setdefault(
+            "initial",
+            {
+                "key": uuid.uuid4(),
+                "occurred_at": timezone.localtime().replace(second=0, microsecond=0),
+            },
+        )
+        super().__init__(*args, **kwargs)
+        type_field = self.fields["type"]
+        assert isinstance(type_field, forms.ChoiceField)
+        type_field.choices = [("", "—"), *grouped_types()]
+        if persons is None:  # who cannot read the site's persons describes them
+            del self.fields["victim_person"], self.fields["author_person"]
+        else:
+            for name in ("victim_person", "author_person"):
+                field = self.fields[name]
+                assert isinstance(field, forms.ModelChoiceField)
+                field.queryset = persons
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=Status.choices)
+
+
+class FollowUpActionForm(forms.Form):
+    title = forms.CharField(label=_("Action"), max_length=200)
+    owner = forms.ModelChoiceField(label=_("Owner"), queryset=User.objects.none())
+    due = DayField(label=_("Due date"))
+
+    def __init__(self, *args: Any, owners: QuerySet[User], **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        field = self.fields["owner"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = owners

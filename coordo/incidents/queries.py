@@ -1,0 +1,94 @@
+"""Reads of the incidents app, starting from what the principal may see.
+
+The rule: the site's coordination (INCIDENT_VIEW) reads every report of the site,
+narrative and identities included; anyone else who reports reads their own reports only.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from coordo.access.models import User
+from coordo.access.policy import Perm
+from coordo.access.scoping import Principal
+from coordo.incidents.models import FollowUpAction, Incident, Involvement
+
+
+def incidents_visible_to(principal: Principal) -> QuerySet[Incident]:
+    """The site's reports for its coordination; one's own reports elsewhere one reports."""
+    rows = Incident.objects.of_organisation(principal)
+    own = Q(created_by_id=principal.user_id) if principal.user_id else Q(pk__in=[])
+    return rows.filter(
+        Q(site_id__in=principal.sites_where(Perm.INCIDENT_VIEW))
+        | (own & Q(site_id__in=principal.sites_where(Perm.INCIDENT_REPORT)))
+    ).select_related("site", "created_by")
+
+
+def incidents_of_site(principal: Principal, site_id: int) -> QuerySet[Incident]:
+    return incidents_visible_to(principal).filter(site_id=site_id)
+
+
+def get_incident(principal: Principal, incident_id: int) -> Incident:
+    return get_object_or_404(
+        incidents_visible_to(principal).prefetch_related(
+            "involvements__person", "involvements__user", "actions__owner"
+        ),
+        pk=incident_id,
+    )
+
+
+def get_incident_to_follow_up(principal: Principal, incident_id: int) -> Incident:
+    return get_object_or_404(
+        Incident.objects.visible_to(principal, Perm.INCIDENT_FOLLOW_UP), pk=incident_id
+    )
+
+
+def actions_of(principal: Principal) -> QuerySet[FollowUpAction]:
+    """The follow-up actions this user owns, open first (their follow-up list)."""
+    if principal.user_id is None:
+        return FollowUpAction.objects.none()
+    return (
+        FollowUpAction.objects.of_organisation(principal)
+        .filter(owner_id=principal.user_id)
+        .select_related("incident", "incident__site")
+        .order_by("done_at", "due", "pk")
+    )
+
+
+def open_actions_of(principal: Principal) -> QuerySet[FollowUpAction]:
+    return actions_of(principal).filter(done_at__isnull=True)
+
+
+def get_action(principal: Principal, action_id: int) -> FollowUpAction:
+    """An action its owner or the site's coordination may close."""
+    rows = FollowUpAction.objects.of_organisation(principal).filter(
+        Q(owner_id=principal.user_id)
+        | Q(incident__site_id__in=principal.sites_where(Perm.INCIDENT_FOLLOW_UP))
+    )
+    return get_object_or_404(rows.select_related("incident"), pk=action_id)
+
+
+def action_owners(principal: Principal, site_id: int) -> QuerySet[User]:
+    """Who may own a follow-up action: the site's team members."""
+    return (
+        User.objects.filter(
+            organisation_id=principal.organisation_id,
+            is_active=True,
+            memberships__site_id=site_id,
+        )
+        .distinct()
+        .order_by("full_name")
+    )
+
+
+def involvements_of_person(principal: Principal, person_id: int) -> QuerySet[Involvement]:
+    return (
+        Involvement.objects.of_organisation(principal)
+        .filter(
+            person_id=person_id,
+            incident__in=incidents_visible_to(principal),
+        )
+        .select_related("incident", "incident__site")
+        .order_by("incident__occurred_at", "pk")
+    )

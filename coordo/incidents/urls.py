@@ -1,0 +1,21 @@
+from django.urls import path
+
+from coordo.incidents.views import reports
+
+urlpatterns = [
+    path("incidents/", reports.incident_list, name="incident_list"),
+    path("incidents/report/", reports.incident_report, name="incident_report"),
+    path("incidents/<int:incident_id>/", reports.incident_detail, name="incident_detail"),
+    path("incidents/<int:incident_id>/status/", reports.incident_status, name="incident_status"),
+    path(
+        "incidents/<int:incident_id>/actions/",
+        reports.incident_action_add,
+        name="incident_action_add",
+    ),
+    path("incidents/follow-up/", reports.my_follow_up, name="my_follow_up"),
+    path(
+        "incidents/follow-up/<int:action_id>/done/",
+        reports.follow_up_done,
+        name="follow_up_done",
+    ),
+]

@@ -1,0 +1,90 @@
+"""Incidents app: reports, their follow-up; the narrative and the identities are canaries."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime
+
+from django.db.models import Model
+
+from coordo.access.models import User
+from coordo.access.roles import Role
+from coordo.incidents.models import FollowUpAction, Incident, Involvement
+from coordo.people.models import Household
+from tests.audit_rule import of
+from tests.permissions.routes import ALL_ROLES, Route
+from tests.world import Place
+
+C, SW, MED, HOST, DISP, FIN = (
+    Role.COORDINATOR, Role.SOCIAL_WORKER, Role.MEDICAL, Role.HOST, Role.DISPATCHER, Role.FINANCE,
+)  # fmt: skip
+COORDINATION = frozenset({C})
+REPORTERS = frozenset({C, SW, MED, HOST, DISP, FIN})
+
+ROUTES: dict[str, Route] = {
+    "incident_list": Route(allowed=REPORTERS),
+    "incident_report": Route(allowed=REPORTERS),
+    # Someone else's report does not exist for a host, nor for anyone outside the coordination.
+    "incident_detail": Route(target="incident", allowed=COORDINATION, denied=404),
+    "incident_status": Route(
+        method="POST", target="incident", allowed=COORDINATION, ok=302, denied=404,
+        data={"status": "follow_up"},
+    ),
+    "incident_action_add": Route(
+        method="POST", target="incident", allowed=COORDINATION, ok=302, denied=404,
+        data={"title": "Appeler la police de quartier", "due": "2027-01-10"},
+    ),
+    "my_follow_up": Route(allowed=ALL_ROLES),
+    "follow_up_done": Route(
+        method="POST", target="follow_up_action", allowed=COORDINATION, ok=302, denied=404
+    ),
+}  # fmt: skip
+
+TARGETS = {
+    "incident": lambda place: {"incident_id": place.records["incident"].pk},
+    "follow_up_action": lambda place: {"action_id": place.records["follow_up_action"].pk},
+}
+
+CONFIDENTIAL = {(C, "incident_detail")}
+CANARIES = {
+    "incident.narrative": ("Elle a été frappée CANARY-incident-narrative", CONFIDENTIAL),
+    "involvement.description": ("Homme CANARY-involved-description", CONFIDENTIAL),
+}
+
+PERSONS_NAMED = {
+    "incidents.incident": of(
+        Incident,
+        lambda incident: incident.involvements.exclude(person=None).values_list(
+            "person_id", flat=True
+        ),
+    ),
+}
+
+
+def build_records(place: Place, label: str, planted: dict[str, str]) -> dict[str, Model]:
+    organisation, site = place.site.organisation, place.site
+    # The author holds no role of the world: the matrix's users see the report as strangers.
+    reporter = User.objects.create_user(
+        f"reporter-{label}@test.example", "unused-password-1", full_name=f"Reporter {label}",
+        organisation=organisation,
+    )  # fmt: skip
+    incident = Incident.objects.create(
+        organisation=organisation, site=site, occurred_at=datetime(2026, 11, 3, 21, 40, tzinfo=UTC),
+        place="courtyard", type="physical_assault", gbv_context="stranger", severity=3,
+        narrative=planted.get("incident.narrative", f"Une bousculade ({label})"),
+        idempotency_key=uuid.uuid4(), created_by=reporter,
+    )  # fmt: skip
+    household = place.records["household"]
+    assert isinstance(household, Household)
+    Involvement.objects.create(
+        organisation=organisation, incident=incident, role="victim", person=household.head
+    )
+    Involvement.objects.create(
+        organisation=organisation, incident=incident, role="author",
+        description=planted.get("involvement.description", f"Un passant ({label})"),
+    )  # fmt: skip
+    action = FollowUpAction.objects.create(
+        organisation=organisation, incident=incident, title="Porter plainte", owner=reporter,
+        due=date(2026, 11, 20),
+    )  # fmt: skip
+    return {"incident": incident, "follow_up_action": action}
