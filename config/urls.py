@@ -16,5 +16,6 @@ urlpatterns = [
     path("", include("coordo.partners.urls")),
     path("", include("coordo.planning.urls")),
     path("", include("coordo.dispatch.urls")),
+    path("", include("coordo.notifications.urls")),
     path("", include("coordo.incidents.urls")),
 ]

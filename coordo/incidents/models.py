@@ -66,6 +66,8 @@ class Incident(TenantModel):
         User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     escalated_at = models.DateTimeField(_("escalated"), null=True, blank=True)
+    # The rota had nobody on call when it was reported: the coordinators were alerted.
+    nobody_on_call = models.BooleanField(default=False)
 
     class Meta:
         verbose_name = _("incident")
@@ -147,3 +149,45 @@ class FollowUpAction(TenantModel):
 
     def __str__(self) -> str:
         return self.title
+
+
+class StepKind(models.TextChoices):
+    ALERTED = "alerted", _("Alerted")
+    NOBODY_ON_CALL = "nobody_on_call", _("Nobody on call: the coordinators were alerted")
+    ESCALATED = "escalated", _("Escalated")
+    ACKNOWLEDGED = "acknowledged", _("Acknowledged")
+
+
+class EscalationStep(TenantModel):
+    """One timestamped step of an incident's alert: who was alerted, who acknowledged."""
+
+    incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="steps")
+    kind = models.CharField(max_length=20, choices=StepKind.choices)
+    level = models.PositiveSmallIntegerField(default=0)  # 0 on call, then each escalation
+    at = models.DateTimeField(default=timezone.now)
+    user = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    site_path = "incident__site"
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.at:%H:%M:%S}"
+
+
+class SiteIncidentSettings(TenantModel):
+    """What a site decides about its incidents: the types that always alert the person on call."""
+
+    site = models.OneToOneField(Site, on_delete=models.CASCADE, related_name="+")
+    always_escalate = models.JSONField(
+        _("types that always alert the person on call"), default=list
+    )
+
+    class Meta:
+        verbose_name = _("incident settings")
+
+    def __str__(self) -> str:
+        return str(self.site)

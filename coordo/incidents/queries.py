@@ -11,8 +11,17 @@ from django.shortcuts import get_object_or_404
 
 from coordo.access.models import User
 from coordo.access.policy import Perm
+from coordo.access.roles import Role
 from coordo.access.scoping import Principal
-from coordo.incidents.models import FollowUpAction, Incident, Involvement
+from coordo.incidents.models import (
+    EscalationStep,
+    FollowUpAction,
+    Incident,
+    Involvement,
+    SiteIncidentSettings,
+)
+from coordo.notifications.models import Delivery
+from coordo.notifications.queries import deliveries_about
 
 
 def incidents_visible_to(principal: Principal) -> QuerySet[Incident]:
@@ -92,3 +101,57 @@ def involvements_of_person(principal: Principal, person_id: int) -> QuerySet[Inv
         .select_related("incident", "incident__site")
         .order_by("incident__occurred_at", "pk")
     )
+
+
+def site_coordinators(site_id: int) -> list[User]:
+    return list(
+        User.objects.filter(
+            is_active=True, memberships__site_id=site_id, memberships__role=Role.COORDINATOR
+        )
+        .distinct()
+        .order_by("pk")
+    )
+
+
+def always_escalating_types(site_id: int) -> list[str]:
+    settings = SiteIncidentSettings.objects.filter(site_id=site_id).first()
+    return list(settings.always_escalate) if settings else []
+
+
+def alert_recipients(incident: Incident) -> set[int]:
+    """The users an alert about this incident was delivered to."""
+    return set(
+        deliveries_about("incidents.incident", incident.pk).values_list("user_id", flat=True)
+    )
+
+
+def get_alerted_incident(principal: Principal, incident_id: int) -> Incident:
+    """An incident whose alert reached this user, or one their coordination follows up."""
+    alerted = Delivery.objects.filter(
+        object_type="incidents.incident", user_id=principal.user_id or 0
+    ).values("object_id")
+    rows = Incident.objects.of_organisation(principal).filter(
+        Q(site_id__in=principal.sites_where(Perm.INCIDENT_FOLLOW_UP))
+        | Q(pk__in=[int(pk) for pk in alerted.values_list("object_id", flat=True)])
+    )
+    return get_object_or_404(rows.select_related("site", "acknowledged_by"), pk=incident_id)
+
+
+def alert_deliveries(incident: Incident) -> list[Delivery]:
+    return list(deliveries_about("incidents.incident", incident.pk))
+
+
+def steps_of(incident: Incident) -> list[EscalationStep]:
+    return list(incident.steps.select_related("user"))
+
+
+def settings_of(principal: Principal, site_id: int) -> SiteIncidentSettings | None:
+    return (
+        SiteIncidentSettings.objects.visible_to(principal, Perm.INCIDENT_FOLLOW_UP)
+        .filter(site_id=site_id)
+        .first()
+    )
+
+
+def deliveries_about_incident(incident: Incident) -> QuerySet[Delivery]:
+    return deliveries_about("incidents.incident", incident.pk)

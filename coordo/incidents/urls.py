@@ -1,6 +1,6 @@
 from django.urls import path
 
-from coordo.incidents.views import reports
+from coordo.incidents.views import alerts, reports
 
 urlpatterns = [
     path("incidents/", reports.incident_list, name="incident_list"),
@@ -11,6 +11,12 @@ urlpatterns = [
         "incidents/<int:incident_id>/actions/",
         reports.incident_action_add,
         name="incident_action_add",
+    ),
+    path("incidents/<int:incident_id>/alert/", alerts.incident_alert, name="incident_alert"),
+    path(
+        "incidents/<int:incident_id>/acknowledge/",
+        alerts.incident_acknowledge,
+        name="incident_acknowledge",
     ),
     path("incidents/follow-up/", reports.my_follow_up, name="my_follow_up"),
     path(

@@ -17,6 +17,7 @@ from tests.permissions import (
     dispatch,
     housing,
     incidents,
+    notifications,
     operations,
     partners,
     people,
@@ -24,7 +25,18 @@ from tests.permissions import (
 )
 from tests.permissions.routes import Route
 
-_MODULES = (operations, access, people, housing, casework, partners, planning, dispatch, incidents)
+_MODULES = (
+    operations,
+    access,
+    people,
+    housing,
+    casework,
+    partners,
+    planning,
+    dispatch,
+    incidents,
+    notifications,
+)
 
 MATRIX: dict[str, Route] = {}
 for _module in _MODULES:

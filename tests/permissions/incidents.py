@@ -34,6 +34,11 @@ ROUTES: dict[str, Route] = {
         method="POST", target="incident", allowed=COORDINATION, ok=302, denied=404,
         data={"title": "Appeler la police de quartier", "due": "2027-01-10"},
     ),
+    # What the alert says (no narrative, no name): to whom it was delivered, and the coordination.
+    "incident_alert": Route(target="incident", allowed=COORDINATION, denied=404),
+    "incident_acknowledge": Route(
+        method="POST", target="incident", allowed=COORDINATION, ok=302, denied=404
+    ),
     "my_follow_up": Route(allowed=ALL_ROLES),
     "follow_up_done": Route(
         method="POST", target="follow_up_action", allowed=COORDINATION, ok=302, denied=404

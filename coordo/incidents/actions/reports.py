@@ -30,6 +30,7 @@ class Involved:
     description: str = ""
 
 
+@transaction.atomic
 def report_incident(
     *,
     site: Site,

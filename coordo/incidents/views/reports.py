@@ -81,6 +81,8 @@ def incident_detail(request: AuthedRequest, incident_id: int) -> HttpResponse:
     can_follow_up = principal.can(Perm.INCIDENT_FOLLOW_UP, incident.site_id)
     context = {
         "incident": incident,
+        "steps": queries.steps_of(incident),
+        "deliveries": queries.alert_deliveries(incident),
         "can_follow_up": can_follow_up,
         "status_form": StatusForm(initial={"status": incident.status}),
         "action_form": FollowUpActionForm(owners=queries.action_owners(principal, incident.site_id))
