@@ -31,6 +31,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
             "dispatch": principal.can(Perm.DISPATCH_VIEW),
             "planning": principal.can(Perm.PLANNING_VIEW),
             "incidents": principal.can(Perm.INCIDENT_REPORT),
+            "register": principal.can(Perm.REGISTER_VIEW),
             "casework": "front_desk"
             if principal.can(Perm.REQUEST_EDIT)
             else "case_file_list"

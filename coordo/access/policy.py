@@ -70,6 +70,8 @@ class Perm(StrEnum):
     INCIDENT_REPORT = "incidents.report"  # report an incident; see one's own reports
     INCIDENT_VIEW = "incidents.view"  # every report of a site, narrative and identities included
     INCIDENT_FOLLOW_UP = "incidents.follow_up"  # status, follow-up actions
+    REGISTER_DECLARE = "incidents.register_declare"  # declare violence by a third party
+    REGISTER_VIEW = "incidents.register_view"  # the register itself, its exports and summary
 
 
 @dataclass(frozen=True)
@@ -88,11 +90,14 @@ ROLES: dict[str, RoleSetup] = {
     Role.RESEARCHER: RoleSetup(Scope.AGGREGATES, mfa_required=False),
     Role.FUNDER: RoleSetup(Scope.AGGREGATES, mfa_required=False),
     Role.ADMIN: RoleSetup(Scope.ORGANISATION, mfa_required=True),
+    Role.PREVENTION_ADVISOR: RoleSetup(Scope.ORGANISATION, mfa_required=True),
+    Role.DIRECTOR: RoleSetup(Scope.ORGANISATION, mfa_required=True),
 }
 
-C, SW, MED, HOST, DISP, FIN, RES, FUND, ADM = (
+C, SW, MED, HOST, DISP, FIN, RES, FUND, ADM, PREV, DIR = (
     Role.COORDINATOR, Role.SOCIAL_WORKER, Role.MEDICAL, Role.HOST, Role.DISPATCHER,
-    Role.FINANCE, Role.RESEARCHER, Role.FUNDER, Role.ADMIN,
+    Role.FINANCE, Role.RESEARCHER, Role.FUNDER, Role.ADMIN, Role.PREVENTION_ADVISOR,
+    Role.DIRECTOR,
 )  # fmt: skip
 
 GRANTS: dict[Perm, frozenset[str]] = {
@@ -147,6 +152,11 @@ GRANTS: dict[Perm, frozenset[str]] = {
     Perm.INCIDENT_REPORT: frozenset({C, SW, MED, HOST, DISP, FIN}),
     Perm.INCIDENT_VIEW: frozenset({C}),
     Perm.INCIDENT_FOLLOW_UP: frozenset({C}),
+    # the register of acts of violence by third parties (Code du bien-être au travail, I.3):
+    # every worker declares; the employer (direction) and the prevention advisor read it,
+    # organisation-wide; a site's coordinators only if they also hold one of those roles.
+    Perm.REGISTER_DECLARE: frozenset({C, SW, MED, HOST, DISP, FIN}),
+    Perm.REGISTER_VIEW: frozenset({PREV, DIR}),
 }
 
 

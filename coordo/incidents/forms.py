@@ -8,13 +8,24 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from coordo.access.ids import MAX_ID
 from coordo.access.models import User
-from coordo.incidents.catalogue import GbvContext, Severity, grouped_types
+from coordo.incidents.catalogue import (
+    FAMILY_OF,
+    Family,
+    GbvContext,
+    IncidentType,
+    Severity,
+    grouped_types,
+)
 from coordo.incidents.models import Place, Status
 from coordo.people.models import Person
 from coordo.web.periods import DayField
 
 WHEN_FORMAT = "%Y-%m-%dT%H:%M"
+WORKER_TYPES = [("", "—")] + [
+    (t.value, t.label) for t in IncidentType if FAMILY_OF[t] == Family.WORKER
+]
 
 
 class ReportForm(forms.Form):
@@ -94,3 +105,34 @@ class FollowUpActionForm(forms.Form):
         field = self.fields["owner"]
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = owners
+
+
+class DeclarationForm(forms.Form):
+    """A worker's declaration for the register: her explicit choice to be named or not."""
+
+    NAMED, ANONYMOUS = "named", "anonymous"
+
+    occurred_at = forms.DateTimeField(
+        label=_("When"),
+        input_formats=[WHEN_FORMAT],
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format=WHEN_FORMAT),
+    )
+    type = forms.ChoiceField(label=_("What kind of act"), choices=WORKER_TYPES)
+    description = forms.CharField(
+        label=_("What happened"), max_length=5000, widget=forms.Textarea(attrs={"rows": 5})
+    )
+    identity = forms.ChoiceField(
+        label=_("Your name in the register"),
+        choices=[
+            (NAMED, _("Write my name in the register")),
+            (ANONYMOUS, _("Do not write my name: nothing links the declaration to me")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    incident = forms.IntegerField(
+        widget=forms.HiddenInput, required=False, min_value=1, max_value=MAX_ID
+    )
+
+
+class YearForm(forms.Form):
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)

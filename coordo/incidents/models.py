@@ -191,3 +191,44 @@ class SiteIncidentSettings(TenantModel):
 
     def __str__(self) -> str:
         return str(self.site)
+
+
+class Declaration(TenantModel):
+    """One entry of the register of acts of violence by third parties (registre des faits
+    de tiers, Code du bien-être au travail, book I title 3).
+
+    The declarant is named only when she chooses to be: otherwise the row keeps no link
+    to her — no user, no incident (whose author is known) — and its audit row names nobody.
+    """
+
+    site = models.ForeignKey(
+        Site, on_delete=models.PROTECT, related_name="+", verbose_name=_("site")
+    )
+    occurred_at = models.DateTimeField(_("when"))
+    type = models.CharField(_("type"), max_length=30, choices=IncidentType.choices)
+    # Confidential: the employer, the prevention advisor, the confidential person, the inspector.
+    description = models.TextField(_("what happened"), max_length=5000)
+    named = models.BooleanField(_("with my name"), default=False)
+    declarant = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("declarant"),
+    )  # fmt: skip
+    incident = models.ForeignKey(
+        Incident, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    declared_at = models.DateTimeField(_("declared"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("declaration of violence by a third party")
+        verbose_name_plural = _("register of acts of violence by third parties")
+        ordering = ["-occurred_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(named=True)
+                | models.Q(declarant__isnull=True, incident__isnull=True),
+                name="declaration_anonymous_keeps_no_link",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_type_display()} · {self.occurred_at:%d/%m/%Y}"

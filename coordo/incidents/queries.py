@@ -6,14 +6,19 @@ narrative and identities included; anyone else who reports reads their own repor
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import dataclass
+
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from coordo.access.models import User
 from coordo.access.policy import Perm
 from coordo.access.roles import Role
 from coordo.access.scoping import Principal
 from coordo.incidents.models import (
+    Declaration,
     EscalationStep,
     FollowUpAction,
     Incident,
@@ -155,3 +160,51 @@ def settings_of(principal: Principal, site_id: int) -> SiteIncidentSettings | No
 
 def deliveries_about_incident(incident: Incident) -> QuerySet[Delivery]:
     return deliveries_about("incidents.incident", incident.pk)
+
+
+def declarations_visible_to(principal: Principal) -> QuerySet[Declaration]:
+    """The register: the direction's and the prevention advisor's, organisation-wide."""
+    return Declaration.objects.visible_to(principal, Perm.REGISTER_VIEW).select_related(
+        "site", "declarant"
+    )
+
+
+def declarations_of_year(principal: Principal, year: int) -> QuerySet[Declaration]:
+    return declarations_visible_to(principal).filter(occurred_at__year=year)
+
+
+HOUR_BANDS = ((0, 6), (6, 12), (12, 18), (18, 24))
+
+
+@dataclass(frozen=True)
+class YearSummary:
+    """Counts only: no description, no date finer than the month, no declarant."""
+
+    year: int
+    total: int
+    by_type: list[tuple[str, int]]
+    by_site: list[tuple[str, int]]
+    by_month: list[tuple[int, int]]
+    by_hour_band: list[tuple[str, int]]
+
+
+def year_summary(principal: Principal, year: int) -> YearSummary:
+    rows = [
+        (d.get_type_display(), d.site.name, timezone.localtime(d.occurred_at))
+        for d in declarations_of_year(principal, year)
+    ]
+    by_type = Counter(kind for kind, _site, _when in rows)
+    by_site = Counter(site for _kind, site, _when in rows)
+    by_month = Counter(when.month for _kind, _site, when in rows)
+    bands = Counter(
+        next(f"{start:02d}–{end:02d}" for start, end in HOUR_BANDS if start <= when.hour < end)
+        for _kind, _site, when in rows
+    )
+    return YearSummary(
+        year=year,
+        total=len(rows),
+        by_type=sorted(by_type.items()),
+        by_site=sorted(by_site.items()),
+        by_month=[(month, by_month[month]) for month in range(1, 13)],
+        by_hour_band=[(f"{s:02d}–{e:02d}", bands[f"{s:02d}–{e:02d}"]) for s, e in HOUR_BANDS],
+    )

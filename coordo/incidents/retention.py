@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from coordo.incidents.models import Status
 from coordo.retention import Action, Rule
 
-RULES = (
+RULES: tuple[Rule, ...] = (
     Rule(
         "closed_incidents",
         _("Closed incident reports"),
@@ -21,5 +21,22 @@ RULES = (
         persons=("involvements__person",),
         covers=("incidents.Involvement", "incidents.FollowUpAction"),
         order=60,
+    ),
+)
+
+RULES = (
+    *RULES,
+    Rule(
+        "third_party_violence_register",
+        _("Register of acts of violence by third parties"),
+        "incidents.Declaration",
+        Action.PURGE,
+        # Code du bien-être au travail, art. I.3-9: the declarations are kept five years
+        # from the day they were written in the register; GDPR art. 5(1)(e) after that.
+        _("Kept 5 years after the declaration, then deleted (wellbeing-at-work code, I.3-9)."),
+        years=5,
+        starts="declared_at",
+        order=61,
+        erasable=False,  # a legal obligation of the employer (art. 17(3)(b))
     ),
 )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from coordo.incidents.views import alerts, reports
+from coordo.incidents.views import alerts, register, reports
 
 urlpatterns = [
     path("incidents/", reports.incident_list, name="incident_list"),
@@ -24,4 +24,9 @@ urlpatterns = [
         reports.follow_up_done,
         name="follow_up_done",
     ),
+    path("register/declare/", register.register_declare, name="register_declare"),
+    path("register/", register.register_list, name="register_list"),
+    path("register/export/", register.register_export, name="register_export"),
+    path("register/print/", register.register_pdf, name="register_pdf"),
+    path("register/summary/", register.register_summary, name="register_summary"),
 ]

@@ -9,15 +9,17 @@ from django.db.models import Model
 
 from coordo.access.models import User
 from coordo.access.roles import Role
-from coordo.incidents.models import FollowUpAction, Incident, Involvement
+from coordo.incidents.models import Declaration, FollowUpAction, Incident, Involvement
 from coordo.people.models import Household
 from tests.audit_rule import of
 from tests.permissions.routes import ALL_ROLES, Route
 from tests.world import Place
 
-C, SW, MED, HOST, DISP, FIN = (
+C, SW, MED, HOST, DISP, FIN, PREV, DIR = (
     Role.COORDINATOR, Role.SOCIAL_WORKER, Role.MEDICAL, Role.HOST, Role.DISPATCHER, Role.FINANCE,
+    Role.PREVENTION_ADVISOR, Role.DIRECTOR,
 )  # fmt: skip
+REGISTER_READERS = frozenset({PREV, DIR})
 COORDINATION = frozenset({C})
 REPORTERS = frozenset({C, SW, MED, HOST, DISP, FIN})
 
@@ -40,6 +42,12 @@ ROUTES: dict[str, Route] = {
         method="POST", target="incident", allowed=COORDINATION, ok=302, denied=404
     ),
     "my_follow_up": Route(allowed=ALL_ROLES),
+    "register_declare": Route(allowed=REPORTERS),
+    # Not the site's coordinators: the direction and the prevention advisor, organisation-wide.
+    "register_list": Route(allowed=REGISTER_READERS),
+    "register_export": Route(allowed=REGISTER_READERS),
+    "register_pdf": Route(allowed=REGISTER_READERS),
+    "register_summary": Route(allowed=REGISTER_READERS),
     "follow_up_done": Route(
         method="POST", target="follow_up_action", allowed=COORDINATION, ok=302, denied=404
     ),
@@ -51,7 +59,13 @@ TARGETS = {
 }
 
 CONFIDENTIAL = {(C, "incident_detail")}
+# The PDF is compressed (and drawn in a TTF font): its text is not searchable in the bytes.
+REGISTER = {
+    (role, route) for role in REGISTER_READERS for route in ("register_list", "register_export")
+}
 CANARIES = {
+    # Organisation-wide: its readers see both sites' declarations (tests/test_canary.py).
+    "declaration.description": ("Insulté par un visiteur CANARY-register-description", REGISTER),
     "incident.narrative": ("Elle a été frappée CANARY-incident-narrative", CONFIDENTIAL),
     "involvement.description": ("Homme CANARY-involved-description", CONFIDENTIAL),
 }
@@ -91,5 +105,10 @@ def build_records(place: Place, label: str, planted: dict[str, str]) -> dict[str
     action = FollowUpAction.objects.create(
         organisation=organisation, incident=incident, title="Porter plainte", owner=reporter,
         due=date(2026, 11, 20),
+    )  # fmt: skip
+    Declaration.objects.create(
+        organisation=organisation, site=site, occurred_at=datetime(2026, 10, 12, 9, 5, tzinfo=UTC),
+        type="verbal_abuse", named=False,
+        description=planted.get("declaration.description", f"Insultes ({label})"),
     )  # fmt: skip
     return {"incident": incident, "follow_up_action": action}

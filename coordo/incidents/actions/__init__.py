@@ -1,5 +1,6 @@
 """Every write of the incidents app, by area: reports and their follow-up, escalation."""
 
+from coordo.incidents.actions.register import declare_violence
 from coordo.incidents.actions.reports import (
     Involved,
     add_follow_up_action,
@@ -9,5 +10,6 @@ from coordo.incidents.actions.reports import (
 )
 
 __all__ = [
-    "Involved", "add_follow_up_action", "change_status", "complete_action", "report_incident",
+    "Involved", "add_follow_up_action", "change_status", "complete_action", "declare_violence",
+    "report_incident",
 ]  # fmt: skip
