@@ -12,7 +12,7 @@ from coordo.access.roles import Role
 from coordo.incidents.models import Declaration, FollowUpAction, Incident, Involvement
 from coordo.people.models import Household
 from tests.audit_rule import of
-from tests.permissions.routes import ALL_ROLES, Route
+from tests.permissions.routes import ALL_ROLES, Route, api
 from tests.world import Place
 
 C, SW, MED, HOST, DISP, FIN, PREV, DIR = (
@@ -43,6 +43,15 @@ ROUTES: dict[str, Route] = {
     ),
     "my_follow_up": Route(allowed=ALL_ROLES),
     "register_declare": Route(allowed=REPORTERS),
+    "api:report_incident": api(
+        method="POST", allowed=REPORTERS, ok=201, own_site_key="site_id",
+        data={
+            "key": "0b0c3f5e-5d1e-4a57-9a39-3f1f8a1f4c11", "occurred_at": "2026-11-03T21:40:00+01:00",
+            "place": "desk", "type": "threat", "severity": 1, "narrative": "Menaces à l'accueil.",
+        },
+    ),
+    "api:acknowledge_incident": api(method="POST", target="incident", allowed=COORDINATION, denied=404),
+    "api:my_actions": api(allowed=ALL_ROLES),
     # Not the site's coordinators: the direction and the prevention advisor, organisation-wide.
     "register_list": Route(allowed=REGISTER_READERS),
     "register_export": Route(allowed=REGISTER_READERS),
