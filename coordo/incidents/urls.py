@@ -1,6 +1,6 @@
 from django.urls import path
 
-from coordo.incidents.views import alerts, register, reports
+from coordo.incidents.views import alerts, figures, register, reports
 
 urlpatterns = [
     path("incidents/", reports.incident_list, name="incident_list"),
@@ -17,6 +17,12 @@ urlpatterns = [
         "incidents/<int:incident_id>/acknowledge/",
         alerts.incident_acknowledge,
         name="incident_acknowledge",
+    ),
+    path("incidents/figures/", figures.incident_figures, name="incident_figures"),
+    path(
+        "incidents/figures/export/",
+        figures.incident_figures_export,
+        name="incident_figures_export",
     ),
     path("incidents/follow-up/", reports.my_follow_up, name="my_follow_up"),
     path(

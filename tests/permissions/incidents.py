@@ -42,6 +42,8 @@ ROUTES: dict[str, Route] = {
         method="POST", target="incident", allowed=COORDINATION, ok=302, denied=404
     ),
     "my_follow_up": Route(allowed=ALL_ROLES),
+    "incident_figures": Route(allowed=COORDINATION),
+    "incident_figures_export": Route(allowed=COORDINATION),
     "register_declare": Route(allowed=REPORTERS),
     "api:report_incident": api(
         method="POST", allowed=REPORTERS, ok=201, own_site_key="site_id",

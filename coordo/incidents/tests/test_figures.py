@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pytest
+from django.utils import timezone
+
+from conftest import verified_client
+from coordo.incidents.figures import compute, median, percentile
+from coordo.incidents.models import Incident
+from coordo.incidents.tests.factories import report
+
+pytestmark = pytest.mark.django_db
+
+
+def test_percentiles():
+    assert median([]) is None
+    assert median([4, 1, 3, 2]) == 2.5
+    assert percentile(list(range(1, 11)), 0.9) == 9
+
+
+def test_the_figures_of_a_site(site, host):
+    tz = timezone.get_current_timezone()
+    monday_22 = datetime(2026, 11, 2, 22, 15, tzinfo=tz)
+    for minutes, severity in ((2, 3), (4, 3), (30, 4)):
+        incident = report(site, host, occurred_at=monday_22, severity=severity, type="threat")
+        Incident.objects.filter(pk=incident.pk).update(
+            reported_at=monday_22, acknowledged_at=monday_22 + timedelta(minutes=minutes)
+        )
+    report(site, host, occurred_at=monday_22 + timedelta(days=2), place="courtyard")
+    figures = compute(site.pk, date(2026, 11, 1), date(2026, 12, 1))
+    assert figures.total == 4
+    assert figures.heat[0][22] == 3
+    assert figures.heat[2][22] == 1
+    assert figures.ack_median_minutes == 4
+    assert figures.ack_p90_minutes == 30
+    assert dict(figures.by_type) == {"Threat": 3, "Verbal abuse": 1}
+
+
+def test_the_page_and_its_export(site, host, coordinator):
+    report(site, host, occurred_at=timezone.now() - timedelta(days=40))
+    client = verified_client(coordinator)
+    assert client.get("/incidents/figures/").status_code == 200
+    csv = client.get("/incidents/figures/export/").content.decode("utf-8-sig")
+    assert "Verbal abuse" in csv
+    assert verified_client(host).get("/incidents/figures/").status_code == 403

@@ -1,0 +1,80 @@
+"""The prevention figures of the current site, as a page and as CSV/XLSX."""
+
+from __future__ import annotations
+
+from datetime import date
+from urllib.parse import urlencode
+
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from coordo.access.http import AuthedRequest, require_perm
+from coordo.access.policy import Perm
+from coordo.incidents.figures import Figures, compute
+from coordo.web.periods import PeriodForm, refusal
+from coordo.web.sites import current_site
+from coordo.web.tabular.writing import export_response
+
+WEEKDAYS = (
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+)  # fmt: skip
+
+
+def _period(request: AuthedRequest) -> tuple[PeriodForm, date | None, date | None]:
+    today = timezone.localdate()
+    default = {"start": date(today.year - 1, today.month, 1), "end": today.replace(day=1)}
+    form = PeriodForm(default | request.GET.dict())
+    if form.is_valid():
+        return form, form.cleaned_data["start"], form.cleaned_data["end"]
+    return form, None, None
+
+
+def table(figures: Figures) -> list[list[object]]:
+    rows: list[list[object]] = [[_("Figure"), _("Label"), _("Value")]]
+    rows.append([_("Incidents"), _("Total"), figures.total])
+    rows += [[_("By type"), label, n] for label, n in figures.by_type]
+    rows += [[_("By severity"), label, n] for label, n in figures.by_severity]
+    rows += [[_("By place"), label, n] for label, n in figures.by_place]
+    for day, hours in zip(WEEKDAYS, figures.heat, strict=True):
+        rows += [
+            [_("Weekday × hour"), f"{_(day)} {hour:02d}h", n] for hour, n in enumerate(hours) if n
+        ]
+    rows.append([_("Time to acknowledgement (minutes)"), _("Median"), figures.ack_median_minutes])
+    rows.append(
+        [_("Time to acknowledgement (minutes)"), _("90th percentile"), figures.ack_p90_minutes]
+    )
+    rows.append([_("Follow-up actions"), _("Open"), figures.open_actions])
+    return rows
+
+
+@require_perm(Perm.INCIDENT_VIEW)
+def incident_figures(request: AuthedRequest) -> HttpResponse:
+    site = current_site(request, Perm.INCIDENT_VIEW)
+    form, start, end = _period(request)
+    if start is None or end is None:
+        return render(request, "incidents/figures.html", {"site": site, "form": form}, status=400)
+    figures = compute(site.pk, start, end)
+    peak = max((n for hours in figures.heat for n in hours), default=0) or 1
+    heat = [
+        (_(day), [(n, round(100 * n / peak)) for n in hours])
+        for day, hours in zip(WEEKDAYS, figures.heat, strict=True)
+    ]
+    context = {
+        "site": site, "form": form, "figures": figures, "heat": heat, "hours": range(24),
+        "query": urlencode({"start": start.isoformat(), "end": end.isoformat()}),
+    }  # fmt: skip
+    return render(request, "incidents/figures.html", context)
+
+
+@require_perm(Perm.INCIDENT_VIEW)
+def incident_figures_export(request: AuthedRequest) -> HttpResponse:
+    site = current_site(request, Perm.INCIDENT_VIEW)
+    form, start, end = _period(request)
+    if start is None or end is None:
+        return refusal(form)
+    return export_response(
+        request, table(compute(site.pk, start, end)), name=f"incidents-{start}-{end}",
+        title=_("Incidents"),
+    )  # fmt: skip
