@@ -8,7 +8,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from coordo.access.ids import MAX_ID
+from coordo.access.ids import MAX_ID, RecordsChoiceField
 from coordo.access.models import User
 from coordo.incidents.catalogue import (
     FAMILY_OF,
@@ -18,7 +18,7 @@ from coordo.incidents.catalogue import (
     Severity,
     grouped_types,
 )
-from coordo.incidents.models import Place, Status
+from coordo.incidents.models import Incident, Place, Status, SupportKind
 from coordo.people.models import Person
 from coordo.web.periods import DayField
 
@@ -136,3 +136,42 @@ class DeclarationForm(forms.Form):
 
 class YearForm(forms.Form):
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+
+
+class DebriefingForm(forms.Form):
+    held_on = DayField(label=_("Date"))
+    incidents = RecordsChoiceField(label=_("Incidents"), queryset=Incident.objects.none())
+    participants = RecordsChoiceField(
+        label=_("Participants"), queryset=User.objects.none(), required=False
+    )
+    what_happened = forms.CharField(
+        label=_("What happened"), max_length=5000, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    what_helped = forms.CharField(
+        label=_("What helped"), max_length=5000, required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )  # fmt: skip
+    what_to_change = forms.CharField(
+        label=_("What to change"), max_length=5000, required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )  # fmt: skip
+
+    def __init__(
+        self, *args: Any, incidents: QuerySet[Incident], members: QuerySet[User], **kwargs: Any
+    ):
+        super().__init__(*args, **kwargs)
+        for name, queryset in (("incidents", incidents), ("participants", members)):
+            field = self.fields[name]
+            assert isinstance(field, forms.ModelMultipleChoiceField)
+            field.queryset = queryset
+
+
+class SupportOfferForm(forms.Form):
+    worker = forms.ModelChoiceField(label=_("Worker"), queryset=User.objects.none())
+    kind = forms.ChoiceField(label=_("Follow-up offered"), choices=SupportKind.choices)
+
+    def __init__(self, *args: Any, members: QuerySet[User], **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        field = self.fields["worker"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = members

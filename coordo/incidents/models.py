@@ -130,6 +130,9 @@ class Involvement(TenantModel):
 
 class FollowUpAction(TenantModel):
     incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="actions")
+    debriefing = models.ForeignKey(
+        "Debriefing", on_delete=models.SET_NULL, null=True, blank=True, related_name="actions"
+    )
     title = models.CharField(_("action"), max_length=200)
     owner = models.ForeignKey(
         User, on_delete=models.PROTECT, related_name="+", verbose_name=_("owner")
@@ -232,3 +235,72 @@ class Declaration(TenantModel):
 
     def __str__(self) -> str:
         return f"{self.get_type_display()} · {self.occurred_at:%d/%m/%Y}"
+
+
+class Debriefing(TenantModel):
+    """A debriefing session after one or more incidents: what happened, helped, should change."""
+
+    site = models.ForeignKey(
+        Site, on_delete=models.PROTECT, related_name="+", verbose_name=_("site")
+    )
+    held_on = models.DateField(_("date"))
+    incidents = models.ManyToManyField(
+        Incident, related_name="debriefings", verbose_name=_("incidents")
+    )
+    participants = models.ManyToManyField(User, related_name="+", verbose_name=_("participants"))
+    # Confidential, like the narrative: the site's coordination only.
+    what_happened = models.TextField(_("what happened"), max_length=5000)
+    what_helped = models.TextField(_("what helped"), max_length=5000, blank=True)
+    what_to_change = models.TextField(_("what to change"), max_length=5000, blank=True)
+    created_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("debriefing")
+        verbose_name_plural = _("debriefings")
+        ordering = ["-held_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self._meta.verbose_name} {self.held_on:%d/%m/%Y}"
+
+
+class SupportKind(models.TextChoices):
+    COORDINATION = "coordination", _("A talk with the coordination")
+    CONFIDENTIAL_PERSON = "confidential_person", _("The confidential person")
+    EXTERNAL = "external", _("An external service")
+
+
+class OfferAnswer(models.TextChoices):
+    PENDING = "pending", _("Not answered yet")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+
+
+class SupportOffer(TenantModel):
+    """The psycho-social follow-up offered to a worker after an aggression, and her answer:
+    visible to her and to the site's coordination only."""
+
+    incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="offers")
+    worker = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="+", verbose_name=_("worker")
+    )
+    kind = models.CharField(_("follow-up offered"), max_length=20, choices=SupportKind.choices)
+    offered_at = models.DateTimeField(_("offered"), default=timezone.now)
+    offered_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    answer = models.CharField(
+        _("answer"), max_length=10, choices=OfferAnswer.choices, default=OfferAnswer.PENDING
+    )
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+
+    site_path = "incident__site"
+
+    class Meta:
+        verbose_name = _("follow-up offer")
+        verbose_name_plural = _("follow-up offers")
+        ordering = ["-offered_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.get_kind_display()

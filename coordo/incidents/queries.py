@@ -18,12 +18,14 @@ from coordo.access.policy import Perm
 from coordo.access.roles import Role
 from coordo.access.scoping import Principal
 from coordo.incidents.models import (
+    Debriefing,
     Declaration,
     EscalationStep,
     FollowUpAction,
     Incident,
     Involvement,
     SiteIncidentSettings,
+    SupportOffer,
 )
 from coordo.notifications.models import Delivery
 from coordo.notifications.queries import deliveries_about
@@ -208,3 +210,45 @@ def year_summary(principal: Principal, year: int) -> YearSummary:
         by_month=[(month, by_month[month]) for month in range(1, 13)],
         by_hour_band=[(f"{s:02d}–{e:02d}", bands[f"{s:02d}–{e:02d}"]) for s, e in HOUR_BANDS],
     )
+
+
+def debriefings_visible_to(principal: Principal) -> QuerySet[Debriefing]:
+    return Debriefing.objects.visible_to(principal, Perm.INCIDENT_FOLLOW_UP).select_related("site")
+
+
+def get_debriefing(principal: Principal, debriefing_id: int) -> Debriefing:
+    return get_object_or_404(
+        debriefings_visible_to(principal).prefetch_related(
+            "incidents", "participants", "actions__owner"
+        ),
+        pk=debriefing_id,
+    )
+
+
+def incidents_to_debrief(principal: Principal, site_id: int) -> QuerySet[Incident]:
+    return Incident.objects.visible_to(principal, Perm.INCIDENT_FOLLOW_UP).filter(site_id=site_id)
+
+
+def offers_to(principal: Principal) -> QuerySet[SupportOffer]:
+    """The follow-up offered to this worker: hers to read and answer."""
+    return (
+        SupportOffer.objects.of_organisation(principal)
+        .filter(worker_id=principal.user_id or 0)
+        .select_related("incident", "incident__site")
+    )
+
+
+def offers_about(principal: Principal, incident: Incident) -> QuerySet[SupportOffer]:
+    """An incident's offers: the coordination reads them all, a worker her own."""
+    offers = SupportOffer.objects.of_organisation(principal).filter(incident=incident)
+    if not principal.can(Perm.INCIDENT_FOLLOW_UP, incident.site_id):
+        offers = offers.filter(worker_id=principal.user_id or 0)
+    return offers.select_related("worker")
+
+
+def get_offer(principal: Principal, offer_id: int) -> SupportOffer:
+    rows = SupportOffer.objects.of_organisation(principal).filter(
+        Q(worker_id=principal.user_id or 0)
+        | Q(incident__site_id__in=principal.sites_where(Perm.INCIDENT_FOLLOW_UP))
+    )
+    return get_object_or_404(rows.select_related("incident"), pk=offer_id)

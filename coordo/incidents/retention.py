@@ -19,7 +19,12 @@ RULES: tuple[Rule, ...] = (
         starts="occurred_at",
         where=Q(status=Status.CLOSED),
         persons=("involvements__person",),
-        covers=("incidents.Involvement", "incidents.FollowUpAction"),
+        covers=(
+            "incidents.Involvement",
+            "incidents.FollowUpAction",
+            "incidents.SupportOffer",
+            "incidents.EscalationStep",
+        ),
         order=60,
     ),
 )
@@ -38,5 +43,16 @@ RULES = (
         starts="declared_at",
         order=61,
         erasable=False,  # a legal obligation of the employer (art. 17(3)(b))
+    ),
+    Rule(
+        "debriefings",
+        _("Debriefing sessions"),
+        "incidents.Debriefing",
+        Action.PURGE,
+        # GDPR art. 5(1)(e): the lessons of a debriefing serve as long as its incidents.
+        _("Kept 5 years after the session, then deleted."),
+        years=5,
+        starts="held_on",
+        order=62,
     ),
 )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from coordo.incidents.views import alerts, figures, register, reports
+from coordo.incidents.views import alerts, debriefings, figures, register, reports
 
 urlpatterns = [
     path("incidents/", reports.incident_list, name="incident_list"),
@@ -23,6 +23,24 @@ urlpatterns = [
         "incidents/figures/export/",
         figures.incident_figures_export,
         name="incident_figures_export",
+    ),
+    path("incidents/debriefings/", debriefings.debriefing_list, name="debriefing_list"),
+    path("incidents/debriefings/new/", debriefings.debriefing_create, name="debriefing_create"),
+    path(
+        "incidents/debriefings/<int:debriefing_id>/",
+        debriefings.debriefing_detail,
+        name="debriefing_detail",
+    ),
+    path(
+        "incidents/debriefings/<int:debriefing_id>/actions/",
+        debriefings.debriefing_action_add,
+        name="debriefing_action_add",
+    ),
+    path("incidents/<int:incident_id>/support/", debriefings.support_offer, name="support_offer"),
+    path(
+        "incidents/support/<int:offer_id>/answer/",
+        debriefings.support_answer,
+        name="support_answer",
     ),
     path("incidents/follow-up/", reports.my_follow_up, name="my_follow_up"),
     path(

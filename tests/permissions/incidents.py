@@ -9,7 +9,14 @@ from django.db.models import Model
 
 from coordo.access.models import User
 from coordo.access.roles import Role
-from coordo.incidents.models import Declaration, FollowUpAction, Incident, Involvement
+from coordo.incidents.models import (
+    Debriefing,
+    Declaration,
+    FollowUpAction,
+    Incident,
+    Involvement,
+    SupportOffer,
+)
 from coordo.people.models import Household
 from tests.audit_rule import of
 from tests.permissions.routes import ALL_ROLES, Route, api
@@ -42,6 +49,22 @@ ROUTES: dict[str, Route] = {
         method="POST", target="incident", allowed=COORDINATION, ok=302, denied=404
     ),
     "my_follow_up": Route(allowed=ALL_ROLES),
+    "debriefing_list": Route(allowed=COORDINATION),
+    "debriefing_create": Route(allowed=COORDINATION),
+    "debriefing_detail": Route(target="debriefing", allowed=COORDINATION, denied=404),
+    "debriefing_action_add": Route(
+        method="POST", target="debriefing", allowed=COORDINATION, ok=302, denied=404,
+        data={"title": "Revoir la procédure", "due": "2027-01-10"},
+    ),
+    "support_offer": Route(
+        method="POST", target="incident", allowed=COORDINATION, ok=302, denied=404,
+        data={"kind": "confidential_person"},
+    ),
+    # The worker it is offered to (no role of the world) or the site's coordination answers.
+    "support_answer": Route(
+        method="POST", target="support_offer", allowed=COORDINATION, ok=302, denied=404,
+        data={"answer": "accept"},
+    ),
     "incident_figures": Route(allowed=COORDINATION),
     "incident_figures_export": Route(allowed=COORDINATION),
     "register_declare": Route(allowed=REPORTERS),
@@ -67,6 +90,8 @@ ROUTES: dict[str, Route] = {
 TARGETS = {
     "incident": lambda place: {"incident_id": place.records["incident"].pk},
     "follow_up_action": lambda place: {"action_id": place.records["follow_up_action"].pk},
+    "debriefing": lambda place: {"debriefing_id": place.records["debriefing"].pk},
+    "support_offer": lambda place: {"offer_id": place.records["support_offer"].pk},
 }
 
 CONFIDENTIAL = {(C, "incident_detail")}
@@ -79,6 +104,7 @@ CANARIES = {
     "declaration.description": ("Insulté par un visiteur CANARY-register-description", REGISTER),
     "incident.narrative": ("Elle a été frappée CANARY-incident-narrative", CONFIDENTIAL),
     "involvement.description": ("Homme CANARY-involved-description", CONFIDENTIAL),
+    "debriefing.what_happened": ("Débriefing CANARY-debriefing", {(C, "debriefing_detail")}),
 }
 
 PERSONS_NAMED = {
@@ -122,4 +148,15 @@ def build_records(place: Place, label: str, planted: dict[str, str]) -> dict[str
         type="verbal_abuse", named=False,
         description=planted.get("declaration.description", f"Insultes ({label})"),
     )  # fmt: skip
-    return {"incident": incident, "follow_up_action": action}
+    debriefing = Debriefing.objects.create(
+        organisation=organisation, site=site, held_on=date(2026, 11, 10),
+        what_happened=planted.get("debriefing.what_happened", f"Retour d'équipe ({label})"),
+    )  # fmt: skip
+    debriefing.incidents.add(incident)
+    offer = SupportOffer.objects.create(
+        organisation=organisation, incident=incident, worker=reporter, kind="coordination"
+    )
+    return {
+        "incident": incident, "follow_up_action": action, "debriefing": debriefing,
+        "support_offer": offer,
+    }  # fmt: skip

@@ -14,7 +14,7 @@ from coordo.access.models import AuditAction
 from coordo.access.policy import Perm
 from coordo.incidents import actions, queries
 from coordo.incidents.actions import Involved
-from coordo.incidents.forms import FollowUpActionForm, ReportForm, StatusForm
+from coordo.incidents.forms import FollowUpActionForm, ReportForm, StatusForm, SupportOfferForm
 from coordo.incidents.models import InvolvementRole
 from coordo.people.queries import persons_visible_to
 from coordo.web.posting import errors_flashed, errors_onto
@@ -83,6 +83,10 @@ def incident_detail(request: AuthedRequest, incident_id: int) -> HttpResponse:
         "incident": incident,
         "steps": queries.steps_of(incident),
         "deliveries": queries.alert_deliveries(incident),
+        "offers": list(queries.offers_about(principal, incident)),
+        "offer_form": SupportOfferForm(members=queries.action_owners(principal, incident.site_id))
+        if can_follow_up
+        else None,
         "can_follow_up": can_follow_up,
         "status_form": StatusForm(initial={"status": incident.status}),
         "action_form": FollowUpActionForm(owners=queries.action_owners(principal, incident.site_id))
@@ -124,11 +128,11 @@ def incident_action_add(request: AuthedRequest, incident_id: int) -> HttpRespons
 
 def my_follow_up(request: AuthedRequest) -> HttpResponse:
     principal = principal_of(request)
-    return render(
-        request,
-        "incidents/my_follow_up.html",
-        {"actions": list(queries.actions_of(principal)[:200])},
-    )
+    context = {
+        "actions": list(queries.actions_of(principal)[:200]),
+        "offers": list(queries.offers_to(principal)[:50]),
+    }
+    return render(request, "incidents/my_follow_up.html", context)
 
 
 @require_POST
