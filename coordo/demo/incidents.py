@@ -15,6 +15,7 @@ from django.utils import timezone
 from coordo.access.models import Organisation, Site, User
 from coordo.incidents.catalogue import FAMILY_OF, Family, IncidentType
 from coordo.incidents.models import (
+    Debriefing,
     Declaration,
     EscalationStep,
     FollowUpAction,
@@ -48,6 +49,7 @@ def build(organisation: Organisation, sites: dict[str, Site]) -> None:
         for n in range(count):
             _incident(organisation, sites[key], key, n, rng, today, coordinator, host)
     _declarations(organisation, sites, rng, today, host)
+    _debriefings(organisation, sites["shelter"], coordinator)
 
 
 def _user(organisation: Organisation, prefix: str) -> User:
@@ -138,3 +140,23 @@ def _declarations(organisation, sites, rng, today, host):  # type: ignore[no-unt
             type=rng.choice(kinds), named=named, declarant=host if named else None,
             description="Insultes et menaces d'un visiteur à l'accueil (déclaration fictive).",
         )  # fmt: skip
+
+
+def _debriefings(organisation, site, coordinator):  # type: ignore[no-untyped-def]
+    """Three debriefings of the shelter's most serious incidents of the year."""
+    if Debriefing.objects.filter(organisation=organisation, site=site).exists():
+        return
+    serious = list(Incident.objects.filter(site=site, severity__gte=3).order_by("occurred_at"))
+    for group in (serious[:2], serious[2:3], serious[3:5]):
+        if not group:
+            continue
+        debriefing = Debriefing.objects.create(
+            organisation=organisation, site=site,
+            held_on=timezone.localdate(group[-1].occurred_at) + timedelta(days=3),
+            what_happened="Retour sur l'incident avec l'équipe de nuit (fictif).",
+            what_helped="Le binôme et l'appel rapide à la garde.",
+            what_to_change="Afficher le numéro de garde à l'accueil.",
+            created_by=coordinator,
+        )  # fmt: skip
+        debriefing.incidents.set(group)
+        debriefing.participants.set([coordinator])

@@ -175,3 +175,10 @@ class SupportOfferForm(forms.Form):
         field = self.fields["worker"]
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = members
+
+
+class EscalationSettingsForm(forms.Form):
+    always_escalate = forms.MultipleChoiceField(
+        label=_("Types that always alert the person on call, whatever the severity"),
+        choices=IncidentType.choices, required=False, widget=forms.CheckboxSelectMultiple,
+    )  # fmt: skip

@@ -18,6 +18,7 @@ urlpatterns = [
         alerts.incident_acknowledge,
         name="incident_acknowledge",
     ),
+    path("incidents/escalation/", alerts.escalation_settings, name="escalation_settings"),
     path("incidents/figures/", figures.incident_figures, name="incident_figures"),
     path(
         "incidents/figures/export/",

@@ -66,6 +66,7 @@ ROUTES: dict[str, Route] = {
         data={"answer": "accept"},
     ),
     "incident_figures": Route(allowed=COORDINATION),
+    "escalation_settings": Route(allowed=COORDINATION),
     "incident_figures_export": Route(allowed=COORDINATION),
     "register_declare": Route(allowed=REPORTERS),
     "api:report_incident": api(

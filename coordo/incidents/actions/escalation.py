@@ -23,7 +23,7 @@ from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
 from coordo.incidents import queries
 from coordo.incidents.catalogue import ESCALATING_SEVERITY
-from coordo.incidents.models import EscalationStep, Incident, StepKind
+from coordo.incidents.models import EscalationStep, Incident, SiteIncidentSettings, StepKind
 from coordo.notifications import Notice, notify
 from coordo.planning.queries import on_call_at
 
@@ -136,3 +136,15 @@ def acknowledge_alert(incident: Incident, *, by: Principal) -> Incident:
     queries.deliveries_about_incident(incident).filter(read_at__isnull=True).update(read_at=now)
     audit.record(AuditAction.UPDATE, principal=by, obj=incident)
     return incident
+
+
+@transaction.atomic
+def set_always_escalating_types(site_id: int, *, types: list[str], by: Principal) -> None:
+    """The types the site's coordination wants the person on call alerted for, whatever the severity."""
+    by.require(Perm.INCIDENT_FOLLOW_UP, site_id)
+    settings_row, _created = SiteIncidentSettings.objects.get_or_create(
+        site_id=site_id, defaults={"organisation_id": by.organisation_id}
+    )
+    settings_row.always_escalate = sorted(set(types))
+    settings_row.save(update_fields=["always_escalate"])
+    audit.record(AuditAction.UPDATE, principal=by, obj=settings_row, site_id=site_id)

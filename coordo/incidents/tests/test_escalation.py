@@ -184,3 +184,12 @@ def test_an_acknowledgement_by_someone_not_alerted_is_refused(site, host, rota_p
     incident = report(site, host, severity=3)
     with pytest.raises(Exception):  # noqa: B017,PT011 - 404 before, PermissionDenied here
         escalation.acknowledge_alert(incident, by=principal_for_user(host))
+
+
+def test_the_coordinator_marks_a_type_always_escalating(site, host, coordinator, rota_people):
+    answer = verified_client(coordinator).post(
+        "/incidents/escalation/", {"always_escalate": ["missing_child", "overdose"]}
+    )
+    assert answer.status_code == 302
+    report(site, host, severity=1, type="overdose")
+    assert Delivery.objects.count() == 1
