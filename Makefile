@@ -4,6 +4,8 @@ UV := $(shell ./scripts/bootstrap-uv.sh)
 PY := .venv/bin/python
 export UV_PYTHON_DOWNLOADS := never
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/coordo
+# A streaming standby of that server (scripts/replica-cluster.sh): the reports and figures read there.
+REPLICA_URL ?= postgres://postgres@127.0.0.1:5433/coordo
 # pytest-xdist: one worker per core (each has its own test database); TEST_WORKERS=0 runs in one process.
 TEST_WORKERS ?= auto
 PYTEST := $(PY) -m pytest -n $(TEST_WORKERS) --dist load
@@ -42,6 +44,10 @@ test-sqlite: install-dev system-deps
 
 test-postgres: install-dev system-deps
 	COORDO_DATABASE_URL=$(POSTGRES_URL) $(PYTEST)
+	@if pg_isready -q -h 127.0.0.1 -p 5433 2>/dev/null; then \
+	  COORDO_DATABASE_URL=$(POSTGRES_URL) COORDO_REPLICA_DATABASE_URL=$(REPLICA_URL) \
+	    $(PY) -m pytest -n 0 -p no:cacheprovider tests/test_replica.py; \
+	else echo "No replica on 127.0.0.1:5433 (scripts/replica-cluster.sh makes one): tests/test_replica.py skipped."; fi
 
 # The suite runs on SQLite, and again on PostgreSQL when COORDO_TEST_POSTGRES is set (CI sets it).
 test: lint test-sqlite

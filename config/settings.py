@@ -79,6 +79,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# A streaming replica, when there is one, serves the figures, reports and exports
+# (coordo/replica.py). In tests it mirrors the test database, as a real standby would.
+if REPLICA_DATABASE_URL := env_str("COORDO_REPLICA_DATABASE_URL"):
+    DATABASES["replica"] = database_from_url(REPLICA_DATABASE_URL) | {"TEST": {"MIRROR": "default"}}
+    DATABASE_ROUTERS = ["coordo.replica.ReplicaRouter"]
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -122,6 +127,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # After the session and the user are read (from the primary, always).
+    "coordo.replica.ReplicaReadsMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "coordo.access.middleware.MfaRequiredMiddleware",
     "coordo.access.middleware.CurrentSiteMiddleware",

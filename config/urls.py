@@ -19,3 +19,6 @@ urlpatterns = [
     path("", include("coordo.notifications.urls")),
     path("", include("coordo.incidents.urls")),
 ]
+
+# 503 "try again" while the database is away, the plain 500 page otherwise.
+handler500 = "coordo.web.unavailable.server_error"

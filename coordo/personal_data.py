@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.functional import Promise
 
+from coordo.registry import Registry
+
 if TYPE_CHECKING:
     from coordo.access.scoping import Principal
 
@@ -39,23 +41,17 @@ class Source:
     template: str | None = None
 
 
-_SOURCES: dict[str, Source] = {}
+_SOURCES: Registry[Source] = Registry("personal-data sources")
 
 
 def register(source: Source) -> None:
-    if source.key in _SOURCES and _SOURCES[source.key] != source:
-        raise ImproperlyConfigured(f"Two personal-data sources are named {source.key!r}.")
     if (source.fields is None) == (source.template is None):
         raise ImproperlyConfigured(f"{source.key!r}: give either fields or a template.")
-    _SOURCES[source.key] = source
+    _SOURCES.add(source)
 
 
-def sources() -> list[Source]:
-    return sorted(_SOURCES.values(), key=lambda source: (source.order, source.key))
-
-
-def covered_models() -> set[str]:
-    return {model for source in _SOURCES.values() for model in source.models}
+sources = _SOURCES.ordered
+covered_models = _SOURCES.covered_models
 
 
 def gather_all(principal: Principal, person: Any) -> dict[str, Any]:

@@ -27,6 +27,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Model, Q, QuerySet
 from django.utils.functional import Promise
 
+from coordo.registry import Registry
+
 
 class Action(StrEnum):
     PURGE = "purge"
@@ -57,25 +59,19 @@ class Rule:
         return (self.model, *self.covers)
 
 
-_RULES: dict[str, Rule] = {}
+_RULES: Registry[Rule] = Registry("retention rules")
 
 
 def register(rule: Rule) -> None:
-    if rule.key in _RULES and _RULES[rule.key] != rule:
-        raise ImproperlyConfigured(f"Two retention rules are named {rule.key!r}.")
     if (rule.action == Action.KEPT) != (not rule.starts):
         raise ImproperlyConfigured(f"{rule.key!r}: a kept rule has no start, the others one.")
     if (rule.action == Action.ANONYMISE) != bool(rule.fields):
         raise ImproperlyConfigured(f"{rule.key!r}: an anonymising rule names its fields.")
-    _RULES[rule.key] = rule
+    _RULES.add(rule)
 
 
-def rules() -> list[Rule]:
-    return sorted(_RULES.values(), key=lambda rule: (rule.order, rule.key))
-
-
-def covered_models() -> set[str]:
-    return {model for rule in _RULES.values() for model in rule.models}
+rules = _RULES.ordered
+covered_models = _RULES.covered_models
 
 
 def years_before(day: date, years: int) -> date:

@@ -13,7 +13,16 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent / "coordo"
 DOMAIN_APPS = ("people", "casework", "partners", "housing", "planning", "dispatch", "incidents")
-SHARED = ("access", "web", "personal_data.py", "disclosure.py", "notifications", "background")
+SHARED = (
+    "access",
+    "web",
+    "appconfig.py",
+    "registry.py",
+    "personal_data.py",
+    "disclosure.py",
+    "notifications",
+    "background",
+)
 
 
 def imported_modules(path: Path) -> set[str]:

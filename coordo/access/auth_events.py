@@ -16,25 +16,22 @@ from coordo.access.models import AuditAction, User
 from coordo.access.scoping import principal_for_user
 
 
+def _record_own(action: AuditAction, user: User) -> None:
+    """A user's own login or logout: she is both the actor and the record."""
+    audit.record(
+        action, principal=principal_for_user(user), object_type="access.user", object_id=user.pk
+    )
+
+
 @receiver(user_logged_in, dispatch_uid="coordo_audit_login")
 def audit_login(sender: Any, request: Any, user: User, **kwargs: Any) -> None:
-    audit.record(
-        AuditAction.LOGIN,
-        principal=principal_for_user(user),
-        object_type="access.user",
-        object_id=user.pk,
-    )
+    _record_own(AuditAction.LOGIN, user)
 
 
 @receiver(user_logged_out, dispatch_uid="coordo_audit_logout")
 def audit_logout(sender: Any, request: Any, user: User | None, **kwargs: Any) -> None:
     if user is not None:
-        audit.record(
-            AuditAction.LOGOUT,
-            principal=principal_for_user(user),
-            object_type="access.user",
-            object_id=user.pk,
-        )
+        _record_own(AuditAction.LOGOUT, user)
 
 
 @receiver(user_login_failed, dispatch_uid="coordo_audit_login_failed")

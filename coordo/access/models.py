@@ -119,6 +119,16 @@ class User(AbstractBaseUser, PermissionsMixin, TenantModel):
         return False
 
 
+def by_user(*, optional: bool = False, **options: Any) -> models.ForeignKey[Any, Any]:
+    """Who did something to a row (wrote, screened, decided it): kept while the row is.
+
+    `optional` where a token or the system may act (no user to name); no reverse accessor.
+    """
+    if optional:
+        options |= {"null": True, "blank": True}
+    return models.ForeignKey(User, on_delete=models.PROTECT, related_name="+", **options)
+
+
 class Membership(TenantModel):
     """A user holds a role at a site."""
 
@@ -170,7 +180,7 @@ class ApiToken(TenantModel):
     )
     prefix = models.CharField(max_length=8, editable=False)
     key_hash = models.CharField(max_length=64, unique=True, editable=False)
-    created_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    created_by = by_user()
     created_at = models.DateTimeField(default=timezone.now)
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)

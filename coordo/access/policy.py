@@ -95,10 +95,18 @@ ROLES: dict[str, RoleSetup] = {
 }
 
 C, SW, MED, HOST, DISP, FIN, RES, FUND, ADM, PREV, DIR = (
-    Role.COORDINATOR, Role.SOCIAL_WORKER, Role.MEDICAL, Role.HOST, Role.DISPATCHER,
-    Role.FINANCE, Role.RESEARCHER, Role.FUNDER, Role.ADMIN, Role.PREVENTION_ADVISOR,
+    Role.COORDINATOR,
+    Role.SOCIAL_WORKER,
+    Role.MEDICAL,
+    Role.HOST,
+    Role.DISPATCHER,
+    Role.FINANCE,
+    Role.RESEARCHER,
+    Role.FUNDER,
+    Role.ADMIN,
+    Role.PREVENTION_ADVISOR,
     Role.DIRECTOR,
-)  # fmt: skip
+)
 
 GRANTS: dict[Perm, frozenset[str]] = {
     # access — the IT person manages accounts and reads the trail, never case content.

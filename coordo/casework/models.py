@@ -8,10 +8,10 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from coordo.access.languages import language_name
-from coordo.access.models import Site, User
+from coordo.access.models import Site, by_user
 from coordo.access.tenancy import TenantModel
 from coordo.partners.models import Partner, Service
-from coordo.people.models import Household, Person
+from coordo.people.models import Household, Person, person_key
 
 
 class RequestKind(models.TextChoices):
@@ -42,9 +42,7 @@ class Request(TenantModel):
     """One visit or call at the front desk: who asked for what, and what came of it."""
 
     site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="+")
-    person = models.ForeignKey(
-        Person, on_delete=models.PROTECT, related_name="requests", verbose_name=_("person")
-    )
+    person = person_key(related_name="requests")
     kind = models.CharField(_("kind of request"), max_length=20, choices=RequestKind.choices)
     urgency = models.CharField(
         _("urgency"), max_length=10, choices=Urgency.choices, default=Urgency.NORMAL
@@ -52,12 +50,10 @@ class Request(TenantModel):
     language = models.CharField(_("language"), max_length=5, blank=True)
     interpreter_needed = models.BooleanField(_("interpreter needed"), default=False)
     received_at = models.DateTimeField(_("received at"), default=timezone.now, db_index=True)
-    received_by = models.ForeignKey(User, on_delete=models.PROTECT, null=True, related_name="+")
+    received_by = by_user(null=True)
     outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices, blank=True)
     outcome_at = models.DateTimeField(_("outcome recorded at"), null=True, blank=True)
-    outcome_by = models.ForeignKey(
-        User, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    outcome_by = by_user(optional=True)
 
     class Meta:
         verbose_name = _("request")
@@ -80,15 +76,11 @@ class CaseStatus(models.TextChoices):
 
 class CaseFile(TenantModel):
     site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="+")
-    person = models.ForeignKey(
-        Person, on_delete=models.PROTECT, related_name="case_files", verbose_name=_("person")
-    )
+    person = person_key(related_name="case_files")
     household = models.ForeignKey(
         Household, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    referent = models.ForeignKey(
-        User, on_delete=models.PROTECT, related_name="+", verbose_name=_("referent worker")
-    )
+    referent = by_user(verbose_name=_("referent worker"))
     status = models.CharField(
         _("status"), max_length=6, choices=CaseStatus.choices, default=CaseStatus.OPEN
     )
@@ -124,7 +116,7 @@ class CaseFileReopening(TenantModel):
     reason = models.CharField(_("reason for reopening"), max_length=250)
     closed_at = models.DateField(_("closed on"), null=True)
     closed_reason = models.CharField(_("reason for closing"), max_length=250)
-    reopened_by = models.ForeignKey(User, on_delete=models.PROTECT, null=True, related_name="+")
+    reopened_by = by_user(null=True)
     reopened_at = models.DateTimeField(_("reopened at"), default=timezone.now)
 
     class Meta:
@@ -183,10 +175,14 @@ class Appointment(TenantModel):
     purpose = models.CharField(_("purpose"), max_length=200)
     place = models.CharField(_("place"), max_length=200, blank=True)
     partner = models.ForeignKey(
-        Partner, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        Partner,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("partner"),
-    )  # fmt: skip
-    created_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    )
+    created_by = by_user()
 
     site_path = "case_file__site"
 
@@ -210,7 +206,7 @@ class Level(models.IntegerChoices):
 class Note(TenantModel):
     site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="+")
     case_file = models.ForeignKey(CaseFile, on_delete=models.CASCADE, related_name="notes")
-    author = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    author = by_user()
     level = models.PositiveSmallIntegerField(
         _("confidentiality"), choices=Level.choices, default=Level.TEAM
     )
@@ -246,9 +242,7 @@ OPEN_REFERRAL_STATUSES = (
 
 class Referral(TenantModel):
     site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="+")
-    person = models.ForeignKey(
-        Person, on_delete=models.PROTECT, related_name="referrals", verbose_name=_("person")
-    )
+    person = person_key(related_name="referrals")
     request = models.ForeignKey(
         Request, on_delete=models.SET_NULL, null=True, blank=True, related_name="referrals"
     )
@@ -256,9 +250,13 @@ class Referral(TenantModel):
         Partner, on_delete=models.PROTECT, related_name="referrals", verbose_name=_("partner")
     )
     service = models.ForeignKey(
-        Service, on_delete=models.PROTECT, null=True, blank=True, related_name="referrals",
+        Service,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="referrals",
         verbose_name=_("service"),
-    )  # fmt: skip
+    )
     reason = models.CharField(_("reason"), max_length=250)
     urgency = models.CharField(
         _("urgency"), max_length=10, choices=Urgency.choices, default=Urgency.NORMAL
@@ -274,7 +272,7 @@ class Referral(TenantModel):
     )
     refusal_reason = models.CharField(_("reason for refusal"), max_length=250, blank=True)
     due_date = models.DateField(_("follow up by"), db_index=True)
-    referred_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    referred_by = by_user()
     sent_at = models.DateTimeField(_("sent at"), default=timezone.now)
     # When the partner first answered (accepted, refused or set a date): the delay statistic.
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
@@ -314,7 +312,7 @@ class Attachment(TenantModel):
     title = models.CharField(_("title"), max_length=150)
     content_type = models.CharField(max_length=100)
     size = models.PositiveIntegerField()
-    uploaded_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    uploaded_by = by_user()
     uploaded_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -335,7 +333,7 @@ class CaseMeeting(TenantModel):
         _("participants"), help_text=_("Names and roles, partners' workers included.")
     )
     persons = models.ManyToManyField(Person, related_name="+", verbose_name=_("persons discussed"))
-    created_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    created_by = by_user()
 
     class Meta:
         verbose_name = _("case meeting")

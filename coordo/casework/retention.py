@@ -1,6 +1,9 @@
 """How long the case work app keeps requests, case files, referrals and case meetings."""
 
+from typing import Any
+
 from django.db.models import Q
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from coordo.casework.models import CaseStatus
@@ -10,6 +13,13 @@ from coordo.retention import Action, Rule
 # social file (Code of ethics of social workers; CPAS/OCMW practice) and the limitation
 # of most claims. GDPR art. 5(1)(e), 6(1)(e), 9(2)(h). To be confirmed by the DPO.
 FIVE_YEARS = _("Kept 5 years after the help ended (social file practice), then deleted.")
+
+
+def _social_file(key: str, title: Promise, model: str, *, starts: str, **more: Any) -> Rule:
+    """A part of the social file: purged 5 years after `starts`, with its person's rows."""
+    more.setdefault("persons", ("person",))
+    return Rule(key, title, model, Action.PURGE, FIVE_YEARS, years=5, starts=starts, **more)
+
 
 RULES = (
     Rule(
@@ -26,55 +36,40 @@ RULES = (
         persons=("person",),
         order=10,
     ),
-    Rule(
+    _social_file(
         "requests_followed_up",
         _("Front-desk requests with an outcome"),
         "casework.Request",
-        Action.PURGE,
-        FIVE_YEARS,
-        years=5,
         starts="outcome_at",
         where=~Q(outcome="") & ~Q(outcome="no_follow_up"),
-        persons=("person",),
         order=11,
     ),
-    Rule(
+    _social_file(
         "closed_case_files",
         _("Closed case files"),
         "casework.CaseFile",
-        Action.PURGE,
-        FIVE_YEARS,
-        years=5,
         starts="closed_at",
         where=Q(status=CaseStatus.CLOSED),
-        persons=("person",),
         covers=(
             "casework.CaseFileReopening",
             "casework.Goal",
             "casework.Appointment",
             "casework.Note",
             "casework.Attachment",
-        ),  # fmt: skip
+        ),
         order=20,
     ),
-    Rule(
+    _social_file(
         "closed_referrals",
         _("Closed referrals to partners"),
         "casework.Referral",
-        Action.PURGE,
-        FIVE_YEARS,
-        years=5,
         starts="closed_at",
-        persons=("person",),
         order=21,
     ),
-    Rule(
+    _social_file(
         "case_meetings",
         _("Case meetings"),
         "casework.CaseMeeting",
-        Action.PURGE,
-        FIVE_YEARS,
-        years=5,
         starts="held_on",
         persons=("persons",),
         covers=("casework.MeetingAction",),

@@ -166,34 +166,51 @@ def _ensure_user(organisation: Organisation, sites: dict[str, Site], demo_user: 
     user = User.objects.filter(email=demo_user.email).first()
     if user is None:
         user = User.objects.create_user(
-            demo_user.email, demo_user.password, full_name=demo_user.full_name,
+            demo_user.email,
+            demo_user.password,
+            full_name=demo_user.full_name,
             organisation=organisation,
-        )  # fmt: skip
+        )
     for key in demo_user.sites:
         Membership.objects.get_or_create(
-            user=user, site=sites[key], role=demo_user.role,
+            user=user,
+            site=sites[key],
+            role=demo_user.role,
             defaults={"organisation": organisation},
-        )  # fmt: skip
+        )
     if POLICY[demo_user.role].mfa_required:
         TOTPDevice.objects.get_or_create(
-            user=user, name="Demo authenticator",
+            user=user,
+            name="Demo authenticator",
             defaults={"key": demo_totp_key(demo_user.email), "confirmed": True},
-        )  # fmt: skip
+        )
 
 
 def _ensure_buildings(organisation: Organisation, sites: dict[str, Site]) -> None:
     for site_key, name, address, confidential, units in BUILDINGS:
         building, _ = Building.objects.get_or_create(
-            site=sites[site_key], name=name,
-            defaults={"organisation": organisation, "address": address, "confidential": confidential},
-        )  # fmt: skip
+            site=sites[site_key],
+            name=name,
+            defaults={
+                "organisation": organisation,
+                "address": address,
+                "confidential": confidential,
+            },
+        )
         for unit_name, kind, capacity, family in units:
             Unit.objects.get_or_create(
-                building=building, name=unit_name,
-                defaults={"organisation": organisation, "kind": kind, "capacity": capacity,
-                          "family": family, "women_only": True, "accessible": unit_name == "Studio 1",
-                          "in_service_from": OPENED},
-            )  # fmt: skip
+                building=building,
+                name=unit_name,
+                defaults={
+                    "organisation": organisation,
+                    "kind": kind,
+                    "capacity": capacity,
+                    "family": family,
+                    "women_only": True,
+                    "accessible": unit_name == "Studio 1",
+                    "in_service_from": OPENED,
+                },
+            )
 
 
 def _person(
@@ -204,11 +221,17 @@ def _person(
     birth = today - timedelta(days=age * 365 + rng.randrange(365))
     approximate = community not in {"belgian_fr", "belgian_nl"} and rng.random() < 0.3
     return Person(
-        first_name=first, last_name=last_name, search_name=search_name(first, last_name),
-        birth_date=None if approximate else birth, birth_year=birth.year,
-        birth_year_approximate=approximate, sex=sex, nationality=nationality,
-        languages=list(languages) + (["fr"] if rng.random() < 0.3 and "fr" not in languages else []),
-    )  # fmt: skip
+        first_name=first,
+        last_name=last_name,
+        search_name=search_name(first, last_name),
+        birth_date=None if approximate else birth,
+        birth_year=birth.year,
+        birth_year_approximate=approximate,
+        sex=sex,
+        nationality=nationality,
+        languages=list(languages)
+        + (["fr"] if rng.random() < 0.3 and "fr" not in languages else []),
+    )
 
 
 def _ensure_households(

@@ -68,12 +68,26 @@ GOALS = {
     "training_work": ["French course level A2", "Vocational training in care work"],
 }
 NOTES = {
-    Level.TEAM: ["Came to the desk with her daughter; tired but calm.", "Prefers appointments in the morning.",
-                 "Documents for the CPAS gathered and copied."],
-    Level.RESTRICTED: ["Disclosed violence by her former partner; safety plan discussed.",
-                       "Worried that her ex-partner could find the address."],
-    Level.MEDICAL: ["Blood pressure high at intake; follow-up in a week.", "Pregnant, about 20 weeks; no follow-up so far."],
-}  # fmt: skip
+    Level.TEAM: [
+        "Came to the desk with her daughter; tired but calm.",
+        "Prefers appointments in the morning.",
+        "Documents for the CPAS gathered and copied.",
+    ],
+    Level.RESTRICTED: [
+        "Disclosed violence by her former partner; safety plan discussed.",
+        "Worried that her ex-partner could find the address.",
+    ],
+    Level.MEDICAL: [
+        "Blood pressure high at intake; follow-up in a week.",
+        "Pregnant, about 20 weeks; no follow-up so far.",
+    ],
+}
+
+# Decided at every meeting: (who, what, within how many days).
+MEETING_ACTIONS = [
+    ("Referent worker", "Apply for urgent medical aid at the CPAS", 7),
+    ("Outreach nurse", "Book a gynaecology appointment", 10),
+]
 
 
 def _at(day: date, hour: int, minute: int = 0) -> datetime:
@@ -98,20 +112,32 @@ def build(organisation: Organisation, sites: dict[str, Site]) -> None:
     _meetings(organisation, sites["shelter"], shelter_heads, worker)
     # Two front-desk women agreed that the shelter may read their file.
     ConsentRecord.objects.bulk_create(
-        ConsentRecord(organisation=organisation, person=person, given=True, recorded_by=worker,
-                      purpose=ConsentPurpose.SHARE_BETWEEN_SITES, date=TODAY - timedelta(days=20))
+        ConsentRecord(
+            organisation=organisation,
+            person=person,
+            given=True,
+            recorded_by=worker,
+            purpose=ConsentPurpose.SHARE_BETWEEN_SITES,
+            date=TODAY - timedelta(days=20),
+        )
         for person in desk_heads[:2]
-    )  # fmt: skip
+    )
 
 
 def _ensure_partners(organisation: Organisation) -> list[Partner]:
     partners = []
     for name, kind, line, languages, address, hours, services, contact in PARTNERS:
         partner, created = Partner.objects.get_or_create(
-            organisation=organisation, name=name,
-            defaults={"kind": kind, "line": line, "languages": languages, "address": address,
-                      "opening_hours": hours},
-        )  # fmt: skip
+            organisation=organisation,
+            name=name,
+            defaults={
+                "kind": kind,
+                "line": line,
+                "languages": languages,
+                "address": address,
+                "opening_hours": hours,
+            },
+        )
         if created:
             Service.objects.bulk_create(
                 Service(organisation=organisation, partner=partner, name=s) for s in services
@@ -141,10 +167,16 @@ def _conventions(
     ]  # fmt: skip
     for site_key, index, start, end, notice, subject in spec:
         convention = Convention(
-            organisation=organisation, site=sites[site_key], partner=partners[index],
-            subject=subject, start_date=start, end_date=end, renewal_notice_days=notice,
-            insurance="Civil liability policy no. 0042-DEMO", created_by=author,
-        )  # fmt: skip
+            organisation=organisation,
+            site=sites[site_key],
+            partner=partners[index],
+            subject=subject,
+            start_date=start,
+            end_date=end,
+            renewal_notice_days=notice,
+            insurance="Civil liability policy no. 0042-DEMO",
+            created_by=author,
+        )
         convention.renewal_due = convention.compute_renewal_due()
         convention.save()
 
@@ -161,14 +193,22 @@ def _requests(
                 received = _at(day, rng.randint(9, 16), rng.choice([0, 15, 30, 45]))
                 kind = rng.choices(RequestKind.values, [6, 3, 3, 2, 2, 2, 1])[0]
                 outcome = "" if day == TODAY else rng.choices(Outcome.values, [5, 3, 2, 1, 1])[0]
-                requests.append(Request(
-                    organisation=organisation, site=site, person=rng.choice(heads), kind=kind,
-                    urgency=rng.choices(Urgency.values, [6, 3, 1])[0],
-                    language=rng.choice(["fr", "ti", "ar", "so", "en", "prs"]),
-                    interpreter_needed=rng.random() < 0.35, received_at=received, received_by=worker,
-                    outcome=outcome, outcome_at=received + timedelta(minutes=25) if outcome else None,
-                    outcome_by=worker if outcome else None,
-                ))  # fmt: skip
+                requests.append(
+                    Request(
+                        organisation=organisation,
+                        site=site,
+                        person=rng.choice(heads),
+                        kind=kind,
+                        urgency=rng.choices(Urgency.values, [6, 3, 1])[0],
+                        language=rng.choice(["fr", "ti", "ar", "so", "en", "prs"]),
+                        interpreter_needed=rng.random() < 0.35,
+                        received_at=received,
+                        received_by=worker,
+                        outcome=outcome,
+                        outcome_at=received + timedelta(minutes=25) if outcome else None,
+                        outcome_by=worker if outcome else None,
+                    )
+                )
         day += timedelta(days=1)
     Request.objects.bulk_create(requests)
 
@@ -181,31 +221,47 @@ def _case_files(
         opened = TODAY - timedelta(days=rng.randint(10, 120))
         closed = index % 7 == 6
         case_file = CaseFile.objects.create(
-            organisation=organisation, site=site, person=person, referent=worker, opened_at=opened,
+            organisation=organisation,
+            site=site,
+            person=person,
+            referent=worker,
+            opened_at=opened,
             status="closed" if closed else "open",
             closed_reason="Moved to transitional housing" if closed else "",
             closed_at=opened + timedelta(days=60) if closed else None,
-        )  # fmt: skip
+        )
         domains = rng.sample(list(GOALS), 3)
         Goal.objects.bulk_create(
-            Goal(organisation=organisation, case_file=case_file, domain=domain,
-                 description=rng.choice(GOALS[domain]), progress=rng.choice([0, 20, 50, 80, 100]),
-                 target_date=TODAY + timedelta(days=rng.randint(-10, 120)))
+            Goal(
+                organisation=organisation,
+                case_file=case_file,
+                domain=domain,
+                description=rng.choice(GOALS[domain]),
+                progress=rng.choice([0, 20, 50, 80, 100]),
+                target_date=TODAY + timedelta(days=rng.randint(-10, 120)),
+            )
             for domain in domains
-        )  # fmt: skip
+        )
         Appointment.objects.create(
-            organisation=organisation, case_file=case_file, created_by=worker,
+            organisation=organisation,
+            case_file=case_file,
+            created_by=worker,
             starts_at=_at(TODAY + timedelta(days=rng.randint(0, 14)), rng.randint(9, 16)),
-            purpose=rng.choice(["Interview with the referent", "CPAS appointment", "School enrolment"]),
-        )  # fmt: skip
+            purpose=rng.choice(
+                ["Interview with the referent", "CPAS appointment", "School enrolment"]
+            ),
+        )
         files.append(case_file)
     return files
 
 
 def _notes(
-    organisation: Organisation, files: list[CaseFile], medical_site: Site,
-    team: tuple[User, User, User], rng: random.Random,
-) -> None:  # fmt: skip
+    organisation: Organisation,
+    files: list[CaseFile],
+    medical_site: Site,
+    team: tuple[User, User, User],
+    rng: random.Random,
+) -> None:
     worker, coordinator, nurse = team
     notes = []
     for case_file in files:
@@ -214,22 +270,37 @@ def _notes(
                 continue
             count = {Level.TEAM: 3, Level.RESTRICTED: 1, Level.MEDICAL: 1}[level]
             for _ in range(count):
-                author = {Level.TEAM: rng.choice([worker, coordinator]), Level.RESTRICTED: worker,
-                          Level.MEDICAL: nurse}[level]  # fmt: skip
+                author = {
+                    Level.TEAM: rng.choice([worker, coordinator]),
+                    Level.RESTRICTED: worker,
+                    Level.MEDICAL: nurse,
+                }[level]
                 written = _at(case_file.opened_at + timedelta(days=rng.randint(0, 9)), 11)
-                notes.append(Note(
-                    organisation=organisation, site_id=case_file.site_id, case_file=case_file,
-                    author=author, level=level, body=rng.choice(NOTES[level]),
-                    created_at=written, updated_at=written,
-                ))  # fmt: skip
+                notes.append(
+                    Note(
+                        organisation=organisation,
+                        site_id=case_file.site_id,
+                        case_file=case_file,
+                        author=author,
+                        level=level,
+                        body=rng.choice(NOTES[level]),
+                        created_at=written,
+                        updated_at=written,
+                    )
+                )
     Note.objects.bulk_create(notes)
 
 
 def _referrals(
-    organisation: Organisation, sites: dict[str, Site], desk_heads: list[Person],
-    shelter_heads: list[Person], partners: list[Partner], worker: User, coordinator: User,
+    organisation: Organisation,
+    sites: dict[str, Site],
+    desk_heads: list[Person],
+    shelter_heads: list[Person],
+    partners: list[Partner],
+    worker: User,
+    coordinator: User,
     rng: random.Random,
-) -> None:  # fmt: skip
+) -> None:
     """Every status, several times; the referente has some due this week and some overdue."""
     referrals = []
     statuses = ReferralStatus.values * 6
@@ -238,20 +309,37 @@ def _referrals(
         partner = partners[index % len(partners)]
         sent = _at(TODAY - timedelta(days=rng.randint(1, 80)), rng.randint(9, 16))
         answered = sent + timedelta(days=rng.randint(1, 9), hours=rng.randint(0, 6))
-        referrals.append(Referral(
-            organisation=organisation, site=sites["front_desk" if at_desk else "shelter"],
-            person=rng.choice(desk_heads if at_desk else shelter_heads), partner=partner,
-            service=partner.services.first(), reason=rng.choice(
-                ["Pregnancy follow-up", "Income application", "Asylum appeal", "Trauma support",
-                 "General check-up", "Young mother support"]),
-            urgency=rng.choices(Urgency.values, [6, 3, 1])[0], consent_given=True,
-            information_shared="Name, birth year, reason for the referral",
-            status=status, refusal_reason="No place before January" if status == "refused" else "",
-            due_date=TODAY + timedelta(days=rng.randint(-5, 20)),
-            referred_by=worker if index % 3 else coordinator, sent_at=sent,
-            answered_at=answered if status not in ("sent", "cancelled") else None,
-            closed_at=answered if status in ("refused", "done", "no_show", "cancelled") else None,
-        ))  # fmt: skip
+        referrals.append(
+            Referral(
+                organisation=organisation,
+                site=sites["front_desk" if at_desk else "shelter"],
+                person=rng.choice(desk_heads if at_desk else shelter_heads),
+                partner=partner,
+                service=partner.services.first(),
+                reason=rng.choice(
+                    [
+                        "Pregnancy follow-up",
+                        "Income application",
+                        "Asylum appeal",
+                        "Trauma support",
+                        "General check-up",
+                        "Young mother support",
+                    ]
+                ),
+                urgency=rng.choices(Urgency.values, [6, 3, 1])[0],
+                consent_given=True,
+                information_shared="Name, birth year, reason for the referral",
+                status=status,
+                refusal_reason="No place before January" if status == "refused" else "",
+                due_date=TODAY + timedelta(days=rng.randint(-5, 20)),
+                referred_by=worker if index % 3 else coordinator,
+                sent_at=sent,
+                answered_at=answered if status not in ("sent", "cancelled") else None,
+                closed_at=answered
+                if status in ("refused", "done", "no_show", "cancelled")
+                else None,
+            )
+        )
     Referral.objects.bulk_create(referrals)
 
 
@@ -259,15 +347,20 @@ def _meetings(organisation: Organisation, site: Site, heads: list[Person], autho
     """A PMS meeting every fortnight with the outreach nurse and the CPAS."""
     for index, held_on in enumerate([TODAY - timedelta(days=d) for d in (42, 28, 14)]):
         meeting = CaseMeeting.objects.create(
-            organisation=organisation, site=site, held_on=held_on, created_by=author,
+            organisation=organisation,
+            site=site,
+            held_on=held_on,
+            created_by=author,
             participants="Referent worker, shelter coordinator, outreach nurse, CPAS social worker",
-        )  # fmt: skip
+        )
         meeting.persons.set(heads[index * 3 : index * 3 + 3])
-        MeetingAction.objects.bulk_create([
-            MeetingAction(organisation=organisation, meeting=meeting, owner="Referent worker",
-                          description="Apply for urgent medical aid at the CPAS",
-                          due_date=held_on + timedelta(days=7)),
-            MeetingAction(organisation=organisation, meeting=meeting, owner="Outreach nurse",
-                          description="Book a gynaecology appointment",
-                          due_date=held_on + timedelta(days=10)),
-        ])  # fmt: skip
+        MeetingAction.objects.bulk_create(
+            MeetingAction(
+                organisation=organisation,
+                meeting=meeting,
+                owner=owner,
+                description=description,
+                due_date=held_on + timedelta(days=days),
+            )
+            for owner, description, days in MEETING_ACTIONS
+        )

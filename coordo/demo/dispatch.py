@@ -87,17 +87,25 @@ def _ensure_centre(
     model: str,
     intake: int,
 ) -> ReceptionCentre:
-    site = sites.get(key) or Site.objects.get_or_create(
-        organisation=organisation, name=key,
-        defaults={"kind": SiteKind.RECEPTION_CENTRE, "city": city},
-    )[0]  # fmt: skip
+    site = (
+        sites.get(key)
+        or Site.objects.get_or_create(
+            organisation=organisation,
+            name=key,
+            defaults={"kind": SiteKind.RECEPTION_CENTRE, "city": city},
+        )[0]
+    )
     centre, _ = ReceptionCentre.objects.get_or_create(
         site=site,
         defaults={
-            "organisation": organisation, "code": code, "region": region,
-            "language": language, "model": model, "daily_intake": intake,
+            "organisation": organisation,
+            "code": code,
+            "region": region,
+            "language": language,
+            "model": model,
+            "daily_intake": intake,
         },
-    )  # fmt: skip
+    )
     return centre
 
 
@@ -118,9 +126,10 @@ def _ensure_units(organisation: Organisation, centre: ReceptionCentre, rng: rand
             (beds if rng.random() < 0.4 else 0) if kind == UnitKind.PRIVATE else rng.randint(0, 3)
         )
         ReceptionUnit.objects.get_or_create(
-            organisation=organisation, code=code,
+            organisation=organisation,
+            code=code,
             defaults={"centre": centre, "kind": kind, "beds": beds, "free": free, **flags},
-        )  # fmt: skip
+        )
 
 
 def _ensure_arrivals(
@@ -138,9 +147,13 @@ def _ensure_arrivals(
         registered = TODAY - timedelta(days=rng.randint(0, 10))
         arrival, created = Arrival.objects.get_or_create(
             household=household,
-            defaults={"organisation": organisation, "site": site, "registered": registered,
-                      "registered_by": dispatcher},
-        )  # fmt: skip
+            defaults={
+                "organisation": organisation,
+                "site": site,
+                "registered": registered,
+                "registered_by": dispatcher,
+            },
+        )
         if not created or index % 6 == 5:
             continue  # one in six is still to be screened
         members = [
@@ -150,12 +163,15 @@ def _ensure_arrivals(
         flags = _flags(rng, members)
         has_adult_man = any(sex == Sex.MALE and age >= ADULT_AGE for sex, age in members)
         social = SocialScreening.objects.create(
-            organisation=organisation, arrival=arrival, screened_by=dispatcher,
+            organisation=organisation,
+            arrival=arrival,
+            screened_by=dispatcher,
             school_language=rng.choice(["", "fr", "nl"]),
-            region=rng.choice(["", "", "brussels", "wallonia", "flanders"]), flags=flags,
+            region=rng.choice(["", "", "brussels", "wallonia", "flanders"]),
+            flags=flags,
             women_only="violence" in flags and not has_adult_man,
             family_centre=rng.choice(centres) if rng.random() < 0.15 else None,
-        )  # fmt: skip
+        )
         if rng.random() < 0.1:
             social.excluded_centres.set(
                 [rng.choice([c for c in centres if c != social.family_centre])]
@@ -164,9 +180,13 @@ def _ensure_arrivals(
         if note is not None:
             needs_medical, needs_accessible = MEDICAL_NOTES[note]
             MedicalScreening.objects.create(
-                organisation=organisation, arrival=arrival, screened_by=nurse, details=note,
-                needs_medical=needs_medical, needs_accessible=needs_accessible,
-            )  # fmt: skip
+                organisation=organisation,
+                arrival=arrival,
+                screened_by=nurse,
+                details=note,
+                needs_medical=needs_medical,
+                needs_accessible=needs_accessible,
+            )
 
 
 def _flags(rng: random.Random, members: list[tuple[str, int]]) -> list[str]:

@@ -26,6 +26,7 @@ from coordo.housing.models import (
     Stay,
     Unit,
     UnitClosure,
+    new_occupancies,
 )
 from coordo.people.models import Household, HouseholdMember, Person, Relationship, Sex
 
@@ -35,16 +36,27 @@ SEED = 3303
 
 # Where people go, weighted as a shelter and a transitional house report it.
 SHELTER_EXITS: dict[str, int] = {
-    Destination.SHELTER: 22, Destination.FAMILY_FRIENDS: 14, Destination.UNKNOWN: 18,
-    Destination.STREET: 9, Destination.RECEPTION_NETWORK: 12, Destination.HOSPITAL_CARE: 5,
-    Destination.PRIVATE_RENTAL: 6, Destination.SOCIAL_HOUSING: 3, Destination.TRANSITIONAL: 8,
-    Destination.RETURN: 2, Destination.PRISON: 1,
-}  # fmt: skip
+    Destination.SHELTER: 22,
+    Destination.FAMILY_FRIENDS: 14,
+    Destination.UNKNOWN: 18,
+    Destination.STREET: 9,
+    Destination.RECEPTION_NETWORK: 12,
+    Destination.HOSPITAL_CARE: 5,
+    Destination.PRIVATE_RENTAL: 6,
+    Destination.SOCIAL_HOUSING: 3,
+    Destination.TRANSITIONAL: 8,
+    Destination.RETURN: 2,
+    Destination.PRISON: 1,
+}
 HOUSING_EXITS: dict[str, int] = {
-    Destination.PRIVATE_RENTAL: 34, Destination.SOCIAL_HOUSING: 30, Destination.FAMILY_FRIENDS: 8,
-    Destination.TRANSITIONAL: 5, Destination.SHELTER: 8, Destination.UNKNOWN: 10,
+    Destination.PRIVATE_RENTAL: 34,
+    Destination.SOCIAL_HOUSING: 30,
+    Destination.FAMILY_FRIENDS: 8,
+    Destination.TRANSITIONAL: 5,
+    Destination.SHELTER: 8,
+    Destination.UNKNOWN: 10,
     Destination.HOSPITAL_CARE: 2,
-}  # fmt: skip
+}
 REASONS: dict[str, str] = {
     Destination.PRIVATE_RENTAL: ExitReason.HOUSING_FOUND,
     Destination.SOCIAL_HOUSING: ExitReason.HOUSING_FOUND,
@@ -86,8 +98,11 @@ def _family_with_an_adult_son(organisation: Organisation, site: Site) -> None:
     rng = random.Random(SEED + 1)  # its own draw: the year above stays the same
     community = next(iter(COMMUNITIES))
     last_name = rng.choice(COMMUNITIES[community][2])
-    ages = ((Sex.FEMALE, 44, Relationship.HEAD), (Sex.FEMALE, 9, Relationship.CHILD),
-            (Sex.MALE, 19, Relationship.CHILD))  # fmt: skip
+    ages = (
+        (Sex.FEMALE, 44, Relationship.HEAD),
+        (Sex.FEMALE, 9, Relationship.CHILD),
+        (Sex.MALE, 19, Relationship.CHILD),
+    )
     persons = [_person(rng, community, sex, age, TODAY, last_name) for sex, age, _r in ages]
     for person in persons:
         person.organisation, person.site = organisation, site
@@ -103,10 +118,16 @@ def _family_with_an_adult_son(organisation: Organisation, site: Site) -> None:
         for person, (_sex, _age, relation) in zip(persons, ages, strict=True)
     )
     PlaceRequest.objects.create(
-        organisation=organisation, site=site, head=mother, household=household, persons=2,
-        requested_on=TODAY - timedelta(days=18), priority=Priority.HIGH, needs_women_only=True,
+        organisation=organisation,
+        site=site,
+        head=mother,
+        household=household,
+        persons=2,
+        requested_on=TODAY - timedelta(days=18),
+        priority=Priority.HIGH,
+        needs_women_only=True,
         notes="Le fils aîné (19 ans) loge chez son oncle : admettre la mère et sa fille.",
-    )  # fmt: skip
+    )
 
 
 def _new_household(
@@ -136,16 +157,22 @@ def _new_household(
             household=household,
             person=person,
             relationship=Relationship.HEAD if person is mother else Relationship.CHILD,
-        )  # fmt: skip
+        )
         for person in persons
     )
     return mother, household, persons
 
 
 def _stay(
-    organisation: Organisation, site: Site, unit: Unit, slots: list[int], start: date,
-    nights: int, pace: Pace, rng: random.Random,
-) -> tuple[Stay, list[Occupancy]]:  # fmt: skip
+    organisation: Organisation,
+    site: Site,
+    unit: Unit,
+    slots: list[int],
+    start: date,
+    nights: int,
+    pace: Pace,
+    rng: random.Random,
+) -> tuple[Stay, list[Occupancy]]:
     head, household, persons = _new_household(organisation, site, rng, len(slots))
     end: date | None = start + timedelta(days=nights)
     destination = ""
@@ -154,26 +181,18 @@ def _stay(
     else:
         destination = rng.choices(list(pace.exits), list(pace.exits.values()))[0]
     stay = Stay.objects.create(
-        organisation=organisation, site=site, household=household, head=head,
+        organisation=organisation,
+        site=site,
+        household=household,
+        head=head,
         household_type=HouseholdType.SINGLE_PARENT if household else HouseholdType.SINGLE_WOMAN,
-        start=start, planned_end=start + timedelta(days=nights if end is None else max(nights, 30)),
-        end=end, destination=destination,
+        start=start,
+        planned_end=start + timedelta(days=nights if end is None else max(nights, 30)),
+        end=end,
+        destination=destination,
         exit_reason=REASONS.get(destination, ExitReason.PLANNED) if destination else "",
-    )  # fmt: skip
-    occupancies = [
-        Occupancy(
-            organisation=organisation,
-            stay=stay,
-            person=person,
-            unit=unit,
-            slot=slot,
-            family=unit.family,
-            start=start,
-            end=end,
-        )  # fmt: skip
-        for person, slot in zip(persons, slots, strict=True)
-    ]
-    return stay, occupancies
+    )
+    return stay, new_occupancies(stay, unit, persons, slots, start, end)
 
 
 def _beds(unit: Unit, whole: bool) -> list[list[int]]:
@@ -214,16 +233,25 @@ def _waiting_list(
         size = rng.choice([1, 1, 2, 3])
         head, household, _persons = _new_household(organisation, site, rng, size)
         request = PlaceRequest.objects.create(
-            organisation=organisation, site=site, head=head, household=household, persons=size,
+            organisation=organisation,
+            site=site,
+            head=head,
+            household=household,
+            persons=size,
             requested_on=TODAY - timedelta(days=rng.randint(1, 120)),
-            priority=rng.choices(list(Priority), [1, 3, 6])[0], needs_family_unit=size > 2,
-            needs_women_only=True, needs_accessible=index == 3,
+            priority=rng.choices(list(Priority), [1, 3, 6])[0],
+            needs_family_unit=size > 2,
+            needs_women_only=True,
+            needs_accessible=index == 3,
             notes="Orientée par le CPAS." if index % 3 == 0 else "",
-        )  # fmt: skip
+        )
         if index == 1:  # one household already said no to a unit, with its reason
             Offer.objects.create(
-                organisation=organisation, request=request, unit=units[-1],
-                offered_on=request.requested_on + timedelta(days=10), outcome="refused",
+                organisation=organisation,
+                request=request,
+                unit=units[-1],
+                offered_on=request.requested_on + timedelta(days=10),
+                outcome="refused",
                 refusal_reason="Trop loin de l'école des enfants",
                 answered_on=request.requested_on + timedelta(days=12),
-            )  # fmt: skip
+            )

@@ -54,16 +54,24 @@ def build(organisation: Organisation, sites: dict[str, Site]) -> None:
     coordinator = _user(organisation, COORDINATOR_EMAIL)
     for start, end, languages in SLOTS:
         ShiftTemplate.objects.get_or_create(
-            organisation=organisation, site=site, start=start, end=end,
+            organisation=organisation,
+            site=site,
+            start=start,
+            end=end,
             defaults={"weekdays": [0, 1, 2, 3, 4, 5], "required": 2, "languages_any": languages},
-        )  # fmt: skip
+        )
     workers = _team(organisation, site, _user(organisation, HOST_EMAIL))
     if not Planning.objects.filter(site=site, month=PUBLISHED).exists():
         generate_shifts(site, PUBLISHED)
         published = Planning.objects.create(
-            organisation=organisation, site=site, month=PUBLISHED, created_by=coordinator,
-            status=PlanningStatus.PUBLISHED, version=1, published_at=timezone.now(),
-        )  # fmt: skip
+            organisation=organisation,
+            site=site,
+            month=PUBLISHED,
+            created_by=coordinator,
+            status=PlanningStatus.PUBLISHED,
+            version=1,
+            published_at=timezone.now(),
+        )
         _round_robin(published, workers)
     # The shelter takes in women only: only workers marked for women-only sites go there.
     Site.objects.filter(pk=sites["shelter"].pk).update(women_only=True)
@@ -88,10 +96,15 @@ def _rota(organisation: Organisation, site: Site) -> None:
         females, males, lasts, _nationality, languages = rng.choice(list(COMMUNITIES.values()))
         name = f"{rng.choice(females + males)} {rng.choice(lasts)}"
         member, _new = Worker.objects.get_or_create(
-            organisation=organisation, name=name,
-            defaults={"kind": WorkerKind.STAFF, "languages": ["fr", *languages],
-                      "max_shifts_per_month": 0, "contract_hours": 38},
-        )  # fmt: skip
+            organisation=organisation,
+            name=name,
+            defaults={
+                "kind": WorkerKind.STAFF,
+                "languages": ["fr", *languages],
+                "max_shifts_per_month": 0,
+                "contract_hours": 38,
+            },
+        )
         member.sites.add(site)
         members.append(member)
     rota.members.add(*members)
@@ -125,12 +138,17 @@ def _team(organisation: Organisation, site: Site, host: User) -> list[Worker]:
             name = f"{rng.choice(females if female else males)} {rng.choice(lasts)}"
             linked = host if (kind, n) == (WorkerKind.VOLUNTEER, 0) else None
             worker, created = Worker.objects.get_or_create(
-                organisation=organisation, name=linked.full_name if linked else name,
+                organisation=organisation,
+                name=linked.full_name if linked else name,
                 defaults={
-                    "kind": kind, "female": female, "languages": ["fr", *languages],
-                    "max_shifts_per_month": cap, "contract_hours": hours, "user": linked,
+                    "kind": kind,
+                    "female": female,
+                    "languages": ["fr", *languages],
+                    "max_shifts_per_month": cap,
+                    "contract_hours": hours,
+                    "user": linked,
                 },
-            )  # fmt: skip
+            )
             weekdays = sorted(rng.sample(range(6), days))
             if created:
                 worker.sites.add(site)
@@ -158,10 +176,12 @@ def _round_robin(planning: Planning, workers: list[Worker]) -> None:
     for shift in month_shifts(planning):
         day = timezone.localtime(shift.start).date()
         free = [
-            w for w in workers
-            if day.weekday() in days[w.pk] and w.pk not in busy[day]
+            w
+            for w in workers
+            if day.weekday() in days[w.pk]
+            and w.pk not in busy[day]
             and load[w.pk] < w.max_shifts_per_month
-        ]  # fmt: skip
+        ]
         free.sort(key=lambda w: (load[w.pk], w.pk))
         speakers = [w for w in free if set(w.languages) & set(shift.languages_any)]
         team = (speakers[:1] + [w for w in free if w not in speakers[:1]])[: shift.required]

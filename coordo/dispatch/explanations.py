@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from django.utils.translation import get_language, ngettext, pgettext
+from django.utils.translation import get_language, gettext_lazy, ngettext, pgettext
 from django.utils.translation import gettext as _
 
 from coordo.dispatch.models import Region
@@ -258,49 +258,47 @@ def refusal_text(facts: Mapping[str, Any], names: CentreNames) -> str:
     return f"{first} {second}"
 
 
+# The rules whose words do not depend on the household (D2, D4 and D7 do: `_problem`).
+_PROBLEMS = {
+    "D3": gettext_lazy("a shared room, for one person only"),
+    "D5": gettext_lazy("a mixed shared room, and a women-only or private place is needed"),
+    "D6": gettext_lazy("women only, and the household includes an adult man"),
+    "D9": gettext_lazy("in a centre excluded for this household's safety"),
+    "full": gettext_lazy("no bed free today"),
+    "taken": gettext_lazy("already given to another household of this batch"),
+    "intake": gettext_lazy("the centre has reached its intake for today"),
+}
+
+
+def _problem(code: str, size: int, needs: Sequence[str], largest_beds: int | None) -> str:
+    if code == "D2" and largest_beds:
+        return ngettext(
+            "too small for %(size)s persons (the largest has %(beds)s bed)",
+            "too small for %(size)s persons (the largest has %(beds)s beds)",
+            largest_beds,
+        ) % {"size": size, "beds": largest_beds}
+    if code == "D2":
+        return _("too small for %(size)s persons") % {"size": size}
+    if code == "D4" and "medical" in needs and "accessible" in needs:
+        return _("not a medical place with reduced-mobility access")
+    if code == "D4" and "medical" in needs:
+        return _("not a medical place")
+    if code == "D4":
+        return _("no reduced-mobility access")
+    if code == "D7" and "minor" in needs:
+        return _("not for unaccompanied minors")
+    if code == "D7":
+        return _("reserved for unaccompanied minors")
+    return str(_PROBLEMS.get(code, ""))  # an unknown code says nothing
+
+
 def problem_words(
     codes: Sequence[str], household: Mapping[str, Any], *, largest_beds: int | None = None
 ) -> str:
     """What keeps a household out of a unit, rule by rule; `household` gives size and needs."""
     size, needs = household["size"], household.get("needs", ())
-    words = []
-    for code in codes:
-        if code == "D2" and largest_beds:
-            words.append(
-                ngettext(
-                    "too small for %(size)s persons (the largest has %(beds)s bed)",
-                    "too small for %(size)s persons (the largest has %(beds)s beds)",
-                    largest_beds,
-                )
-                % {"size": size, "beds": largest_beds}
-            )
-        elif code == "D2":
-            words.append(_("too small for %(size)s persons") % {"size": size})
-        elif code == "D3":
-            words.append(_("a shared room, for one person only"))
-        elif code == "D4" and "medical" in needs and "accessible" in needs:
-            words.append(_("not a medical place with reduced-mobility access"))
-        elif code == "D4" and "medical" in needs:
-            words.append(_("not a medical place"))
-        elif code == "D4":
-            words.append(_("no reduced-mobility access"))
-        elif code == "D5":
-            words.append(_("a mixed shared room, and a women-only or private place is needed"))
-        elif code == "D6":
-            words.append(_("women only, and the household includes an adult man"))
-        elif code == "D7" and "minor" in needs:
-            words.append(_("not for unaccompanied minors"))
-        elif code == "D7":
-            words.append(_("reserved for unaccompanied minors"))
-        elif code == "D9":
-            words.append(_("in a centre excluded for this household's safety"))
-        elif code == "full":
-            words.append(_("no bed free today"))
-        elif code == "taken":
-            words.append(_("already given to another household of this batch"))
-        elif code == "intake":
-            words.append(_("the centre has reached its intake for today"))
-    return _semicolon().join(words)
+    words = [_problem(code, size, needs, largest_beds) for code in codes]
+    return _semicolon().join(word for word in words if word)
 
 
 def fit_label(fit: Fit, household: Mapping[str, Any], names: CentreNames) -> str:

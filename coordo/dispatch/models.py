@@ -11,7 +11,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from coordo.access.models import Site, User
+from coordo.access.models import Site, User, by_user
 from coordo.access.tenancy import TenantModel
 from coordo.background import BackgroundRun
 from coordo.people.models import Household
@@ -114,9 +114,7 @@ class Arrival(TenantModel):
     placed_unit = models.ForeignKey(
         ReceptionUnit, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    registered_by = models.ForeignKey(
-        User, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    registered_by = by_user(optional=True)
 
     class Meta:
         verbose_name = _("arrival")
@@ -149,7 +147,19 @@ class VulnerabilityFlag(models.TextChoices):
     ELDERLY = "elderly", _("Elderly")
 
 
-class SocialScreening(TenantModel):
+class Screening(TenantModel):
+    """What both screenings of an arrival note: who screened and when; the arrival's site."""
+
+    screened_by = by_user()
+    screened_at = models.DateTimeField(default=timezone.now)
+
+    site_path = "arrival__site"
+
+    class Meta:
+        abstract = True
+
+
+class SocialScreening(Screening):
     arrival = models.OneToOneField(Arrival, on_delete=models.CASCADE, related_name="social")
     school_language = models.CharField(
         _("children's schooling language"),
@@ -175,10 +185,6 @@ class SocialScreening(TenantModel):
     flags = models.JSONField(_("vulnerabilities"), default=list, blank=True)
     women_only = models.BooleanField(_("needs a women-only or private place"), default=False)
     unaccompanied_minor = models.BooleanField(_("unaccompanied minor"), default=False)
-    screened_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
-    screened_at = models.DateTimeField(default=timezone.now)
-
-    site_path = "arrival__site"
 
     class Meta:
         verbose_name = _("social screening")
@@ -194,17 +200,13 @@ class SocialScreening(TenantModel):
         return [str(labels.get(flag, flag)) for flag in self.flags]
 
 
-class MedicalScreening(TenantModel):
+class MedicalScreening(Screening):
     """Done by the medical team only; the dispatcher sees the resulting needs, never `details`."""
 
     arrival = models.OneToOneField(Arrival, on_delete=models.CASCADE, related_name="medical")
     details = models.TextField(_("medical details"), blank=True)
     needs_medical = models.BooleanField(_("needs a medical place"), default=False)
     needs_accessible = models.BooleanField(_("needs reduced-mobility access"), default=False)
-    screened_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
-    screened_at = models.DateTimeField(default=timezone.now)
-
-    site_path = "arrival__site"
 
     class Meta:
         verbose_name = _("medical screening")
@@ -236,7 +238,7 @@ class Batch(BackgroundRun, TenantModel):
     time_limit = models.PositiveSmallIntegerField(_("time limit (seconds)"), default=10)
     snapshot = models.JSONField(_("input snapshot"))  # coordo.dispatch/1, frozen at creation
     result = models.JSONField(default=dict, blank=True)  # status, score, solve seconds
-    created_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    created_by = by_user()
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -309,7 +311,7 @@ class Decision(TenantModel):
         _("reason"), max_length=10, choices=OverrideReason.choices, blank=True
     )
     comment = models.TextField(_("comment"), blank=True)
-    decided_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    decided_by = by_user()
     decided_at = models.DateTimeField(default=timezone.now)
 
     site_path = "proposal__batch__site"

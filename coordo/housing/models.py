@@ -9,6 +9,7 @@ check the same rules inside an IMMEDIATE (serialised) transaction.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from django.core.exceptions import ValidationError
@@ -19,9 +20,9 @@ from django.db.models.lookups import GreaterThan
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from coordo.access.models import Site, User
+from coordo.access.models import Site, by_user
 from coordo.access.tenancy import TenantModel
-from coordo.people.models import Household, Person
+from coordo.people.models import Person, household_key, person_key
 
 CONFIDENTIAL_LOCATION = _("confidential location")
 FAR_FUTURE = date(9999, 12, 31)
@@ -212,13 +213,8 @@ class Stay(TenantModel):
     """One admission of a household (or a person) at a site, from entry to exit."""
 
     site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="+")
-    household = models.ForeignKey(
-        Household, on_delete=models.PROTECT, null=True, blank=True, related_name="stays",
-        verbose_name=_("household"),
-    )  # fmt: skip
-    head = models.ForeignKey(
-        Person, on_delete=models.PROTECT, related_name="headed_stays", verbose_name=_("person")
-    )
+    household = household_key(related_name="stays")
+    head = person_key(related_name="headed_stays")
     household_type = models.CharField(
         _("household type"), max_length=20, choices=HouseholdType.choices
     )
@@ -231,9 +227,7 @@ class Stay(TenantModel):
     destination = models.CharField(
         _("destination"), max_length=20, choices=Destination.choices, blank=True
     )
-    created_by = models.ForeignKey(
-        User, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    created_by = by_user(optional=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -303,6 +297,30 @@ class Occupancy(TenantModel):
         return f"{self.unit} · {self.slot}"
 
 
+def new_occupancies(
+    stay: Stay,
+    unit: Unit,
+    persons: Sequence[Person],
+    slots: Sequence[int],
+    start: date,
+    end: date | None,
+) -> list[Occupancy]:
+    """The occupancies (unsaved) of a stay's `persons` in `unit`, one slot each, in order."""
+    return [
+        Occupancy(
+            organisation_id=stay.organisation_id,
+            stay=stay,
+            person=person,
+            unit=unit,
+            slot=slot,
+            family=unit.family,
+            start=start,
+            end=end,
+        )
+        for person, slot in zip(persons, slots, strict=False)
+    ]
+
+
 class RequestStatus(models.TextChoices):
     WAITING = "waiting", _("Waiting")
     OFFERED = "offered", _("Place offered")
@@ -320,13 +338,8 @@ class PlaceRequest(TenantModel):
     """A household's request for a place at a site: the waiting list, in order."""
 
     site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="+")
-    head = models.ForeignKey(
-        Person, on_delete=models.PROTECT, related_name="place_requests", verbose_name=_("person")
-    )
-    household = models.ForeignKey(
-        Household, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
-        verbose_name=_("household"),
-    )  # fmt: skip
+    head = person_key(related_name="place_requests")
+    household = household_key(related_name="+")
     persons = models.PositiveSmallIntegerField(_("persons to house"), default=1)
     requested_on = models.DateField(_("request date"), default=timezone.localdate)
     priority = models.PositiveSmallIntegerField(
@@ -342,9 +355,7 @@ class PlaceRequest(TenantModel):
     stay = models.ForeignKey(
         Stay, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    created_by = models.ForeignKey(
-        User, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    created_by = by_user(optional=True)
 
     class Meta:
         verbose_name = _("place request")
@@ -381,9 +392,7 @@ class Offer(TenantModel):
     )
     refusal_reason = models.CharField(_("reason for refusal"), max_length=250, blank=True)
     answered_on = models.DateField(_("answered on"), null=True, blank=True)
-    created_by = models.ForeignKey(
-        User, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    created_by = by_user(optional=True)
 
     site_path = "request__site"
 

@@ -1,8 +1,8 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from coordo import appconfig
 
-class PartnersConfig(AppConfig):
+
+class PartnersConfig(appconfig.CoordoConfig):
     name = "coordo.partners"
-    label = "partners"
     verbose_name = _("Partners")

@@ -12,7 +12,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from coordo.access.models import Site, User
+from coordo.access.models import Site, by_user
 from coordo.access.tenancy import TenantModel
 
 
@@ -123,7 +123,7 @@ class Convention(TenantModel):
     insurance = models.CharField(_("insurance"), max_length=250, blank=True)
     document = models.FileField(_("signed document"), upload_to=convention_upload_to, blank=True)
     document_type = models.CharField(max_length=100, blank=True, editable=False)
-    created_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    created_by = by_user()
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

@@ -14,7 +14,7 @@ from django.utils.translation import pgettext_lazy
 from stdnum.be import nn
 
 from coordo.access.languages import language_name
-from coordo.access.models import Site, User
+from coordo.access.models import Site, by_user
 from coordo.access.tenancy import TenantModel
 from coordo.people.vocab import country_choices
 
@@ -95,17 +95,13 @@ class Person(TenantModel):
         validators=[validate_national_number],
     )
     pseudonym = models.CharField(max_length=12, unique=True, default=new_pseudonym, editable=False)
-    created_by = models.ForeignKey(
-        User, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    created_by = by_user(optional=True)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
     # A legal hold (a court case, an inquiry) stops every retention purge of her records
     # (coordo/retention.py) until it is lifted; set and lifted through people.actions, audited.
     legal_hold_at = models.DateTimeField(_("legal hold since"), null=True, blank=True)
-    legal_hold_by = models.ForeignKey(
-        User, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    legal_hold_by = by_user(optional=True)
     legal_hold_reason = models.CharField(_("reason for the legal hold"), max_length=200, blank=True)
 
     class Meta:
@@ -212,6 +208,25 @@ class Household(TenantModel):
         return self.name
 
 
+def person_key(*, related_name: str) -> models.ForeignKey[Person, Person]:
+    """The person a record of another app is about: she outlives it (PROTECT)."""
+    return models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name=related_name, verbose_name=_("person")
+    )
+
+
+def household_key(*, related_name: str) -> models.ForeignKey[Household | None, Household | None]:
+    """The household a record is about, when it is about one (a person alone has none)."""
+    return models.ForeignKey(
+        Household,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name=related_name,
+        verbose_name=_("household"),
+    )
+
+
 class Relationship(models.TextChoices):
     HEAD = "head", _("Head of household")
     PARTNER = "partner", _("Partner")
@@ -259,7 +274,7 @@ class ConsentRecord(TenantModel):
     purpose = models.CharField(_("purpose"), max_length=20, choices=ConsentPurpose.choices)
     given = models.BooleanField(_("given"))
     date = models.DateField(_("date"), default=timezone.localdate)
-    recorded_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    recorded_by = by_user()
     recorded_at = models.DateTimeField(default=timezone.now)
 
     site_path = "person__site"

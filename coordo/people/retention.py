@@ -6,11 +6,10 @@ from django.utils.translation import gettext_lazy as _
 from coordo.retention import Action, Rule
 
 # A person is anonymised, never deleted: stays, requests and audit rows point at her, and
-# the figures count her. Her identity goes once nothing that justified it remains.
-NOTHING_LEFT = Q(
-    case_files__isnull=True, requests__isnull=True, referrals__isnull=True,
-    headed_stays__isnull=True, occupancies__isnull=True, place_requests__isnull=True,
-)  # fmt: skip
+# the figures count her. Her identity goes once nothing that justified it remains: none of
+# the records that point at her (`KEEPING`).
+KEEPING = ("case_files", "requests", "referrals", "headed_stays", "occupancies", "place_requests")
+NOTHING_LEFT = Q(**{f"{records}__isnull": True for records in KEEPING})
 
 RULES = (
     Rule(
@@ -35,7 +34,7 @@ RULES = (
             "languages": [],
             "phone": "",
             "national_number": "",
-        },  # fmt: skip
+        },
         covers=("people.HouseholdMember",),  # the membership says nothing once she is anonymous
         order=90,
     ),

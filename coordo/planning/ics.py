@@ -26,14 +26,13 @@ def _rule(
     name: str,
     offsets: tuple[str, str],
     start: datetime,
-    month: int,
 ) -> icalendar.Component:
     rule = kind()
     rule.add("TZOFFSETFROM", offsets[0], encode=False)
     rule.add("TZOFFSETTO", offsets[1], encode=False)
     rule.add("TZNAME", name)
     rule.add("DTSTART", start)
-    rule.add("RRULE", {"FREQ": "YEARLY", "BYMONTH": month, "BYDAY": "-1SU"})
+    rule.add("RRULE", {"FREQ": "YEARLY", "BYMONTH": start.month, "BYDAY": "-1SU"})
     return rule
 
 
@@ -45,24 +44,14 @@ def brussels_time_zone() -> icalendar.Timezone:
     """
     zone = icalendar.Timezone()
     zone.add("TZID", TZID)
-    zone.add_component(
-        _rule(
-            icalendar.TimezoneDaylight,
-            name="CEST",
-            offsets=("+0100", "+0200"),
-            start=datetime(1970, 3, 29, 2),  # noqa: DTZ001 (§3.6.5: local time)
-            month=3,
-        )
-    )
-    zone.add_component(
-        _rule(
-            icalendar.TimezoneStandard,
-            name="CET",
-            offsets=("+0200", "+0100"),
-            start=datetime(1970, 10, 25, 3),  # noqa: DTZ001 (§3.6.5: local time)
-            month=10,
-        )
-    )
+    # Summer time from the last Sunday of March at 02:00, winter time from October's at 03:00.
+    summer = datetime(1970, 3, 29, 2)  # noqa: DTZ001 (§3.6.5: local time)
+    winter = datetime(1970, 10, 25, 3)  # noqa: DTZ001
+    for kind, name, offsets, start in (
+        (icalendar.TimezoneDaylight, "CEST", ("+0100", "+0200"), summer),
+        (icalendar.TimezoneStandard, "CET", ("+0200", "+0100"), winter),
+    ):
+        zone.add_component(_rule(kind, name=name, offsets=offsets, start=start))
     return zone
 
 

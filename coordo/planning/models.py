@@ -14,7 +14,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from coordo.access.models import Site, User
+from coordo.access.models import Site, User, by_user
 from coordo.access.tenancy import TenantModel
 from coordo.background import BackgroundRun
 from coordo.background import RunStatus as RunStatus  # planning's run states are these
@@ -109,7 +109,7 @@ class Absence(TenantModel):
     reason = models.CharField(_("reason"), max_length=10, choices=AbsenceReason.choices)
     first_day = models.DateField(_("first day"))
     last_day = models.DateField(_("last day"))
-    entered_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    entered_by = by_user()
     created_at = models.DateTimeField(default=timezone.now)
 
     site_path = "worker__sites"
@@ -189,7 +189,7 @@ class Planning(TenantModel):
     based_on = models.ForeignKey(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    created_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    created_by = by_user()
     created_at = models.DateTimeField(default=timezone.now)
     published_at = models.DateTimeField(null=True, blank=True)
 
@@ -266,7 +266,7 @@ class PlanningRun(BackgroundRun, TenantModel):
     planning = models.ForeignKey(Planning, on_delete=models.CASCADE, related_name="runs")
     time_limit = models.PositiveSmallIntegerField(_("time limit (seconds)"), default=10)
     result = models.JSONField(default=dict, blank=True)  # status, objective, bound, conflicts
-    created_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    created_by = by_user()
     created_at = models.DateTimeField(default=timezone.now)
 
     site_path = "planning__site"
@@ -333,23 +333,29 @@ class SwapRequest(TenantModel):
     shift = models.ForeignKey(Shift, on_delete=models.CASCADE, related_name="+")
     requester = models.ForeignKey(Worker, on_delete=models.CASCADE, related_name="swaps_asked")
     colleague = models.ForeignKey(
-        Worker, on_delete=models.CASCADE, null=True, blank=True, related_name="swaps_offered",
+        Worker,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="swaps_offered",
         verbose_name=_("colleague"),
-    )  # fmt: skip
+    )
     taker = models.ForeignKey(
         Worker, on_delete=models.CASCADE, null=True, blank=True, related_name="swaps_taken"
     )
     counter_shift = models.ForeignKey(
-        Shift, on_delete=models.CASCADE, null=True, blank=True, related_name="+",
+        Shift,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("my shift in exchange"),
-    )  # fmt: skip
+    )
     status = models.CharField(
         _("status"), max_length=10, choices=SwapStatus.choices, default=SwapStatus.OFFERED
     )
     created_at = models.DateTimeField(default=timezone.now)
-    decided_by = models.ForeignKey(
-        User, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    decided_by = by_user(optional=True)
     decided_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

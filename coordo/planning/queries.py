@@ -114,14 +114,16 @@ def swaps_offered_to(worker: Worker) -> QuerySet[SwapRequest]:
     )
     return (
         SwapRequest.objects.filter(
-            organisation_id=worker.organisation_id, site__in=worker.sites.all(),
-            status=SwapStatus.OFFERED, shift__start__gt=timezone.now(),
+            organisation_id=worker.organisation_id,
+            site__in=worker.sites.all(),
+            status=SwapStatus.OFFERED,
+            shift__start__gt=timezone.now(),
         )
         .filter(Q(colleague=worker) | Q(colleague__isnull=True))
         .exclude(requester=worker)
         .exclude(Exists(works))  # an open offer of a shift they already work is not for them
         .select_related("site", "shift", "requester", "planning")
-    )  # fmt: skip
+    )
 
 
 def swaps_asked_by(worker: Worker) -> QuerySet[SwapRequest]:
@@ -176,21 +178,23 @@ def exchangeable(worker: Worker, swap: SwapRequest) -> QuerySet[Shift]:
     """The taker's coming shifts of the same planning, which the requester does not work."""
     return (
         Shift.objects.filter(
-            assignments__planning=swap.planning, assignments__worker=worker,
+            assignments__planning=swap.planning,
+            assignments__worker=worker,
             start__gt=timezone.now(),
         )
         .exclude(assignments__planning=swap.planning, assignments__worker=swap.requester_id)
         .order_by("start")
-    )  # fmt: skip
+    )
 
 
 def get_published_assignment(worker: Worker, assignment_id: int) -> Assignment:
     """One of the worker's shifts in a published planning (what they may offer to swap)."""
     return get_object_or_404(
-        Assignment.objects.filter(worker=worker, planning__status=PlanningStatus.PUBLISHED)
-        .select_related("planning", "shift", "worker"),
+        Assignment.objects.filter(
+            worker=worker, planning__status=PlanningStatus.PUBLISHED
+        ).select_related("planning", "shift", "worker"),
         pk=assignment_id,
-    )  # fmt: skip
+    )
 
 
 def get_planned_worker(principal: Principal, worker_id: int) -> Worker:

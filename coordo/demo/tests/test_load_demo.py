@@ -83,8 +83,18 @@ def test_every_demo_login_works(settings):
 
 
 def test_no_name_from_the_job_postings_appears_in_the_code():
-    banned = ["L'Ilot", "Ilot", "Sister's House", "Plateforme Citoyenne", "BELRefugees", "Fedasil",
-              "RÉZONE", "Rezone", "LE DELTA", "Marchienne"]  # fmt: skip
+    banned = [
+        "L'Ilot",
+        "Ilot",
+        "Sister's House",
+        "Plateforme Citoyenne",
+        "BELRefugees",
+        "Fedasil",
+        "RÉZONE",
+        "Rezone",
+        "LE DELTA",
+        "Marchienne",
+    ]
     sources = [p for p in (ROOT / "coordo").rglob("*") if p.suffix in {".py", ".html", ".po"}]
     pattern = re.compile(
         r"\b(" + "|".join(re.escape(name) for name in banned) + r")\b", re.IGNORECASE

@@ -79,13 +79,16 @@ class _Checker:
             return False
         return True
 
-    def boolean(self, value: Any, path: str) -> bool:
+    def _typed(self, value: Any, path: str, kind: type, reason: str) -> bool:
         if value is _MISSING:
             return False
-        if not isinstance(value, bool):
-            self.error(path, "must be true or false")
+        if not isinstance(value, kind):
+            self.error(path, reason)
             return False
         return True
+
+    def boolean(self, value: Any, path: str) -> bool:
+        return self._typed(value, path, bool, "must be true or false")
 
     def day(self, value: Any, path: str) -> date | None:
         if value is _MISSING:
@@ -99,12 +102,7 @@ class _Checker:
         return None
 
     def array(self, value: Any, path: str) -> bool:
-        if value is _MISSING:
-            return False
-        if not isinstance(value, list):
-            self.error(path, "must be a list")
-            return False
-        return True
+        return self._typed(value, path, list, "must be a list")
 
     def unique_id(self, value: Any, path: str, seen: dict[str, str], what: str) -> None:
         if not self.string(value, path):

@@ -5,9 +5,15 @@ from __future__ import annotations
 from datetime import time
 
 from conftest import verified_client
-from coordo.access.models import AuditEvent, Site, User
+from coordo.access.models import Site, User
 from coordo.planning.models import Assignment, Planning, Shift, ShiftTemplate, Worker
-from coordo.planning.tests.factories import make_draft, make_templates, make_worker, publish_with
+from coordo.planning.tests.factories import (
+    audit_rows,
+    make_draft,
+    make_templates,
+    make_worker,
+    publish_with,
+)
 from coordo.planning.views.printout import latin1, short_name
 
 
@@ -32,12 +38,7 @@ def test_the_published_month_prints_with_first_names_and_gaps(
     assert b"Samir Test" not in body
     assert b"(2 missing)" in body  # every other shift is empty
     assert b"DRAFT" not in body
-    assert (
-        AuditEvent.objects.filter(
-            action="export", object_type="planning.planning", object_id=str(draft.pk)
-        ).count()
-        == 1
-    )
+    assert audit_rows("export", "planning.planning", draft.pk) == 1
 
 
 def test_a_draft_prints_for_the_coordinator_marked_as_such(
@@ -62,9 +63,13 @@ def test_a_full_month_of_three_slots_fits_on_one_page(
 ) -> None:
     make_templates(site, weekdays=(0, 1, 2, 3, 4, 5))
     ShiftTemplate.objects.create(
-        organisation=site.organisation, site=site, weekdays=[0, 1, 2, 3, 4, 5], start=time(15),
-        end=time(18), required=2,
-    )  # fmt: skip
+        organisation=site.organisation,
+        site=site,
+        weekdays=[0, 1, 2, 3, 4, 5],
+        start=time(15),
+        end=time(18),
+        required=2,
+    )
     names = ("Abdelrahman Benali", "Yasmina Kowalczyk", "Chloé Vandenbroucke", "Dirk Peeters")
     team = [make_worker(site, name) for name in names]
     planning = make_draft(site, coordinator)

@@ -29,7 +29,7 @@ class Command(BaseCommand):
         ensure_scheduled()
         ensure_beating()
         children = [
-            subprocess.Popen([*manage, "db_worker", "--interval", "1"]),  # noqa: S603 (fixed argv)
+            subprocess.Popen([*manage, "worker", "--interval", "1"]),  # noqa: S603 (fixed argv)
             subprocess.Popen([*manage, "runserver", addrport, "--noreload"]),  # noqa: S603 (fixed argv)
         ]
         self.stdout.write(
