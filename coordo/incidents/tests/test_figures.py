@@ -40,7 +40,9 @@ def test_the_figures_of_a_site(site, host):
 def test_the_page_and_its_export(site, host, coordinator):
     report(site, host, occurred_at=timezone.now() - timedelta(days=40))
     client = verified_client(coordinator)
-    assert client.get("/incidents/figures/").status_code == 200
+    page = client.get("/incidents/figures/")
+    assert page.status_code == 200
+    assert page.content.decode().count('class="chart-canvas"') == 2  # the shared chart layer
     csv = client.get("/incidents/figures/export/").content.decode("utf-8-sig")
     assert "Verbal abuse" in csv
     assert verified_client(host).get("/incidents/figures/").status_code == 403

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from coordo.access.http import AuthedRequest, require_perm
 from coordo.access.policy import Perm
 from coordo.incidents.figures import Figures, compute
+from coordo.web.charts import Chart
 from coordo.web.periods import PeriodForm, refusal
 from coordo.web.sites import current_site
 from coordo.web.tabular.writing import export_response
@@ -61,8 +62,24 @@ def incident_figures(request: AuthedRequest) -> HttpResponse:
         (_(day), [(n, round(100 * n / peak)) for n in hours])
         for day, hours in zip(WEEKDAYS, figures.heat, strict=True)
     ]
+    charts = [
+        Chart(
+            title=_("By type"), x="type", y="count", x_title=_("Type"), y_title=_("Incidents"),
+            rows=[{"type": label, "count": n} for label, n in figures.by_type],
+        ),
+        Chart(
+            title=_("Weekday × hour"), x="hour", y="count", series="weekday",
+            x_title=_("Hours"), y_title=_("Incidents"), series_title=_("Weekday"),
+            rows=[
+                {"hour": hour, "count": n, "weekday": str(_(day))}
+                for day, hours in zip(WEEKDAYS, figures.heat, strict=True)
+                for hour, n in enumerate(hours)
+            ],
+        ),
+    ]  # fmt: skip
     context = {
         "site": site, "form": form, "figures": figures, "heat": heat, "hours": range(24),
+        "charts": charts,
         "query": urlencode({"start": start.isoformat(), "end": end.isoformat()}),
     }  # fmt: skip
     return render(request, "incidents/figures.html", context)
