@@ -13,6 +13,7 @@ from datetime import date, datetime, time
 
 from django.utils import timezone
 
+from coordo.disclosure import Key, Sum, Suppressed, Table, protect
 from coordo.incidents.models import FollowUpAction, Incident
 
 
@@ -75,3 +76,35 @@ def compute(site_id: int, start: date, end: date) -> Figures:
             incident__site_id=site_id, done_at__isnull=True
         ).count(),
     )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class ProtectedFigures:
+    """A whole ended year of a site, for funders and researchers: counts under the threshold,
+    and those that would give them away, are the suppression mark."""
+
+    year: int
+    total: int | Suppressed
+    by_type: list[tuple[str, int | Suppressed]]
+    by_severity: list[tuple[str, int | Suppressed]]
+
+
+def protected_year(site_id: int, year: int) -> ProtectedFigures:
+    """One release per whole year (never a part of one), protected over its two tables."""
+    figures = compute(site_id, date(year, 1, 1), date(year + 1, 1, 1))
+    types: dict[Key, int] = {("type", label): n for label, n in figures.by_type}
+    severities: dict[Key, int] = {("severity", label): n for label, n in figures.by_severity}
+    total: Key = ("total",)
+    tables = [
+        Table("type", {total: figures.total, **types}, [Sum(total, tuple(types))]),
+        Table("severity", {total: figures.total, **severities}, [Sum(total, tuple(severities))]),
+    ]
+    protection = protect(tables)
+    return ProtectedFigures(
+        year=year,
+        total=protection.shown(total),
+        by_type=[(label, protection.shown(("type", label))) for label, _n in figures.by_type],
+        by_severity=[
+            (label, protection.shown(("severity", label))) for label, _n in figures.by_severity
+        ],
+    )

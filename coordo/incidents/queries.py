@@ -13,7 +13,7 @@ from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from coordo.access.models import User
+from coordo.access.models import Site, User
 from coordo.access.policy import Perm
 from coordo.access.roles import Role
 from coordo.access.scoping import Principal
@@ -252,3 +252,10 @@ def get_offer(principal: Principal, offer_id: int) -> SupportOffer:
         | Q(incident__site_id__in=principal.sites_where(Perm.INCIDENT_FOLLOW_UP))
     )
     return get_object_or_404(rows.select_related("incident"), pk=offer_id)
+
+
+def aggregate_sites(principal: Principal) -> QuerySet[Site]:
+    """The sites whose incidents this principal may see as protected aggregates."""
+    return Site.objects.of_organisation(principal).filter(
+        pk__in=principal.sites_where(Perm.REPORTS_AGGREGATE)
+    )

@@ -43,6 +43,11 @@ urlpatterns = [
         debriefings.support_answer,
         name="support_answer",
     ),
+    path(
+        "incidents/sites/<int:site_id>/figures/",
+        figures.incident_figures_aggregate,
+        name="incident_figures_aggregate",
+    ),
     path("incidents/follow-up/", reports.my_follow_up, name="my_follow_up"),
     path(
         "incidents/follow-up/<int:action_id>/done/",

@@ -67,6 +67,9 @@ ROUTES: dict[str, Route] = {
     ),
     "incident_figures": Route(allowed=COORDINATION),
     "escalation_settings": Route(allowed=COORDINATION),
+    "incident_figures_aggregate": Route(
+        target="site", allowed=frozenset({C, Role.RESEARCHER, Role.FUNDER})
+    ),
     "incident_figures_export": Route(allowed=COORDINATION),
     "register_declare": Route(allowed=REPORTERS),
     "api:report_incident": api(

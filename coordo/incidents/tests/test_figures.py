@@ -46,3 +46,22 @@ def test_the_page_and_its_export(site, host, coordinator):
     csv = client.get("/incidents/figures/export/").content.decode("utf-8-sig")
     assert "Verbal abuse" in csv
     assert verified_client(host).get("/incidents/figures/").status_code == 403
+
+
+def test_funders_get_a_whole_year_with_small_cells_suppressed(site, host):
+    from conftest import make_user
+    from coordo.access.roles import Role
+    from coordo.disclosure import SUPPRESSED
+    from coordo.incidents.figures import protected_year
+
+    tz = timezone.get_current_timezone()
+    for n in range(7):
+        report(site, host, occurred_at=datetime(2025, 3, 1 + n, 20, tzinfo=tz), type="threat")
+    report(site, host, occurred_at=datetime(2025, 4, 2, 20, tzinfo=tz), type="overdose")
+    figures = protected_year(site.pk, 2025)
+    assert figures.total == 8
+    assert dict(figures.by_type) == {"Threat": SUPPRESSED, "Overdose": SUPPRESSED}
+    funder = make_user(site, Role.FUNDER)
+    page = verified_client(funder).get(f"/incidents/sites/{site.pk}/figures/?year=2025")
+    assert page.status_code == 200
+    assert "Des insultes" not in page.content.decode()

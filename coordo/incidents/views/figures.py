@@ -6,13 +6,15 @@ from datetime import date
 from urllib.parse import urlencode
 
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from coordo.access.http import AuthedRequest, require_perm
+from coordo.access.http import AuthedRequest, principal_of, require_perm
 from coordo.access.policy import Perm
-from coordo.incidents.figures import Figures, compute
+from coordo.incidents import queries
+from coordo.incidents.figures import Figures, compute, protected_year
+from coordo.incidents.forms import YearForm
 from coordo.web.charts import Chart
 from coordo.web.periods import PeriodForm, refusal
 from coordo.web.sites import current_site
@@ -95,3 +97,21 @@ def incident_figures_export(request: AuthedRequest) -> HttpResponse:
         request, table(compute(site.pk, start, end)), name=f"incidents-{start}-{end}",
         title=_("Incidents"),
     )  # fmt: skip
+
+
+@require_perm(Perm.REPORTS_AGGREGATE)
+def incident_figures_aggregate(request: AuthedRequest, site_id: int) -> HttpResponse:
+    """Funders and researchers: a whole ended year, through the shared small-cell rule."""
+    site = get_object_or_404(queries.aggregate_sites(principal_of(request)), pk=site_id)
+    last_year = timezone.localdate().year - 1
+    form = YearForm(request.GET or {"year": last_year})
+    year = form.cleaned_data["year"] if form.is_valid() else last_year
+    year = min(year, last_year)  # whole ended years only
+    figures = protected_year(site.pk, year)
+    if request.GET.get("format") in ("csv", "xlsx"):
+        lines: list[list[object]] = [[_("Year"), year], [_("Total"), str(figures.total)]]
+        lines += [[_("By type"), label, str(n)] for label, n in figures.by_type]
+        lines += [[_("By severity"), label, str(n)] for label, n in figures.by_severity]
+        return export_response(request, lines, name=f"incidents-{site.pk}-{year}")
+    context = {"site": site, "figures": figures, "form": form}
+    return render(request, "incidents/figures_aggregate.html", context)
