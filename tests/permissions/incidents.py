@@ -152,6 +152,14 @@ def build_records(place: Place, label: str, planted: dict[str, str]) -> dict[str
         type="verbal_abuse", named=False,
         description=planted.get("declaration.description", f"Insultes ({label})"),
     )  # fmt: skip
+    declarant = User.objects.create_user(
+        f"declarant-{label}@test.example", "unused-password-1", organisation=organisation,
+        full_name=f"Déclarante {label}",  # a user's name is in the user list: no canary
+    )  # fmt: skip
+    Declaration.objects.create(
+        organisation=organisation, site=site, occurred_at=datetime(2026, 9, 2, 18, 0, tzinfo=UTC),
+        type="threat", named=True, declarant=declarant, description=f"Menaces ({label})",
+    )  # fmt: skip
     debriefing = Debriefing.objects.create(
         organisation=organisation, site=site, held_on=date(2026, 11, 10),
         what_happened=planted.get("debriefing.what_happened", f"Retour d'équipe ({label})"),
