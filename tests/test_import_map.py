@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent / "coordo"
-DOMAIN_APPS = ("people", "casework", "partners", "housing", "planning", "dispatch")
+DOMAIN_APPS = ("people", "casework", "partners", "housing", "planning", "dispatch", "incidents")
 SHARED = (
     "access",
     "web",
@@ -20,7 +20,7 @@ SHARED = (
     "registry.py",
     "personal_data.py",
     "disclosure.py",
-    "notifications.py",
+    "notifications",
     "background",
 )
 

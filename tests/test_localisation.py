@@ -69,6 +69,8 @@ _READERS = (
     Role.ADMIN,
     Role.RESEARCHER,
     Role.FUNDER,
+    Role.PREVENTION_ADVISOR,
+    Role.DIRECTOR,
 )
 
 

@@ -30,6 +30,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
             "api_docs": principal.can(Perm.API_DOCS),
             "dispatch": principal.can(Perm.DISPATCH_VIEW),
             "planning": principal.can(Perm.PLANNING_VIEW),
+            "incidents": principal.can(Perm.INCIDENT_REPORT),
+            "register": principal.can(Perm.REGISTER_VIEW),
             "casework": "front_desk"
             if principal.can(Perm.REQUEST_EDIT)
             else "case_file_list"

@@ -66,6 +66,12 @@ class Perm(StrEnum):
     PLANNING_VIEW = "planning.view"  # a site's month plannings: who works when (no case files)
     PLANNING_EDIT = "planning.edit"  # generate and edit drafts
     PLANNING_PUBLISH = "planning.publish"
+    # incidents
+    INCIDENT_REPORT = "incidents.report"  # report an incident; see one's own reports
+    INCIDENT_VIEW = "incidents.view"  # every report of a site, narrative and identities included
+    INCIDENT_FOLLOW_UP = "incidents.follow_up"  # status, follow-up actions
+    REGISTER_DECLARE = "incidents.register_declare"  # declare violence by a third party
+    REGISTER_VIEW = "incidents.register_view"  # the register itself, its exports and summary
 
 
 @dataclass(frozen=True)
@@ -84,9 +90,11 @@ ROLES: dict[str, RoleSetup] = {
     Role.RESEARCHER: RoleSetup(Scope.AGGREGATES, mfa_required=False),
     Role.FUNDER: RoleSetup(Scope.AGGREGATES, mfa_required=False),
     Role.ADMIN: RoleSetup(Scope.ORGANISATION, mfa_required=True),
+    Role.PREVENTION_ADVISOR: RoleSetup(Scope.ORGANISATION, mfa_required=True),
+    Role.DIRECTOR: RoleSetup(Scope.ORGANISATION, mfa_required=True),
 }
 
-C, SW, MED, HOST, DISP, FIN, RES, FUND, ADM = (
+C, SW, MED, HOST, DISP, FIN, RES, FUND, ADM, PREV, DIR = (
     Role.COORDINATOR,
     Role.SOCIAL_WORKER,
     Role.MEDICAL,
@@ -96,6 +104,8 @@ C, SW, MED, HOST, DISP, FIN, RES, FUND, ADM = (
     Role.RESEARCHER,
     Role.FUNDER,
     Role.ADMIN,
+    Role.PREVENTION_ADVISOR,
+    Role.DIRECTOR,
 )
 
 GRANTS: dict[Perm, frozenset[str]] = {
@@ -145,6 +155,16 @@ GRANTS: dict[Perm, frozenset[str]] = {
     Perm.PLANNING_VIEW: frozenset({C, HOST}),
     Perm.PLANNING_EDIT: frozenset({C}),
     Perm.PLANNING_PUBLISH: frozenset({C}),
+    # incidents — anyone of the team reports; the narrative and who was involved are read by
+    # the site's coordination (and the report's author, in coordo/incidents/queries.py).
+    Perm.INCIDENT_REPORT: frozenset({C, SW, MED, HOST, DISP, FIN}),
+    Perm.INCIDENT_VIEW: frozenset({C}),
+    Perm.INCIDENT_FOLLOW_UP: frozenset({C}),
+    # the register of acts of violence by third parties (Code du bien-être au travail, I.3):
+    # every worker declares; the employer (direction) and the prevention advisor read it,
+    # organisation-wide; a site's coordinators only if they also hold one of those roles.
+    Perm.REGISTER_DECLARE: frozenset({C, SW, MED, HOST, DISP, FIN}),
+    Perm.REGISTER_VIEW: frozenset({PREV, DIR}),
 }
 
 
@@ -162,6 +182,7 @@ PERSONAL_DATA_PERMS: frozenset[Perm] = frozenset(
         Perm.CONFIDENTIAL_ADDRESS_VIEW,
         Perm.DISPATCH_VIEW,
         Perm.DISPATCH_MEDICAL,
+        Perm.INCIDENT_VIEW,
     }
 )
 

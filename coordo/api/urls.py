@@ -19,6 +19,7 @@ from coordo.api.errors import add_error_answers
 from coordo.casework.api import router as casework_router
 from coordo.dispatch.api import router as dispatch_router
 from coordo.housing.api import router as housing_router
+from coordo.incidents.api import router as incidents_router
 from coordo.partners.api import router as partners_router
 from coordo.people.api import router as people_router
 from coordo.planning.api import router as planning_router
@@ -63,6 +64,7 @@ for router in (
     partners_router,
     planning_router,
     dispatch_router,
+    incidents_router,
 ):
     api.add_router("/", router)
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from coordo.access.models import Site
+from coordo.access.models import Site, User
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
 from coordo.planning.models import (
@@ -204,3 +206,28 @@ def get_planned_worker(principal: Principal, worker_id: int) -> Worker:
 def absences_planned_by(principal: Principal) -> QuerySet[Absence]:
     """Absences of the workers of the sites the principal plans."""
     return Absence.objects.visible_to(principal, Perm.PLANNING_EDIT).distinct()
+
+
+def on_call_at(site_id: int, at: datetime) -> list[User]:
+    """Who is on call at the site at `at`, then their backups: the holder of each rota's
+    period covering `at`, then that rota's other members, in the rota's order (name).
+    Workers without an account cannot be alerted in Coordo and are left out."""
+    periods = (
+        RotaPeriod.objects.filter(rota__site_id=site_id, start__lte=at, end__gt=at)
+        .select_related("holder__user", "rota")
+        .order_by("rota__name", "rota_id", "start")
+    )
+    chain: list[User] = []
+    for period in periods:
+        members = list(period.rota.members.select_related("user").order_by("name", "pk"))
+        holder = period.holder
+        if holder is not None and holder in members:
+            at_holder = members.index(holder)
+            members = members[at_holder:] + members[:at_holder]  # the next ones come after
+        elif holder is not None:
+            members.insert(0, holder)
+        for worker in members:
+            user = worker.user
+            if user is not None and user.is_active and worker.is_active and user not in chain:
+                chain.append(user)
+    return chain

@@ -16,6 +16,8 @@ from tests.permissions import (
     casework,
     dispatch,
     housing,
+    incidents,
+    notifications,
     operations,
     partners,
     people,
@@ -23,7 +25,18 @@ from tests.permissions import (
 )
 from tests.permissions.routes import Route
 
-_MODULES = (operations, access, people, housing, casework, partners, planning, dispatch)
+_MODULES = (
+    operations,
+    access,
+    people,
+    housing,
+    casework,
+    partners,
+    planning,
+    dispatch,
+    incidents,
+    notifications,
+)
 
 MATRIX: dict[str, Route] = {}
 for _module in _MODULES:
