@@ -100,6 +100,7 @@ INSTALLED_APPS = [
     "coordo.partners",
     "coordo.planning",
     "coordo.dispatch",
+    "coordo.reports",
     "coordo.demo",
     "coordo.operations",
 ]

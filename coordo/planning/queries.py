@@ -2,7 +2,20 @@
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from datetime import date, datetime, time
+from typing import Any
+
+from django.db.models import (
+    Count,
+    DurationField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Sum,
+)
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -200,3 +213,34 @@ def get_planned_worker(principal: Principal, worker_id: int) -> Worker:
 def absences_planned_by(principal: Principal) -> QuerySet[Absence]:
     """Absences of the workers of the sites the principal plans."""
     return Absence.objects.visible_to(principal, Perm.PLANNING_EDIT).distinct()
+
+
+# The reports' indicators (coordo/reports/indicators/planning.py): the published plans'
+# shifts starting in the days [start, end) of the sites, one grouped query each.
+def _published_assignments(
+    site_ids: tuple[int, ...], start: date, end: date
+) -> QuerySet[Assignment]:
+    zone = timezone.get_current_timezone()
+    return Assignment.objects.filter(
+        planning__site_id__in=site_ids,
+        planning__status=PlanningStatus.PUBLISHED,
+        shift__start__gte=datetime.combine(start, time.min, tzinfo=zone),
+        shift__start__lt=datetime.combine(end, time.min, tzinfo=zone),
+    ).order_by()
+
+
+def worked_hours(site_ids: tuple[int, ...], start: date, end: date) -> dict[Any, float]:
+    """Hours planned in published plans, by kind of worker (staff, volunteer…)."""
+    length = ExpressionWrapper(F("shift__end") - F("shift__start"), output_field=DurationField())
+    rows = (
+        _published_assignments(site_ids, start, end)
+        .values_list("worker__kind")
+        .annotate(hours=Sum(length))
+    )
+    return {kind: round(hours.total_seconds() / 3600, 1) for kind, hours in rows if hours}
+
+
+def shifts_worked(site_ids: tuple[int, ...], start: date, end: date) -> dict[Any, int]:
+    """Shifts held in published plans (a shift with two people counts twice), by worker kind."""
+    rows = _published_assignments(site_ids, start, end).values_list("worker__kind")
+    return dict(rows.annotate(n=Count("pk")))

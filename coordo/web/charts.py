@@ -159,3 +159,20 @@ def to_svg(spec: Mapping[str, Any]) -> str:
 def to_png(spec: Mapping[str, Any], *, scale: float = 2) -> bytes:
     """The chart as a PNG image (Word documents), twice the pixels for print by default."""
     return vl_convert.vegalite_to_png(dict(spec), vl_version=VEGA_LITE_VERSION, scale=scale)
+
+
+@dataclass(frozen=True)
+class Drawn:
+    """A spec already built (an archived report's), to embed with charts/chart.html."""
+
+    title: str
+    built: Mapping[str, Any] = field(repr=False)
+    element_id: str = field(default_factory=lambda: f"chart-{next(_ids)}")
+    css_class = ""
+
+    @property
+    def spec_id(self) -> str:
+        return f"{self.element_id}-spec"
+
+    def spec(self) -> Mapping[str, Any]:
+        return self.built
