@@ -18,7 +18,8 @@ import vl_convert
 # The Vega-Lite version vendored in static/vendor/vega/ and the one vl-convert draws with.
 VEGA_LITE_VERSION = "6.4"
 SCHEMA = f"https://vega.github.io/schema/vega-lite/v{VEGA_LITE_VERSION}.json"
-FONT = "Noto Sans, DejaVu Sans, sans-serif"
+# The bundled fonts first (their names in PDF, coordo/web/fonts.py), then the browser's.
+FONT = "Coordo Latin, Coordo Arabic, Coordo Ethiopic, Noto Sans, DejaVu Sans, sans-serif"
 
 Kind = Literal["bar", "line", "area"]
 _ids = itertools.count(1)
@@ -80,7 +81,11 @@ def chart_spec(chart: Chart) -> dict[str, Any]:
             "type": x_type,
             "title": str(chart.x_title),
             "sort": None,
-            "axis": {"labelAngle": 0} if not chart.temporal else {"format": "%b %Y"},
+            "axis": (
+                {"format": "%b %Y"}
+                if chart.temporal
+                else {"labelAngle": 0 if len(chart.rows) <= 6 else -45, "labelLimit": 160}
+            ),
         },
         "y": {"field": chart.y, "type": "quantitative", "title": str(chart.y_title)},
         "tooltip": [

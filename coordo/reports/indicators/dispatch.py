@@ -50,7 +50,7 @@ OVERRIDES = define(
 WAITING = define(
     Indicator(
         "dispatch.waiting_days",
-        _("Days waited at the centre before dispatch (average)"),
+        _("Days waited before dispatch (average)"),
         "days",
         _waiting,
         count=False,

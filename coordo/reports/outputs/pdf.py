@@ -16,6 +16,7 @@ def render(content: dict[str, Any]) -> bytes:
     # Imported here: WeasyPrint is slow to load and logs every step at INFO.
     logging.getLogger("weasyprint").setLevel(logging.WARNING)
     from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
 
     charts = {
         index: mark_safe(to_svg(section["spec"]))  # noqa: S308  (drawn by vl-convert from our spec)
@@ -23,5 +24,10 @@ def render(content: dict[str, Any]) -> bytes:
         if section.get("spec")
     }
     html = render_to_string("reports/document.html", {"content": content, "charts": charts})
-    style = CSS(string=fonts.font_face_css() + f"\nbody {{ font-family: {fonts.CSS_STACK}; }}")
-    return HTML(string=html).write_pdf(stylesheets=[style]) or b""
+    # The bundled fonts, embedded (subset) in the file: @font-face needs a font configuration.
+    font_config = FontConfiguration()
+    style = CSS(
+        string=fonts.font_face_css() + f"\nbody {{ font-family: {fonts.CSS_STACK}; }}",
+        font_config=font_config,
+    )
+    return HTML(string=html).write_pdf(stylesheets=[style], font_config=font_config) or b""
