@@ -16,4 +16,5 @@ urlpatterns = [
     path("", include("coordo.partners.urls")),
     path("", include("coordo.planning.urls")),
     path("", include("coordo.dispatch.urls")),
+    path("", include("coordo.reports.urls")),
 ]
