@@ -237,17 +237,17 @@ def _day_range(field: str, start: date, end: date) -> Q:
     )
 
 
-def request_counts(site_ids: tuple[int, ...], start: date, end: date, by: str) -> dict[Any, int]:
-    """Front-desk requests received in the period, by `kind`, `outcome` or `site`."""
+def request_counts(site_ids: tuple[int, ...], start: date, end: date, per: str) -> dict[Any, int]:
+    """Front-desk requests received in the period, per `kind`, `outcome` or `site`."""
     requests = Request.objects.filter(_day_range("received_at", start, end), site_id__in=site_ids)
-    column = {"kind": "kind", "outcome": "outcome", "site": "site_id"}[by]
+    column = {"kind": "kind", "outcome": "outcome", "site": "site_id"}[per]
     return dict(requests.order_by().values_list(column).annotate(n=Count("pk")))
 
 
-def referral_counts(site_ids: tuple[int, ...], start: date, end: date, by: str) -> dict[Any, int]:
-    """Referrals sent in the period, by `status` or `partner` (its name)."""
+def referral_counts(site_ids: tuple[int, ...], start: date, end: date, per: str) -> dict[Any, int]:
+    """Referrals sent in the period, per `status` or `partner` (its name)."""
     referrals = Referral.objects.filter(_day_range("sent_at", start, end), site_id__in=site_ids)
-    column = {"status": "status", "partner": "partner__name"}[by]
+    column = {"status": "status", "partner": "partner__name"}[per]
     return dict(referrals.order_by().values_list(column).annotate(n=Count("pk")))
 
 

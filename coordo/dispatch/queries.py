@@ -173,14 +173,14 @@ def proposals_of_batches(batches: QuerySet[Batch]) -> QuerySet[Proposal]:
 
 # The reports' indicators (coordo/reports/indicators/dispatch.py): counts over sites and
 # days [start, end), one grouped query each.
-def arrival_counts(site_ids: tuple[int, ...], start: date, end: date, by: str) -> dict[Any, int]:
-    """Households registered in the period, by `status` or `month` (its first day)."""
+def arrival_counts(site_ids: tuple[int, ...], start: date, end: date, per: str) -> dict[Any, int]:
+    """Households registered in the period, per `status` or `month` (its first day)."""
     arrivals = Arrival.objects.filter(
         site_id__in=site_ids, registered__gte=start, registered__lt=end
     ).order_by()
-    if by == "month":
+    if per == "month":
         arrivals = arrivals.annotate(month=TruncMonth("registered"))
-    return dict(arrivals.values_list(by).annotate(n=Count("pk")))
+    return dict(arrivals.values_list(per).annotate(n=Count("pk")))
 
 
 def _decided(site_ids: tuple[int, ...], start: date, end: date) -> QuerySet[Decision]:
@@ -191,10 +191,10 @@ def _decided(site_ids: tuple[int, ...], start: date, end: date) -> QuerySet[Deci
     ).order_by()
 
 
-def decision_counts(site_ids: tuple[int, ...], start: date, end: date, by: str) -> dict[Any, int]:
-    """Dispatch decisions taken in the period, by `outcome`, or overrides by `reason`."""
+def decision_counts(site_ids: tuple[int, ...], start: date, end: date, per: str) -> dict[Any, int]:
+    """Dispatch decisions taken in the period, per `outcome`, or overrides by `reason`."""
     decided = _decided(site_ids, start, end)
-    if by == "reason":
+    if per == "reason":
         decided = decided.filter(outcome=DecisionOutcome.OVERRIDDEN)
         return dict(decided.values_list("reason_code").annotate(n=Count("pk")))
     return dict(decided.values_list("outcome").annotate(n=Count("pk")))
