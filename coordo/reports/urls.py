@@ -4,7 +4,7 @@ from coordo.reports.views import archive, dashboards, templates
 
 urlpatterns = [
     path("reports/", templates.reports_home, name="reports_home"),
-    path("reports/shipped/<slug:key>/copy/", templates.shipped_copy, name="report_shipped_copy"),
+    path("reports/shipped/copy/", templates.shipped_copy, name="report_shipped_copy"),
     path("reports/templates/<int:template_id>/", templates.template_detail, name="report_template"),
     path(
         "reports/templates/<int:template_id>/edit/",

@@ -20,10 +20,11 @@ from tests.permissions import (
     partners,
     people,
     planning,
+    reports,
 )
 from tests.permissions.routes import Route
 
-_MODULES = (operations, access, people, housing, casework, partners, planning, dispatch)
+_MODULES = (operations, access, people, housing, casework, partners, planning, dispatch, reports)
 
 MATRIX: dict[str, Route] = {}
 for _module in _MODULES:

@@ -22,7 +22,7 @@ def client(coordinator):  # type: ignore[no-untyped-def]
 
 
 def copy(client, key="transitional_house_annual") -> ReportTemplate:  # type: ignore[no-untyped-def]
-    response = client.post(reverse("report_shipped_copy", args=[key]))
+    response = client.post(reverse("report_shipped_copy"), {"key": key})
     assert response.status_code == 302
     return ReportTemplate.objects.get()
 

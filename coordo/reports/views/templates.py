@@ -44,8 +44,9 @@ def reports_home(request: AuthedRequest) -> HttpResponse:
 
 @require_POST
 @require_perm(Perm.REPORTS_EDIT)
-def shipped_copy(request: AuthedRequest, key: str) -> HttpResponse:
+def shipped_copy(request: AuthedRequest) -> HttpResponse:
     site = current_site(request, Perm.REPORTS_EDIT)
+    key = request.POST.get("key", "")
     if key not in BY_KEY:
         raise Http404
     template = actions.copy_shipped_template(key, site=site, by=principal_of(request))
