@@ -34,10 +34,15 @@ urlpatterns = [
     ),
     path("reports/archive/", archive.report_archive, name="report_archive"),
     path("reports/archive/<int:report_id>/", archive.report_detail, name="report_detail"),
-    path(
-        "reports/archive/<int:report_id>/<slug:fmt>/",
-        archive.report_download,
-        name="report_download",
+    # One route per format: the permission matrix and the canary read each file.
+    *(
+        path(
+            f"reports/archive/<int:report_id>/report.{fmt}",
+            archive.report_download,
+            {"fmt": fmt},
+            name=f"report_{fmt}",
+        )
+        for fmt in ("pdf", "xlsx", "docx")
     ),
     path("reports/dashboard/", dashboards.site_dashboard, name="reports_dashboard"),
     path(

@@ -42,7 +42,9 @@ ROUTES: dict[str, Route] = {
     "report_section_remove": Route(method="POST", target="report_section", allowed=COORDINATION, ok=302),
     "report_archive": Route(allowed=AGGREGATES),
     "report_detail": Route(target="funder_report", allowed=AGGREGATES),
-    "report_download": Route(target="funder_report_file", allowed=AGGREGATES),
+    "report_pdf": Route(target="funder_report", allowed=AGGREGATES),
+    "report_xlsx": Route(target="funder_report", allowed=AGGREGATES),
+    "report_docx": Route(target="funder_report", allowed=AGGREGATES),
     "reports_dashboard": Route(allowed=COORDINATION),
     "reports_organisation_dashboard": Route(allowed=COORDINATION),
 }  # fmt: skip

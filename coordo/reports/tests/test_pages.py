@@ -103,12 +103,10 @@ def test_a_generated_report_is_archived_and_downloaded_again(
     page = client.get(response.url).content.decode()
     assert "Data quality" in page
     for fmt in ("pdf", "xlsx", "docx"):
-        download = client.get(reverse("report_download", args=[report.pk, fmt]))
+        download = client.get(reverse(f"report_{fmt}", args=[report.pk]))
         assert download.status_code == 200
         assert download["Cache-Control"] == "no-store"
-    book = load_workbook(
-        BytesIO(client.get(reverse("report_download", args=[report.pk, "xlsx"])).content)
-    )
+    book = load_workbook(BytesIO(client.get(reverse("report_xlsx", args=[report.pk])).content))
     assert book.worksheets[0]["B4"].value == report.data_version
 
 
