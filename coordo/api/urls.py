@@ -22,6 +22,7 @@ from coordo.housing.api import router as housing_router
 from coordo.partners.api import router as partners_router
 from coordo.people.api import router as people_router
 from coordo.planning.api import router as planning_router
+from coordo.reports.api import router as reports_router
 
 
 def admins_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -63,6 +64,7 @@ for router in (
     partners_router,
     planning_router,
     dispatch_router,
+    reports_router,
 ):
     api.add_router("/", router)
 

@@ -99,3 +99,16 @@ def template_content(
         sections=plans_of(template),
         funder=funder,
     )
+
+
+def indicator_table(
+    site_id: int, code: str, breakdown: str, start: date, end: date, *, funder: bool
+) -> list[tuple[str, Any]]:
+    """One indicator at one site as (label, value) rows, the total first; a funder's through
+    disclosure control, as a one-table report."""
+    built = content.build(
+        title=code, site_names=[], scope=Scope((site_id,), start, end), funder=funder,
+        sections=[content.SectionPlan("table", code, (code,), breakdown)],
+    )  # fmt: skip
+    table = content.tables(built)[-1]
+    return [(str(row["cells"][0]), row["cells"][2]) for row in table["rows"]]

@@ -16,7 +16,7 @@ from coordo.reports import outputs
 from coordo.reports.models import GeneratedReport, ReportFile, ReportSection, ReportTemplate
 from coordo.reports.queries import template_content
 from coordo.reports.shipped import BY_KEY
-from tests.permissions.routes import Route
+from tests.permissions.routes import Route, api
 from tests.world import Place
 
 C = Role.COORDINATOR
@@ -47,12 +47,16 @@ ROUTES: dict[str, Route] = {
     "report_docx": Route(target="funder_report", allowed=AGGREGATES),
     "reports_dashboard": Route(allowed=COORDINATION),
     "reports_organisation_dashboard": Route(allowed=COORDINATION),
+    # Session credentials here; tokens are tested in coordo/reports/tests/test_api.py.
+    "api:list_indicators": api(allowed=AGGREGATES),
+    "api:get_indicator": api(target="indicator_site", allowed=AGGREGATES, denied=403),
 }  # fmt: skip
 
 TARGETS = {
     "report_template": lambda place: {"template_id": place.records["report_template"].pk},
     "report_section": lambda place: {"section_id": place.records["report_section"].pk},
     "funder_report": lambda place: {"report_id": place.records["funder_report"].pk},
+    "indicator_site": lambda place: {"site_id": place.site.pk, "code": "housing.nights"},
     "funder_report_file": lambda place: {
         "report_id": place.records["funder_report"].pk,
         "fmt": "pdf",
