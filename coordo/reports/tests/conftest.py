@@ -28,6 +28,10 @@ def at(day: date, hour: int = 10) -> datetime:
 
 @pytest.fixture
 def housing_quarter(site: Site, coordinator: User) -> Site:
+    return make_housing_quarter(site, coordinator)
+
+
+def make_housing_quarter(site: Site, coordinator: User) -> Site:
     """Q3 2026 (coordo/housing/tests/test_figures.py): a family of two hosted 20 June to
     11 August, exit to social housing; Sara 1 to 21 September, exit to family; a studio
     closed 25 September to 5 October. Birth years known, sexes known."""
