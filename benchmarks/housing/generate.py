@@ -163,10 +163,10 @@ def main() -> None:
         copy(cursor, "people_person",
              ["id", "organisation_id", "site_id", "first_name", "last_name", "search_name", "birth_year",
               "birth_year_approximate", "sex", "gender", "nationality", "languages", "phone",
-              "national_number", "pseudonym", "created_at", "updated_at"],
+              "national_number", "pseudonym", "created_at", "updated_at", "legal_hold_reason"],
              [(n, organisation.pk, person_site.get(n, sites[0].pk), "Prénom", f"Nom{n}", f"prenom nom{n}",
                rng.randint(1950, 2024), "f", rng.choice("FFFMX"), "", "", "[]", "", "", f"B-{n:09d}",
-               "2026-01-01 00:00:00+00", "2026-01-01 00:00:00+00") for n in range(1, persons + 1)])  # fmt: skip
+               "2026-01-01 00:00:00+00", "2026-01-01 00:00:00+00", "") for n in range(1, persons + 1)])  # fmt: skip
         copy(cursor, "housing_stay",
              ["id", "organisation_id", "site_id", "head_id", "household_type", "start", "\"end\"",
               "destination", "exit_reason", "created_at"], stays)  # fmt: skip
