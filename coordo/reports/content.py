@@ -62,14 +62,25 @@ class _Values:
 
     def __init__(self, scope: Scope) -> None:
         self.scope, self.previous = scope, scope.previous()
-        self._cache: dict[tuple[str, str, bool], Value] = {}
+        self._cache: dict[tuple[str, str, int], Value] = {}
 
-    def get(self, code: str, breakdown: str = "", *, previous: bool = False) -> Value:
-        key = (code, breakdown, previous)
+    def back(self, periods: int) -> Scope:
+        """The period `periods` before this one (0: this one)."""
+        scope = self.scope
+        for _step in range(periods):
+            scope = scope.previous()
+        return scope
+
+    def get(self, code: str, breakdown: str = "", *, back: int = 0) -> Value:
+        key = (code, breakdown, back)
         if key not in self._cache:
-            scope = self.previous if previous else self.scope
-            self._cache[key] = indicator(code).value(scope, breakdown or None)
+            self._cache[key] = indicator(code).value(self.back(back), breakdown or None)
         return self._cache[key]
+
+
+def period_key(back: int) -> str:
+    """How a count of a period is named for disclosure control: this one, the one before…"""
+    return {0: "current", 1: "previous"}.get(back, f"back{back}")
 
 
 def build(
@@ -162,29 +173,30 @@ def _section(plan: SectionPlan, values: _Values) -> dict[str, Any]:
                 "y_title": indicator(code).unit_label,
                 "line": plan.breakdown == "month",
             }
-    elif plan.kind == SectionKind.COMPARISON:
-        section["header"] = [
-            _("Indicator"),
-            _("Unit"),
-            _("Previous period"),
-            _("This period"),
-            _("Change (%)"),
-        ]
+    elif plan.kind in (SectionKind.COMPARISON, SectionKind.YEARS):
+        comparison = plan.kind == SectionKind.COMPARISON
+        periods = [1, 0] if comparison else [2, 1, 0]
+        labels = (
+            [_("Previous period"), _("This period")]
+            if comparison
+            else [period_label(values.back(n).start, values.back(n).end) for n in periods]
+        )
+        section["header"] = [_("Indicator"), _("Unit"), *labels]
+        if comparison:
+            section["header"].append(_("Change (%)"))
         section["rows"] = []
         for code in plan.indicators:
             found = indicator(code)
-            before, now = values.get(code, previous=True).total, values.get(code).total
+            totals: list[Cell] = [values.get(code, back=n).total for n in periods]
+            cells: list[Cell] = [str(found.label), found.unit_label, *totals]
+            if comparison:
+                cells.append(_change(totals[0], totals[1]))
             section["rows"].append(
                 {
-                    "cells": [
-                        str(found.label),
-                        found.unit_label,
-                        before,
-                        now,
-                        _change(before, now),
-                    ],
+                    "cells": cells,
                     "level": 0,
-                    "keys": [[code, "", "previous"], [code, "", "current"]],
+                    "keys": [[code, "", period_key(n)] for n in periods],
+                    "change": comparison,
                     "count": found.count,
                     "rests_on": found.rests_on,
                 }
@@ -291,15 +303,15 @@ def _protect(sections: list[dict[str, Any]], scope: Scope) -> list[dict[str, Any
                 if "key" in row:
                     row["cells"][2] = shown((row["key"][0], row["key"][1], "current"))
                 else:
-                    before, now = (shown(tuple(key)) for key in row["keys"])
-                    row["cells"][2:5] = [before, now, _change(before, now)]
+                    shown_values = [shown(tuple(key)) for key in row["keys"]]
+                    width = len(shown_values)
+                    row["cells"][2 : 2 + width] = shown_values
+                    if row.get("change"):
+                        row["cells"][2 + width] = _change(shown_values[-2], shown_values[-1])
             elif row.get("rests_on"):
-                hidden = not protection.is_published((row["rests_on"], "", "current"))
-                if "keys" in row:
-                    hidden = hidden or not protection.is_published(
-                        (row["rests_on"], "", "previous")
-                    )
-                if hidden or (row["rests_on"], "", "current") not in protection.values:
+                periods = [key[2] for key in row["keys"]] if "keys" in row else ["current"]
+                under = [(row["rests_on"], "", period) for period in periods]
+                if not all(protection.is_published(key) for key in under):
                     width = len(row["cells"]) - 2
                     row["cells"][2:] = [SUPPRESSED] * width
             else:
@@ -310,7 +322,7 @@ def _protect(sections: list[dict[str, Any]], scope: Scope) -> list[dict[str, Any
 def _count_cells(row: dict[str, Any]) -> list[tuple[Any, Any]]:
     if "key" in row:
         return [((row["key"][0], row["key"][1], "current"), row["cells"][2])]
-    return [(tuple(row["keys"][0]), row["cells"][2]), (tuple(row["keys"][1]), row["cells"][3])]
+    return [(tuple(key), row["cells"][2 + index]) for index, key in enumerate(row["keys"])]
 
 
 def display(cell: Cell) -> str:

@@ -27,6 +27,7 @@ class SectionKind(models.TextChoices):
     TABLE = "table", _("Table of indicators")
     CHART = "chart", _("Chart")
     COMPARISON = "comparison", _("Comparison with the previous period")
+    YEARS = "years", _("The last three periods")
     NARRATIVE = "narrative", _("Narrative")
 
 

@@ -9,8 +9,9 @@ from django.utils.translation import gettext_lazy as _
 
 from coordo.reports.models import PeriodKind, SectionKind
 
-TABLE, CHART, COMPARISON, NARRATIVE = (
+TABLE, CHART, COMPARISON, NARRATIVE, YEARS = (
     SectionKind.TABLE, SectionKind.CHART, SectionKind.COMPARISON, SectionKind.NARRATIVE,
+    SectionKind.YEARS,
 )  # fmt: skip
 
 
@@ -154,7 +155,9 @@ SHIPPED: tuple[ShippedTemplate, ...] = (
                 HOUSING_KEY + ("casework.requests", "casework.referrals"),
             ),
             ShippedSection(
-                COMPARISON, _("Compared with the year before"), HOUSING_KEY + ("casework.requests",)
+                YEARS,
+                _("Key figures of the last three years"),
+                HOUSING_KEY + ("casework.requests",),
             ),
             ShippedSection(CHART, _("Nights per month"), ("housing.nights",), "month"),
         ),
