@@ -3,7 +3,7 @@
 For one site and for every site of the network: the SQL queries of the report's content
 (CaptureQueriesContext), its server time in this process (indicators, disclosure for
 the funders' version, the content dict), and the same SQL strings replayed on a cursor
-(raw SQL); best of RUNS runs, medians in the JSON. Then the report page of one site as a
+(raw SQL); best of 15 runs (3 for the network's report), medians in the JSON. Then the report page of one site as a
 request, and the render times of its PDF, XLSX and DOCX. The dataset is the housing
 benchmark's (benchmarks/housing/generate.py). Results go to results-<database>.json;
 --compare A B prints the growth A → B.
@@ -27,10 +27,10 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "housing"))
 from generate import setup_django  # noqa: E402
-from run import measure  # noqa: E402  (the housing benchmark's: queries, server, raw SQL)
 
 YEAR = (date(2025, 1, 1), date(2026, 1, 1))
 RENDER_RUNS = 3
+NETWORK_RUNS = 3
 
 
 def best_of(call: Callable[[], object], runs: int = RENDER_RUNS) -> dict[str, float]:
