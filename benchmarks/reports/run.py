@@ -26,6 +26,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "housing"))
+import run as housing_run  # noqa: E402  (the housing benchmark's measure: queries, server, raw SQL)
 from generate import setup_django  # noqa: E402
 
 YEAR = (date(2025, 1, 1), date(2026, 1, 1))
