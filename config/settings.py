@@ -107,6 +107,7 @@ INSTALLED_APPS = [
     "coordo.dispatch",
     "coordo.notifications",
     "coordo.incidents",
+    "coordo.reports",
     "coordo.demo",
     "coordo.operations",
 ]

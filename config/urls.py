@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("coordo.dispatch.urls")),
     path("", include("coordo.notifications.urls")),
     path("", include("coordo.incidents.urls")),
+    path("", include("coordo.reports.urls")),
 ]
 
 # 503 "try again" while the database is away, the plain 500 page otherwise.

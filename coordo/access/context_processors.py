@@ -44,5 +44,10 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
             else "building_list"
             if principal.can(Perm.HOUSING_VIEW)
             else "",
+            "reports": "reports_home"
+            if principal.can(Perm.REPORTS_VIEW)
+            else "report_archive"
+            if principal.can(Perm.REPORTS_AGGREGATE)
+            else "",
         },
     }

@@ -26,6 +26,9 @@ class Perm(StrEnum):
     ORG_MANAGE = "org.manage"  # users, sites, memberships, API tokens
     API_DOCS = "api.docs"
     REPORTS_AGGREGATE = "reports.aggregate"
+    # reports
+    REPORTS_VIEW = "reports.view"  # the site's reports, exact, and their archive
+    REPORTS_EDIT = "reports.edit"  # copy, edit and generate report templates
     # people
     PERSON_VIEW = "person.view"
     PERSON_VIEW_CONFIDENTIAL = "person.view_confidential"  # national number, phone
@@ -114,6 +117,9 @@ GRANTS: dict[Perm, frozenset[str]] = {
     Perm.ORG_MANAGE: frozenset({ADM}),
     Perm.API_DOCS: frozenset({ADM}),
     Perm.REPORTS_AGGREGATE: frozenset({C, RES, FUND}),
+    # reports — the coordination writes the activity reports; funders read their version.
+    Perm.REPORTS_VIEW: frozenset({C}),
+    Perm.REPORTS_EDIT: frozenset({C}),
     # people — hosts and finance never see case files; dispatchers see who, not how to reach them.
     Perm.PERSON_VIEW: frozenset({C, SW, MED, DISP}),
     Perm.PERSON_VIEW_CONFIDENTIAL: frozenset({C, SW, MED}),

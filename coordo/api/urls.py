@@ -23,6 +23,7 @@ from coordo.incidents.api import router as incidents_router
 from coordo.partners.api import router as partners_router
 from coordo.people.api import router as people_router
 from coordo.planning.api import router as planning_router
+from coordo.reports.api import router as reports_router
 
 
 def admins_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -65,6 +66,7 @@ for router in (
     planning_router,
     dispatch_router,
     incidents_router,
+    reports_router,
 ):
     api.add_router("/", router)
 

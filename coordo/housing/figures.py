@@ -255,18 +255,58 @@ def entries_and_exits(
     return entries, exits
 
 
+def exits_by_destination(site_id: int, start: date, end: date) -> dict[str, int]:
+    """Stays ended in the period, by destination code ("" when none was recorded)."""
+    ended = Stay.objects.filter(site_id=site_id, end__gte=start, end__lt=end).order_by()
+    return dict(ended.values_list("destination").annotate(n=Count("pk")))
+
+
+def households_by_type(site_id: int, start: date, end: date) -> dict[str, int]:
+    """Stays (one per household) sharing a night with the period, by household type."""
+    stays = Stay.objects.filter(overlapping(start, end), site_id=site_id).order_by()
+    return dict(stays.values_list("household_type").annotate(n=Count("pk")))
+
+
+def missing_fields(site_id: int, start: date, end: date) -> dict[str, tuple[int, int]]:
+    """For each field the figures rest on, (records missing it, records counted): the
+    persons hosted (birth year, sex), the stays ended (destination), the stays (type)."""
+    persons = Person.objects.filter(
+        pk__in=_site_occupancies(site_id, start, end).values("person_id")
+    ).aggregate(
+        every=Count("pk"),
+        birth_year=Count("pk", filter=Q(birth_year__isnull=True)),
+        sex=Count("pk", filter=Q(sex=Sex.UNKNOWN)),
+    )
+    stays = Stay.objects.filter(overlapping(start, end), site_id=site_id).aggregate(
+        every=Count("pk"),
+        ended=Count("pk", filter=Q(end__gte=start, end__lt=end)),
+        destination=Count(
+            "pk",
+            filter=Q(end__gte=start, end__lt=end) & Q(destination__in=["", Destination.UNKNOWN]),
+        ),
+        household_type=Count("pk", filter=Q(household_type="")),
+    )
+    return {
+        "birth_year": (persons["birth_year"], persons["every"]),
+        "sex": (persons["sex"], persons["every"]),
+        "destination": (stays["destination"], stays["ended"]),
+        "household_type": (stays["household_type"], stays["every"]),
+    }
+
+
 def compute(site_id: int, start: date, end: date) -> Figures:
     nights, by_month = nights_by_month(site_id, start, end)
     capacity = capacity_nights(site_id, start, end)
     average, median = stay_lengths(site_id, start, end)
-    stays = Stay.objects.filter(site_id=site_id).order_by()
     entries, exits = entries_and_exits(site_id, start, end)
-    destinations = (
-        stays.filter(end__gte=start, end__lt=end).values("destination").annotate(n=Count("pk"))
-    )
-    households = (
-        stays.filter(overlapping(start, end)).values("household_type").annotate(n=Count("pk"))
-    )
+    destinations = [
+        {"destination": code, "n": n}
+        for code, n in exits_by_destination(site_id, start, end).items()
+    ]
+    households = [
+        {"household_type": code, "n": n}
+        for code, n in sorted(households_by_type(site_id, start, end).items())
+    ]
     by_age, by_sex = persons_served(site_id, start, end)
     return Figures(
         start,
@@ -287,9 +327,7 @@ def compute(site_id: int, start: date, end: date) -> Figures:
         ),
         by_age,
         by_sex,
-        _labelled(
-            households.order_by("household_type"), "household_type", dict(HouseholdType.choices)
-        ),
+        _labelled(households, "household_type", dict(HouseholdType.choices)),
     )
 
 

@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime, time
+from typing import Any
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import (
+    Count,
+    DurationField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Sum,
+)
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -231,3 +242,34 @@ def on_call_at(site_id: int, at: datetime) -> list[User]:
             if user is not None and user.is_active and worker.is_active and user not in chain:
                 chain.append(user)
     return chain
+
+
+# The reports' indicators (coordo/reports/indicators/planning.py): the published plans'
+# shifts starting in the days [start, end) of the sites, one grouped query each.
+def _published_assignments(
+    site_ids: tuple[int, ...], start: date, end: date
+) -> QuerySet[Assignment]:
+    zone = timezone.get_current_timezone()
+    return Assignment.objects.filter(
+        planning__site_id__in=site_ids,
+        planning__status=PlanningStatus.PUBLISHED,
+        shift__start__gte=datetime.combine(start, time.min, tzinfo=zone),
+        shift__start__lt=datetime.combine(end, time.min, tzinfo=zone),
+    ).order_by()
+
+
+def worked_hours(site_ids: tuple[int, ...], start: date, end: date) -> dict[Any, float]:
+    """Hours planned in published plans, by kind of worker (staff, volunteer…)."""
+    length = ExpressionWrapper(F("shift__end") - F("shift__start"), output_field=DurationField())
+    rows = (
+        _published_assignments(site_ids, start, end)
+        .values_list("worker__kind")
+        .annotate(hours=Sum(length))
+    )
+    return {kind: round(hours.total_seconds() / 3600, 1) for kind, hours in rows if hours}
+
+
+def shifts_worked(site_ids: tuple[int, ...], start: date, end: date) -> dict[Any, int]:
+    """Shifts held in published plans (a shift with two people counts twice), by worker kind."""
+    rows = _published_assignments(site_ids, start, end).values_list("worker__kind")
+    return dict(rows.annotate(n=Count("pk")))

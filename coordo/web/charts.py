@@ -18,7 +18,8 @@ import vl_convert
 # The Vega-Lite version vendored in static/vendor/vega/ and the one vl-convert draws with.
 VEGA_LITE_VERSION = "6.4"
 SCHEMA = f"https://vega.github.io/schema/vega-lite/v{VEGA_LITE_VERSION}.json"
-FONT = "Noto Sans, DejaVu Sans, sans-serif"
+# The bundled fonts first (their names in PDF, coordo/web/fonts.py), then the browser's.
+FONT = "Coordo Latin, Coordo Arabic, Coordo Ethiopic, Noto Sans, DejaVu Sans, sans-serif"
 
 Kind = Literal["bar", "line", "area"]
 _ids = itertools.count(1)
@@ -80,7 +81,11 @@ def chart_spec(chart: Chart) -> dict[str, Any]:
             "type": x_type,
             "title": str(chart.x_title),
             "sort": None,
-            "axis": {"labelAngle": 0} if not chart.temporal else {"format": "%b %Y"},
+            "axis": (
+                {"format": "%b %Y"}
+                if chart.temporal
+                else {"labelAngle": 0 if len(chart.rows) <= 6 else -45, "labelLimit": 160}
+            ),
         },
         "y": {"field": chart.y, "type": "quantitative", "title": str(chart.y_title)},
         "tooltip": [
@@ -159,3 +164,20 @@ def to_svg(spec: Mapping[str, Any]) -> str:
 def to_png(spec: Mapping[str, Any], *, scale: float = 2) -> bytes:
     """The chart as a PNG image (Word documents), twice the pixels for print by default."""
     return vl_convert.vegalite_to_png(dict(spec), vl_version=VEGA_LITE_VERSION, scale=scale)
+
+
+@dataclass(frozen=True)
+class Drawn:
+    """A spec already built (an archived report's), to embed with charts/chart.html."""
+
+    title: str
+    built: Mapping[str, Any] = field(repr=False)
+    element_id: str = field(default_factory=lambda: f"chart-{next(_ids)}")
+    css_class = ""
+
+    @property
+    def spec_id(self) -> str:
+        return f"{self.element_id}-spec"
+
+    def spec(self) -> Mapping[str, Any]:
+        return self.built

@@ -22,6 +22,7 @@ from tests.permissions import (
     partners,
     people,
     planning,
+    reports,
 )
 from tests.permissions.routes import Route
 
@@ -36,6 +37,7 @@ _MODULES = (
     dispatch,
     incidents,
     notifications,
+    reports,
 )
 
 MATRIX: dict[str, Route] = {}

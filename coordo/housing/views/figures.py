@@ -19,6 +19,7 @@ from coordo.access.policy import Perm
 from coordo.disclosure import Period, Suppressed
 from coordo.housing.figures import Figures, aggregate_sites, compute, number, protected_figures
 from coordo.housing.forms import WholePeriodForm, last_ended_month
+from coordo.web.charts import Chart
 from coordo.web.periods import PeriodForm, refusal
 from coordo.web.sites import current_site
 from coordo.web.tabular import export_response
@@ -86,12 +87,24 @@ def _page(request: AuthedRequest, site: Site, figures: Figures, **context: objec
             zip(figures.nights_by_month, figures.entries_exits, strict=True)
         )
     ]
+    nights_chart = Chart(
+        title=_("Nights per month"),
+        x="month",
+        y="nights",
+        x_title=_("Month"),
+        y_title=_("Nights"),
+        rows=[
+            {"month": row.label, "nights": row.value if isinstance(row.value, int) else None}
+            for row in figures.nights_by_month
+        ],
+    )
     context |= {
         "site": site,
         "figures": figures,
         "months": months,
         "chart_width": 40 * len(months),
         "chart_height": CHART_HEIGHT,
+        "nights_chart": nights_chart,
     }
     return render(request, "housing/figures.html", context)
 
