@@ -1,12 +1,13 @@
-"""Fault drill: kill the worker in the middle of a solver run, stop the database for 30 s.
+"""Fault drill: kill the worker amid a solver run and a report render; stop the database.
 
 On a PostgreSQL cluster of its own (port 5434, made with pg_createcluster, so that the
 other work on the machine keeps its server), with the demo loaded, gunicorn and the
 task worker running as in production (config/gunicorn.py, `coordo manage worker`):
 
-1. a planning solve starts; once the worker runs it, the worker is killed (SIGKILL). The
-   run must stay unsaved (no assignment written), be marked failed once its heartbeat is
-   older than COORDO_RUN_STALE_AFTER_SECONDS, and a new run on a new worker must succeed;
+1. a planning solve, then a report render, start; once the worker runs each, the worker
+   is killed (SIGKILL). The run must stay unsaved (no assignment, no file written), be
+   marked failed once its heartbeat is older than COORDO_RUN_STALE_AFTER_SECONDS, and a
+   new run on a new worker must succeed;
 2. the database is stopped for 30 s. Every page asked meanwhile must answer 503 "try
    again" (the API a JSON 503), never a stack trace; no table may change; when the
    database is back, pages and the worker must carry on without being restarted.
@@ -42,7 +43,7 @@ findings: list[tuple[str, bool, str]] = []
 
 
 def step(what: str) -> None:
-    print(f"[{time.strftime('%H:%M:%S')}] {what}", flush=True)
+    print(f"[{time.strftime('%H:%M:%S', time.gmtime())}] {what}", flush=True)
 
 
 def check(what: str, ok: bool, detail: str = "") -> None:
@@ -206,6 +207,7 @@ def main() -> None:
             Assignment,
             RunStatus,
         )
+        drill_report_killed(coordinator, principal_for_user)
         worker = start_worker()
         drill_database_stopped(
             args.outage,
@@ -272,6 +274,55 @@ def drill_worker_killed(
     new_worker.terminate()
     new_worker.wait(timeout=30)
     check("the new run on a new worker finished", done is not None, f"in {done or 0:.1f} s")
+
+
+def drill_report_killed(coordinator, principal_for_user) -> None:  # type: ignore[no-untyped-def]
+    """The same for a report render: Maison Lierre's annual report, worker killed mid-render."""
+    from datetime import date
+
+    from django.utils import timezone
+
+    from coordo.access.models import Site
+    from coordo.background.runs import RunStatus
+    from coordo.reports.actions.generation import request_report
+    from coordo.reports.actions.templates import copy_shipped_template
+    from coordo.reports.models import GeneratedReport, ReportFile
+
+    step("1b. a report render; the worker is killed while it renders")
+    by = principal_for_user(coordinator)
+    site = Site.objects.get(name="Maison Lierre")
+    template = copy_shipped_template("transitional_house_annual", site=site, by=by)
+    year = timezone.localdate().year - 1
+    period = {"start": date(year, 1, 1), "end": date(year + 1, 1, 1)}
+    worker = start_worker()
+    report = request_report(template, **period, by=by)
+    running = wait_until(
+        lambda: GeneratedReport.objects.get(pk=report.pk).status == RunStatus.RUNNING, 60, 0.01
+    )
+    worker.send_signal(signal.SIGKILL)
+    worker.wait()
+    report.refresh_from_db()
+    check("the worker took the render", running is not None, f"after {running or 0:.1f} s")
+    check("the render was still running when its worker died", report.status == RunStatus.RUNNING)
+    check("no file of the killed render was saved", not ReportFile.objects.filter(report=report))
+    time.sleep(STALE_AFTER + 1)
+    report.refresh_from_db()
+    check("once stale, the render reads as failed", report.state == RunStatus.FAILED)
+    retry = request_report(template, **period, by=by)  # the dead render must not block it
+    report.refresh_from_db()
+    check("asking again marks the old render failed", report.status == RunStatus.FAILED)
+    worker = start_worker()
+    done = wait_until(
+        lambda: GeneratedReport.objects.get(pk=retry.pk).status == RunStatus.DONE, 120
+    )
+    worker.terminate()
+    worker.wait(timeout=30)
+    files = ReportFile.objects.filter(report=retry).count()
+    check(
+        "the new render on a new worker finished",
+        done is not None,
+        f"in {done or 0:.1f} s, {files} files",
+    )
 
 
 def drill_database_stopped(
