@@ -105,6 +105,7 @@ INSTALLED_APPS = [
     "coordo.partners",
     "coordo.planning",
     "coordo.dispatch",
+    "coordo.community",
     "coordo.demo",
     "coordo.operations",
 ]

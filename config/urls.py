@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("coordo.partners.urls")),
     path("", include("coordo.planning.urls")),
     path("", include("coordo.dispatch.urls")),
+    path("", include("coordo.community.urls")),
 ]
 
 # 503 "try again" while the database is away, the plain 500 page otherwise.

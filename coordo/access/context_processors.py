@@ -30,6 +30,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
             "api_docs": principal.can(Perm.API_DOCS),
             "dispatch": principal.can(Perm.DISPATCH_VIEW),
             "planning": principal.can(Perm.PLANNING_VIEW),
+            "community": principal.can(Perm.COMMUNITY_VIEW),
             "casework": "front_desk"
             if principal.can(Perm.REQUEST_EDIT)
             else "case_file_list"

@@ -66,6 +66,12 @@ class Perm(StrEnum):
     PLANNING_VIEW = "planning.view"  # a site's month plannings: who works when (no case files)
     PLANNING_EDIT = "planning.edit"  # generate and edit drafts
     PLANNING_PUBLISH = "planning.publish"
+    # community
+    COMMUNITY_VIEW = "community.view"  # the programme, its occurrences and attendance counts
+    ACTIVITY_PROPOSE = "community.propose"  # enter a participant's idea as a proposal
+    PROGRAMME_EDIT = "community.programme_edit"  # accept, publish, withdraw; exceptions; settings
+    ATTENDANCE_RECORD = "community.attendance_record"  # anonymous counts per occurrence
+    COMMUNITY_FIGURES = "community.figures"  # attendance per activity, month and category
 
 
 @dataclass(frozen=True)
@@ -138,6 +144,12 @@ GRANTS: dict[Perm, frozenset[str]] = {
     Perm.PLANNING_VIEW: frozenset({C, HOST}),
     Perm.PLANNING_EDIT: frozenset({C}),
     Perm.PLANNING_PUBLISH: frozenset({C}),
+    # community — the whole team meets participants; no names, so hosts record and propose.
+    Perm.COMMUNITY_VIEW: frozenset({C, SW, MED, HOST}),
+    Perm.ACTIVITY_PROPOSE: frozenset({C, SW, MED, HOST}),
+    Perm.PROGRAMME_EDIT: frozenset({C}),
+    Perm.ATTENDANCE_RECORD: frozenset({C, SW, HOST}),
+    Perm.COMMUNITY_FIGURES: frozenset({C}),
 }
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 from tests.permissions import (
     access,
     casework,
+    community,
     dispatch,
     housing,
     operations,
@@ -23,7 +24,7 @@ from tests.permissions import (
 )
 from tests.permissions.routes import Route
 
-_MODULES = (operations, access, people, housing, casework, partners, planning, dispatch)
+_MODULES = (operations, access, people, housing, casework, partners, planning, dispatch, community)
 
 MATRIX: dict[str, Route] = {}
 for _module in _MODULES:

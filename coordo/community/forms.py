@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from coordo.access.forms import limit_choices
+from coordo.access.languages import language_choices
+from coordo.community.models import Activity, ProposerKind
+from coordo.web.periods import DayField
+
+TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+MAX_COUNT = 10_000
+NUMBER = forms.NumberInput(attrs={"inputmode": "numeric", "min": 0, "class": "count"})
+
+
+def count_field(label: str | Any, **options: Any) -> forms.IntegerField:
+    return forms.IntegerField(
+        label=label, min_value=0, max_value=MAX_COUNT, widget=NUMBER, **options
+    )
+
+
+class ActivityForm(forms.ModelForm):
+    languages = forms.MultipleChoiceField(
+        label=_("languages"), choices=language_choices, required=False
+    )
+
+    class Meta:
+        model = Activity
+        fields = [
+            "title", "description", "proposer_kind", "proposer_name", "proposer_user",
+            "proposer_partner", "place", "capacity", "accessibility", "languages", "starts_on",
+            "start_time", "end_time", "recurrence",
+        ]  # fmt: skip
+        field_classes = {"starts_on": DayField}
+        widgets = {
+            "start_time": TIME,
+            "end_time": TIME,
+            "description": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {
+            "recurrence": _(
+                "Empty for a one-off. Weekly: FREQ=WEEKLY. Every second Tuesday: "
+                "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU. First Saturday of the month: "
+                "FREQ=MONTHLY;BYDAY=1SA. Add ;UNTIL=20270630 to end it."
+            )
+        }
+
+    def __init__(self, *args: Any, hosts: Any, partners: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        limit_choices(self, "proposer_user", hosts)
+        limit_choices(self, "proposer_partner", partners)
+        kind = self.fields["proposer_kind"]
+        assert isinstance(kind, forms.ChoiceField)
+        kind.widget = forms.RadioSelect(choices=ProposerKind.choices)
+
+
+class OccurrenceForm(forms.Form):
+    original_date = DayField(label=_("date of the occurrence"))
+
+
+class MoveForm(OccurrenceForm):
+    moved_to = DayField(label=_("moved to"))
+    start_time = forms.TimeField(label=_("start time"), required=False, widget=TIME)
+    end_time = forms.TimeField(label=_("end time"), required=False, widget=TIME)
+
+
+class AttendanceForm(forms.Form):
+    total = count_field(_("total"))
+    participants = count_field(_("participants"), initial=0)
+    neighbours = count_field(_("neighbours"), initial=0)
+    residents = count_field(_("residents"), initial=0)
+    children = count_field(_("children"), initial=0)
+    partner_workers = count_field(_("partners' workers"), initial=0)
+    first_visits = count_field(_("first visits"), initial=0)
+    over_capacity_confirmed = forms.BooleanField(
+        label=_("Yes, more people came than the capacity"), required=False
+    )
+
+
+class SettingsForm(forms.Form):
+    public_programme = forms.BooleanField(
+        label=_("public programme"),
+        required=False,
+        help_text=_("Published activities are shown on a public page and calendar feed."),
+    )
+
+
+class FiguresForm(forms.Form):
+    since = DayField(label=_("from"))
+    until = DayField(label=_("to"))

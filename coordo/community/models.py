@@ -1,0 +1,164 @@
+"""Community life: the activity programme, its occurrences and their anonymous attendance.
+
+An activity starts on a local date and time in Europe/Brussels and may recur by an RFC 5545
+RRULE; its occurrences are expanded in local wall-clock time, so a weekly Tuesday 14:00
+stays at 14:00 across the changes to and from summer time. An exception cancels or moves
+one occurrence. Attendance is counted, never named.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from coordo.access.models import Site, by_user
+from coordo.access.tenancy import TenantModel
+from coordo.partners.models import Partner
+
+
+class CommunitySettings(TenantModel):
+    """A site's community settings: whether its programme is published to the world."""
+
+    site = models.OneToOneField(
+        Site, on_delete=models.CASCADE, related_name="community_settings", verbose_name=_("site")
+    )
+    public_programme = models.BooleanField(
+        _("public programme"),
+        default=False,
+        help_text=_("Published activities are shown on a public page and calendar feed."),
+    )
+
+    class Meta:
+        verbose_name = _("community settings")
+        verbose_name_plural = _("community settings")
+
+    def __str__(self) -> str:
+        return str(self.site)
+
+
+class ProposerKind(models.TextChoices):
+    PARTICIPANT = "participant", _("A participant (first name or pseudonym)")
+    HOST = "host", _("A host of the team")
+    PARTNER = "partner", _("A partner association")
+
+
+class ActivityStatus(models.TextChoices):
+    PROPOSED = "proposed", _("Proposed")
+    ACCEPTED = "accepted", _("Accepted")
+    PUBLISHED = "published", _("Published")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class Activity(TenantModel):
+    site = models.ForeignKey(
+        Site, on_delete=models.PROTECT, related_name="activities", verbose_name=_("site")
+    )
+    title = models.CharField(_("title"), max_length=150)
+    description = models.TextField(_("description"), blank=True)
+    proposer_kind = models.CharField(_("proposed by"), max_length=20, choices=ProposerKind.choices)
+    # A participant is named by a first name or pseudonym only: no Person, no file.
+    proposer_name = models.CharField(_("first name or pseudonym"), max_length=60, blank=True)
+    proposer_user = by_user(optional=True, verbose_name=_("host"))
+    proposer_partner = models.ForeignKey(
+        Partner,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("partner association"),
+    )
+    place = models.CharField(_("place"), max_length=150, blank=True)
+    capacity = models.PositiveSmallIntegerField(_("capacity"), null=True, blank=True)
+    accessibility = models.CharField(_("accessibility"), max_length=250, blank=True)
+    languages = models.JSONField(_("languages"), default=list, blank=True)
+    starts_on = models.DateField(_("first date"))
+    start_time = models.TimeField(_("start time"))
+    end_time = models.TimeField(_("end time"))
+    recurrence = models.CharField(
+        _("recurrence (RRULE)"),
+        max_length=250,
+        blank=True,
+        help_text=_("Empty for a one-off activity."),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=ActivityStatus.choices, default=ActivityStatus.PROPOSED
+    )
+    created_by = by_user(optional=True)
+    accepted_by = by_user(optional=True)
+
+    class Meta:
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+        ordering = ["starts_on", "start_time", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_time__gt=models.F("start_time")),
+                name="activity_ends_after_start",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class OccurrenceChange(TenantModel):
+    """One occurrence cancelled, or moved to another day or time."""
+
+    activity = models.ForeignKey(
+        Activity, on_delete=models.CASCADE, related_name="changes", verbose_name=_("activity")
+    )
+    original_date = models.DateField(_("date of the occurrence"))
+    cancelled = models.BooleanField(_("cancelled"), default=False)
+    moved_to = models.DateField(_("moved to"), null=True, blank=True)
+    start_time = models.TimeField(_("start time"), null=True, blank=True)
+    end_time = models.TimeField(_("end time"), null=True, blank=True)
+
+    site_path = "activity__site"
+
+    class Meta:
+        verbose_name = _("occurrence change")
+        verbose_name_plural = _("occurrence changes")
+        ordering = ["original_date"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["activity", "original_date"], name="occurrence_change_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.activity} {self.original_date}"
+
+
+class Attendance(TenantModel):
+    """How many came to one occurrence, by broad category: counts only, never a name."""
+
+    activity = models.ForeignKey(
+        Activity, on_delete=models.PROTECT, related_name="attendances", verbose_name=_("activity")
+    )
+    occurrence_date = models.DateField(_("date of the occurrence"))
+    total = models.PositiveIntegerField(_("total"))
+    participants = models.PositiveIntegerField(_("participants"), default=0)
+    neighbours = models.PositiveIntegerField(_("neighbours"), default=0)
+    residents = models.PositiveIntegerField(_("residents"), default=0)
+    children = models.PositiveIntegerField(_("children"), default=0)
+    partner_workers = models.PositiveIntegerField(_("partners' workers"), default=0)
+    first_visits = models.PositiveIntegerField(_("first visits"), default=0)
+    recorded_by = by_user(optional=True)
+
+    site_path = "activity__site"
+
+    class Meta:
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendances")
+        ordering = ["-occurrence_date"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["activity", "occurrence_date"], name="attendance_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.activity} {self.occurrence_date}: {self.total}"
+
+
+CATEGORIES = ("participants", "neighbours", "residents", "children", "partner_workers")

@@ -1,0 +1,175 @@
+"""Reads of the community app, starting from what the principal may see (or what is public)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Count, QuerySet, Sum
+from django.db.models.functions import TruncMonth
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from coordo.access.models import Site, User
+from coordo.access.policy import Perm
+from coordo.access.scoping import Principal
+from coordo.community import recurrence
+from coordo.community.models import (
+    CATEGORIES,
+    Activity,
+    ActivityStatus,
+    Attendance,
+    CommunitySettings,
+)
+from coordo.partners.models import Partner
+
+
+def activities_visible_to(
+    principal: Principal, perm: Perm = Perm.COMMUNITY_VIEW
+) -> QuerySet[Activity]:
+    return Activity.objects.visible_to(principal, perm).select_related(
+        "site", "proposer_user", "proposer_partner"
+    )
+
+
+def get_activity(
+    principal: Principal, activity_id: int, perm: Perm = Perm.COMMUNITY_VIEW
+) -> Activity:
+    return get_object_or_404(activities_visible_to(principal, perm), pk=activity_id)
+
+
+def site_activities(principal: Principal, site: Site) -> QuerySet[Activity]:
+    return activities_visible_to(principal).filter(site=site)
+
+
+def changes_of(activity: Activity) -> list[recurrence.Change]:
+    return [
+        recurrence.Change(c.original_date, c.cancelled, c.moved_to, c.start_time, c.end_time)
+        for c in activity.changes.all()
+    ]
+
+
+def occurrences(activity: Activity, since: date, until: date) -> list[recurrence.Occurrence]:
+    return recurrence.expand(
+        activity.starts_on, activity.start_time, activity.end_time, activity.recurrence,
+        changes_of(activity), since, until,
+    )  # fmt: skip
+
+
+def attendance_of(activity: Activity) -> dict[date, Attendance]:
+    return {row.occurrence_date: row for row in activity.attendances.all()}
+
+
+def hosts_of_site(principal: Principal, site: Site) -> QuerySet[User]:
+    """The team members of the site who may be named as proposing an activity."""
+    return (
+        User.objects.of_organisation(principal)
+        .filter(memberships__site=site, is_active=True)
+        .distinct()
+        .order_by("full_name")
+    )
+
+
+def partners_of(principal: Principal) -> QuerySet[Partner]:
+    return Partner.objects.of_organisation(principal).order_by("name")
+
+
+def settings_of(site: Site) -> CommunitySettings | None:
+    return CommunitySettings.objects.filter(site=site).first()
+
+
+# The public programme: no principal, no personal data. A site not marked public is a 404.
+
+
+def public_site(site_id: int) -> Site:
+    settings = (
+        CommunitySettings.objects.filter(
+            site_id=site_id, public_programme=True, site__is_active=True
+        )
+        .select_related("site")
+        .first()
+    )
+    if settings is None:
+        raise Http404
+    return settings.site
+
+
+def published_activities(site: Site) -> QuerySet[Activity]:
+    return (
+        Activity.objects.filter(site=site, status=ActivityStatus.PUBLISHED)
+        .prefetch_related("changes")
+        .order_by("title")
+    )
+
+
+def get_published_activity(site: Site, activity_id: int) -> Activity:
+    return get_object_or_404(published_activities(site), pk=activity_id)
+
+
+@dataclass(frozen=True)
+class Scheduled:
+    activity: Activity
+    occurrence: recurrence.Occurrence
+
+
+def programme(activities: QuerySet[Activity], since: date, until: date) -> list[Scheduled]:
+    """Every occurrence of these activities in [since, until], in time order."""
+    found = [
+        Scheduled(activity, occurrence)
+        for activity in activities.prefetch_related("changes")
+        for occurrence in occurrences(activity, since, until)
+    ]
+    return sorted(found, key=lambda item: (item.occurrence.starts, item.activity.title))
+
+
+# Figures: attendance of a site per activity and month, and per category.
+
+
+@dataclass(frozen=True)
+class MonthFigures:
+    month: date
+    activity: str
+    occurrences: int
+    total: int
+    first_visits: int
+    by_category: dict[str, int]
+
+
+def attendance_figures(
+    principal: Principal, site: Site, since: date, until: date
+) -> list[MonthFigures]:
+    rows = (
+        Attendance.objects.visible_to(principal, Perm.COMMUNITY_FIGURES)
+        .filter(activity__site=site, occurrence_date__gte=since, occurrence_date__lte=until)
+        .annotate(month=TruncMonth("occurrence_date"))
+        .values("month", "activity__title")
+        .annotate(
+            count=Count("id"),
+            sum_total=Sum("total"),
+            sum_first=Sum("first_visits"),
+            **{f"sum_{name}": Sum(name) for name in CATEGORIES},
+        )
+        .order_by("month", "activity__title")
+    )
+    return [
+        MonthFigures(
+            row["month"],
+            row["activity__title"],
+            row["count"],
+            row["sum_total"],
+            row["sum_first"],
+            {name: row[f"sum_{name}"] for name in CATEGORIES},  # type: ignore[literal-required]
+        )
+        for row in rows
+    ]
+
+
+def totals_by_month(figures: list[MonthFigures]) -> dict[date, dict[str, int]]:
+    months: dict[date, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for row in figures:
+        months[row.month]["total"] += row.total
+        months[row.month]["first_visits"] += row.first_visits
+        for name, value in row.by_category.items():
+            months[row.month][name] += value
+    return {month: dict(values) for month, values in months.items()}
