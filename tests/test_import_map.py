@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent / "coordo"
-DOMAIN_APPS = ("people", "casework", "partners", "housing", "planning", "dispatch")
+DOMAIN_APPS = ("people", "casework", "partners", "housing", "planning", "dispatch", "community")
 SHARED = (
     "access",
     "web",

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from coordo.access.forms import limit_choices
 from coordo.access.languages import language_choices
-from coordo.community.models import Activity, ProposerKind
+from coordo.community.models import CATEGORIES, Activity, ProposerKind
 from coordo.web.periods import DayField
 
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
@@ -77,6 +77,18 @@ class AttendanceForm(forms.Form):
     over_capacity_confirmed = forms.BooleanField(
         label=_("Yes, more people came than the capacity"), required=False
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in (*CATEGORIES, "first_visits"):
+            self.fields[name].required = False  # left empty on the phone: nobody of that kind
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        for name in (*CATEGORIES, "first_visits"):
+            if data.get(name) is None and name not in self.errors:
+                data[name] = 0
+        return data
 
 
 class SettingsForm(forms.Form):

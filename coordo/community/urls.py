@@ -59,6 +59,11 @@ urlpatterns = [
     ),
     path("programme/<int:site_id>/", public.public_programme, name="public_programme"),
     path(
+        "programme/<int:site_id>/activities/<int:activity_id>/",
+        public.public_activity,
+        name="public_activity",
+    ),
+    path(
         "programme/<int:site_id>/calendar.ics",
         public.public_programme_ics,
         name="public_programme_ics",

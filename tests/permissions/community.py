@@ -46,6 +46,7 @@ ROUTES: dict[str, Route] = {
     "community_figures": Route(allowed=COORDINATION),
     "community_figures_export": Route(allowed=COORDINATION),
     "public_programme": Route(target="public_site", allowed=NOBODY, denied=200, anonymous=200),
+    "public_activity": Route(target="public_activity", allowed=NOBODY, denied=200, anonymous=200),
     "public_programme_ics": Route(target="public_site", allowed=NOBODY, denied=200, anonymous=200),
 }  # fmt: skip
 
@@ -53,6 +54,10 @@ TARGETS = {
     "activity": lambda place: {"activity_id": place.records["activity"].pk},
     "occurrence": lambda place: {"activity_id": place.records["activity"].pk, "day": "2026-09-01"},
     "public_site": lambda place: {"site_id": place.site.pk},
+    "public_activity": lambda place: {
+        "site_id": place.site.pk,
+        "activity_id": place.records["activity"].pk,
+    },
 }
 
 

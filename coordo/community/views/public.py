@@ -49,6 +49,22 @@ def public_programme(request: HttpRequest, site_id: int) -> HttpResponse:
 
 
 @login_not_required
+def public_activity(request: HttpRequest, site_id: int, activity_id: int) -> HttpResponse:
+    site = queries.public_site(site_id)
+    activity = queries.get_published_activity(site, activity_id)  # a draft is a 404
+    today = timezone.localdate()
+    language = _language(request)
+    with translation.override(language):
+        occurrences = queries.occurrences(activity, today, today + timedelta(weeks=WEEKS_AHEAD))
+        context = {
+            "site": site, "activity": activity, "occurrences": occurrences,
+            "language": language, "languages": PUBLIC_LANGUAGES,
+        }  # fmt: skip
+        response = render(request, "community/public_activity.html", context)
+    return _public(response)
+
+
+@login_not_required
 def public_programme_ics(request: HttpRequest, site_id: int) -> HttpResponse:
     site = queries.public_site(site_id)
     today = timezone.localdate()
