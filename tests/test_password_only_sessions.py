@@ -42,6 +42,7 @@ EXEMPT: dict[str, tuple[Answer, Answer]] = {
     "calendar_feed": (OPEN, OPEN),  # its secret address is the credential, session or not
     "public_programme": (OPEN, OPEN),  # a site's public programme: the same for everyone
     "public_activity": (OPEN, OPEN),
+    "public_house_rules": (OPEN, OPEN),
     "public_programme_ics": (OPEN, OPEN),
     "api:api-root": (HIDDEN, HIDDEN),
     "api:openapi-json": (HIDDEN, HIDDEN),

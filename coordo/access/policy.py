@@ -68,10 +68,11 @@ class Perm(StrEnum):
     PLANNING_PUBLISH = "planning.publish"
     # community
     COMMUNITY_VIEW = "community.view"  # the programme, its occurrences and attendance counts
-    ACTIVITY_PROPOSE = "community.propose"  # enter a participant's idea as a proposal
+    ACTIVITY_PROPOSE = "community.propose"  # enter an idea: an activity, an agenda item
     PROGRAMME_EDIT = "community.programme_edit"  # accept, publish, withdraw; exceptions; settings
     ATTENDANCE_RECORD = "community.attendance_record"  # anonymous counts per occurrence
     COMMUNITY_FIGURES = "community.figures"  # attendance per activity, month and category
+    MEETING_EDIT = "community.meeting_edit"  # meetings, minutes, decisions, the house rules
 
 
 @dataclass(frozen=True)
@@ -150,6 +151,7 @@ GRANTS: dict[Perm, frozenset[str]] = {
     Perm.PROGRAMME_EDIT: frozenset({C}),
     Perm.ATTENDANCE_RECORD: frozenset({C, SW, HOST}),
     Perm.COMMUNITY_FIGURES: frozenset({C}),
+    Perm.MEETING_EDIT: frozenset({C}),  # the coordinator "is the memory of the frame"
 }
 
 

@@ -6,8 +6,17 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from coordo.access.forms import limit_choices
+from coordo.access.ids import RecordsChoiceField
 from coordo.access.languages import language_choices
-from coordo.community.models import CATEGORIES, Activity, ProposerKind
+from coordo.access.models import User
+from coordo.community.models import (
+    CATEGORIES,
+    Activity,
+    Decision,
+    DecisionStatus,
+    Meeting,
+    ProposerKind,
+)
 from coordo.web.periods import DayField
 
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
@@ -102,3 +111,69 @@ class SettingsForm(forms.Form):
 class FiguresForm(forms.Form):
     since = DayField(label=_("from"))
     until = DayField(label=_("to"))
+
+
+class MeetingForm(forms.ModelForm):
+    team_present = RecordsChoiceField(
+        queryset=User.objects.none(),
+        required=False,
+        label=_("team members present"),
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Meeting
+        fields = ["kind", "held_on", "title", "attendance", "team_present", "minutes"]
+        field_classes = {"held_on": DayField}
+        widgets = {"minutes": forms.Textarea(attrs={"rows": 8})}
+
+    def __init__(self, *args: Any, team: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        limit_choices(self, "team_present", team)
+
+
+class AgendaItemForm(forms.Form):
+    title = forms.CharField(label=_("item"), max_length=250)
+    proposed_by = forms.CharField(label=_("proposed by"), max_length=60, required=False)
+
+
+class DecisionForm(forms.Form):
+    text = forms.CharField(label=_("decision"), widget=forms.Textarea(attrs={"rows": 3}))
+    carried_by = forms.CharField(label=_("carried by"), max_length=150, required=False)
+    review_on = DayField(label=_("review date"), required=False)
+    replaces = forms.ModelChoiceField(
+        queryset=Decision.objects.none(), required=False, label=_("replaces the decision")
+    )
+
+    def __init__(self, *args: Any, replaceable: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        limit_choices(self, "replaces", replaceable)
+
+
+class DecisionStatusForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("status"),
+        choices=[
+            (value, label)
+            for value, label in DecisionStatus.choices
+            if value != DecisionStatus.REPLACED
+        ],
+    )
+
+
+class DecisionSearchForm(forms.Form):
+    q = forms.CharField(label=_("search"), max_length=100, required=False)
+    status = forms.ChoiceField(
+        label=_("status"), choices=[("", "—"), *DecisionStatus.choices], required=False
+    )
+
+
+class RulesVersionForm(forms.Form):
+    title = forms.CharField(label=_("title"), max_length=150)
+    text = forms.CharField(label=_("text"), widget=forms.Textarea(attrs={"rows": 14}))
+    in_force_from = DayField(label=_("in force from"))
+    decision = forms.ModelChoiceField(queryset=Decision.objects.none(), label=_("decision"))
+
+    def __init__(self, *args: Any, decisions: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        limit_choices(self, "decision", decisions)

@@ -162,3 +162,134 @@ class Attendance(TenantModel):
 
 
 CATEGORIES = ("participants", "neighbours", "residents", "children", "partner_workers")
+
+
+# Assemblies and meetings, the decisions log, the house rules.
+
+
+class MeetingKind(models.TextChoices):
+    ASSEMBLY = "assembly", _("Participatory assembly")
+    HOSTS = "hosts", _("Hosts' meeting")
+    RESIDENTS = "residents", _("Residents' meeting")
+
+
+class Meeting(TenantModel):
+    site = models.ForeignKey(
+        Site, on_delete=models.PROTECT, related_name="meetings", verbose_name=_("site")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=MeetingKind.choices)
+    held_on = models.DateField(_("date"))
+    title = models.CharField(_("title"), max_length=150, blank=True)
+    # Counted, not named: only team members present are named (below).
+    attendance = models.PositiveIntegerField(_("people present"), null=True, blank=True)
+    team_present = models.ManyToManyField(
+        "access.User", related_name="+", blank=True, verbose_name=_("team members present")
+    )
+    minutes = models.TextField(_("minutes"), blank=True)
+    created_by = by_user(optional=True)
+
+    class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        ordering = ["-held_on"]
+
+    def __str__(self) -> str:
+        return self.title or f"{self.get_kind_display()} {self.held_on:%d/%m/%Y}"
+
+
+class AgendaItem(TenantModel):
+    """Anyone may put an item on the agenda in advance, under a first name or pseudonym."""
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="agenda", verbose_name=_("meeting")
+    )
+    title = models.CharField(_("item"), max_length=250)
+    proposed_by = models.CharField(_("proposed by"), max_length=60, blank=True)
+    created_by = by_user(optional=True)
+
+    site_path = "meeting__site"
+
+    class Meta:
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class DecisionStatus(models.TextChoices):
+    TODO = "todo", _("To do")
+    DONE = "done", _("Done")
+    DROPPED = "dropped", _("Dropped")
+    REPLACED = "replaced", _("Replaced by a later decision")
+
+
+class Decision(TenantModel):
+    """One line of the place's memory: what was decided, by which meeting, who carries it."""
+
+    site = models.ForeignKey(
+        Site, on_delete=models.PROTECT, related_name="decisions", verbose_name=_("site")
+    )
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.PROTECT, related_name="decisions", verbose_name=_("meeting")
+    )
+    text = models.TextField(_("decision"))
+    carried_by = models.CharField(_("carried by"), max_length=150, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=DecisionStatus.choices, default=DecisionStatus.TODO
+    )
+    replaced_by = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="replaces",
+        verbose_name=_("replaced by"),
+    )
+    review_on = models.DateField(_("review date"), null=True, blank=True)
+    created_by = by_user(optional=True)
+
+    class Meta:
+        verbose_name = _("decision")
+        verbose_name_plural = _("decisions")
+        ordering = ["-meeting__held_on", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(status="replaced", replaced_by__isnull=False)
+                    | (~models.Q(status="replaced") & models.Q(replaced_by__isnull=True))
+                ),
+                name="decision_replaced_names_its_successor",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
+class RulesVersion(TenantModel):
+    """One version of the house rules (the "cadre", the charter): the decision that made it."""
+
+    site = models.ForeignKey(
+        Site, on_delete=models.PROTECT, related_name="rules_versions", verbose_name=_("site")
+    )
+    number = models.PositiveSmallIntegerField(_("version"))
+    title = models.CharField(_("title"), max_length=150)
+    text = models.TextField(_("text"))
+    in_force_from = models.DateField(_("in force from"))
+    decision = models.ForeignKey(
+        Decision, on_delete=models.PROTECT, related_name="+", verbose_name=_("decision")
+    )
+    created_by = by_user(optional=True)
+
+    class Meta:
+        verbose_name = _("house rules version")
+        verbose_name_plural = _("house rules versions")
+        ordering = ["-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["site", "number"], name="rules_version_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} v{self.number}"

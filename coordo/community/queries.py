@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, QuerySet, Sum
+from django.db.models import Count, Q, QuerySet, Sum
 from django.db.models.functions import TruncMonth
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -21,6 +21,9 @@ from coordo.community.models import (
     ActivityStatus,
     Attendance,
     CommunitySettings,
+    Decision,
+    Meeting,
+    RulesVersion,
 )
 from coordo.partners.models import Partner
 
@@ -173,3 +176,57 @@ def totals_by_month(figures: list[MonthFigures]) -> dict[date, dict[str, int]]:
         for name, value in row.by_category.items():
             months[row.month][name] += value
     return {month: dict(values) for month, values in months.items()}
+
+
+# Meetings, decisions, the house rules.
+
+
+def meetings_visible_to(principal: Principal) -> QuerySet[Meeting]:
+    return Meeting.objects.visible_to(principal, Perm.COMMUNITY_VIEW).select_related("site")
+
+
+def get_meeting(principal: Principal, meeting_id: int, perm: Perm = Perm.COMMUNITY_VIEW) -> Meeting:
+    found = Meeting.objects.visible_to(principal, perm).select_related("site")
+    return get_object_or_404(found.prefetch_related("agenda", "team_present"), pk=meeting_id)
+
+
+def decisions_visible_to(
+    principal: Principal, perm: Perm = Perm.COMMUNITY_VIEW
+) -> QuerySet[Decision]:
+    return Decision.objects.visible_to(principal, perm).select_related("meeting", "replaced_by")
+
+
+def get_decision(
+    principal: Principal, decision_id: int, perm: Perm = Perm.COMMUNITY_VIEW
+) -> Decision:
+    return get_object_or_404(decisions_visible_to(principal, perm), pk=decision_id)
+
+
+def decisions_log(
+    principal: Principal, site: Site, *, search: str = "", status: str = ""
+) -> QuerySet[Decision]:
+    """The memory of the place: every decision of the site, newest first, searchable."""
+    found = decisions_visible_to(principal).filter(site=site).prefetch_related("replaces")
+    if search:
+        found = found.filter(Q(text__icontains=search) | Q(carried_by__icontains=search))
+    if status:
+        found = found.filter(status=status)
+    return found
+
+
+def rules_versions(principal: Principal, site: Site) -> QuerySet[RulesVersion]:
+    return (
+        RulesVersion.objects.visible_to(principal, Perm.COMMUNITY_VIEW)
+        .filter(site=site)
+        .select_related("decision", "decision__meeting")
+    )
+
+
+def rules_in_force(site: Site, today: date) -> RulesVersion | None:
+    """The version in force today: the latest that came into force (public: no principal)."""
+    return (
+        RulesVersion.objects.filter(site=site, in_force_from__lte=today)
+        .select_related("decision", "decision__meeting")
+        .order_by("-in_force_from", "-number")
+        .first()
+    )

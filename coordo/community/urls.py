@@ -1,6 +1,6 @@
 from django.urls import path
 
-from coordo.community.views import attendance, programme, public
+from coordo.community.views import attendance, meetings, programme, public
 
 urlpatterns = [
     path("community/", programme.programme, name="community_programme"),
@@ -56,6 +56,39 @@ urlpatterns = [
         "community/figures/export/",
         attendance.community_figures_export,
         name="community_figures_export",
+    ),
+    path("community/meetings/", meetings.meeting_list, name="community_meetings"),
+    path("community/meetings/new/", meetings.meeting_create, name="community_meeting_create"),
+    path("community/meetings/<int:meeting_id>/", meetings.meeting_detail, name="community_meeting"),
+    path(
+        "community/meetings/<int:meeting_id>/edit/",
+        meetings.meeting_edit,
+        name="community_meeting_edit",
+    ),
+    path(
+        "community/meetings/<int:meeting_id>/agenda/",
+        meetings.agenda_add,
+        name="community_agenda_add",
+    ),
+    path(
+        "community/meetings/<int:meeting_id>/decisions/",
+        meetings.decision_add,
+        name="community_decision_add",
+    ),
+    path("community/decisions/", meetings.decision_log, name="community_decisions"),
+    path(
+        "community/decisions/<int:decision_id>/status/",
+        meetings.decision_status,
+        name="community_decision_status",
+    ),
+    path("community/house-rules/", meetings.house_rules, name="community_house_rules"),
+    path(
+        "community/house-rules/new/",
+        meetings.rules_version_add,
+        name="community_rules_version_add",
+    ),
+    path(
+        "programme/<int:site_id>/house-rules/", public.public_house_rules, name="public_house_rules"
     ),
     path("programme/<int:site_id>/", public.public_programme, name="public_programme"),
     path(

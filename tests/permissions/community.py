@@ -12,7 +12,16 @@ from datetime import date, time
 from django.db.models import Model
 
 from coordo.access.roles import Role
-from coordo.community.models import Activity, ActivityStatus, CommunitySettings, ProposerKind
+from coordo.community.models import (
+    Activity,
+    ActivityStatus,
+    CommunitySettings,
+    Decision,
+    Meeting,
+    MeetingKind,
+    ProposerKind,
+    RulesVersion,
+)
 from tests.permissions.routes import NOBODY, Route
 from tests.world import Place
 
@@ -45,6 +54,24 @@ ROUTES: dict[str, Route] = {
     "community_attendance": Route(target="occurrence", allowed=COUNTERS),
     "community_figures": Route(allowed=COORDINATION),
     "community_figures_export": Route(allowed=COORDINATION),
+    "community_meetings": Route(allowed=TEAM),
+    "community_meeting_create": Route(allowed=COORDINATION),
+    "community_meeting": Route(target="meeting", allowed=TEAM),
+    "community_meeting_edit": Route(target="meeting", allowed=COORDINATION),
+    "community_agenda_add": Route(
+        method="POST", target="meeting", allowed=TEAM, ok=302, data={"title": "Le jardin"},
+    ),
+    "community_decision_add": Route(
+        method="POST", target="meeting", allowed=COORDINATION, ok=302,
+        data={"text": "On ouvre le jardin le samedi."},
+    ),
+    "community_decisions": Route(allowed=TEAM),
+    "community_decision_status": Route(
+        method="POST", target="decision", allowed=COORDINATION, ok=302, data={"status": "done"},
+    ),
+    "community_house_rules": Route(allowed=TEAM),
+    "community_rules_version_add": Route(allowed=COORDINATION),
+    "public_house_rules": Route(target="public_site", allowed=NOBODY, denied=200, anonymous=200),
     "public_programme": Route(target="public_site", allowed=NOBODY, denied=200, anonymous=200),
     "public_activity": Route(target="public_activity", allowed=NOBODY, denied=200, anonymous=200),
     "public_programme_ics": Route(target="public_site", allowed=NOBODY, denied=200, anonymous=200),
@@ -54,6 +81,8 @@ TARGETS = {
     "activity": lambda place: {"activity_id": place.records["activity"].pk},
     "occurrence": lambda place: {"activity_id": place.records["activity"].pk, "day": "2026-09-01"},
     "public_site": lambda place: {"site_id": place.site.pk},
+    "meeting": lambda place: {"meeting_id": place.records["meeting"].pk},
+    "decision": lambda place: {"decision_id": place.records["decision"].pk},
     "public_activity": lambda place: {
         "site_id": place.site.pk,
         "activity_id": place.records["activity"].pk,
@@ -72,4 +101,16 @@ def build_records(place: Place, label: str, planted: dict[str, str]) -> dict[str
         capacity=15, starts_on=date(2026, 9, 1), start_time=time(14), end_time=time(16),
         recurrence="FREQ=WEEKLY;BYDAY=TU", status=ActivityStatus.PUBLISHED,
     )  # fmt: skip
-    return {"activity": activity}
+    meeting = Meeting.objects.create(
+        organisation=organisation, site=place.site, kind=MeetingKind.ASSEMBLY,
+        held_on=date(2026, 6, 4), attendance=14,
+    )  # fmt: skip
+    decision = Decision.objects.create(
+        organisation=organisation, site=place.site, meeting=meeting,
+        text="On ne fume pas dans la cour.",
+    )  # fmt: skip
+    RulesVersion.objects.create(
+        organisation=organisation, site=place.site, number=1, title="Charte",
+        text="On se respecte.", in_force_from=date(2026, 6, 4), decision=decision,
+    )  # fmt: skip
+    return {"activity": activity, "meeting": meeting, "decision": decision}

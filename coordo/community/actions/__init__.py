@@ -1,4 +1,4 @@
-"""Writes of the community app: the programme (`programme`) and attendance (`attendance`)."""
+"""Writes of the community app: the programme, attendance; meetings and decisions by module."""
 
 from coordo.community.actions.attendance import record_attendance
 from coordo.community.actions.programme import (

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.contrib.auth.decorators import login_not_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -76,3 +76,19 @@ def public_programme_ics(request: HttpRequest, site_id: int) -> HttpResponse:
     title = _("Programme of %(site)s") % {"site": site.name}
     body = ics.calendar(items, title=title, host=request.get_host())
     return _public(HttpResponse(body, content_type="text/calendar; charset=utf-8"))
+
+
+@login_not_required
+def public_house_rules(request: HttpRequest, site_id: int) -> HttpResponse:
+    """The house rules in force, printable: for the door, the rooms, the newcomers."""
+    site = queries.public_site(site_id)
+    version = queries.rules_in_force(site, timezone.localdate())
+    if version is None:
+        raise Http404
+    language = _language(request)
+    with translation.override(language):
+        context = {
+            "site": site, "version": version, "language": language, "languages": PUBLIC_LANGUAGES,
+        }  # fmt: skip
+        response = render(request, "community/public_house_rules.html", context)
+    return _public(response)
