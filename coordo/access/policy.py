@@ -73,6 +73,7 @@ class Perm(StrEnum):
     ATTENDANCE_RECORD = "community.attendance_record"  # anonymous counts per occurrence
     COMMUNITY_FIGURES = "community.figures"  # attendance per activity, month and category
     MEETING_EDIT = "community.meeting_edit"  # meetings, minutes, decisions, the house rules
+    OUTREACH_RECORD = "community.outreach"  # outreach rounds, their contacts, day-centre counts
 
 
 @dataclass(frozen=True)
@@ -152,6 +153,8 @@ GRANTS: dict[Perm, frozenset[str]] = {
     Perm.ATTENDANCE_RECORD: frozenset({C, SW, HOST}),
     Perm.COMMUNITY_FIGURES: frozenset({C}),
     Perm.MEETING_EDIT: frozenset({C}),  # the coordinator "is the memory of the frame"
+    # outreach: the team who goes out; a contact's name shows only to who reads persons.
+    Perm.OUTREACH_RECORD: frozenset({C, SW, HOST}),
 }
 
 

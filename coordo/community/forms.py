@@ -12,11 +12,16 @@ from coordo.access.models import User
 from coordo.community.models import (
     CATEGORIES,
     Activity,
+    AgeBand,
     Decision,
     DecisionStatus,
+    Given,
     Meeting,
+    Need,
     ProposerKind,
+    Sex,
 )
+from coordo.people.models import Person
 from coordo.web.periods import DayField
 
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
@@ -177,3 +182,57 @@ class RulesVersionForm(forms.Form):
     def __init__(self, *args: Any, decisions: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         limit_choices(self, "decision", decisions)
+
+
+class RoundForm(forms.Form):
+    held_on = DayField(label=_("date"))
+    start_time = forms.TimeField(label=_("start time"), widget=TIME)
+    end_time = forms.TimeField(label=_("end time"), widget=TIME, required=False)
+    area = forms.CharField(label=_("area or place"), max_length=150)
+    team = RecordsChoiceField(
+        queryset=User.objects.none(), required=False, label=_("team members"),
+        widget=forms.CheckboxSelectMultiple,
+    )  # fmt: skip
+
+    def __init__(self, *args: Any, team: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        limit_choices(self, "team", team)
+
+
+class ContactForm(forms.Form):
+    age_band = forms.ChoiceField(
+        label=_("age band"), choices=AgeBand.choices, initial=AgeBand.UNKNOWN
+    )
+    sex = forms.ChoiceField(label=_("sex"), choices=Sex.choices, initial=Sex.WOMAN)
+    languages = forms.MultipleChoiceField(
+        label=_("languages"), choices=language_choices, required=False
+    )
+    needs = forms.MultipleChoiceField(
+        label=_("needs"), choices=Need.choices, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    given = forms.MultipleChoiceField(
+        label=_("what was given"), choices=Given.choices, required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )  # fmt: skip
+    person = forms.ModelChoiceField(
+        queryset=Person.objects.none(), required=False, label=_("a known person, if she agrees")
+    )
+    she_agrees = forms.BooleanField(label=_("She agrees to be named"), required=False)
+
+    def __init__(self, *args: Any, persons: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if persons is None:
+            del self.fields["person"], self.fields["she_agrees"]  # anonymous only
+        else:
+            limit_choices(self, "person", persons)
+
+
+class DayCentreForm(forms.Form):
+    day = DayField(label=_("day"))
+    women = count_field(_("women"))
+    children = count_field(_("children"), initial=0)
+    first_visits = count_field(_("first visits"), initial=0)
+    meals = count_field(_("meals"), initial=0)
+    showers = count_field(_("showers"), initial=0)
+    laundry = count_field(_("laundry"), initial=0)
+    rest = count_field(_("rest"), initial=0)

@@ -293,3 +293,132 @@ class RulesVersion(TenantModel):
 
     def __str__(self) -> str:
         return f"{self.title} v{self.number}"
+
+
+# Outreach rounds (maraudes) and the day centre.
+
+
+class OutreachRound(TenantModel):
+    site = models.ForeignKey(
+        Site, on_delete=models.PROTECT, related_name="outreach_rounds", verbose_name=_("site")
+    )
+    held_on = models.DateField(_("date"))
+    start_time = models.TimeField(_("start time"))
+    end_time = models.TimeField(_("end time"), null=True, blank=True)
+    area = models.CharField(_("area or place"), max_length=150)
+    team = models.ManyToManyField(
+        "access.User", related_name="+", blank=True, verbose_name=_("team members")
+    )
+    created_by = by_user(optional=True)
+
+    class Meta:
+        verbose_name = _("outreach round")
+        verbose_name_plural = _("outreach rounds")
+        ordering = ["-held_on", "-start_time"]
+
+    def __str__(self) -> str:
+        return f"{self.area} {self.held_on:%d/%m/%Y}"
+
+
+class AgeBand(models.TextChoices):
+    UNDER_18 = "under_18", _("Under 18")
+    YOUNG = "18_25", _("18 to 25")
+    ADULT = "26_45", _("26 to 45")
+    OLDER = "46_65", _("46 to 65")
+    SENIOR = "over_65", _("Over 65")
+    UNKNOWN = "unknown", _("Not known")
+
+
+class Sex(models.TextChoices):
+    WOMAN = "woman", _("Woman")
+    MAN = "man", _("Man")
+    OTHER = "other", _("Other or not said")
+
+
+class Need(models.TextChoices):
+    SHELTER = "shelter", _("A bed tonight")
+    FOOD = "food", _("Food")
+    HYGIENE = "hygiene", _("Hygiene")
+    HEALTH = "health", _("Health")
+    SAFETY = "safety", _("Safety")
+    PAPERS = "papers", _("Papers, rights")
+
+
+class Given(models.TextChoices):
+    FOOD = "food", _("Food")
+    HYGIENE_KIT = "hygiene_kit", _("Hygiene kit")
+    INFORMATION = "information", _("Information")
+    ORIENTATION = "orientation", _("Orientation")
+
+
+class OutreachContact(TenantModel):
+    """One person met: anonymous, or a known Person when she agrees to be named."""
+
+    round = models.ForeignKey(
+        OutreachRound, on_delete=models.CASCADE, related_name="contacts", verbose_name=_("round")
+    )
+    age_band = models.CharField(
+        _("age band"), max_length=10, choices=AgeBand.choices, default=AgeBand.UNKNOWN
+    )
+    sex = models.CharField(_("sex"), max_length=10, choices=Sex.choices, default=Sex.WOMAN)
+    languages = models.JSONField(_("languages"), default=list, blank=True)
+    needs = models.JSONField(_("needs"), default=list, blank=True)
+    given = models.JSONField(_("what was given"), default=list, blank=True)
+    # Optional, so not `person_key`: most contacts stay anonymous.
+    person = models.ForeignKey(
+        "people.Person",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="outreach_contacts",
+        verbose_name=_("person"),
+    )
+    # The front-desk request this contact was oriented to (casework's; it may be purged).
+    request = models.ForeignKey(
+        "casework.Request",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("front-desk request"),
+    )
+    created_by = by_user(optional=True)
+
+    site_path = "round__site"
+
+    class Meta:
+        verbose_name = _("outreach contact")
+        verbose_name_plural = _("outreach contacts")
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return f"{self.round} #{self.pk}"
+
+
+class DayCentreCount(TenantModel):
+    """A day at the women's space of the day centre: how many came, what they used. No names."""
+
+    site = models.ForeignKey(
+        Site, on_delete=models.PROTECT, related_name="day_centre_counts", verbose_name=_("site")
+    )
+    day = models.DateField(_("day"))
+    women = models.PositiveIntegerField(_("women"))
+    children = models.PositiveIntegerField(_("children"), default=0)
+    first_visits = models.PositiveIntegerField(_("first visits"), default=0)
+    meals = models.PositiveIntegerField(_("meals"), default=0)
+    showers = models.PositiveIntegerField(_("showers"), default=0)
+    laundry = models.PositiveIntegerField(_("laundry"), default=0)
+    rest = models.PositiveIntegerField(_("rest"), default=0)
+    recorded_by = by_user(optional=True)
+
+    class Meta:
+        verbose_name = _("day-centre count")
+        verbose_name_plural = _("day-centre counts")
+        ordering = ["-day"]
+        constraints = [models.UniqueConstraint(fields=["site", "day"], name="day_centre_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.site} {self.day}"
+
+
+DAY_CENTRE_COUNTS = ("women", "children", "first_visits", "meals", "showers", "laundry", "rest")

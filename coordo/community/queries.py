@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from django.db.models import Count, Q, QuerySet, Sum
 from django.db.models.functions import TruncMonth
@@ -21,11 +22,16 @@ from coordo.community.models import (
     ActivityStatus,
     Attendance,
     CommunitySettings,
+    DayCentreCount,
     Decision,
     Meeting,
+    OutreachContact,
+    OutreachRound,
     RulesVersion,
 )
 from coordo.partners.models import Partner
+from coordo.people.models import Person
+from coordo.people.queries import persons_visible_to
 
 
 def activities_visible_to(
@@ -229,4 +235,77 @@ def rules_in_force(site: Site, today: date) -> RulesVersion | None:
         .select_related("decision", "decision__meeting")
         .order_by("-in_force_from", "-number")
         .first()
+    )
+
+
+# Outreach and the day centre.
+
+
+def rounds_visible_to(principal: Principal) -> QuerySet[OutreachRound]:
+    return OutreachRound.objects.visible_to(principal, Perm.OUTREACH_RECORD).select_related("site")
+
+
+def get_round(principal: Principal, round_id: int) -> OutreachRound:
+    return get_object_or_404(rounds_visible_to(principal).prefetch_related("team"), pk=round_id)
+
+
+def contacts_of(outreach: OutreachRound) -> QuerySet[OutreachContact]:
+    return outreach.contacts.select_related("person", "request")
+
+
+def get_contact(principal: Principal, contact_id: int) -> OutreachContact:
+    found = OutreachContact.objects.visible_to(principal, Perm.OUTREACH_RECORD)
+    return get_object_or_404(found.select_related("round", "round__site", "person"), pk=contact_id)
+
+
+def persons_to_link(principal: Principal, site: Site) -> QuerySet[Person]:
+    return persons_visible_to(principal).filter(site=site).order_by("last_name", "first_name")
+
+
+def day_centre_days(principal: Principal, site: Site) -> QuerySet[DayCentreCount]:
+    return DayCentreCount.objects.visible_to(principal, Perm.OUTREACH_RECORD).filter(site=site)
+
+
+@dataclass(frozen=True)
+class OutreachMonth:
+    month: date
+    rounds: int
+    contacts: int
+    named: int
+    oriented: int
+    requests: int
+
+
+def outreach_figures(principal: Principal, site: Site) -> list[OutreachMonth]:
+    """Contacts per month: how many were named, oriented, and became a front-desk request."""
+    rows = (
+        OutreachContact.objects.visible_to(principal, Perm.OUTREACH_RECORD)
+        .filter(round__site=site)
+        .values_list("round_id", "round__held_on", "person_id", "request_id", "given")
+    )
+    months: dict[date, dict[str, Any]] = {}
+    for round_id, held_on, person_id, request_id, given in rows:
+        month = months.setdefault(
+            held_on.replace(day=1),
+            {"rounds": set(), "contacts": 0, "named": 0, "oriented": 0, "requests": 0},
+        )
+        month["rounds"].add(round_id)
+        month["contacts"] += 1
+        month["named"] += person_id is not None
+        month["oriented"] += "orientation" in (given or [])
+        month["requests"] += request_id is not None
+    return [
+        OutreachMonth(
+            month, len(v["rounds"]), v["contacts"], v["named"], v["oriented"], v["requests"]
+        )
+        for month, v in sorted(months.items())
+    ]
+
+
+def contacts_of_person(principal: Principal, person: Person) -> QuerySet[OutreachContact]:
+    return (
+        OutreachContact.objects.visible_to(principal, Perm.OUTREACH_RECORD)
+        .filter(person=person)
+        .select_related("round")
+        .order_by("round__held_on")
     )

@@ -18,4 +18,18 @@ RULES = (
         fields={"proposer_name": ""},
         order=60,
     ),
+    Rule(
+        "outreach_rounds",
+        _("Outreach rounds and their contacts"),
+        "community.OutreachRound",
+        Action.PURGE,
+        # Minimisation (art. 5(1)(c)): the contacts serve the yearly activity report of the
+        # outreach work; the months' figures are reported by then. To be confirmed by the DPO.
+        _("Kept 2 years after the round, then deleted."),
+        years=2,
+        starts="held_on",
+        persons=("contacts__person",),
+        covers=("community.OutreachContact",),
+        order=61,
+    ),
 )

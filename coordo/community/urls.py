@@ -1,6 +1,6 @@
 from django.urls import path
 
-from coordo.community.views import attendance, meetings, programme, public
+from coordo.community.views import attendance, meetings, outreach, programme, public
 
 urlpatterns = [
     path("community/", programme.programme, name="community_programme"),
@@ -87,6 +87,20 @@ urlpatterns = [
         meetings.rules_version_add,
         name="community_rules_version_add",
     ),
+    path("community/outreach/", outreach.round_list, name="community_rounds"),
+    path("community/outreach/new/", outreach.round_create, name="community_round_create"),
+    path("community/outreach/<int:round_id>/", outreach.round_detail, name="community_round"),
+    path(
+        "community/outreach/<int:round_id>/contacts/",
+        outreach.contact_add,
+        name="community_contact_add",
+    ),
+    path(
+        "community/outreach/contacts/<int:contact_id>/orient/",
+        outreach.contact_orient,
+        name="community_contact_orient",
+    ),
+    path("community/day-centre/", outreach.day_centre, name="community_day_centre"),
     path(
         "programme/<int:site_id>/house-rules/", public.public_house_rules, name="public_house_rules"
     ),

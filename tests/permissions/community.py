@@ -19,10 +19,13 @@ from coordo.community.models import (
     Decision,
     Meeting,
     MeetingKind,
+    OutreachContact,
+    OutreachRound,
     ProposerKind,
     RulesVersion,
 )
-from tests.permissions.routes import NOBODY, Route
+from tests.audit_rule import of
+from tests.permissions.routes import CASE_TEAM, NOBODY, Route
 from tests.world import Place
 
 C, SW, MED, HOST = Role.COORDINATOR, Role.SOCIAL_WORKER, Role.MEDICAL, Role.HOST
@@ -71,16 +74,32 @@ ROUTES: dict[str, Route] = {
     ),
     "community_house_rules": Route(allowed=TEAM),
     "community_rules_version_add": Route(allowed=COORDINATION),
+    "community_rounds": Route(allowed=COUNTERS),
+    "community_round_create": Route(allowed=COUNTERS),
+    "community_round": Route(target="round", allowed=COUNTERS),
+    "community_contact_add": Route(
+        method="POST", target="round", allowed=COUNTERS, ok=302,
+        data={"age_band": "26_45", "sex": "woman", "needs": ["shelter"]},
+    ),
+    "community_contact_orient": Route(method="POST", target="contact", allowed=CASE_TEAM, ok=302),
+    "community_day_centre": Route(allowed=COUNTERS),
     "public_house_rules": Route(target="public_site", allowed=NOBODY, denied=200, anonymous=200),
     "public_programme": Route(target="public_site", allowed=NOBODY, denied=200, anonymous=200),
     "public_activity": Route(target="public_activity", allowed=NOBODY, denied=200, anonymous=200),
     "public_programme_ics": Route(target="public_site", allowed=NOBODY, denied=200, anonymous=200),
 }  # fmt: skip
 
+# A round's page lists its contacts: one list row, naming the persons linked there.
+PERSONS_NAMED = {
+    "community.outreachcontact": of(OutreachContact, lambda contact: [contact.person_id]),
+}
+
 TARGETS = {
     "activity": lambda place: {"activity_id": place.records["activity"].pk},
     "occurrence": lambda place: {"activity_id": place.records["activity"].pk, "day": "2026-09-01"},
     "public_site": lambda place: {"site_id": place.site.pk},
+    "round": lambda place: {"round_id": place.records["round"].pk},
+    "contact": lambda place: {"contact_id": place.records["contact"].pk},
     "meeting": lambda place: {"meeting_id": place.records["meeting"].pk},
     "decision": lambda place: {"decision_id": place.records["decision"].pk},
     "public_activity": lambda place: {
@@ -113,4 +132,17 @@ def build_records(place: Place, label: str, planted: dict[str, str]) -> dict[str
         organisation=organisation, site=place.site, number=1, title="Charte",
         text="On se respecte.", in_force_from=date(2026, 6, 4), decision=decision,
     )  # fmt: skip
-    return {"activity": activity, "meeting": meeting, "decision": decision}
+    outreach = OutreachRound.objects.create(
+        organisation=organisation, site=place.site, held_on=date(2026, 6, 10),
+        start_time=time(20), area="Gare du Midi",
+    )  # fmt: skip
+    # She agreed to be named: her identity shows only to who reads persons at her site.
+    contact = OutreachContact.objects.create(
+        organisation=organisation, round=outreach, age_band="26_45", sex="woman",
+        needs=["shelter"], person=place.records["person"],
+    )  # fmt: skip
+    OutreachContact.objects.create(organisation=organisation, round=outreach, sex="woman")
+    return {
+        "activity": activity, "meeting": meeting, "decision": decision, "round": outreach,
+        "contact": contact,
+    }  # fmt: skip

@@ -45,6 +45,7 @@ def programme(request: AuthedRequest) -> HttpResponse:
         "can_propose": principal.can(Perm.ACTIVITY_PROPOSE, site.pk),
         "can_count": principal.can(Perm.ATTENDANCE_RECORD, site.pk),
         "can_figures": principal.can(Perm.COMMUNITY_FIGURES, site.pk),
+        "can_outreach": principal.can(Perm.OUTREACH_RECORD, site.pk),
     }
     return render(request, "community/programme.html", context)
 
