@@ -80,7 +80,25 @@ class MoveForm(OccurrenceForm):
     end_time = forms.TimeField(label=_("end time"), required=False, widget=TIME)
 
 
-class AttendanceForm(forms.Form):
+class CountsForm(forms.Form):
+    """Counts typed on a phone: a count left empty is nobody of that kind, 0."""
+
+    optional: tuple[str, ...] = ()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in self.optional:
+            self.fields[name].required = False
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        for name in self.optional:
+            if data.get(name) is None and name not in self.errors:
+                data[name] = 0
+        return data
+
+
+class AttendanceForm(CountsForm):
     total = count_field(_("total"))
     participants = count_field(_("participants"), initial=0)
     neighbours = count_field(_("neighbours"), initial=0)
@@ -92,17 +110,7 @@ class AttendanceForm(forms.Form):
         label=_("Yes, more people came than the capacity"), required=False
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        for name in (*CATEGORIES, "first_visits"):
-            self.fields[name].required = False  # left empty on the phone: nobody of that kind
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        for name in (*CATEGORIES, "first_visits"):
-            if data.get(name) is None and name not in self.errors:
-                data[name] = 0
-        return data
+    optional = (*CATEGORIES, "first_visits")
 
 
 class SettingsForm(forms.Form):
@@ -227,7 +235,9 @@ class ContactForm(forms.Form):
             limit_choices(self, "person", persons)
 
 
-class DayCentreForm(forms.Form):
+class DayCentreForm(CountsForm):
+    optional = ("children", "first_visits", "meals", "showers", "laundry", "rest")
+
     day = DayField(label=_("day"))
     women = count_field(_("women"))
     children = count_field(_("children"), initial=0)
