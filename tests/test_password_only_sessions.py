@@ -43,6 +43,8 @@ EXEMPT: dict[str, tuple[Answer, Answer]] = {
     "public_programme": (OPEN, OPEN),  # a site's public programme: the same for everyone
     "public_activity": (OPEN, OPEN),
     "public_house_rules": (OPEN, OPEN),
+    "api:list_public_activities": (OPEN, OPEN),  # the public programme: no token needed
+    "api:list_public_occurrences": (OPEN, OPEN),
     "public_programme_ics": (OPEN, OPEN),
     "api:api-root": (HIDDEN, HIDDEN),
     "api:openapi-json": (HIDDEN, HIDDEN),

@@ -17,6 +17,7 @@ from coordo.access.queries import second_factor_owed
 from coordo.access.scoping import principal_for_user
 from coordo.api.errors import add_error_answers
 from coordo.casework.api import router as casework_router
+from coordo.community.api import router as community_router
 from coordo.dispatch.api import router as dispatch_router
 from coordo.housing.api import router as housing_router
 from coordo.partners.api import router as partners_router
@@ -63,6 +64,7 @@ for router in (
     partners_router,
     planning_router,
     dispatch_router,
+    community_router,
 ):
     api.add_router("/", router)
 

@@ -13,13 +13,13 @@ from coordo.community.models import (
     CATEGORIES,
     Activity,
     AgeBand,
+    ContactSex,
     Decision,
     DecisionStatus,
     Given,
     Meeting,
     Need,
     ProposerKind,
-    Sex,
 )
 from coordo.people.models import Person
 from coordo.web.periods import DayField
@@ -211,7 +211,7 @@ class ContactForm(forms.Form):
     age_band = forms.ChoiceField(
         label=_("age band"), choices=AgeBand.choices, initial=AgeBand.UNKNOWN
     )
-    sex = forms.ChoiceField(label=_("sex"), choices=Sex.choices, initial=Sex.WOMAN)
+    sex = forms.ChoiceField(label=_("sex"), choices=ContactSex.choices, initial=ContactSex.WOMAN)
     languages = forms.MultipleChoiceField(
         label=_("languages"), choices=language_choices, required=False
     )

@@ -329,7 +329,7 @@ class AgeBand(models.TextChoices):
     UNKNOWN = "unknown", _("Not known")
 
 
-class Sex(models.TextChoices):
+class ContactSex(models.TextChoices):
     WOMAN = "woman", _("Woman")
     MAN = "man", _("Man")
     OTHER = "other", _("Other or not said")
@@ -360,7 +360,9 @@ class OutreachContact(TenantModel):
     age_band = models.CharField(
         _("age band"), max_length=10, choices=AgeBand.choices, default=AgeBand.UNKNOWN
     )
-    sex = models.CharField(_("sex"), max_length=10, choices=Sex.choices, default=Sex.WOMAN)
+    sex = models.CharField(
+        _("sex"), max_length=10, choices=ContactSex.choices, default=ContactSex.WOMAN
+    )
     languages = models.JSONField(_("languages"), default=list, blank=True)
     needs = models.JSONField(_("needs"), default=list, blank=True)
     given = models.JSONField(_("what was given"), default=list, blank=True)

@@ -25,7 +25,7 @@ from coordo.community.models import (
     RulesVersion,
 )
 from tests.audit_rule import of
-from tests.permissions.routes import CASE_TEAM, NOBODY, Route
+from tests.permissions.routes import CASE_TEAM, NOBODY, Route, api
 from tests.world import Place
 
 C, SW, MED, HOST = Role.COORDINATOR, Role.SOCIAL_WORKER, Role.MEDICAL, Role.HOST
@@ -84,6 +84,20 @@ ROUTES: dict[str, Route] = {
     "community_contact_orient": Route(method="POST", target="contact", allowed=CASE_TEAM, ok=302),
     "community_day_centre": Route(allowed=COUNTERS),
     "public_house_rules": Route(target="public_site", allowed=NOBODY, denied=200, anonymous=200),
+    "api:list_public_activities": Route(
+        api=True, target="public_site", allowed=NOBODY, denied=200, anonymous=200,
+    ),
+    "api:list_public_occurrences": Route(
+        api=True, target="public_site", allowed=NOBODY, denied=200, anonymous=200,
+    ),
+    "api:record_attendance": api(
+        method="POST", target="activity", allowed=COUNTERS, ok=201, denied=404,
+        data={"occurrence_date": "2026-09-01", "total": 9, "participants": 7},
+    ),
+    "api:record_contact": api(
+        method="POST", target="round", allowed=COUNTERS, ok=201, denied=404,
+        data={"age_band": "26_45", "sex": "woman", "needs": ["shelter"], "given": ["food"]},
+    ),
     "public_programme": Route(target="public_site", allowed=NOBODY, denied=200, anonymous=200),
     "public_activity": Route(target="public_activity", allowed=NOBODY, denied=200, anonymous=200),
     "public_programme_ics": Route(target="public_site", allowed=NOBODY, denied=200, anonymous=200),
