@@ -127,6 +127,7 @@ DEMO_MODULES: list[str] = [
     "coordo.demo.housing",
     "coordo.demo.dispatch",
     "coordo.demo.planning",
+    "coordo.demo.community",
 ]
 
 
