@@ -153,7 +153,7 @@ def build_records(place: Place, label: str, planted: dict[str, str]) -> dict[str
     # She agreed to be named: her identity shows only to who reads persons at her site.
     contact = OutreachContact.objects.create(
         organisation=organisation, round=outreach, age_band="26_45", sex="woman",
-        needs=["shelter"], person=place.records["person"],
+        needs=["shelter"], person_id=place.records["person"].pk,
     )  # fmt: skip
     OutreachContact.objects.create(organisation=organisation, round=outreach, sex="woman")
     return {
