@@ -4,6 +4,7 @@ from coordo.community.views import attendance, meetings, outreach, programme, pu
 
 urlpatterns = [
     path("community/", programme.programme, name="community_programme"),
+    path("community/poster.pdf", programme.programme_poster, name="community_poster"),
     path("community/propose/", programme.activity_propose, name="community_propose"),
     path("community/settings/", programme.community_settings, name="community_settings"),
     path(

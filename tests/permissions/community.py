@@ -36,6 +36,7 @@ COORDINATION = frozenset({C})
 ROUTES: dict[str, Route] = {
     "community_programme": Route(allowed=TEAM),
     "community_propose": Route(allowed=TEAM),
+    "community_poster": Route(allowed=TEAM),
     "community_settings": Route(allowed=COORDINATION),
     "community_activity": Route(target="activity", allowed=TEAM),
     "community_activity_edit": Route(target="activity", allowed=COORDINATION),

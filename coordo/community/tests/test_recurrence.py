@@ -106,3 +106,15 @@ def date_at(year: int, month: int, day: int, hour: int):  # type: ignore[no-unty
     from datetime import datetime
 
     return datetime(year, month, day, hour, tzinfo=BRUSSELS)
+
+
+def test_the_poster_of_the_month_is_an_a4_pdf_with_the_programme(site, coordinator, client_for):
+    activity = propose(site, coordinator, starts_on=date(2026, 3, 3))
+    actions.accept_activity(activity, by=principal(coordinator))
+    with time_machine.travel("2026-03-27 12:00 +01:00", tick=False):
+        answer = client_for(coordinator).get("/community/poster.pdf", {"period": "month"})
+    assert answer.status_code == 200
+    assert answer["Content-Type"] == "application/pdf"
+    assert answer.content.startswith(b"%PDF")
+    assert b"Atelier couture" in answer.content
+    assert b"/MediaBox [0 0 595.28 841.89]" in answer.content  # A4 portrait

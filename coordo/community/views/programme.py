@@ -8,14 +8,18 @@ from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coordo.access.http import AuthedRequest, flash_form_errors, principal_of, require_perm
 from coordo.access.policy import Perm
-from coordo.community import actions, queries
+from coordo.community import actions, poster, queries
 from coordo.community.forms import ActivityForm, MoveForm, OccurrenceForm, SettingsForm
 from coordo.community.models import ActivityStatus
+from coordo.community.queries import site_activities
+from coordo.web.downloads import attachment
 from coordo.web.posting import apply_posted_form, errors_flashed, save_posted_form
 from coordo.web.sites import current_site
 
@@ -198,3 +202,23 @@ def community_settings(request: AuthedRequest) -> HttpResponse:
     return render(
         request, "community/settings.html", {"form": form, "site": site, "settings": settings}
     )
+
+
+@require_perm(Perm.COMMUNITY_VIEW)
+def programme_poster(request: AuthedRequest) -> HttpResponse:
+    """The coming week (or, with ?period=month, the coming month) of the programme as A4."""
+    principal = principal_of(request)
+    site = current_site(request, Perm.COMMUNITY_VIEW)
+    today = timezone.localdate()
+    month = request.GET.get("period") == "month"
+    until = today + timedelta(days=30 if month else 6)
+    shown = site_activities(principal, site).filter(
+        status__in=[ActivityStatus.ACCEPTED, ActivityStatus.PUBLISHED]
+    )
+    items = queries.programme(shown, today, until)
+    title = _("Programme from %(start)s to %(end)s") % {
+        "start": date_format(today, "j F"), "end": date_format(until, "j F Y"),
+    }  # fmt: skip
+    body = poster.render(site, title, items)
+    name = f"programme-{slugify(site.name)}-{today:%Y-%m-%d}.pdf"
+    return attachment(body, filename=name, content_type="application/pdf", inline=True)
