@@ -309,3 +309,21 @@ def contacts_of_person(principal: Principal, person: Person) -> QuerySet[Outreac
         .select_related("round")
         .order_by("round__held_on")
     )
+
+
+def busiest(
+    principal: Principal, site: Site, since: date, until: date
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """People counted per weekday (0 Monday) and per starting hour, busiest first."""
+    rows = (
+        Attendance.objects.visible_to(principal, Perm.COMMUNITY_FIGURES)
+        .filter(activity__site=site, occurrence_date__gte=since, occurrence_date__lte=until)
+        .values_list("occurrence_date", "activity__start_time", "total")
+    )
+    days: dict[int, int] = defaultdict(int)
+    hours: dict[int, int] = defaultdict(int)
+    for day, start, total in rows:
+        days[day.weekday()] += total
+        hours[start.hour] += total
+    by_count = lambda found: sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))  # noqa: E731
+    return by_count(days), by_count(hours)

@@ -63,3 +63,15 @@ def test_the_export_in_csv_and_xlsx(site, coordinator, counted):
     xlsx = client.get("/community/figures/export/", query | {"format": "xlsx", "funders": "1"})
     assert xlsx["Content-Type"].startswith("application/vnd.openxmlformats")
     assert client.get("/community/figures/", query).status_code == 200
+
+
+def test_the_figures_page_shows_the_chart_and_the_busiest_days(site, coordinator, counted):
+    answer = verified_client(coordinator).get(
+        "/community/figures/", {"since": "2026-01-01", "until": "2026-06-30"}
+    )
+    assert answer.context["days"] == [("Tuesday", 30)]
+    assert answer.context["hours"] == [(14, 30)]
+    assert [(month, total) for _x, month, total, _h in answer.context["chart"]] == [
+        (date(2026, 3, 1), 22), (date(2026, 4, 1), 8),
+    ]  # fmt: skip
+    assert "<svg" in answer.content.decode()

@@ -8,6 +8,7 @@ from typing import Any
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from coordo.access.http import AuthedRequest, principal_of, require_perm
@@ -17,6 +18,10 @@ from coordo.community.forms import AttendanceForm, FiguresForm
 from coordo.web.posting import save_posted_form
 from coordo.web.sites import current_site
 from coordo.web.tabular import export_response
+
+
+def weekday_name(number: int) -> str:
+    return date_format(date(2024, 1, 1 + number), "l")  # 1 January 2024 was a Monday
 
 
 @require_perm(Perm.ATTENDANCE_RECORD)
@@ -59,10 +64,20 @@ def _period(request: AuthedRequest) -> tuple[FiguresForm, date, date]:
 def community_figures(request: AuthedRequest) -> HttpResponse:
     site = current_site(request, Perm.COMMUNITY_FIGURES)
     form, since, until = _period(request)
-    rows = queries.attendance_figures(principal_of(request), site, since, until)
+    principal = principal_of(request)
+    rows = queries.attendance_figures(principal, site, since, until)
+    days, hours = queries.busiest(principal, site, since, until)
+    months = sorted(queries.totals_by_month(rows).items())
+    top = max((values["total"] for _month, values in months), default=0) or 1
+    chart = [
+        (index * 40, month, values["total"], round(values["total"] * 120 / top))
+        for index, (month, values) in enumerate(months)
+    ]
     context = {
+        "chart": chart, "chart_width": max(len(chart) * 40, 40),
+        "days": [(weekday_name(day), total) for day, total in days], "hours": hours,
         "form": form, "site": site, "rows": rows, "since": since, "until": until,
-        "months": sorted(queries.totals_by_month(rows).items()),
+        "months": months,
         "funders": figures.for_funders(rows),
     }  # fmt: skip
     return render(request, "community/figures.html", context)
