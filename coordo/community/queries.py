@@ -29,6 +29,7 @@ from coordo.community.models import (
     OutreachRound,
     RulesVersion,
 )
+from coordo.housing.models import Occupancy
 from coordo.partners.models import Partner
 from coordo.people.models import Person
 from coordo.people.queries import persons_visible_to
@@ -274,30 +275,52 @@ class OutreachMonth:
     named: int
     oriented: int
     requests: int
+    placed: int
 
 
 def outreach_figures(principal: Principal, site: Site) -> list[OutreachMonth]:
-    """Contacts per month: how many were named, oriented, and became a front-desk request."""
+    """Contacts per month: how many were named, oriented, became a front-desk request, and
+    then a place (a stay begun since the round, counted only for who reads stays)."""
     rows = (
         OutreachContact.objects.visible_to(principal, Perm.OUTREACH_RECORD)
         .filter(round__site=site)
         .values_list("round_id", "round__held_on", "person_id", "request_id", "given")
     )
     months: dict[date, dict[str, Any]] = {}
+    oriented_persons: list[tuple[date, int, date]] = []
     for round_id, held_on, person_id, request_id, given in rows:
+        first = held_on.replace(day=1)
         month = months.setdefault(
-            held_on.replace(day=1),
-            {"rounds": set(), "contacts": 0, "named": 0, "oriented": 0, "requests": 0},
+            first,
+            {"rounds": set(), "contacts": 0, "named": 0, "oriented": 0, "requests": 0, "placed": 0},
         )
         month["rounds"].add(round_id)
         month["contacts"] += 1
         month["named"] += person_id is not None
         month["oriented"] += "orientation" in (given or [])
         month["requests"] += request_id is not None
+        if request_id is not None and person_id is not None:
+            oriented_persons.append((first, person_id, held_on))
+    if oriented_persons and principal.can(Perm.STAY_VIEW, site.pk):
+        entries: dict[int, list[date]] = defaultdict(list)
+        for person_id, start in (
+            Occupancy.objects.visible_to(principal, Perm.STAY_VIEW)
+            .filter(person_id__in={person for _m, person, _d in oriented_persons})
+            .values_list("person_id", "stay__start")
+        ):
+            entries[person_id].append(start)
+        for first, person_id, held_on in oriented_persons:
+            months[first]["placed"] += any(start >= held_on for start in entries[person_id])
     return [
         OutreachMonth(
-            month, len(v["rounds"]), v["contacts"], v["named"], v["oriented"], v["requests"]
-        )
+            month,
+            len(v["rounds"]),
+            v["contacts"],
+            v["named"],
+            v["oriented"],
+            v["requests"],
+            v["placed"],
+        )  # fmt: skip
         for month, v in sorted(months.items())
     ]
 

@@ -5,7 +5,7 @@ from datetime import date, time
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from conftest import make_person, verified_client
+from conftest import make_person, make_user, verified_client
 from coordo.access.models import AuditAction, AuditEvent
 from coordo.casework.models import Request, RequestKind
 from coordo.community import queries
@@ -130,3 +130,21 @@ def test_day_centre_counts_refuse_a_count_under_zero(site, host):
     )
     assert answer.status_code == 302
     assert list(DayCentreCount.objects.values_list("women", "meals")) == [(25, 21)]
+
+
+def test_an_orientation_that_became_a_place_is_counted(site, round_, social_worker, coordinator):
+    from coordo.housing.actions import admit_household
+    from coordo.housing.tests.factories import make_building, make_unit
+
+    amina = make_person(site)
+    by = principal(social_worker)
+    contact = outreach.record_contact(
+        round_, age_band="26_45", sex="woman", person=amina, she_agrees=True, by=by
+    )
+    outreach.orient_to_front_desk(contact, by=by)
+    unit = make_unit(make_building(site))
+    admit_household(unit, head=amina, start=date(2026, 6, 12), by=principal(coordinator))
+    assert [m.placed for m in queries.outreach_figures(by, site)] == [1]
+    # A host sees the contacts, not who got a place.
+    host_view = queries.outreach_figures(principal(make_user(site, "host")), site)
+    assert [m.placed for m in host_view] == [0]
