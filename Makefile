@@ -25,12 +25,13 @@ demo: install migrate
 	$(PY) manage.py load_demo
 	$(PY) manage.py rundemo 127.0.0.1:8000
 
-# Chromium drives the browser tests; gettext checks that every string is in the catalogues.
+# Chromium drives the browser tests; gettext checks that every string is in the catalogues;
+# poppler-utils (pdftotext, pdffonts) reads the text of generated PDFs in the tests.
 system-deps:
-	@if [ ! -x /usr/bin/chromium ] || ! command -v msgfmt >/dev/null 2>&1; then \
+	@if [ ! -x /usr/bin/chromium ] || ! command -v msgfmt >/dev/null 2>&1 || ! command -v pdftotext >/dev/null 2>&1; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium gettext; \
-	  else echo "Install chromium and gettext (apt-get install chromium gettext) to run the browser tests."; exit 1; fi; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium gettext poppler-utils; \
+	  else echo "Install chromium, gettext and poppler-utils (apt-get install chromium gettext poppler-utils) to run the tests."; exit 1; fi; \
 	fi
 
 lint: install-dev

@@ -105,6 +105,9 @@ INSTALLED_APPS = [
     "coordo.partners",
     "coordo.planning",
     "coordo.dispatch",
+    "coordo.notifications",
+    "coordo.incidents",
+    "coordo.reports",
     "coordo.community",
     "coordo.demo",
     "coordo.operations",
@@ -157,6 +160,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "coordo.access.context_processors.navigation",
+                "coordo.notifications.context_processors.inbox",
             ],
         },
     }
@@ -319,6 +323,10 @@ MAILERS = {
     }
 }
 DEFAULT_FROM_EMAIL = env_str("COORDO_FROM_EMAIL", "coordo@localhost")
+# The address links in e-mails start with (a notification's "open Coordo" link).
+COORDO_BASE_URL = env_str("COORDO_BASE_URL", "http://127.0.0.1:8000")
+# An incident alert nobody acknowledges goes to the next person after this many seconds.
+COORDO_ESCALATION_DELAY_SECONDS = env_int("COORDO_ESCALATION_DELAY_SECONDS", 600)
 
 NINJA_PAGINATION_PER_PAGE = 50
 

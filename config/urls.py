@@ -16,6 +16,9 @@ urlpatterns = [
     path("", include("coordo.partners.urls")),
     path("", include("coordo.planning.urls")),
     path("", include("coordo.dispatch.urls")),
+    path("", include("coordo.notifications.urls")),
+    path("", include("coordo.incidents.urls")),
+    path("", include("coordo.reports.urls")),
     path("", include("coordo.community.urls")),
 ]
 

@@ -45,11 +45,13 @@ def sqlite_serialises_writers(**kwargs: Any) -> list[CheckMessage]:
     immediate = options.get("transaction_mode") == "IMMEDIATE"
     if database["ENGINE"] != "django.db.backends.sqlite3" or immediate:
         return []
-    return [Error(
-        "SQLite runs without IMMEDIATE transactions.",
-        hint="Keep OPTIONS['transaction_mode'] = 'IMMEDIATE' of config/settings.py.",
-        id="coordo.E002",
-    )]  # fmt: skip
+    return [
+        Error(
+            "SQLite runs without IMMEDIATE transactions.",
+            hint="Keep OPTIONS['transaction_mode'] = 'IMMEDIATE' of config/settings.py.",
+            id="coordo.E002",
+        )
+    ]
 
 
 @deploy_check(database=True)
@@ -63,21 +65,25 @@ def daily_jobs_scheduled(databases: list[str] | None = None, **kwargs: Any) -> l
     if not databases or "default" not in databases:
         return []
     if DBTaskResult._meta.db_table not in connection.introspection.table_names():
-        return [Error(
-            "The database is not migrated.",
-            hint="Run `coordo manage migrate` with the owner's connection (docs/production.md).",
-            id="coordo.E003",
-        )]  # fmt: skip
+        return [
+            Error(
+                "The database is not migrated.",
+                hint="Run `coordo manage migrate` with the owner's connection (docs/production.md).",
+                id="coordo.E003",
+            )
+        ]
     waiting = DBTaskResult.objects.filter(
         task_path=run_daily_jobs.module_path, status=TaskResultStatus.READY
     )
     if waiting.exists():
         return []
-    return [Warning(
-        "The daily jobs (the audit chain heads to the log…) are not scheduled.",
-        hint="Run `coordo manage schedule_daily` beside the task worker.",
-        id="coordo.W001",
-    )]  # fmt: skip
+    return [
+        Warning(
+            "The daily jobs (the audit chain heads to the log…) are not scheduled.",
+            hint="Run `coordo manage schedule_daily` beside the task worker.",
+            id="coordo.W001",
+        )
+    ]
 
 
 def main(argv: list[str]) -> int:

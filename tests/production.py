@@ -17,15 +17,24 @@ from coordo.schedule import ensure_scheduled
 # A fixed key of the strength `coordo check` asks (64 random URL-safe characters).
 STRONG_KEY = "Qm4uY2x7Vd9pLr0sZ8eKt3wHj6gNf1cXb5aTy2oPq7iUv4RzWk9SdMhE0lGnJ3xC"
 PRODUCTION: dict[str, Any] = {
-    "DEBUG": False, "SECRET_KEY": STRONG_KEY,
-    "ALLOWED_HOSTS": ["coordo.example.org"], "SECURE_HSTS_SECONDS": 31_536_000,
-    "SECURE_HSTS_INCLUDE_SUBDOMAINS": True, "SECURE_HSTS_PRELOAD": True,
-    "SECURE_SSL_REDIRECT": True, "SESSION_COOKIE_SECURE": True, "CSRF_COOKIE_SECURE": True,
+    "DEBUG": False,
+    "SECRET_KEY": STRONG_KEY,
+    "ALLOWED_HOSTS": ["coordo.example.org"],
+    "SECURE_HSTS_SECONDS": 31_536_000,
+    "SECURE_HSTS_INCLUDE_SUBDOMAINS": True,
+    "SECURE_HSTS_PRELOAD": True,
+    "SECURE_SSL_REDIRECT": True,
+    "SESSION_COOKIE_SECURE": True,
+    "CSRF_COOKIE_SECURE": True,
     "SECURE_PROXY_SSL_HEADER": ("HTTP_X_FORWARDED_PROTO", "https"),
-    "MAILERS": {"default": {"BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-                            "OPTIONS": {"host": "smtp.example.org"}}},
+    "MAILERS": {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": "smtp.example.org"},
+        }
+    },
     "DEFAULT_FROM_EMAIL": "coordo@example.org",
-}  # fmt: skip
+}
 
 
 def backup_settings(directory: Path) -> dict[str, Any]:

@@ -84,6 +84,10 @@ def test_a_row_holding_a_value_fails(scene):
     head, _child, _household, user, principal = scene
     since = last_audit_id()
     audit.record(AuditAction.VIEW, principal=principal, obj=head)
-    row = audit.record(AuditAction.SEARCH, principal=principal, object_type="people.person",
-                       object_id="hawa camara-rule")  # fmt: skip
+    row = audit.record(
+        AuditAction.SEARCH,
+        principal=principal,
+        object_type="people.person",
+        object_id="hawa camara-rule",
+    )
     assert audit_problems("", since, user) == [f"audit row {row.pk} holds a person's value"]

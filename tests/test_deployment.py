@@ -56,16 +56,24 @@ def test_gunicorn_with_its_config_serves_the_probe_in_production_mode(tmp_path):
     port = free_port()
     with worker_database(tmp_path) as database:
         environment = {
-            **os.environ, "COORDO_DATABASE_URL": database.url, "COORDO_BIND": f"127.0.0.1:{port}",
-            "COORDO_WEB_WORKERS": "1", "COORDO_ENV": "production", "COORDO_SECRET_KEY": STRONG_KEY,
-            "COORDO_ALLOWED_HOSTS": HOST, "COORDO_BEHIND_TLS_PROXY": "1",
+            **os.environ,
+            "COORDO_DATABASE_URL": database.url,
+            "COORDO_BIND": f"127.0.0.1:{port}",
+            "COORDO_WEB_WORKERS": "1",
+            "COORDO_ENV": "production",
+            "COORDO_SECRET_KEY": STRONG_KEY,
+            "COORDO_ALLOWED_HOSTS": HOST,
+            "COORDO_BEHIND_TLS_PROXY": "1",
             "COORDO_VAR_DIR": str(tmp_path / "var"),
-        }  # fmt: skip
+        }
         log = (tmp_path / "gunicorn.log").open("wb")
         server = subprocess.Popen(  # noqa: S603 (our interpreter, fixed argv)
             [sys.executable, "-m", "gunicorn", "--config", "config/gunicorn.py"],
-            cwd=ROOT, env=environment, stdout=log, stderr=subprocess.STDOUT,
-        )  # fmt: skip
+            cwd=ROOT,
+            env=environment,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
         try:
             base = f"http://127.0.0.1:{port}"
             deadline = time.monotonic() + START_SECONDS
@@ -96,16 +104,21 @@ def test_gunicorn_with_its_config_serves_the_probe_in_production_mode(tmp_path):
 def test_the_systemd_units_verify(tmp_path):
     units = sorted((ROOT / "deploy/systemd").iterdir())
     assert [unit.name for unit in units] == [
-        "coordo-backup.service", "coordo-backup.timer", "coordo-web.service",
+        "coordo-backup.service",
+        "coordo-backup.timer",
+        "coordo-web.service",
         "coordo-worker.service",
-    ]  # fmt: skip
+    ]
     for unit in units:  # the paths of this checkout, so that their programs exist
         text = unit.read_text().replace("/opt/coordo", str(ROOT))
         (tmp_path / unit.name).write_text(text.replace("/etc/coordo/coordo.env", "/dev/null"))
     verified = subprocess.run(  # noqa: S603
         ["systemd-analyze", "verify", "--man=no", *sorted(str(p) for p in tmp_path.iterdir())],  # noqa: S607
-        capture_output=True, text=True, check=False, cwd=tmp_path,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+    )
     assert (verified.returncode, verified.stdout + verified.stderr) == (0, "")
 
 

@@ -150,9 +150,10 @@ def _year(
     distinct = seed % 2 == 1
     categories = ("a", "b", "c")
     values = {
-        key(c, month.code): rng.choice([0, 1, 2, 3, 4, 6, 9, 15]) for c in categories
+        key(c, month.code): rng.choice([0, 1, 2, 3, 4, 6, 9, 15])
+        for c in categories
         for month in whole_periods(2025)[:12]
-    }  # fmt: skip
+    }
     quarters = whole_periods(2025)[12:16]
     for period in whole_periods(2025)[12:]:
         for c in categories:
@@ -163,10 +164,13 @@ def _year(
                 min(max(parts) + extra, sum(parts)) if distinct else sum(parts)
             )
     tables = [
-        Table(p.code, {key(c, p.code): values[key(c, p.code)] for c in categories},
-              [Sum(key("total", p.code), tuple(key(c, p.code) for c in categories))])
+        Table(
+            p.code,
+            {key(c, p.code): values[key(c, p.code)] for c in categories},
+            [Sum(key("total", p.code), tuple(key(c, p.code) for c in categories))],
+        )
         for p in whole_periods(2025)
-    ]  # fmt: skip
+    ]
     links = [
         relation
         for measure in [*categories, "total"]

@@ -12,7 +12,16 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent / "coordo"
-DOMAIN_APPS = ("people", "casework", "partners", "housing", "planning", "dispatch", "community")
+DOMAIN_APPS = (
+    "people",
+    "casework",
+    "partners",
+    "housing",
+    "planning",
+    "dispatch",
+    "incidents",
+    "community",
+)
 SHARED = (
     "access",
     "web",
@@ -20,7 +29,7 @@ SHARED = (
     "registry.py",
     "personal_data.py",
     "disclosure.py",
-    "notifications.py",
+    "notifications",
     "background",
 )
 

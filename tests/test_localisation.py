@@ -60,9 +60,18 @@ def test_an_english_form_reads_a_typed_date_day_first():
 
 # The role a page is read as: the first of these the route lets in (the coordinator sees most).
 _READERS = (
-    Role.COORDINATOR, Role.SOCIAL_WORKER, Role.MEDICAL, Role.DISPATCHER, Role.HOST,
-    Role.FINANCE, Role.ADMIN, Role.RESEARCHER, Role.FUNDER,
-)  # fmt: skip
+    Role.COORDINATOR,
+    Role.SOCIAL_WORKER,
+    Role.MEDICAL,
+    Role.DISPATCHER,
+    Role.HOST,
+    Role.FINANCE,
+    Role.ADMIN,
+    Role.RESEARCHER,
+    Role.FUNDER,
+    Role.PREVENTION_ADVISOR,
+    Role.DIRECTOR,
+)
 
 
 def _page_cases() -> Iterator[Any]:

@@ -30,8 +30,11 @@ def test_a_variable_read_by_os_environ_is_found_too(tmp_path):
         'C = env_int("COORDO_C", 3)\nD = os.getenv("COORDO_D")\n'
     )
     assert variables((source,)) == {
-        "COORDO_A": "'1'", "COORDO_B": "(required)", "COORDO_C": "3", "COORDO_D": "None",
-    }  # fmt: skip
+        "COORDO_A": "'1'",
+        "COORDO_B": "(required)",
+        "COORDO_C": "3",
+        "COORDO_D": "None",
+    }
 
 
 def test_the_readme_points_to_the_guide():

@@ -39,8 +39,12 @@ AUDITED = 200
 
 def admin_connection(database: dict[str, Any]) -> psycopg.Connection:
     env = environment({**database, "NAME": "postgres"})
-    return psycopg.connect(make_conninfo(host=env["PGHOST"], port=env["PGPORT"],
-                                         user=env["PGUSER"], dbname="postgres"), autocommit=True)  # fmt: skip
+    return psycopg.connect(
+        make_conninfo(
+            host=env["PGHOST"], port=env["PGPORT"], user=env["PGUSER"], dbname="postgres"
+        ),
+        autocommit=True,
+    )
 
 
 @pytest.fixture
@@ -107,11 +111,14 @@ def test_the_demo_restores_whole_into_a_new_database(tmp_path, new_database, cap
     assert before["counts"]["people_person"] > 300
     assert len(before["audit"]) == LAST_ROWS
 
-    written = back_up(directory=tmp_path / "backups", recipients=[recipient],
-                      database=connection.settings_dict, files=files)  # fmt: skip
+    written = back_up(
+        directory=tmp_path / "backups",
+        recipients=[recipient],
+        database=connection.settings_dict,
+        files=files,
+    )
     restored_files = tmp_path / "restored-files"
-    restored = restore(written.path, identity=identity, database=new_database,
-                       files=restored_files)  # fmt: skip
+    restored = restore(written.path, identity=identity, database=new_database, files=restored_files)
 
     with connected_to(new_database):
         assert table_counts() == before["counts"]

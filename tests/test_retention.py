@@ -46,13 +46,22 @@ def test_a_period_counts_calendar_years():
 
 def _closed_file(site, person, coordinator, closed: date) -> CaseFile:
     case = CaseFile.objects.create(
-        organisation=site.organisation, site=site, person=person, referent=coordinator,
-        opened_at=closed - timedelta(days=200), closed_at=closed, status=CaseStatus.CLOSED, closed_reason="Relogée",
-    )  # fmt: skip
+        organisation=site.organisation,
+        site=site,
+        person=person,
+        referent=coordinator,
+        opened_at=closed - timedelta(days=200),
+        closed_at=closed,
+        status=CaseStatus.CLOSED,
+        closed_reason="Relogée",
+    )
     Note.objects.create(
-        organisation=site.organisation, site=site, case_file=case, author=coordinator,
+        organisation=site.organisation,
+        site=site,
+        case_file=case,
+        author=coordinator,
         body="NOTESECRET",
-    )  # fmt: skip
+    )
     return case
 
 
@@ -95,9 +104,11 @@ def test_applying_purges_exactly_the_expired_rows_audited(records, site):
         done = run.apply()
     assert done == {
         site.organisation_id: {
-            "closed_case_files": 1, "requests_without_follow_up": 1, "person_identity": 1,
+            "closed_case_files": 1,
+            "requests_without_follow_up": 1,
+            "person_identity": 1,
         }
-    }  # fmt: skip
+    }
     assert list(CaseFile.objects.all()) == [records["recent"]]
     assert Note.objects.filter(case_file=records["old"].pk).count() == 0
     assert not Request.objects.exists()
@@ -206,9 +217,12 @@ def test_an_erasure_request_erases_what_may_go_and_says_why_the_rest_stays(
 
     # Omar has lived in a shelter: the stay is kept (subsidy audits), and so is his name.
     admit_household(
-        make_unit(make_building(site), "Chambre 2", capacity=1), head=omar, household=None,
-        start=date(2025, 1, 6), by=by,
-    )  # fmt: skip
+        make_unit(make_building(site), "Chambre 2", capacity=1),
+        head=omar,
+        household=None,
+        start=date(2025, 1, 6),
+        by=by,
+    )
     outcomes = {o.rule.key: o for o in erase_person(omar, by=by)}
     assert not outcomes["ended_stays"].erased
     assert "subsidy audits" in str(outcomes["ended_stays"].reason)
@@ -268,9 +282,11 @@ def test_a_purged_case_file_leaves_no_attachment_file_behind(
         CaseFile.objects.filter(pk=case.pk).update(status=CaseStatus.OPEN)
         case.refresh_from_db()
         casework.attach_document(
-            case, upload=SimpleUploadedFile("a.pdf", b"%PDF-1.4 x"), title="ID",
+            case,
+            upload=SimpleUploadedFile("a.pdf", b"%PDF-1.4 x"),
+            title="ID",
             by=principal_for_user(coordinator),
-        )  # fmt: skip
+        )
         CaseFile.objects.filter(pk=case.pk).update(status=CaseStatus.CLOSED)
     files = {a.case_file_id: a.file.path for a in Attachment.objects.all()}
     with time_machine.travel(SIX_YEARS_ON), django_capture_on_commit_callbacks(execute=True):

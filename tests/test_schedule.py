@@ -31,12 +31,21 @@ def boom() -> None:
 @pytest.mark.parametrize(
     ("now", "expected"),
     [
-        (datetime(2026, 11, 23, 2, 59, tzinfo=BRUSSELS), datetime(2026, 11, 23, 3, 0, tzinfo=BRUSSELS)),
-        (datetime(2026, 11, 23, 3, 0, tzinfo=BRUSSELS), datetime(2026, 11, 24, 3, 0, tzinfo=BRUSSELS)),
+        (
+            datetime(2026, 11, 23, 2, 59, tzinfo=BRUSSELS),
+            datetime(2026, 11, 23, 3, 0, tzinfo=BRUSSELS),
+        ),
+        (
+            datetime(2026, 11, 23, 3, 0, tzinfo=BRUSSELS),
+            datetime(2026, 11, 24, 3, 0, tzinfo=BRUSSELS),
+        ),
         # Summer time ends on 25 October 2026: 03:00 the next day is still 03:00 on the clock.
-        (datetime(2026, 10, 24, 22, 0, tzinfo=BRUSSELS), datetime(2026, 10, 25, 3, 0, tzinfo=BRUSSELS)),
+        (
+            datetime(2026, 10, 24, 22, 0, tzinfo=BRUSSELS),
+            datetime(2026, 10, 25, 3, 0, tzinfo=BRUSSELS),
+        ),
     ],
-)  # fmt: skip
+)
 def test_the_next_run_is_the_next_three_in_the_morning(now, expected):
     assert schedule.next_run(now) == expected
     assert schedule.next_run(now).utcoffset() == expected.utcoffset()

@@ -30,8 +30,12 @@ PLACES = ("own", "other_site", "foreign")
 SITES = ("own", "other_site")  # the organisation's two sites, where users hold roles
 
 C, SW, MED, HOST, DISP = (
-    Role.COORDINATOR, Role.SOCIAL_WORKER, Role.MEDICAL, Role.HOST, Role.DISPATCHER,
-)  # fmt: skip
+    Role.COORDINATOR,
+    Role.SOCIAL_WORKER,
+    Role.MEDICAL,
+    Role.HOST,
+    Role.DISPATCHER,
+)
 # A higher role at one site and a lower one at the other, each pair chosen so that a
 # confidential permission of one site has a reader of the same pages at the other:
 MULTI_ROLE: dict[str, dict[str, str]] = {

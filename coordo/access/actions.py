@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from coordo.access import audit
+from coordo.access import audit, writes
 from coordo.access.models import (
     ApiToken,
     AuditAction,
@@ -69,9 +69,13 @@ def _check_email_free(email: str, organisation_id: int, *, user_pk: int | None =
 
 @transaction.atomic
 def create_user(
-    *, organisation: Organisation, email: str, full_name: str, password: str | None,
+    *,
+    organisation: Organisation,
+    email: str,
+    full_name: str,
+    password: str | None,
     by: Principal,
-) -> User:  # fmt: skip
+) -> User:
     _require_admin(by, organisation.pk)
     email = email.strip().lower()
     _check_email_free(email, organisation.pk)
@@ -92,9 +96,7 @@ def update_user(user: User, *, by: Principal, **fields: Any) -> User:
     # Before full_clean, whose "already exists" would tell of another organisation's user.
     _check_email_free(user.email, user.organisation_id or 0, user_pk=user.pk)
     user.full_clean()
-    user.save()
-    audit.record(AuditAction.UPDATE, principal=by, obj=user)
-    return user
+    return writes.save_changed(user, by=by)
 
 
 def end_sessions_of(user: User, *, keep: str | None = None) -> int:
@@ -123,8 +125,7 @@ def deactivate_user(user: User, *, by: Principal) -> None:
 def reactivate_user(user: User, *, by: Principal) -> None:
     _require_admin(by, user.organisation_id or 0)
     user.is_active = True
-    user.save(update_fields=["is_active"])
-    audit.record(AuditAction.UPDATE, principal=by, obj=user)
+    writes.save_changed(user, by=by, fields=["is_active"])
 
 
 @transaction.atomic
@@ -169,9 +170,14 @@ def save_site(site: Site, *, by: Principal) -> Site:
 
 
 def issue_api_token(
-    *, organisation: Organisation, name: str, role: str, site: Site | None, code: str = "",
+    *,
+    organisation: Organisation,
+    name: str,
+    role: str,
+    site: Site | None,
+    code: str = "",
     by: Principal,
-) -> tuple[ApiToken, str]:  # fmt: skip
+) -> tuple[ApiToken, str]:
     """Returns the token and its raw key, which is shown once and never stored.
 
     A role that reads personal data needs `code`, a current code of the issuer's
@@ -186,9 +192,14 @@ def issue_api_token(
     with transaction.atomic():
         raw = ApiToken.new_raw_key()
         token = ApiToken.objects.create(
-            organisation=organisation, name=name, role=role, site=site,
-            prefix=raw[4:12], key_hash=hash_token(raw), created_by_id=by.named_worker_id(),
-        )  # fmt: skip
+            organisation=organisation,
+            name=name,
+            role=role,
+            site=site,
+            prefix=raw[4:12],
+            key_hash=hash_token(raw),
+            created_by_id=by.named_worker_id(),
+        )
         audit.record(AuditAction.CREATE, principal=by, obj=token)
         if personal:
             send_notice(_coordinators_of(organisation, site), _token_issued_notice(token))
@@ -252,9 +263,13 @@ def _record_mfa_failure(by: Principal) -> None:
 
 
 def confirm_totp_device(
-    device: TOTPDevice, *, code: str, password: str = "", by: Principal,
+    device: TOTPDevice,
+    *,
+    code: str,
+    password: str = "",
+    by: Principal,
     keep_session: str | None = None,
-) -> list[str]:  # fmt: skip
+) -> list[str]:
     """Confirm the device with a first code; returns fresh recovery codes, shown once.
 
     Someone who already holds a second factor replaces it only from a session verified
@@ -285,8 +300,10 @@ def confirm_totp_device(
         end_sessions_of(user, keep=keep_session)
         audit.record(
             AuditAction.MFA_REPLACED if replacing else AuditAction.MFA_SETUP,
-            principal=by, object_type="access.user", object_id=user.pk,
-        )  # fmt: skip
+            principal=by,
+            object_type="access.user",
+            object_id=user.pk,
+        )
         if replacing:
             notice = Notice(
                 gettext("Coordo: your authenticator app was replaced"),
@@ -319,9 +336,13 @@ def regenerate_recovery_codes(user: User) -> list[str]:
 
 @transaction.atomic
 def change_password(
-    user: User, *, current_password: str, new_password: str, by: Principal,
+    user: User,
+    *,
+    current_password: str,
+    new_password: str,
+    by: Principal,
     keep_session: str | None,
-) -> None:  # fmt: skip
+) -> None:
     """A user changes their own password; their other sessions end, this one stays."""
     if user.pk != by.user_id:
         raise PermissionDenied

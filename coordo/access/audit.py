@@ -56,8 +56,11 @@ def record_view_once(
     view of the same record is younger than `within`. Decided here from the trail itself,
     never from what the client says about the request."""
     seen = AuditEvent.objects.filter(
-        object_type=obj._meta.label_lower, object_id=str(obj.pk), action=AuditAction.VIEW,
-        actor_label=principal.label, at__gte=timezone.now() - within,
-    )  # fmt: skip
+        object_type=obj._meta.label_lower,
+        object_id=str(obj.pk),
+        action=AuditAction.VIEW,
+        actor_label=principal.label,
+        at__gte=timezone.now() - within,
+    )
     if not seen.exists():
         record(AuditAction.VIEW, principal=principal, obj=obj)

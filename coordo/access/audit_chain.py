@@ -36,9 +36,17 @@ logger = logging.getLogger("coordo.audit")
 
 HEAD = "SELECT row_hash FROM access_auditevent WHERE {where} ORDER BY id DESC LIMIT 1"
 CHAINED_FIELDS = (
-    "organisation_id", "site_id", "actor_id", "actor_label", "action", "object_type",
-    "object_id", "at", "request_id", "ip",
-)  # fmt: skip
+    "organisation_id",
+    "site_id",
+    "actor_id",
+    "actor_label",
+    "action",
+    "object_type",
+    "object_id",
+    "at",
+    "request_id",
+    "ip",
+)
 
 
 def row_hash(event: AuditEvent, prev_hash: str) -> str:
@@ -153,5 +161,6 @@ def log_chain_heads() -> None:
         if head is not None:
             logger.info(
                 "audit chain head: organisation=%s row=%s hash=%s",
-                slugs.get(organisation_id, "-") if organisation_id else "-", *head,
-            )  # fmt: skip
+                slugs.get(organisation_id, "-") if organisation_id else "-",
+                *head,
+            )

@@ -30,6 +30,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
             "api_docs": principal.can(Perm.API_DOCS),
             "dispatch": principal.can(Perm.DISPATCH_VIEW),
             "planning": principal.can(Perm.PLANNING_VIEW),
+            "incidents": principal.can(Perm.INCIDENT_REPORT),
+            "register": principal.can(Perm.REGISTER_VIEW),
             "community": principal.can(Perm.COMMUNITY_VIEW),
             "casework": "front_desk"
             if principal.can(Perm.REQUEST_EDIT)
@@ -42,6 +44,11 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
             if principal.can(Perm.STAY_VIEW)
             else "building_list"
             if principal.can(Perm.HOUSING_VIEW)
+            else "",
+            "reports": "reports_home"
+            if principal.can(Perm.REPORTS_VIEW)
+            else "report_archive"
+            if principal.can(Perm.REPORTS_AGGREGATE)
             else "",
         },
     }

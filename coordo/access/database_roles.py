@@ -156,5 +156,7 @@ def check_database_role(databases: list[str] | None = None, **kwargs: Any) -> li
     if not databases or "default" not in databases:
         return []
     problems = role_problems(connections["default"])
-    return [Error(f"{problem[0].upper()}{problem[1:]}.", hint=ROLES_HINT, id="coordo.E001")
-            for problem in problems]  # fmt: skip
+    return [
+        Error(f"{problem[0].upper()}{problem[1:]}.", hint=ROLES_HINT, id="coordo.E001")
+        for problem in problems
+    ]

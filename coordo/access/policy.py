@@ -26,6 +26,9 @@ class Perm(StrEnum):
     ORG_MANAGE = "org.manage"  # users, sites, memberships, API tokens
     API_DOCS = "api.docs"
     REPORTS_AGGREGATE = "reports.aggregate"
+    # reports
+    REPORTS_VIEW = "reports.view"  # the site's reports, exact, and their archive
+    REPORTS_EDIT = "reports.edit"  # copy, edit and generate report templates
     # people
     PERSON_VIEW = "person.view"
     PERSON_VIEW_CONFIDENTIAL = "person.view_confidential"  # national number, phone
@@ -66,6 +69,12 @@ class Perm(StrEnum):
     PLANNING_VIEW = "planning.view"  # a site's month plannings: who works when (no case files)
     PLANNING_EDIT = "planning.edit"  # generate and edit drafts
     PLANNING_PUBLISH = "planning.publish"
+    # incidents
+    INCIDENT_REPORT = "incidents.report"  # report an incident; see one's own reports
+    INCIDENT_VIEW = "incidents.view"  # every report of a site, narrative and identities included
+    INCIDENT_FOLLOW_UP = "incidents.follow_up"  # status, follow-up actions
+    REGISTER_DECLARE = "incidents.register_declare"  # declare violence by a third party
+    REGISTER_VIEW = "incidents.register_view"  # the register itself, its exports and summary
     # community
     COMMUNITY_VIEW = "community.view"  # the programme, its occurrences and attendance counts
     ACTIVITY_PROPOSE = "community.propose"  # enter an idea: an activity, an agenda item
@@ -92,12 +101,23 @@ ROLES: dict[str, RoleSetup] = {
     Role.RESEARCHER: RoleSetup(Scope.AGGREGATES, mfa_required=False),
     Role.FUNDER: RoleSetup(Scope.AGGREGATES, mfa_required=False),
     Role.ADMIN: RoleSetup(Scope.ORGANISATION, mfa_required=True),
+    Role.PREVENTION_ADVISOR: RoleSetup(Scope.ORGANISATION, mfa_required=True),
+    Role.DIRECTOR: RoleSetup(Scope.ORGANISATION, mfa_required=True),
 }
 
-C, SW, MED, HOST, DISP, FIN, RES, FUND, ADM = (
-    Role.COORDINATOR, Role.SOCIAL_WORKER, Role.MEDICAL, Role.HOST, Role.DISPATCHER,
-    Role.FINANCE, Role.RESEARCHER, Role.FUNDER, Role.ADMIN,
-)  # fmt: skip
+C, SW, MED, HOST, DISP, FIN, RES, FUND, ADM, PREV, DIR = (
+    Role.COORDINATOR,
+    Role.SOCIAL_WORKER,
+    Role.MEDICAL,
+    Role.HOST,
+    Role.DISPATCHER,
+    Role.FINANCE,
+    Role.RESEARCHER,
+    Role.FUNDER,
+    Role.ADMIN,
+    Role.PREVENTION_ADVISOR,
+    Role.DIRECTOR,
+)
 
 GRANTS: dict[Perm, frozenset[str]] = {
     # access — the IT person manages accounts and reads the trail, never case content.
@@ -105,6 +125,9 @@ GRANTS: dict[Perm, frozenset[str]] = {
     Perm.ORG_MANAGE: frozenset({ADM}),
     Perm.API_DOCS: frozenset({ADM}),
     Perm.REPORTS_AGGREGATE: frozenset({C, RES, FUND}),
+    # reports — the coordination writes the activity reports; funders read their version.
+    Perm.REPORTS_VIEW: frozenset({C}),
+    Perm.REPORTS_EDIT: frozenset({C}),
     # people — hosts and finance never see case files; dispatchers see who, not how to reach them.
     Perm.PERSON_VIEW: frozenset({C, SW, MED, DISP}),
     Perm.PERSON_VIEW_CONFIDENTIAL: frozenset({C, SW, MED}),
@@ -146,6 +169,16 @@ GRANTS: dict[Perm, frozenset[str]] = {
     Perm.PLANNING_VIEW: frozenset({C, HOST}),
     Perm.PLANNING_EDIT: frozenset({C}),
     Perm.PLANNING_PUBLISH: frozenset({C}),
+    # incidents — anyone of the team reports; the narrative and who was involved are read by
+    # the site's coordination (and the report's author, in coordo/incidents/queries.py).
+    Perm.INCIDENT_REPORT: frozenset({C, SW, MED, HOST, DISP, FIN}),
+    Perm.INCIDENT_VIEW: frozenset({C}),
+    Perm.INCIDENT_FOLLOW_UP: frozenset({C}),
+    # the register of acts of violence by third parties (Code du bien-être au travail, I.3):
+    # every worker declares; the employer (direction) and the prevention advisor read it,
+    # organisation-wide; a site's coordinators only if they also hold one of those roles.
+    Perm.REGISTER_DECLARE: frozenset({C, SW, MED, HOST, DISP, FIN}),
+    Perm.REGISTER_VIEW: frozenset({PREV, DIR}),
     # community — the whole team meets participants; no names, so hosts record and propose.
     Perm.COMMUNITY_VIEW: frozenset({C, SW, MED, HOST}),
     Perm.ACTIVITY_PROPOSE: frozenset({C, SW, MED, HOST}),
@@ -172,6 +205,7 @@ PERSONAL_DATA_PERMS: frozenset[Perm] = frozenset(
         Perm.CONFIDENTIAL_ADDRESS_VIEW,
         Perm.DISPATCH_VIEW,
         Perm.DISPATCH_MEDICAL,
+        Perm.INCIDENT_VIEW,
     }
 )
 

@@ -16,6 +16,9 @@ class Role(models.TextChoices):
     RESEARCHER = "researcher", _("Researcher")
     FUNDER = "funder", _("Funder")
     ADMIN = "admin", _("Administrator")
+    # Belgian wellbeing-at-work law: the register of acts of violence by third parties.
+    PREVENTION_ADVISOR = "prevention_advisor", _("Prevention advisor (psycho-social)")
+    DIRECTOR = "director", _("Direction")
 
 
 class SiteKind(models.TextChoices):

@@ -20,9 +20,11 @@ from coordo.casework.api import router as casework_router
 from coordo.community.api import router as community_router
 from coordo.dispatch.api import router as dispatch_router
 from coordo.housing.api import router as housing_router
+from coordo.incidents.api import router as incidents_router
 from coordo.partners.api import router as partners_router
 from coordo.people.api import router as people_router
 from coordo.planning.api import router as planning_router
+from coordo.reports.api import router as reports_router
 
 
 def admins_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -64,6 +66,8 @@ for router in (
     partners_router,
     planning_router,
     dispatch_router,
+    incidents_router,
+    reports_router,
     community_router,
 ):
     api.add_router("/", router)

@@ -22,7 +22,7 @@ from coordo.access.models import AuditAction
 from coordo.access.policy import Perm
 from coordo.access.queries import get_site
 from coordo.api.input import Input
-from coordo.api.pagination import paginate
+from coordo.api.pagination import listed, paginate
 from coordo.casework import actions, queries
 from coordo.casework.models import CaseStatus, Outcome, ReferralStatus, RequestKind, Urgency
 from coordo.partners.queries import partners_visible_to
@@ -97,13 +97,8 @@ class ReferralPatch(Input):
 @paginate
 def list_desk_requests(request: HttpRequest, site_id: Id | None = None) -> list[DeskRequestOut]:
     principal = api_principal(request, Perm.REQUEST_EDIT)
-    requests = queries.requests_visible_to(principal)
-    if site_id is not None:
-        requests = requests.filter(site_id=site_id)
-    audit.record(
-        AuditAction.LIST, principal=principal, object_type="casework.request", site_id=site_id
-    )
-    return [DeskRequestOut.from_orm(item) for item in requests[:500]]
+    requests = listed(principal, queries.requests_visible_to(principal), site_id=site_id)
+    return [DeskRequestOut.from_orm(item) for item in requests]
 
 
 @router.post("/people/{person_id}/desk-requests", response={201: DeskRequestOut})
@@ -111,10 +106,11 @@ def create_desk_request(request: HttpRequest, person_id: Id, payload: DeskReques
     principal = api_principal(request, Perm.REQUEST_EDIT)
     person = get_person(principal, person_id, Perm.REQUEST_EDIT)
     created = actions.register_request(
-        site=get_site(principal, payload.site_id), person=person,
+        site=get_site(principal, payload.site_id),
+        person=person,
         by=principal,
         **payload.dict(exclude={"site_id"}),
-    )  # fmt: skip
+    )
     return Status(201, DeskRequestOut.from_orm(created))
 
 
@@ -122,13 +118,8 @@ def create_desk_request(request: HttpRequest, person_id: Id, payload: DeskReques
 @paginate
 def list_case_files(request: HttpRequest, site_id: Id | None = None) -> list[CaseFileOut]:
     principal = api_principal(request, Perm.CASE_VIEW)
-    files = queries.case_files_visible_to(principal)
-    if site_id is not None:
-        files = files.filter(site_id=site_id)
-    audit.record(
-        AuditAction.LIST, principal=principal, object_type="casework.casefile", site_id=site_id
-    )
-    return [CaseFileOut.from_orm(case_file) for case_file in files[:500]]
+    files = listed(principal, queries.case_files_visible_to(principal), site_id=site_id)
+    return [CaseFileOut.from_orm(case_file) for case_file in files]
 
 
 @router.get("/case-files/{case_file_id}", response=CaseFileOut)
@@ -148,8 +139,7 @@ def list_referrals(
     referrals = queries.referrals_visible_to(principal)
     if status:
         referrals = referrals.filter(status=status)
-    audit.record(AuditAction.LIST, principal=principal, object_type="casework.referral")
-    return [ReferralOut.from_orm(referral) for referral in referrals[:500]]
+    return [ReferralOut.from_orm(referral) for referral in listed(principal, referrals)]
 
 
 @router.post("/people/{person_id}/referrals", response={201: ReferralOut})
@@ -166,10 +156,13 @@ def create_referral(request: HttpRequest, person_id: Id, payload: ReferralIn) ->
         if service is None:
             raise ValidationError({"service_id": _("This partner offers no service with this id.")})
     referral = actions.refer_person(
-        site=get_site(principal, payload.site_id), person=person, partner=partner, service=service,
+        site=get_site(principal, payload.site_id),
+        person=person,
+        partner=partner,
+        service=service,
         by=by,
         **payload.dict(exclude={"site_id", "partner_id", "service_id"}),
-    )  # fmt: skip
+    )
     return Status(201, ReferralOut.from_orm(referral))
 
 
@@ -178,7 +171,9 @@ def update_referral(request: HttpRequest, referral_id: Id, payload: ReferralPatc
     principal = api_principal(request)
     referral = queries.get_referral(principal, referral_id)
     referral = actions.update_referral_status(
-        referral, status=payload.status, refusal_reason=payload.refusal_reason,
+        referral,
+        status=payload.status,
+        refusal_reason=payload.refusal_reason,
         by=principal,
-    )  # fmt: skip
+    )
     return ReferralOut.from_orm(referral)

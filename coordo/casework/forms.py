@@ -33,9 +33,11 @@ class FrontDeskForm(forms.Form):
     """One screen at the desk: find the person or type a new one, then what she asks for."""
 
     person = forms.ModelChoiceField(
-        label=_("Person found"), queryset=Person.objects.none(), required=False,
+        label=_("Person found"),
+        queryset=Person.objects.none(),
+        required=False,
         widget=forms.RadioSelect,
-    )  # fmt: skip
+    )
     first_name = forms.CharField(label=_("First name"), max_length=100, required=False)
     last_name = forms.CharField(label=_("Last name"), max_length=100, required=False)
     birth_year = forms.IntegerField(
@@ -49,13 +51,17 @@ class FrontDeskForm(forms.Form):
         label=_("This is a different person: create anyway"), required=False
     )
     kind = forms.ChoiceField(
-        label=_("Kind of request"), choices=RequestKind.choices, widget=forms.RadioSelect,
+        label=_("Kind of request"),
+        choices=RequestKind.choices,
+        widget=forms.RadioSelect,
         initial=RequestKind.ACCOMMODATION,
-    )  # fmt: skip
+    )
     urgency = forms.ChoiceField(
-        label=_("Urgency"), choices=Urgency.choices, widget=forms.RadioSelect,
+        label=_("Urgency"),
+        choices=Urgency.choices,
+        widget=forms.RadioSelect,
         initial=Urgency.NORMAL,
-    )  # fmt: skip
+    )
     language = forms.ChoiceField(label=_("Language"), required=False)
     interpreter_needed = forms.BooleanField(label=_("Interpreter needed"), required=False)
 
@@ -90,9 +96,14 @@ class ReferralForm(forms.ModelForm):
     class Meta:
         model = Referral
         fields = [
-            "partner", "service", "reason", "urgency", "consent_given", "information_shared",
+            "partner",
+            "service",
+            "reason",
+            "urgency",
+            "consent_given",
+            "information_shared",
             "due_date",
-        ]  # fmt: skip
+        ]
         widgets = {"due_date": forms.DateInput(attrs={"type": "date"})}
 
     def __init__(self, *args: Any, partners: QuerySet[Any], **kwargs: Any) -> None:

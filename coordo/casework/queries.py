@@ -223,3 +223,38 @@ def get_attachment(principal: Principal, attachment_id: int) -> Attachment:
     return get_object_or_404(
         Attachment.objects.visible_to(principal, Perm.CASE_EDIT), pk=attachment_id
     )
+
+
+# The reports' indicators (coordo/reports/indicators/casework.py): counts over sites and
+# days [start, end), in the organisation's time zone, one grouped query each.
+def _day_range(field: str, start: date, end: date) -> Q:
+    zone = timezone.get_current_timezone()
+    return Q(
+        **{
+            f"{field}__gte": datetime.combine(start, time.min, tzinfo=zone),
+            f"{field}__lt": datetime.combine(end, time.min, tzinfo=zone),
+        }
+    )
+
+
+def request_counts(site_ids: tuple[int, ...], start: date, end: date, per: str) -> dict[Any, int]:
+    """Front-desk requests received in the period, per `kind`, `outcome` or `site`."""
+    requests = Request.objects.filter(_day_range("received_at", start, end), site_id__in=site_ids)
+    column = {"kind": "kind", "outcome": "outcome", "site": "site_id"}[per]
+    return dict(requests.order_by().values_list(column).annotate(n=Count("pk")))
+
+
+def referral_counts(site_ids: tuple[int, ...], start: date, end: date, per: str) -> dict[Any, int]:
+    """Referrals sent in the period, per `status` or `partner` (its name)."""
+    referrals = Referral.objects.filter(_day_range("sent_at", start, end), site_id__in=site_ids)
+    column = {"status": "status", "partner": "partner__name"}[per]
+    return dict(referrals.order_by().values_list(column).annotate(n=Count("pk")))
+
+
+def referral_answer_days(site_ids: tuple[int, ...], start: date, end: date) -> float | None:
+    """The average days partners took to answer the referrals sent in the period."""
+    delay = ExpressionWrapper(F("answered_at") - F("sent_at"), output_field=DurationField())
+    average = Referral.objects.filter(
+        _day_range("sent_at", start, end), site_id__in=site_ids, answered_at__isnull=False
+    ).aggregate(delay=Avg(delay))["delay"]
+    return None if average is None else round(average.total_seconds() / 86400, 1)

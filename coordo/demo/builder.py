@@ -61,6 +61,8 @@ USERS = [
     DemoUser(Role.RESEARCHER, f"recherche@{EMAIL_DOMAIN}", "Inès Moreau", "Passerelle-rech-2026", ("shelter",)),
     DemoUser(Role.FUNDER, f"subsides@{EMAIL_DOMAIN}", "Koen Vermeulen", "Passerelle-subs-2026", ("housing",)),
     DemoUser(Role.ADMIN, f"it@{EMAIL_DOMAIN}", "Olivier Denis", "Passerelle-admin-2026", ("housing",)),
+    DemoUser(Role.PREVENTION_ADVISOR, f"prevention@{EMAIL_DOMAIN}", "Hélène Dubois", "Passerelle-prev-2026", ("housing",)),
+    DemoUser(Role.DIRECTOR, f"direction@{EMAIL_DOMAIN}", "Marc Lejeune", "Passerelle-dir-2026", ("housing",)),
 ]  # fmt: skip
 
 # (site key, building name, fictional address, confidential, [(unit name, kind, capacity, family)])
@@ -127,6 +129,7 @@ DEMO_MODULES: list[str] = [
     "coordo.demo.housing",
     "coordo.demo.dispatch",
     "coordo.demo.planning",
+    "coordo.demo.incidents",
     "coordo.demo.community",
 ]
 

@@ -15,7 +15,7 @@ from coordo.access.ids import Id
 from coordo.access.models import AuditAction
 from coordo.access.policy import Perm
 from coordo.api.input import Input
-from coordo.api.pagination import paginate
+from coordo.api.pagination import listed, paginate
 from coordo.dispatch import explanations, queries
 from coordo.dispatch.actions import batches
 from coordo.dispatch.models import (
@@ -63,10 +63,14 @@ def screening_out(arrival: Arrival) -> ScreeningOut:
     social = getattr(arrival, "social", None)
     medical = getattr(arrival, "medical", None)
     return ScreeningOut(
-        arrival_id=arrival.pk, household_id=arrival.household_id, site_id=arrival.site_id,
-        registered=arrival.registered, status=ArrivalStatus(arrival.status),
+        arrival_id=arrival.pk,
+        household_id=arrival.household_id,
+        site_id=arrival.site_id,
+        registered=arrival.registered,
+        status=ArrivalStatus(arrival.status),
         size=len(arrival.household.members.all()),
-        socially_screened=social is not None, medically_screened=medical is not None,
+        socially_screened=social is not None,
+        medically_screened=medical is not None,
         school_language=social.school_language if social else "",
         region=social.region if social else "",
         family_centre=social.family_centre.code if social and social.family_centre else None,
@@ -78,7 +82,7 @@ def screening_out(arrival: Arrival) -> ScreeningOut:
             accessible=bool(medical and medical.needs_accessible),
             women_only=bool(social and social.women_only),
         ),
-    )  # fmt: skip
+    )
 
 
 @router.get("/dispatch/screenings", response=list[ScreeningOut])
@@ -90,12 +94,7 @@ def list_screenings(request: HttpRequest, site_id: Id | None = None) -> list[Scr
         .select_related("social__family_centre")
         .prefetch_related("household__members", "social__excluded_centres")
     )
-    if site_id is not None:
-        arrivals = arrivals.filter(site_id=site_id)
-    audit.record(
-        AuditAction.LIST, principal=principal, object_type="dispatch.arrival", site_id=site_id
-    )
-    return [screening_out(arrival) for arrival in arrivals[:500]]
+    return [screening_out(arrival) for arrival in listed(principal, arrivals, site_id=site_id)]
 
 
 @router.get("/dispatch/screenings/{arrival_id}", response=ScreeningOut)
@@ -148,29 +147,37 @@ def decision_out(decision: Decision | None) -> DecisionOut | None:
         unit=decision.unit.code if decision.unit else None,
         reason_code=OverrideReason(decision.reason_code) if decision.reason_code else "",
         comment=decision.comment,
-        decided_by=decision.decided_by_id, decided_at=decision.decided_at,
-    )  # fmt: skip
+        decided_by=decision.decided_by_id,
+        decided_at=decision.decided_at,
+    )
 
 
 def proposal_out(proposal: Proposal, names: dict[str, str]) -> ProposalOut:
     reasons = proposal.explanation if "kind" in proposal.explanation else {}
     return ProposalOut(
-        id=proposal.pk, arrival_id=proposal.arrival_id,
+        id=proposal.pk,
+        arrival_id=proposal.arrival_id,
         unit=proposal.unit.code if proposal.unit else None,
-        unplaced_reason=proposal.unplaced_reason, penalty=proposal.penalty,
+        unplaced_reason=proposal.unplaced_reason,
+        penalty=proposal.penalty,
         eligible_units=proposal.eligible_units,
         explanation=explanations.proposal_text(
             proposal.explanation, proposal.unplaced_reason, names
         ),
-        reasons=reasons, decision=decision_out(getattr(proposal, "decision", None)),
-    )  # fmt: skip
+        reasons=reasons,
+        decision=decision_out(getattr(proposal, "decision", None)),
+    )
 
 
 def batch_out(batch: Batch) -> BatchOut:
     return BatchOut(
-        id=batch.pk, site_id=batch.site_id, date=batch.date, status=BatchStatus(batch.state),
-        progress=batch.progress, result=batch.result,
-    )  # fmt: skip
+        id=batch.pk,
+        site_id=batch.site_id,
+        date=batch.date,
+        status=BatchStatus(batch.state),
+        progress=batch.progress,
+        result=batch.result,
+    )
 
 
 @router.get("/dispatch/batches", response=list[BatchOut])
@@ -217,7 +224,10 @@ def override_proposal(
         units = queries.network_units(principal.organisation_id)
         unit = get_object_or_404(units, code=payload.unit)
     decision = batches.override_proposal(
-        proposal, unit=unit, reason_code=payload.reason_code, comment=payload.comment,
+        proposal,
+        unit=unit,
+        reason_code=payload.reason_code,
+        comment=payload.comment,
         by=named_worker(request),
-    )  # fmt: skip
+    )
     return 201, decision_out(decision)

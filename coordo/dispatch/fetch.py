@@ -77,7 +77,7 @@ def centres_document(organisation_id: int, day: date) -> list[dict[str, Any]]:
                     "medical": unit.medical,
                     "accessible": unit.accessible,
                     "minors": unit.minors,
-                }  # fmt: skip
+                }
                 for unit in centre.units.all()
             ],
         }

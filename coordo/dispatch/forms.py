@@ -7,6 +7,7 @@ from django.db.models import Case, QuerySet, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from coordo.access.forms import limit_choices
 from coordo.access.ids import RecordsChoiceField
 from coordo.dispatch.actions import could_be_pregnant
 from coordo.dispatch.models import (
@@ -22,24 +23,28 @@ from coordo.web.periods import MonthField
 
 class ArrivalForm(forms.Form):
     household = forms.ModelChoiceField(
-        label=_("Household"), queryset=Household.objects.none(),
+        label=_("Household"),
+        queryset=Household.objects.none(),
         help_text=_("Register the household in People first."),
-    )  # fmt: skip
+    )
     registered = forms.DateField(
-        label=_("Registered on"), initial=timezone.localdate,
+        label=_("Registered on"),
+        initial=timezone.localdate,
         widget=forms.DateInput(attrs={"type": "date"}),
-    )  # fmt: skip
+    )
 
     def __init__(self, *args: Any, households: QuerySet[Household], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["household"].queryset = households  # type: ignore[attr-defined]
+        limit_choices(self, "household", households)
 
 
 class SocialScreeningForm(forms.ModelForm):
     flags = forms.MultipleChoiceField(
-        label=_("Vulnerabilities"), choices=VulnerabilityFlag.choices, required=False,
+        label=_("Vulnerabilities"),
+        choices=VulnerabilityFlag.choices,
+        required=False,
         widget=forms.CheckboxSelectMultiple,
-    )  # fmt: skip
+    )
     pregnancy_confirmed = forms.BooleanField(
         label=_("Confirm the pregnancy flag"),
         required=False,
@@ -51,9 +56,15 @@ class SocialScreeningForm(forms.ModelForm):
     class Meta:
         model = SocialScreening
         fields = [
-            "school_language", "region", "family_centre", "excluded_centres", "flags",
-            "pregnancy_confirmed", "women_only", "unaccompanied_minor",
-        ]  # fmt: skip
+            "school_language",
+            "region",
+            "family_centre",
+            "excluded_centres",
+            "flags",
+            "pregnancy_confirmed",
+            "women_only",
+            "unaccompanied_minor",
+        ]
         widgets = {"excluded_centres": forms.CheckboxSelectMultiple}
         field_classes = {"excluded_centres": RecordsChoiceField}
 
@@ -61,8 +72,8 @@ class SocialScreeningForm(forms.ModelForm):
         self, *args: Any, centres: QuerySet[ReceptionCentre], household: Household, **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["family_centre"].queryset = centres  # type: ignore[attr-defined]
-        self.fields["excluded_centres"].queryset = centres  # type: ignore[attr-defined]
+        limit_choices(self, "family_centre", centres)
+        limit_choices(self, "excluded_centres", centres)
         # A flag confirmed when it was saved stays confirmed when the screening is edited.
         flagged = VulnerabilityFlag.PREGNANT in (self.instance.flags or [])
         if flagged and not could_be_pregnant(household, timezone.localdate()):
@@ -71,9 +82,11 @@ class SocialScreeningForm(forms.ModelForm):
 
 class MedicalScreeningForm(forms.Form):
     details = forms.CharField(
-        label=_("Medical details"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
+        label=_("Medical details"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Seen by the medical team only; the dispatcher sees the needs below."),
-    )  # fmt: skip
+    )
     needs_medical = forms.BooleanField(label=_("Needs a medical place"), required=False)
     needs_accessible = forms.BooleanField(label=_("Needs reduced-mobility access"), required=False)
 
@@ -103,10 +116,12 @@ class UnitChoiceField(forms.ModelChoiceField):
 
 class OverrideForm(forms.Form):
     unit = UnitChoiceField(
-        label=_("Unit instead"), queryset=ReceptionUnit.objects.none(), required=False,
+        label=_("Unit instead"),
+        queryset=ReceptionUnit.objects.none(),
+        required=False,
         empty_label=_("No place today (waiting list)"),
         help_text=_("Free beds once the other proposals of this batch are placed."),
-    )  # fmt: skip
+    )
     reason_code = forms.ChoiceField(
         label=_("Reason"), choices=[("", "---------"), *OverrideReason.choices]
     )

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Avg, Count, QuerySet
+from django.db.models.functions import TruncMonth
 from django.shortcuts import get_object_or_404
 
 from coordo.access.models import Site
@@ -15,6 +17,8 @@ from coordo.dispatch import explanations
 from coordo.dispatch.models import (
     Arrival,
     Batch,
+    Decision,
+    DecisionOutcome,
     Proposal,
     ReceptionCentre,
     ReceptionUnit,
@@ -165,3 +169,38 @@ def units_by_code() -> QuerySet[ReceptionUnit]:
 
 def proposals_of_batches(batches: QuerySet[Batch]) -> QuerySet[Proposal]:
     return Proposal.objects.filter(batch__in=batches)
+
+
+# The reports' indicators (coordo/reports/indicators/dispatch.py): counts over sites and
+# days [start, end), one grouped query each.
+def arrival_counts(site_ids: tuple[int, ...], start: date, end: date, per: str) -> dict[Any, int]:
+    """Households registered in the period, per `status` or `month` (its first day)."""
+    arrivals = Arrival.objects.filter(
+        site_id__in=site_ids, registered__gte=start, registered__lt=end
+    ).order_by()
+    if per == "month":
+        arrivals = arrivals.annotate(month=TruncMonth("registered"))
+    return dict(arrivals.values_list(per).annotate(n=Count("pk")))
+
+
+def _decided(site_ids: tuple[int, ...], start: date, end: date) -> QuerySet[Decision]:
+    return Decision.objects.filter(
+        proposal__batch__site_id__in=site_ids,
+        decided_at__date__gte=start,
+        decided_at__date__lt=end,
+    ).order_by()
+
+
+def decision_counts(site_ids: tuple[int, ...], start: date, end: date, per: str) -> dict[Any, int]:
+    """Dispatch decisions taken in the period, per `outcome`, or overrides by `reason`."""
+    decided = _decided(site_ids, start, end)
+    if per == "reason":
+        decided = decided.filter(outcome=DecisionOutcome.OVERRIDDEN)
+        return dict(decided.values_list("reason_code").annotate(n=Count("pk")))
+    return dict(decided.values_list("outcome").annotate(n=Count("pk")))
+
+
+def waiting_days_at_decision(site_ids: tuple[int, ...], start: date, end: date) -> float | None:
+    """The average days households had waited when their dispatch was decided."""
+    average = _decided(site_ids, start, end).aggregate(days=Avg("proposal__waiting_days"))["days"]
+    return None if average is None else round(average, 1)

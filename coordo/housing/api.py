@@ -18,7 +18,7 @@ from coordo.access.models import AuditAction
 from coordo.access.policy import Perm
 from coordo.access.queries import sites_of
 from coordo.access.scoping import Principal
-from coordo.api.pagination import paginate
+from coordo.api.pagination import listed, paginate
 from coordo.housing import actions, queries
 from coordo.housing.importer import read_rows
 from coordo.housing.models import Unit
@@ -100,11 +100,8 @@ def list_stays(
 ) -> list[StayOut]:
     principal = api_principal(request, Perm.STAY_VIEW)
     stays = queries.stays_visible_to(principal).filter(end__isnull=current)
-    if site_id is not None:
-        stays = stays.filter(site_id=site_id)
-    audit.record(AuditAction.LIST, principal=principal, object_type="housing.stay", site_id=site_id)
     stays = stays.prefetch_related("occupancies__unit__building")
-    return [stay_out(principal, stay) for stay in stays[:500]]
+    return [stay_out(principal, stay) for stay in listed(principal, stays, site_id=site_id)]
 
 
 @router.get("/housing/stays/{stay_id}", response=StayOut)
@@ -123,10 +120,14 @@ def admit(request: HttpRequest, unit_id: Id, payload: AdmitIn) -> Status:
     site_id = unit.building.site_id
     head, household = _who(principal, site_id, payload.head_id, payload.household_id)
     stay = actions.admit_household(
-        unit, head=head, household=household,
-        members=_members(principal, household, payload.members), start=payload.start,
-        planned_end=payload.planned_end, by=principal,
-    )  # fmt: skip
+        unit,
+        head=head,
+        household=household,
+        members=_members(principal, household, payload.members),
+        start=payload.start,
+        planned_end=payload.planned_end,
+        by=principal,
+    )
     return Status(201, stay_out(principal, stay))
 
 
@@ -150,9 +151,12 @@ def end_stay(request: HttpRequest, stay_id: Id, payload: EndIn) -> StayOut:
     principal = api_principal(request)
     stay = queries.get_stay(principal, stay_id, Perm.STAY_EDIT)
     stay = actions.end_stay(
-        stay, end=payload.end, exit_reason=payload.exit_reason, destination=payload.destination,
+        stay,
+        end=payload.end,
+        exit_reason=payload.exit_reason,
+        destination=payload.destination,
         by=principal,
-    )  # fmt: skip
+    )
     return stay_out(principal, stay)
 
 
@@ -162,12 +166,8 @@ def list_requests(request: HttpRequest, site_id: Id | None = None) -> list[Reque
     """The waiting list in order (priority, then date), with the days each household waited."""
     principal = api_principal(request, Perm.STAY_VIEW)
     requests = queries.requests_visible_to(principal).filter(status__in=["waiting", "offered"])
-    if site_id is not None:
-        requests = requests.filter(site_id=site_id)
-    audit.record(
-        AuditAction.LIST, principal=principal, object_type="housing.placerequest", site_id=site_id
-    )
-    return [request_out(place_request) for place_request in requests[:500]]
+    listing = listed(principal, requests, site_id=site_id)
+    return [request_out(place_request) for place_request in listing]
 
 
 @router.post("/housing/requests", response={201: RequestOut})
@@ -178,8 +178,12 @@ def create_request(request: HttpRequest, payload: RequestIn) -> Status:
     head, household = _who(principal, site_id, payload.head_id, payload.household_id)
     fields = payload.dict(exclude={"site_id", "head_id", "household_id"}, exclude_none=True)
     place_request = actions.create_place_request(
-        site=head.site, head=head, household=household, by=principal, **fields,
-    )  # fmt: skip
+        site=head.site,
+        head=head,
+        household=household,
+        by=principal,
+        **fields,
+    )
     return Status(201, request_out(place_request))
 
 
@@ -203,8 +207,11 @@ def offer_unit(request: HttpRequest, unit_id: Id, payload: OfferIn) -> Status:
         if place_request is None:
             raise ValidationError({"request_id": _("No such request on this waiting list.")})
     offer = actions.offer_unit(
-        unit, on=payload.on, request=place_request, by=principal,
-    )  # fmt: skip
+        unit,
+        on=payload.on,
+        request=place_request,
+        by=principal,
+    )
     return Status(201, offer_out(principal, offer))
 
 
@@ -220,9 +227,12 @@ def answer_offer(request: HttpRequest, offer_id: Id, payload: AnswerIn) -> Answe
         return AnswerOut(offer=offer_out(principal, offer), stay=None)
     members = _members(principal, offer.request.household, payload.members)
     stay = actions.accept_offer(
-        offer, start=payload.on, planned_end=payload.planned_end,
-        members=members, by=principal,
-    )  # fmt: skip
+        offer,
+        start=payload.on,
+        planned_end=payload.planned_end,
+        members=members,
+        by=principal,
+    )
     return AnswerOut(offer=offer_out(principal, offer), stay=stay_out(principal, stay))
 
 
@@ -255,8 +265,11 @@ def import_inventory(
         raise ValidationError({"file": _("Send a .csv or .xlsx file.")})
     rows = read_rows(file, file.name or "")
     report = actions.import_inventory(
-        site, rows=rows, only_valid_rows=only_valid, by=principal,
-    )  # fmt: skip
+        site,
+        rows=rows,
+        only_valid_rows=only_valid,
+        by=principal,
+    )
     return Status(
         200 if report.written else 400, ImportOut.model_validate(report, from_attributes=True)
     )

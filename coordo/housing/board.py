@@ -179,7 +179,7 @@ class _Cells:
         return (
             f'<a class="board-free {place}" href="{href}" hx-get="{href}" '
             f'aria-label="{label}" title="{label}">{free}</a>'
-        )  # fmt: skip
+        )
 
     def bar(self, bar: _Bar, row: int) -> str:
         href = f"{self.stay[0]}{bar.stay_id}{self.stay[1]}"
@@ -215,8 +215,15 @@ def build_board(
         counts[right] = counts.get(right, 0) - 1
         bar = bars.get(key := (unit_id, stay_id, first, last))
         if bar is None:
-            bar = bars[key] = _Bar(stay_id, f"{first_name} {last_name}", left, right, slot,
-                                   first < start, last is None or last > end)  # fmt: skip
+            bar = bars[key] = _Bar(
+                stay_id,
+                f"{first_name} {last_name}",
+                left,
+                right,
+                slot,
+                first < start,
+                last is None or last > end,
+            )
         bar.persons += 1
     cells = _cells(start, days, today, can_edit, get_language(), get_script_prefix())
     closed: dict[int, list[_Closure]] = {}

@@ -206,10 +206,16 @@ def _labelled(rows: Iterable[Mapping[str, Any]], key: str, labels: Mapping[str, 
 def age_band(year: int, birth_year: str = "birth_year") -> Case:
     """A person's age band in `year`, from the birth year ("?" when unknown)."""
     return Case(
-        *[When(Q(**{f"{birth_year}__gte": year - high, f"{birth_year}__lte": year - low}), then=Value(label))
-          for low, high, label in AGE_BANDS],
-        default=Value(UNKNOWN_AGE), output_field=CharField(),
-    )  # fmt: skip
+        *[
+            When(
+                Q(**{f"{birth_year}__gte": year - high, f"{birth_year}__lte": year - low}),
+                then=Value(label),
+            )
+            for low, high, label in AGE_BANDS
+        ],
+        default=Value(UNKNOWN_AGE),
+        output_field=CharField(),
+    )
 
 
 def persons_served(site_id: int, start: date, end: date) -> tuple[list[Row], list[Row]]:
@@ -235,37 +241,94 @@ def entries_and_exits(
     """Stays begun and ended in the period, by month (the first day of the month)."""
     stays = Stay.objects.filter(site_id=site_id).order_by()
     entries = dict(
-        stays.filter(start__gte=start, start__lt=end).annotate(month=TruncMonth("start"))
-        .values_list("month").annotate(n=Count("pk"))
-    )  # fmt: skip
+        stays.filter(start__gte=start, start__lt=end)
+        .annotate(month=TruncMonth("start"))
+        .values_list("month")
+        .annotate(n=Count("pk"))
+    )
     exits = dict(
-        stays.filter(end__gte=start, end__lt=end).annotate(month=TruncMonth("end"))
-        .values_list("month").annotate(n=Count("pk"))
-    )  # fmt: skip
+        stays.filter(end__gte=start, end__lt=end)
+        .annotate(month=TruncMonth("end"))
+        .values_list("month")
+        .annotate(n=Count("pk"))
+    )
     return entries, exits
+
+
+def exits_by_destination(site_id: int, start: date, end: date) -> dict[str, int]:
+    """Stays ended in the period, by destination code ("" when none was recorded)."""
+    ended = Stay.objects.filter(site_id=site_id, end__gte=start, end__lt=end).order_by()
+    return dict(ended.values_list("destination").annotate(n=Count("pk")))
+
+
+def households_by_type(site_id: int, start: date, end: date) -> dict[str, int]:
+    """Stays (one per household) sharing a night with the period, by household type."""
+    stays = Stay.objects.filter(overlapping(start, end), site_id=site_id).order_by()
+    return dict(stays.values_list("household_type").annotate(n=Count("pk")))
+
+
+def missing_fields(site_id: int, start: date, end: date) -> dict[str, tuple[int, int]]:
+    """For each field the figures rest on, (records missing it, records counted): the
+    persons hosted (birth year, sex), the stays ended (destination), the stays (type)."""
+    persons = Person.objects.filter(
+        pk__in=_site_occupancies(site_id, start, end).values("person_id")
+    ).aggregate(
+        every=Count("pk"),
+        birth_year=Count("pk", filter=Q(birth_year__isnull=True)),
+        sex=Count("pk", filter=Q(sex=Sex.UNKNOWN)),
+    )
+    stays = Stay.objects.filter(overlapping(start, end), site_id=site_id).aggregate(
+        every=Count("pk"),
+        ended=Count("pk", filter=Q(end__gte=start, end__lt=end)),
+        destination=Count(
+            "pk",
+            filter=Q(end__gte=start, end__lt=end) & Q(destination__in=["", Destination.UNKNOWN]),
+        ),
+        household_type=Count("pk", filter=Q(household_type="")),
+    )
+    return {
+        "birth_year": (persons["birth_year"], persons["every"]),
+        "sex": (persons["sex"], persons["every"]),
+        "destination": (stays["destination"], stays["ended"]),
+        "household_type": (stays["household_type"], stays["every"]),
+    }
 
 
 def compute(site_id: int, start: date, end: date) -> Figures:
     nights, by_month = nights_by_month(site_id, start, end)
     capacity = capacity_nights(site_id, start, end)
     average, median = stay_lengths(site_id, start, end)
-    stays = Stay.objects.filter(site_id=site_id).order_by()
     entries, exits = entries_and_exits(site_id, start, end)
-    destinations = (
-        stays.filter(end__gte=start, end__lt=end).values("destination").annotate(n=Count("pk"))
-    )
-    households = (
-        stays.filter(overlapping(start, end)).values("household_type").annotate(n=Count("pk"))
-    )
+    destinations = [
+        {"destination": code, "n": n}
+        for code, n in exits_by_destination(site_id, start, end).items()
+    ]
+    households = [
+        {"household_type": code, "n": n}
+        for code, n in sorted(households_by_type(site_id, start, end).items())
+    ]
     by_age, by_sex = persons_served(site_id, start, end)
     return Figures(
-        start, end, nights, capacity, round(100 * nights / capacity, 1) if capacity else None,
-        average, median, by_month,
-        [(m, entries.get(m, 0), exits.get(m, 0)) for m in (f.replace(day=1) for f, _l in months(start, end))],
-        sorted(_labelled(destinations, "destination", dict(Destination.choices)), key=lambda r: (-number(r.value), r.label)),
-        by_age, by_sex,
-        _labelled(households.order_by("household_type"), "household_type", dict(HouseholdType.choices)),
-    )  # fmt: skip
+        start,
+        end,
+        nights,
+        capacity,
+        round(100 * nights / capacity, 1) if capacity else None,
+        average,
+        median,
+        by_month,
+        [
+            (m, entries.get(m, 0), exits.get(m, 0))
+            for m in (f.replace(day=1) for f, _l in months(start, end))
+        ],
+        sorted(
+            _labelled(destinations, "destination", dict(Destination.choices)),
+            key=lambda r: (-number(r.value), r.label),
+        ),
+        by_age,
+        by_sex,
+        _labelled(households, "household_type", dict(HouseholdType.choices)),
+    )
 
 
 def number(value: object) -> float:
@@ -308,9 +371,12 @@ def year_counts(site_id: int, year: int) -> dict[Key, int]:
     _total, nights = nights_by_month(site_id, start, end)
     entries, exits = entries_and_exits(site_id, start, end)
     ended = (
-        Stay.objects.filter(site_id=site_id, end__gte=start, end__lt=end).order_by()
-        .annotate(month=TruncMonth("end")).values_list("month", "destination").annotate(n=Count("pk"))
-    )  # fmt: skip
+        Stay.objects.filter(site_id=site_id, end__gte=start, end__lt=end)
+        .order_by()
+        .annotate(month=TruncMonth("end"))
+        .values_list("month", "destination")
+        .annotate(n=Count("pk"))
+    )
     destinations: dict[tuple[date, str], int] = {}
     for month, destination, n in ended:  # an exit recorded without one counts as unknown
         code = destination if destination in CATEGORIES["destination"] else Destination.UNKNOWN
@@ -338,19 +404,22 @@ def _hosted(site_id: int, periods: list[Period]) -> dict[Key, int]:
     conditional distinct counts cost the ORM more to compile than the rows to count."""
     year = periods[-1]
     occupancies = (
-        _site_occupancies(site_id, year.start, year.end).order_by()
+        _site_occupancies(site_id, year.start, year.end)
+        .order_by()
         .annotate(band=age_band(year.start.year, "person__birth_year"))
         .values_list("person_id", "band", "person__sex", "start", "end")
-    )  # fmt: skip
+    )
     stays = (
-        Stay.objects.filter(overlapping(year.start, year.end), site_id=site_id).order_by()
+        Stay.objects.filter(overlapping(year.start, year.end), site_id=site_id)
+        .order_by()
         .values_list("pk", "household_type", "start", "end")
-    )  # fmt: skip
+    )
     seen: dict[Key, set[int]] = {
         (measure, category, period.code): set()
-        for measure in ("age", "sex", "household") for category in CATEGORIES[measure]
+        for measure in ("age", "sex", "household")
+        for category in CATEGORIES[measure]
         for period in periods
-    }  # fmt: skip
+    }
     for person, band, sex, start, end in occupancies:
         for period in periods:
             if start < period.end and (end is None or end > period.start):
@@ -371,14 +440,27 @@ def year_tables(counts: Mapping[Key, int], year: int) -> tuple[dict[Period, Tabl
     links: list[Relation] = []
     for period in whole_periods(year):
         code = period.code
-        keys = [("nights", "", code)] + [
-            (measure, "", month.code) for month in period.months for measure in ("nights", "entries", "exits")
-        ] + [(measure, category, code) for measure, categories in CATEGORIES.items() for category in categories]  # fmt: skip
+        keys = (
+            [("nights", "", code)]
+            + [
+                (measure, "", month.code)
+                for month in period.months
+                for measure in ("nights", "entries", "exits")
+            ]
+            + [
+                (measure, category, code)
+                for measure, categories in CATEGORIES.items()
+                for category in categories
+            ]
+        )
         tables[period] = Table(code, {key: counts[key] for key in keys})
         links += [
-            disclosure.Sum((MARGINS[measure], "", code), tuple((measure, category, code) for category in categories))
+            disclosure.Sum(
+                (MARGINS[measure], "", code),
+                tuple((measure, category, code) for category in categories),
+            )
             for measure, categories in CATEGORIES.items()
-        ]  # fmt: skip
+        ]
     measures = [("nights", ""), ("exits", ""), ("persons", ""), ("households", "")] + [
         (measure, category) for measure, categories in CATEGORIES.items() for category in categories
     ]
@@ -415,9 +497,12 @@ def _figures(site_id: int, period: Period, protection: Protection) -> Figures:
     nights = shown(("nights", "", code))
     capacity = capacity_nights(site_id, period.start, period.end)
     rate: float | Suppressed | None = (
-        SUPPRESSED if isinstance(nights, Suppressed)
-        else round(100 * nights / capacity, 1) if capacity else None
-    )  # fmt: skip
+        SUPPRESSED
+        if isinstance(nights, Suppressed)
+        else round(100 * nights / capacity, 1)
+        if capacity
+        else None
+    )
     # A length rests on the exits of every month of the period: all must be published.
     lengths: tuple[float | Suppressed | None, float | Suppressed | None] = (
         stay_lengths(site_id, period.start, period.end)
@@ -425,9 +510,11 @@ def _figures(site_id: int, period: Period, protection: Protection) -> Figures:
         else (SUPPRESSED, SUPPRESSED)
     )
     labels = {
-        "destination": dict(Destination.choices), "age": {UNKNOWN_AGE: _("unknown")},
-        "sex": dict(Sex.choices), "household": dict(HouseholdType.choices),
-    }  # fmt: skip
+        "destination": dict(Destination.choices),
+        "age": {UNKNOWN_AGE: _("unknown")},
+        "sex": dict(Sex.choices),
+        "household": dict(HouseholdType.choices),
+    }
     rows = {
         measure: [
             Row(str(labels[measure].get(category, category)), shown((measure, category, code)))
@@ -436,12 +523,22 @@ def _figures(site_id: int, period: Period, protection: Protection) -> Figures:
         for measure, categories in CATEGORIES.items()
     }
     return Figures(
-        period.start, period.end, nights, capacity, rate, *lengths,
+        period.start,
+        period.end,
+        nights,
+        capacity,
+        rate,
+        *lengths,
         [Row(month.code, shown(("nights", "", month.code))) for month in period.months],
-        [(month.start, shown(("entries", "", month.code)), shown(("exits", "", month.code)))
-         for month in period.months],
-        _by_size(rows["destination"]), rows["age"], rows["sex"], rows["household"],
-    )  # fmt: skip
+        [
+            (month.start, shown(("entries", "", month.code)), shown(("exits", "", month.code)))
+            for month in period.months
+        ],
+        _by_size(rows["destination"]),
+        rows["age"],
+        rows["sex"],
+        rows["household"],
+    )
 
 
 def _by_size(rows: list[Row]) -> list[Row]:

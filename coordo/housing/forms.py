@@ -16,6 +16,7 @@ from coordo.access.forms import limit_choices
 from coordo.access.ids import RecordsChoiceField, parse_id
 from coordo.disclosure import Period, whole_periods
 from coordo.housing.actions.closures import BACK_BEFORE_OUT
+from coordo.housing.actions.inventory import BUILDING_FIELDS, UNIT_FIELDS
 from coordo.housing.models import (
     Building,
     Destination,
@@ -33,22 +34,13 @@ DATE = forms.DateInput(attrs={"type": "date"})
 class BuildingForm(forms.ModelForm):
     class Meta:
         model = Building
-        fields = ["name", "address", "confidential"]
+        fields = list(BUILDING_FIELDS)  # what the action writes
 
 
 class UnitForm(forms.ModelForm):
     class Meta:
         model = Unit
-        fields = [
-            "name",
-            "kind",
-            "capacity",
-            "women_only",
-            "family",
-            "accessible",
-            "in_service_from",
-            "out_of_service_from",
-        ]
+        fields = list(UNIT_FIELDS)  # what the action writes
         field_classes = {"in_service_from": DayField, "out_of_service_from": DayField}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -85,9 +77,11 @@ class WhoForm(forms.Form):
     """Either a registered household (everyone in it) or one person alone."""
 
     household = forms.ModelChoiceField(
-        label=_("Household"), queryset=Household.objects.none(), required=False,
+        label=_("Household"),
+        queryset=Household.objects.none(),
+        required=False,
         help_text=_("Everyone in the household is admitted together."),
-    )  # fmt: skip
+    )
     person = forms.ModelChoiceField(
         label=_("Or a person alone"), queryset=Person.objects.none(), required=False
     )
@@ -124,10 +118,12 @@ def _sent_back_with(fields: str) -> dict[str, Any]:
 
 class AdmitForm(WhoForm):
     members = RecordsChoiceField(
-        label=_("Members admitted"), queryset=Person.objects.none(), required=False,
+        label=_("Members admitted"),
+        queryset=Person.objects.none(),
+        required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Untick a member who sleeps elsewhere; none ticked admits everyone."),
-    )  # fmt: skip
+    )
     unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.none())
     start = DayField(label=_("Entry date"))
     planned_end = forms.DateField(label=_("Planned end"), widget=DATE, required=False)
@@ -205,9 +201,12 @@ class PlaceRequestForm(WhoForm):
     requested_on = forms.DateField(label=_("Request date"), widget=DATE)
     priority = forms.TypedChoiceField(label=_("Priority"), choices=Priority.choices, coerce=int)
     persons = forms.IntegerField(
-        label=_("Persons to house"), min_value=1, max_value=20, required=False,
+        label=_("Persons to house"),
+        min_value=1,
+        max_value=20,
+        required=False,
         help_text=_("Leave empty to count the household's members."),
-    )  # fmt: skip
+    )
     needs_family_unit = forms.BooleanField(label=_("Needs a family unit"), required=False)
     needs_women_only = forms.BooleanField(label=_("Needs a women-only unit"), required=False)
     needs_accessible = forms.BooleanField(label=_("Needs an accessible unit"), required=False)
@@ -302,10 +301,13 @@ class WholePeriodForm(forms.Form):
 class ImportForm(forms.Form):
     file = forms.FileField(
         label=_("File (CSV or XLSX)"),
-        help_text=_("Columns: building, address, confidential, unit, kind, capacity, "
-                    "women_only, family, accessible."),
-    )  # fmt: skip
+        help_text=_(
+            "Columns: building, address, confidential, unit, kind, capacity, "
+            "women_only, family, accessible."
+        ),
+    )
     only_valid_rows = forms.BooleanField(
-        label=_("Import only the valid rows"), required=False,
+        label=_("Import only the valid rows"),
+        required=False,
         help_text=_("Unticked, nothing is written while any row has an error."),
-    )  # fmt: skip
+    )

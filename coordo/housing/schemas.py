@@ -171,12 +171,20 @@ REQUEST_FIELDS = set(RequestOut.model_fields) - {"waited_days"}
 
 def unit_out(principal: Principal, unit: Unit) -> UnitOut:
     return UnitOut(
-        id=unit.pk, site_id=unit.building.site_id, building=unit.building.name,
-        address=queries.address_of(principal, unit.building), name=unit.name, kind=UnitKind(unit.kind),
-        capacity=unit.capacity, women_only=unit.women_only, family=unit.family,
-        accessible=unit.accessible, in_service_from=unit.in_service_from,
-        out_of_service_from=unit.out_of_service_from, free_tonight=getattr(unit, "free", 0),
-    )  # fmt: skip
+        id=unit.pk,
+        site_id=unit.building.site_id,
+        building=unit.building.name,
+        address=queries.address_of(principal, unit.building),
+        name=unit.name,
+        kind=UnitKind(unit.kind),
+        capacity=unit.capacity,
+        women_only=unit.women_only,
+        family=unit.family,
+        accessible=unit.accessible,
+        in_service_from=unit.in_service_from,
+        out_of_service_from=unit.out_of_service_from,
+        free_tonight=getattr(unit, "free", 0),
+    )
 
 
 def stay_out(principal: Principal, stay: Stay) -> StayOut:
@@ -187,7 +195,7 @@ def stay_out(principal: Principal, stay: Stay) -> StayOut:
             unit_id=o.unit_id if queries.may_see_location(principal, o.unit.building) else None,
             start=o.start,
             end=o.end,
-        )  # fmt: skip
+        )
         for o in stay.occupancies.all()
     ]
     fields = {name: getattr(stay, name) for name in STAY_FIELDS}
@@ -197,11 +205,15 @@ def stay_out(principal: Principal, stay: Stay) -> StayOut:
 def offer_out(principal: Principal, offer: Offer) -> OfferOut:
     building = offer.unit.building
     return OfferOut(
-        id=offer.pk, request_id=offer.request_id,
+        id=offer.pk,
+        request_id=offer.request_id,
         unit_id=offer.unit_id if queries.may_see_location(principal, building) else None,
-        location=queries.unit_label(principal, offer.unit), offered_on=offer.offered_on,
-        outcome=OfferOutcome(offer.outcome), refusal_reason=offer.refusal_reason, answered_on=offer.answered_on,
-    )  # fmt: skip
+        location=queries.unit_label(principal, offer.unit),
+        offered_on=offer.offered_on,
+        outcome=OfferOutcome(offer.outcome),
+        refusal_reason=offer.refusal_reason,
+        answered_on=offer.answered_on,
+    )
 
 
 def request_out(request: PlaceRequest) -> RequestOut:

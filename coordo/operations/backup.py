@@ -33,9 +33,13 @@ class Written:
 
 
 def back_up(
-    *, directory: Path, recipients: list[str], database: Database, files: Path,
+    *,
+    directory: Path,
+    recipients: list[str],
+    database: Database,
+    files: Path,
     now: datetime | None = None,
-) -> Written:  # fmt: skip
+) -> Written:
     started = time.monotonic()
     postgres.require_postgres(database, "backup")
     postgres.tool("pg_dump")

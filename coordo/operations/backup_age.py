@@ -31,19 +31,23 @@ def backups_recent(**kwargs: Any) -> list[CheckMessage]:
     directory = Path(settings.COORDO_BACKUP_DIR)
     messages: list[CheckMessage] = []
     if not settings.COORDO_BACKUP_RECIPIENTS:
-        messages.append(_error(
-            "No backup recipient is set: `coordo backup` has no key to encrypt to.",
-            "Set COORDO_BACKUP_RECIPIENT to the age public key of whoever may restore",
-        ))  # fmt: skip
+        messages.append(
+            _error(
+                "No backup recipient is set: `coordo backup` has no key to encrypt to.",
+                "Set COORDO_BACKUP_RECIPIENT to the age public key of whoever may restore",
+            )
+        )
     newest = newest_backup(directory) if directory.is_dir() else None
     max_age = settings.COORDO_BACKUP_MAX_AGE_HOURS
     if newest is None:
         messages.append(_error(f"There is no backup in {directory}.", "Run `coordo backup`"))
     elif (age := (time.time() - newest.stat().st_mtime) / 3600) > max_age:
-        messages.append(_error(
-            f"The newest backup ({newest.name}) is {age:.0f} hours old, over {max_age}.",
-            "Check deploy/systemd/coordo-backup.timer, or run `coordo backup`",
-        ))  # fmt: skip
+        messages.append(
+            _error(
+                f"The newest backup ({newest.name}) is {age:.0f} hours old, over {max_age}.",
+                "Check deploy/systemd/coordo-backup.timer, or run `coordo backup`",
+            )
+        )
     return messages
 
 

@@ -37,22 +37,26 @@ def secret_key_strong(**kwargs: Any) -> list[CheckMessage]:
         problem = f"has fewer than {MIN_KEY_CHARACTERS} different characters"
     else:
         return []
-    return [Error(
-        f"The secret key {problem}: sessions and password-reset links could be forged.",
-        hint=f"Set COORDO_SECRET_KEY to a random value, e.g. from `{NEW_KEY}`.",
-        id="coordo.E004",
-    )]  # fmt: skip
+    return [
+        Error(
+            f"The secret key {problem}: sessions and password-reset links could be forged.",
+            hint=f"Set COORDO_SECRET_KEY to a random value, e.g. from `{NEW_KEY}`.",
+            id="coordo.E004",
+        )
+    ]
 
 
 @deploy_check()
 def debug_off(**kwargs: Any) -> list[CheckMessage]:
     if not settings.DEBUG:
         return []
-    return [Error(
-        "DEBUG is on: an error page shows settings and the personal data in its stack.",
-        hint="Unset COORDO_DEBUG (it is off by default).",
-        id="coordo.E005",
-    )]  # fmt: skip
+    return [
+        Error(
+            "DEBUG is on: an error page shows settings and the personal data in its stack.",
+            hint="Unset COORDO_DEBUG (it is off by default).",
+            id="coordo.E005",
+        )
+    ]
 
 
 @deploy_check()
@@ -61,11 +65,13 @@ def allowed_hosts_set(**kwargs: Any) -> list[CheckMessage]:
     if hosts and "*" not in hosts:
         return []
     what = "accept any host name" if hosts else "are not set"
-    return [Error(
-        f"The allowed host names {what}.",
-        hint="Set COORDO_ALLOWED_HOSTS to the names Coordo answers on, e.g. coordo.example.org.",
-        id="coordo.E006",
-    )]  # fmt: skip
+    return [
+        Error(
+            f"The allowed host names {what}.",
+            hint="Set COORDO_ALLOWED_HOSTS to the names Coordo answers on, e.g. coordo.example.org.",
+            id="coordo.E006",
+        )
+    ]
 
 
 @deploy_check()
@@ -82,19 +88,23 @@ def https_enforced(**kwargs: Any) -> list[CheckMessage]:
     ]
     messages: list[CheckMessage] = []
     if missing:
-        messages.append(Error(
-            f"HTTPS is not enforced: {', '.join(missing)} off.",
-            hint="Set COORDO_ENV=production (it turns them all on; keep COORDO_SSL_REDIRECT on).",
-            id="coordo.E007",
-        ))  # fmt: skip
+        messages.append(
+            Error(
+                f"HTTPS is not enforced: {', '.join(missing)} off.",
+                hint="Set COORDO_ENV=production (it turns them all on; keep COORDO_SSL_REDIRECT on).",
+                id="coordo.E007",
+            )
+        )
     if settings.SECURE_SSL_REDIRECT and not settings.SECURE_PROXY_SSL_HEADER:
-        messages.append(Warning(
-            "HTTPS redirects are on but the TLS proxy's header is not trusted: behind a proxy "
-            "every request looks like plain HTTP and is redirected again and again.",
-            hint="Behind nginx (deploy/nginx/coordo.conf sets X-Forwarded-Proto), set "
-            "COORDO_BEHIND_TLS_PROXY=1.",
-            id="coordo.W002",
-        ))  # fmt: skip
+        messages.append(
+            Warning(
+                "HTTPS redirects are on but the TLS proxy's header is not trusted: behind a proxy "
+                "every request looks like plain HTTP and is redirected again and again.",
+                hint="Behind nginx (deploy/nginx/coordo.conf sets X-Forwarded-Proto), set "
+                "COORDO_BEHIND_TLS_PROXY=1.",
+                id="coordo.W002",
+            )
+        )
     return messages
 
 
@@ -104,21 +114,27 @@ def mail_configured(**kwargs: Any) -> list[CheckMessage]:
     backend = mailer["BACKEND"]
     messages: list[CheckMessage] = []
     if backend in UNSENT_MAIL:
-        messages.append(Error(
-            f"E-mail is not sent: the backend is {backend.rsplit('.', 2)[-2]}.",
-            hint="Unset COORDO_EMAIL_BACKEND (SMTP in production) and set COORDO_EMAIL_HOST.",
-            id="coordo.E008",
-        ))  # fmt: skip
+        messages.append(
+            Error(
+                f"E-mail is not sent: the backend is {backend.rsplit('.', 2)[-2]}.",
+                hint="Unset COORDO_EMAIL_BACKEND (SMTP in production) and set COORDO_EMAIL_HOST.",
+                id="coordo.E008",
+            )
+        )
     elif backend.endswith("smtp.EmailBackend") and not mailer.get("OPTIONS", {}).get("host"):
-        messages.append(Error(
-            "E-mail has no SMTP server.",
-            hint="Set COORDO_EMAIL_HOST (and the other COORDO_EMAIL_* of docs/production.md).",
-            id="coordo.E008",
-        ))  # fmt: skip
+        messages.append(
+            Error(
+                "E-mail has no SMTP server.",
+                hint="Set COORDO_EMAIL_HOST (and the other COORDO_EMAIL_* of docs/production.md).",
+                id="coordo.E008",
+            )
+        )
     if settings.DEFAULT_FROM_EMAIL.endswith("@localhost"):
-        messages.append(Error(
-            f"E-mail is sent from {settings.DEFAULT_FROM_EMAIL}: mail servers refuse it.",
-            hint="Set COORDO_FROM_EMAIL to an address of your domain.",
-            id="coordo.E008",
-        ))  # fmt: skip
+        messages.append(
+            Error(
+                f"E-mail is sent from {settings.DEFAULT_FROM_EMAIL}: mail servers refuse it.",
+                hint="Set COORDO_FROM_EMAIL to an address of your domain.",
+                id="coordo.E008",
+            )
+        )
     return messages

@@ -87,9 +87,11 @@ def worker_alive(databases: list[str] | None = None, **kwargs: Any) -> list[Chec
         return []
     beat_at = last_beat()
     seen = f"last seen {timezone.localtime(beat_at):%Y-%m-%d %H:%M:%S}" if beat_at else "never seen"
-    return [Error(
-        f"The task worker is not running ({seen}).",
-        hint="Start `coordo manage worker` (deploy/systemd/coordo-worker.service) and run "
-        "`coordo manage schedule_daily` once beside it: it starts the worker's heartbeat.",
-        id="coordo.E009",
-    )]  # fmt: skip
+    return [
+        Error(
+            f"The task worker is not running ({seen}).",
+            hint="Start `coordo manage worker` (deploy/systemd/coordo-worker.service) and run "
+            "`coordo manage schedule_daily` once beside it: it starts the worker's heartbeat.",
+            id="coordo.E009",
+        )
+    ]

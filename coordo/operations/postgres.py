@@ -81,11 +81,17 @@ def restore(database: Database, source: Path) -> None:
     """
     _run(
         [
-            tool("pg_restore"), "--single-transaction", "--exit-on-error", "--no-owner",
-            "--no-privileges", "--no-password", f"--dbname={database['NAME']}", str(source),
+            tool("pg_restore"),
+            "--single-transaction",
+            "--exit-on-error",
+            "--no-owner",
+            "--no-privileges",
+            "--no-password",
+            f"--dbname={database['NAME']}",
+            str(source),
         ],
         database,
-    )  # fmt: skip
+    )
 
 
 def objects_in(database: Database) -> int:

@@ -71,9 +71,11 @@ def main(argv: list[str]) -> int:
 
     try:
         restored = restore(
-            args.file, identity=args.identity, database=settings.DATABASES["default"],
+            args.file,
+            identity=args.identity,
+            database=settings.DATABASES["default"],
             files=Path(settings.MEDIA_ROOT),
-        )  # fmt: skip
+        )
     except BackupError as error:
         print(f"coordo restore: {error}", file=sys.stderr)
         return 1

@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from coordo.access import audit
+from coordo.access import audit, writes
 from coordo.access.models import AuditAction, Organisation, Site
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
@@ -32,9 +32,7 @@ def create_partner(
     if organisation.pk != by.organisation_id:
         raise PermissionDenied
     partner = Partner(organisation=organisation)
-    for name in PARTNER_FIELDS:
-        if name in fields:
-            setattr(partner, name, fields[name])
+    writes.assign(partner, PARTNER_FIELDS, fields)
     partner.full_clean()
     partner.save()
     for service in services:
@@ -50,9 +48,7 @@ def update_partner(partner: Partner, *, by: Principal, **fields: Any) -> Partner
     by.require(Perm.PARTNER_EDIT)
     if partner.organisation_id != by.organisation_id:
         raise PermissionDenied
-    for name in (*PARTNER_FIELDS, "is_active"):
-        if name in fields:
-            setattr(partner, name, fields[name])
+    writes.assign(partner, (*PARTNER_FIELDS, "is_active"), fields)
     partner.full_clean()
     partner.save()
     known = set(partner.services.values_list("name", flat=True))
@@ -69,20 +65,14 @@ def update_partner(partner: Partner, *, by: Principal, **fields: Any) -> Partner
 def add_contact(partner: Partner, *, by: Principal, **fields: Any) -> Contact:
     by.require(Perm.PARTNER_EDIT)
     contact = Contact(organisation_id=partner.organisation_id, partner=partner, **fields)
-    contact.full_clean()
-    contact.save()
-    audit.record(AuditAction.CREATE, principal=by, obj=contact)
-    return contact
+    return writes.save_new(contact, by=by)
 
 
 @transaction.atomic
 def add_service(partner: Partner, *, name: str, by: Principal) -> Service:
     by.require(Perm.PARTNER_EDIT)
     service = Service(organisation_id=partner.organisation_id, partner=partner, name=name)
-    service.full_clean()
-    service.save()
-    audit.record(AuditAction.CREATE, principal=by, obj=service)
-    return service
+    return writes.save_new(service, by=by)
 
 
 @transaction.atomic
@@ -107,10 +97,17 @@ def sign_convention(
     if end_date < start_date:
         raise ValidationError({"end_date": _("The end date is before the start date.")})
     convention = Convention(
-        organisation_id=site.organisation_id, site=site, partner=partner, subject=subject,
-        start_date=start_date, end_date=end_date, renewal_notice_days=renewal_notice_days,
-        other_parties=other_parties, insurance=insurance, created_by_id=by.named_worker_id(),
-    )  # fmt: skip
+        organisation_id=site.organisation_id,
+        site=site,
+        partner=partner,
+        subject=subject,
+        start_date=start_date,
+        end_date=end_date,
+        renewal_notice_days=renewal_notice_days,
+        other_parties=other_parties,
+        insurance=insurance,
+        created_by_id=by.named_worker_id(),
+    )
     convention.renewal_due = convention.compute_renewal_due()
     convention.full_clean(exclude=["document"])
     if document is not None:

@@ -6,26 +6,32 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from coordo.access.forms import limit_choices
-from coordo.access.languages import language_choices
 from coordo.partners.models import Contact, Convention, Partner
+from coordo.web.fields import LanguagesField
 
 
 class PartnerForm(forms.ModelForm):
-    languages = forms.MultipleChoiceField(
-        label=_("Languages spoken"), choices=language_choices, required=False,
-        widget=forms.SelectMultiple(attrs={"size": 6}),
-    )  # fmt: skip
+    languages = LanguagesField(label=_("Languages spoken"))
     services = forms.CharField(
-        label=_("Services"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        label=_("Services"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("One per line, e.g. “Gynaecology consultation”."),
-    )  # fmt: skip
+    )
 
     class Meta:
         model = Partner
         fields = [
-            "name", "kind", "line", "languages", "address", "opening_hours", "phone", "email",
+            "name",
+            "kind",
+            "line",
+            "languages",
+            "address",
+            "opening_hours",
+            "phone",
+            "email",
             "is_active",
-        ]  # fmt: skip
+        ]
         widgets = {"opening_hours": forms.Textarea(attrs={"rows": 2})}
 
     def clean_services(self) -> list[str]:
@@ -42,9 +48,15 @@ class ConventionForm(forms.ModelForm):
     class Meta:
         model = Convention
         fields = [
-            "partner", "other_parties", "subject", "start_date", "end_date",
-            "renewal_notice_days", "insurance", "document",
-        ]  # fmt: skip
+            "partner",
+            "other_parties",
+            "subject",
+            "start_date",
+            "end_date",
+            "renewal_notice_days",
+            "insurance",
+            "document",
+        ]
         widgets = {
             "start_date": forms.DateInput(attrs={"type": "date"}),
             "end_date": forms.DateInput(attrs={"type": "date"}),

@@ -4,18 +4,13 @@ from __future__ import annotations
 
 from functools import partial
 
-from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coordo.access import audit
-from coordo.access.http import (
-    AuthedRequest,
-    principal_of,
-    require_perm,
-)
+from coordo.access.http import AuthedRequest, principal_of, require_perm
 from coordo.access.models import AuditAction
 from coordo.access.policy import Perm
 from coordo.access.queries import organisation_of
@@ -23,7 +18,7 @@ from coordo.partners import actions, queries
 from coordo.partners.forms import ContactForm, ConventionForm, PartnerForm
 from coordo.partners.models import PartnerKind
 from coordo.web.downloads import stored_file_attachment
-from coordo.web.posting import apply_posted_form, errors_onto
+from coordo.web.posting import apply_posted_form, form_page
 from coordo.web.sites import current_site
 
 
@@ -46,30 +41,29 @@ def partner_list(request: AuthedRequest) -> HttpResponse:
 
 @require_perm(Perm.PARTNER_EDIT)
 def partner_create(request: AuthedRequest) -> HttpResponse:
-    principal = principal_of(request)
-    form = PartnerForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        with errors_onto(form):
-            partner = actions.create_partner(
-                organisation=organisation_of(principal),
-                by=principal, **form.cleaned_data,
-            )  # fmt: skip
-            messages.success(request, _("The partner has been added to the directory."))
-            return redirect("partner_detail", partner_id=partner.pk)
-    return render(request, "partners/partner_form.html", {"form": form})
+    return form_page(
+        request,
+        PartnerForm(request.POST or None),
+        partial(actions.create_partner, organisation=organisation_of(principal_of(request))),
+        done=_("The partner has been added to the directory."),
+        then=lambda partner: redirect("partner_detail", partner_id=partner.pk),
+        template="partners/partner_form.html",
+    )
 
 
 @require_perm(Perm.PARTNER_EDIT)
 def partner_edit(request: AuthedRequest, partner_id: int) -> HttpResponse:
     principal = principal_of(request)
     partner = queries.get_partner(principal, partner_id)
-    form = PartnerForm(request.POST or None, instance=partner)
-    if request.method == "POST" and form.is_valid():
-        with errors_onto(form):
-            actions.update_partner(partner, by=principal, **form.cleaned_data)
-            messages.success(request, _("The changes have been saved."))
-            return redirect("partner_detail", partner_id=partner.pk)
-    return render(request, "partners/partner_form.html", {"form": form, "partner": partner})
+    return form_page(
+        request,
+        PartnerForm(request.POST or None, instance=partner),
+        partial(actions.update_partner, partner),
+        done=_("The changes have been saved."),
+        then=redirect("partner_detail", partner_id=partner.pk),
+        template="partners/partner_form.html",
+        context={"partner": partner},
+    )
 
 
 @require_perm(Perm.PARTNER_VIEW)
@@ -93,7 +87,7 @@ def partner_contact_add(request: AuthedRequest, partner_id: int) -> HttpResponse
     partner = queries.get_partner(principal, partner_id)
     action = partial(actions.add_contact, partner)
     apply_posted_form(
-        request, ContactForm(request.POST), action, lambda: _("The contact person has been added.")
+        request, ContactForm(request.POST), action, _("The contact person has been added.")
     )
     return redirect("partner_detail", partner_id=partner.pk)
 
@@ -114,13 +108,14 @@ def convention_create(request: AuthedRequest) -> HttpResponse:
     principal = principal_of(request)
     site = current_site(request, Perm.CONVENTION_EDIT)
     partners = queries.partners_visible_to(principal)
-    form = ConventionForm(request.POST or None, request.FILES or None, partners=partners)
-    if request.method == "POST" and form.is_valid():
-        with errors_onto(form):
-            actions.sign_convention(site=site, by=principal, **form.cleaned_data)
-            messages.success(request, _("The convention has been recorded."))
-            return redirect("convention_list")
-    return render(request, "partners/convention_form.html", {"form": form})
+    return form_page(
+        request,
+        ConventionForm(request.POST or None, request.FILES or None, partners=partners),
+        partial(actions.sign_convention, site=site),
+        done=_("The convention has been recorded."),
+        then=redirect("convention_list"),
+        template="partners/convention_form.html",
+    )
 
 
 @require_perm(Perm.CONVENTION_VIEW)

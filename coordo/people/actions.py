@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from coordo.access import audit
+from coordo.access import audit, writes
 from coordo.access.models import AuditAction, Site
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
@@ -17,44 +17,43 @@ from coordo.people.models import ConsentRecord, Household, HouseholdMember, Pers
 from coordo.people.search import search_name
 
 PERSON_FIELDS = (
-    "first_name", "last_name", "birth_date", "birth_year", "birth_year_approximate", "sex",
-    "gender", "nationality", "languages", "phone", "national_number",
-)  # fmt: skip
+    "first_name",
+    "last_name",
+    "birth_date",
+    "birth_year",
+    "birth_year_approximate",
+    "sex",
+    "gender",
+    "nationality",
+    "languages",
+    "phone",
+    "national_number",
+)
 
 
-def _complete_birth_year(person: Person) -> None:
+def _set_fields(person: Person, fields: dict[str, Any]) -> None:
+    """The fields given, the birth year a birth date implies, and the name searched by."""
+    writes.assign(person, PERSON_FIELDS, fields)
     if person.birth_date and not person.birth_year:
         person.birth_year = person.birth_date.year
+    person.search_name = search_name(person.first_name, person.last_name)
 
 
 @transaction.atomic
 def register_person(*, site: Site, by: Principal, **fields: Any) -> Person:
     by.require(Perm.PERSON_EDIT, site.pk)
     person = Person(organisation_id=site.organisation_id, site=site, created_by_id=by.user_id)
-    for name in PERSON_FIELDS:
-        if name in fields:
-            setattr(person, name, fields[name])
-    _complete_birth_year(person)
-    person.search_name = search_name(person.first_name, person.last_name)
-    person.full_clean()
-    person.save()
-    audit.record(AuditAction.CREATE, principal=by, obj=person)
-    return person
+    _set_fields(person, fields)
+    return writes.save_new(person, by=by)
 
 
 @transaction.atomic
 def update_person(person: Person, *, by: Principal, **fields: Any) -> Person:
     by.require(Perm.PERSON_EDIT, person.site_id)
-    for name in PERSON_FIELDS:
-        if name in fields:
-            setattr(person, name, fields[name])
-    _complete_birth_year(person)
-    person.search_name = search_name(person.first_name, person.last_name)
+    _set_fields(person, fields)
     person.updated_at = timezone.now()
     person.full_clean()
-    person.save()
-    audit.record(AuditAction.UPDATE, principal=by, obj=person)
-    return person
+    return writes.save_changed(person, by=by)
 
 
 @transaction.atomic
@@ -112,10 +111,7 @@ def record_consent(
         date=date,
         recorded_by_id=by.named_worker_id(),
     )
-    record.full_clean()
-    record.save()
-    audit.record(AuditAction.CREATE, principal=by, obj=record, site_id=person.site_id)
-    return record
+    return writes.save_new(record, by=by, site_id=person.site_id)
 
 
 @transaction.atomic
@@ -127,9 +123,9 @@ def set_legal_hold(person: Person, *, reason: str, by: Principal) -> Person:
     person.legal_hold_at = timezone.now()
     person.legal_hold_by_id = by.user_id
     person.legal_hold_reason = reason.strip()
-    person.save(update_fields=["legal_hold_at", "legal_hold_by", "legal_hold_reason"])
-    audit.record(AuditAction.UPDATE, principal=by, obj=person)
-    return person
+    return writes.save_changed(
+        person, by=by, fields=["legal_hold_at", "legal_hold_by", "legal_hold_reason"]
+    )
 
 
 @transaction.atomic
@@ -138,6 +134,6 @@ def lift_legal_hold(person: Person, *, by: Principal) -> Person:
     person.legal_hold_at = None
     person.legal_hold_by_id = None
     person.legal_hold_reason = ""
-    person.save(update_fields=["legal_hold_at", "legal_hold_by", "legal_hold_reason"])
-    audit.record(AuditAction.UPDATE, principal=by, obj=person)
-    return person
+    return writes.save_changed(
+        person, by=by, fields=["legal_hold_at", "legal_hold_by", "legal_hold_reason"]
+    )

@@ -17,7 +17,7 @@ from coordo.access.policy import Perm
 from coordo.access.queries import get_site
 from coordo.access.scoping import Principal
 from coordo.api.input import Input
-from coordo.api.pagination import paginate
+from coordo.api.pagination import listed, paginate
 from coordo.people import actions, queries
 from coordo.people.models import ConsentPurpose, Person, Relationship, Sex
 from coordo.people.vocab import Nationality
@@ -119,9 +119,11 @@ def list_people(
     principal = api_principal(request, Perm.PERSON_VIEW)
     persons = queries.search_persons(principal, q, site_id=site_id)
     audit.record(
-        AuditAction.SEARCH if q else AuditAction.LIST, principal=principal,
-        object_type="people.person", site_id=site_id,
-    )  # fmt: skip
+        AuditAction.SEARCH if q else AuditAction.LIST,
+        principal=principal,
+        object_type="people.person",
+        site_id=site_id,
+    )
     return [person_out(principal, person) for person in persons[:500]]
 
 
@@ -169,12 +171,8 @@ def record_consent(request: HttpRequest, person_id: Id, payload: ConsentIn) -> S
 def list_households(request: HttpRequest, site_id: Id | None = None) -> list[HouseholdOut]:
     principal = api_principal(request, Perm.PERSON_VIEW)
     households = queries.households_visible_to(principal).prefetch_related("members")
-    if site_id is not None:
-        households = households.filter(site_id=site_id)
-    audit.record(
-        AuditAction.LIST, principal=principal, object_type="people.household", site_id=site_id
-    )
-    return [HouseholdOut.from_orm(household) for household in households[:500]]
+    listing = listed(principal, households, site_id=site_id)
+    return [HouseholdOut.from_orm(household) for household in listing]
 
 
 @router.get("/households/{household_id}", response=HouseholdOut)

@@ -6,17 +6,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from coordo.access.forms import limit_choices
-from coordo.access.languages import language_choices
 from coordo.people.models import ConsentRecord, HouseholdMember, Person, Relationship
+from coordo.web.fields import LanguagesField
 
 
 class PersonForm(forms.ModelForm):
-    languages = forms.MultipleChoiceField(
-        label=_("Languages"),
-        choices=language_choices,
-        required=False,
-        widget=forms.SelectMultiple(attrs={"size": 6}),
-    )
+    languages = LanguagesField(label=_("Languages"))
     # Typed as on the card (85.07.30-033.28); the model keeps and checks the 11 digits.
     national_number = forms.CharField(
         label=_("National number (NISS)"),
@@ -31,9 +26,18 @@ class PersonForm(forms.ModelForm):
     class Meta:
         model = Person
         fields = [
-            "first_name", "last_name", "birth_date", "birth_year", "birth_year_approximate",
-            "sex", "gender", "nationality", "languages", "phone", "national_number",
-        ]  # fmt: skip
+            "first_name",
+            "last_name",
+            "birth_date",
+            "birth_year",
+            "birth_year_approximate",
+            "sex",
+            "gender",
+            "nationality",
+            "languages",
+            "phone",
+            "national_number",
+        ]
         widgets = {
             "birth_date": forms.DateInput(attrs={"type": "date"}),
             "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}),

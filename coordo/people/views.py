@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpResponse
@@ -13,7 +15,6 @@ from coordo.access import audit
 from coordo.access.http import (
     AuthedRequest,
     current_site_id,
-    flash_form_errors,
     principal_of,
     require_perm,
 )
@@ -28,7 +29,7 @@ from coordo.people.forms import (
     PersonSearchForm,
 )
 from coordo.people.models import Person
-from coordo.web.posting import errors_flashed, errors_onto
+from coordo.web.posting import apply_posted_form, errors_flashed, errors_onto, form_page
 from coordo.web.sites import current_site
 
 PAGE_SIZE = 25
@@ -152,12 +153,10 @@ def person_edit(request: AuthedRequest, person_id: int) -> HttpResponse:
 def person_consent_add(request: AuthedRequest, person_id: int) -> HttpResponse:
     principal = principal_of(request)
     person = queries.get_person(principal, person_id, Perm.CONSENT_EDIT)
-    form = ConsentForm(request.POST)
-    if form.is_valid():
-        actions.record_consent(person, by=principal, **form.cleaned_data)
-        messages.success(request, _("The consent has been recorded."))
-    else:
-        flash_form_errors(request, form)
+    action = partial(actions.record_consent, person)
+    apply_posted_form(
+        request, ConsentForm(request.POST), action, _("The consent has been recorded.")
+    )
     return redirect("person_detail", person_id=person.pk)
 
 
@@ -198,21 +197,18 @@ def household_create(request: AuthedRequest) -> HttpResponse:
     principal = principal_of(request)
     site = current_site(request, Perm.PERSON_EDIT)
     persons = queries.persons_visible_to(principal).filter(site=site, memberships__isnull=True)
-    form = HouseholdForm(request.POST or None, persons=persons)
-    if request.method == "POST" and form.is_valid():
-        with errors_onto(form):
-            household = actions.create_household(
-                site=site,
-                by=principal,
-                **form.cleaned_data,
-            )
-            messages.success(request, _("The household has been created."))
-            return redirect("household_detail", household_id=household.pk)
-    # The form lists the site's persons without a household to choose from.
-    audit.record(
-        AuditAction.LIST, principal=principal, object_type="people.person", site_id=site.pk
+    return form_page(
+        request,
+        HouseholdForm(request.POST or None, persons=persons),
+        partial(actions.create_household, site=site),
+        done=_("The household has been created."),
+        then=lambda household: redirect("household_detail", household_id=household.pk),
+        template="people/household_form.html",
+        # The form lists the site's persons without a household to choose from.
+        shown=lambda: audit.record(
+            AuditAction.LIST, principal=principal, object_type="people.person", site_id=site.pk
+        ),
     )
-    return render(request, "people/household_form.html", {"form": form})
 
 
 @require_perm(Perm.PERSON_VIEW)
@@ -229,9 +225,11 @@ def household_detail(request: AuthedRequest, household_id: int) -> HttpResponse:
         form = HouseholdMemberForm(persons=persons)
         # The form lists the site's persons without a household to add.
         audit.record(
-            AuditAction.LIST, principal=principal, object_type="people.person",
+            AuditAction.LIST,
+            principal=principal,
+            object_type="people.person",
             site_id=household.site_id,
-        )  # fmt: skip
+        )
     return render(
         request,
         "people/household_detail.html",
@@ -247,10 +245,6 @@ def household_member_add(request: AuthedRequest, household_id: int) -> HttpRespo
     principal.require(Perm.PERSON_EDIT, household.site_id)
     persons = queries.persons_visible_to(principal).filter(site_id=household.site_id)
     form = HouseholdMemberForm(request.POST, persons=persons)
-    if form.is_valid():
-        with errors_flashed(request):
-            actions.add_household_member(household, by=principal, **form.cleaned_data)
-            messages.success(request, _("The member has been added."))
-    else:
-        flash_form_errors(request, form)
+    action = partial(actions.add_household_member, household)
+    apply_posted_form(request, form, action, _("The member has been added."))
     return redirect("household_detail", household_id=household.pk)

@@ -98,13 +98,17 @@ def get_planning(request: HttpRequest, planning_id: Id) -> PlanningOut:
             required=s.required,
             languages_any=list(s.languages_any),
             worker_ids=sorted(plan.get(s.pk, [])),
-        )  # fmt: skip
+        )
         for s in month_shifts(planning)
     ]
     return PlanningOut(
-        id=planning.pk, site_id=planning.site_id, month=planning.month, status=PlanningStatus(planning.status),
-        version=planning.version, shifts=shifts,
-    )  # fmt: skip
+        id=planning.pk,
+        site_id=planning.site_id,
+        month=planning.month,
+        status=PlanningStatus(planning.status),
+        version=planning.version,
+        shifts=shifts,
+    )
 
 
 @router.get("/absences", response=list[AbsenceOut])
@@ -121,9 +125,12 @@ def create_absence(request: HttpRequest, worker_id: Id, payload: AbsenceIn) -> S
     # An absence is entered by a named person, not an integration.
     by = named_worker(request)
     absence = actions.record_absence(
-        _worker(principal, worker_id), reason=payload.reason,
-        first_day=payload.first_day, last_day=payload.last_day, by=by,
-    ).absence  # fmt: skip
+        _worker(principal, worker_id),
+        reason=payload.reason,
+        first_day=payload.first_day,
+        last_day=payload.last_day,
+        by=by,
+    ).absence
     return Status(201, AbsenceOut.from_orm(absence))
 
 

@@ -27,10 +27,16 @@ def on_call_card(request: HttpRequest, principal: Principal) -> Card | None:
     on_call = RotaPeriod.objects.filter(
         rota__site=site, start__lte=now, end__gt=now, holder__isnull=False
     ).select_related("rota", "holder")
-    today = Assignment.objects.filter(
-        planning__site=site, planning__status=PlanningStatus.PUBLISHED,
-        shift__start__date=timezone.localdate(), shift__end__gt=now,
-    ).select_related("shift", "worker").order_by("shift__start", "worker__name")  # fmt: skip
+    today = (
+        Assignment.objects.filter(
+            planning__site=site,
+            planning__status=PlanningStatus.PUBLISHED,
+            shift__start__date=timezone.localdate(),
+            shift__end__gt=now,
+        )
+        .select_related("shift", "worker")
+        .order_by("shift__start", "worker__name")
+    )
     swaps = 0
     if principal.can(Perm.PLANNING_PUBLISH, site.pk):
         swaps = SwapRequest.objects.filter(site=site, status=SwapStatus.ACCEPTED).count()

@@ -6,8 +6,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from coordo.access.forms import limit_choices
 from coordo.access.ids import RecordsChoiceField
-from coordo.access.languages import language_choices
 from coordo.access.models import Site, User
 from coordo.planning.models import (
     Absence,
@@ -21,6 +21,7 @@ from coordo.planning.models import (
     Worker,
     WorkerKind,
 )
+from coordo.web.fields import LanguagesField
 from coordo.web.periods import DayField, MonthField, check_period
 
 
@@ -47,7 +48,7 @@ class AssignForm(forms.Form):
 
     def __init__(self, *args: Any, workers: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["workers"].queryset = workers  # type: ignore[attr-defined]
+        limit_choices(self, "workers", workers)
 
 
 class AbsenceForm(forms.ModelForm):
@@ -67,10 +68,7 @@ class AbsenceForm(forms.ModelForm):
 class WorkerDetailsForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200)
     kind = forms.ChoiceField(label=_("Kind"), choices=WorkerKind.choices)
-    languages = forms.MultipleChoiceField(
-        label=_("Languages"), choices=language_choices, required=False,
-        widget=forms.SelectMultiple(attrs={"size": 5}),
-    )  # fmt: skip
+    languages = LanguagesField(label=_("Languages"), size=5)
     female = forms.BooleanField(label=_("May work at women-only sites"), required=False)
     max_shifts_per_month = forms.IntegerField(
         label=_("Maximum shifts per month"), min_value=0, max_value=62
@@ -88,9 +86,11 @@ class WorkerDetailsForm(forms.Form):
 
 class WorkerForm(WorkerDetailsForm):
     weekdays = forms.TypedMultipleChoiceField(
-        label=_("Available on"), choices=WeekDay.choices, coerce=int,
+        label=_("Available on"),
+        choices=WeekDay.choices,
+        coerce=int,
         widget=forms.CheckboxSelectMultiple,
-    )  # fmt: skip
+    )
     available_from = forms.TimeField(
         label=_("From"), initial=time(9), widget=forms.TimeInput(attrs={"type": "time"})
     )
@@ -121,13 +121,12 @@ class AccountForm(forms.Form):
 
 class TemplateForm(forms.ModelForm):
     weekdays = forms.TypedMultipleChoiceField(
-        label=_("Weekdays"), choices=WeekDay.choices, coerce=int,
+        label=_("Weekdays"),
+        choices=WeekDay.choices,
+        coerce=int,
         widget=forms.CheckboxSelectMultiple,
-    )  # fmt: skip
-    languages_any = forms.MultipleChoiceField(
-        label=_("At least one person speaking one of"), choices=language_choices,
-        required=False, widget=forms.SelectMultiple(attrs={"size": 5}),
-    )  # fmt: skip
+    )
+    languages_any = LanguagesField(label=_("At least one person speaking one of"), size=5)
 
     class Meta:
         model = ShiftTemplate
@@ -140,24 +139,28 @@ class TemplateForm(forms.ModelForm):
 
 class SwapRequestForm(forms.Form):
     colleague = forms.ModelChoiceField(
-        label=_("Colleague"), queryset=Worker.objects.none(), required=False,
+        label=_("Colleague"),
+        queryset=Worker.objects.none(),
+        required=False,
         empty_label=_("Anyone of the team"),
-    )  # fmt: skip
+    )
 
     def __init__(self, *args: Any, colleagues: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["colleague"].queryset = colleagues  # type: ignore[attr-defined]
+        limit_choices(self, "colleague", colleagues)
 
 
 class AcceptSwapForm(forms.Form):
     counter_shift = forms.ModelChoiceField(
-        label=_("My shift in exchange"), queryset=Shift.objects.none(), required=False,
+        label=_("My shift in exchange"),
+        queryset=Shift.objects.none(),
+        required=False,
         empty_label=_("None: I just take it"),
-    )  # fmt: skip
+    )
 
     def __init__(self, *args: Any, shifts: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["counter_shift"].queryset = shifts  # type: ignore[attr-defined]
+        limit_choices(self, "counter_shift", shifts)
 
 
 class RotaForm(forms.ModelForm):
@@ -169,7 +172,7 @@ class RotaForm(forms.ModelForm):
 
     def __init__(self, *args: Any, team: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["members"].queryset = team  # type: ignore[attr-defined]
+        limit_choices(self, "members", team)
 
 
 class RotaPeriodForm(forms.ModelForm):
@@ -184,7 +187,7 @@ class RotaPeriodForm(forms.ModelForm):
 
     def __init__(self, *args: Any, rota: Rota, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["holder"].queryset = rota.members.all()  # type: ignore[attr-defined]
+        limit_choices(self, "holder", rota.members.all())
         self.instance.rota = rota
 
 

@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from datetime import date, datetime, time
+from typing import Any
+
+from django.db.models import (
+    Count,
+    DurationField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Sum,
+)
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from coordo.access.models import Site
+from coordo.access.models import Site, User
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
 from coordo.planning.models import (
@@ -112,14 +125,16 @@ def swaps_offered_to(worker: Worker) -> QuerySet[SwapRequest]:
     )
     return (
         SwapRequest.objects.filter(
-            organisation_id=worker.organisation_id, site__in=worker.sites.all(),
-            status=SwapStatus.OFFERED, shift__start__gt=timezone.now(),
+            organisation_id=worker.organisation_id,
+            site__in=worker.sites.all(),
+            status=SwapStatus.OFFERED,
+            shift__start__gt=timezone.now(),
         )
         .filter(Q(colleague=worker) | Q(colleague__isnull=True))
         .exclude(requester=worker)
         .exclude(Exists(works))  # an open offer of a shift they already work is not for them
         .select_related("site", "shift", "requester", "planning")
-    )  # fmt: skip
+    )
 
 
 def swaps_asked_by(worker: Worker) -> QuerySet[SwapRequest]:
@@ -174,21 +189,23 @@ def exchangeable(worker: Worker, swap: SwapRequest) -> QuerySet[Shift]:
     """The taker's coming shifts of the same planning, which the requester does not work."""
     return (
         Shift.objects.filter(
-            assignments__planning=swap.planning, assignments__worker=worker,
+            assignments__planning=swap.planning,
+            assignments__worker=worker,
             start__gt=timezone.now(),
         )
         .exclude(assignments__planning=swap.planning, assignments__worker=swap.requester_id)
         .order_by("start")
-    )  # fmt: skip
+    )
 
 
 def get_published_assignment(worker: Worker, assignment_id: int) -> Assignment:
     """One of the worker's shifts in a published planning (what they may offer to swap)."""
     return get_object_or_404(
-        Assignment.objects.filter(worker=worker, planning__status=PlanningStatus.PUBLISHED)
-        .select_related("planning", "shift", "worker"),
+        Assignment.objects.filter(
+            worker=worker, planning__status=PlanningStatus.PUBLISHED
+        ).select_related("planning", "shift", "worker"),
         pk=assignment_id,
-    )  # fmt: skip
+    )
 
 
 def get_planned_worker(principal: Principal, worker_id: int) -> Worker:
@@ -200,3 +217,59 @@ def get_planned_worker(principal: Principal, worker_id: int) -> Worker:
 def absences_planned_by(principal: Principal) -> QuerySet[Absence]:
     """Absences of the workers of the sites the principal plans."""
     return Absence.objects.visible_to(principal, Perm.PLANNING_EDIT).distinct()
+
+
+def on_call_at(site_id: int, at: datetime) -> list[User]:
+    """Who is on call at the site at `at`, then their backups: the holder of each rota's
+    period covering `at`, then that rota's other members, in the rota's order (name).
+    Workers without an account cannot be alerted in Coordo and are left out."""
+    periods = (
+        RotaPeriod.objects.filter(rota__site_id=site_id, start__lte=at, end__gt=at)
+        .select_related("holder__user", "rota")
+        .order_by("rota__name", "rota_id", "start")
+    )
+    chain: list[User] = []
+    for period in periods:
+        members = list(period.rota.members.select_related("user").order_by("name", "pk"))
+        holder = period.holder
+        if holder is not None and holder in members:
+            at_holder = members.index(holder)
+            members = members[at_holder:] + members[:at_holder]  # the next ones come after
+        elif holder is not None:
+            members.insert(0, holder)
+        for worker in members:
+            user = worker.user
+            if user is not None and user.is_active and worker.is_active and user not in chain:
+                chain.append(user)
+    return chain
+
+
+# The reports' indicators (coordo/reports/indicators/planning.py): the published plans'
+# shifts starting in the days [start, end) of the sites, one grouped query each.
+def _published_assignments(
+    site_ids: tuple[int, ...], start: date, end: date
+) -> QuerySet[Assignment]:
+    zone = timezone.get_current_timezone()
+    return Assignment.objects.filter(
+        planning__site_id__in=site_ids,
+        planning__status=PlanningStatus.PUBLISHED,
+        shift__start__gte=datetime.combine(start, time.min, tzinfo=zone),
+        shift__start__lt=datetime.combine(end, time.min, tzinfo=zone),
+    ).order_by()
+
+
+def worked_hours(site_ids: tuple[int, ...], start: date, end: date) -> dict[Any, float]:
+    """Hours planned in published plans, by kind of worker (staff, volunteer…)."""
+    length = ExpressionWrapper(F("shift__end") - F("shift__start"), output_field=DurationField())
+    rows = (
+        _published_assignments(site_ids, start, end)
+        .values_list("worker__kind")
+        .annotate(hours=Sum(length))
+    )
+    return {kind: round(hours.total_seconds() / 3600, 1) for kind, hours in rows if hours}
+
+
+def shifts_worked(site_ids: tuple[int, ...], start: date, end: date) -> dict[Any, int]:
+    """Shifts held in published plans (a shift with two people counts twice), by worker kind."""
+    rows = _published_assignments(site_ids, start, end).values_list("worker__kind")
+    return dict(rows.annotate(n=Count("pk")))

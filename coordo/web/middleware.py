@@ -26,11 +26,24 @@ NUL_MESSAGE = ProhibitNullCharactersValidator.message
 PERMISSIONS_POLICY = ", ".join(
     f"{feature}=()"
     for feature in (
-        "accelerometer", "autoplay", "browsing-topics", "camera", "display-capture",
-        "geolocation", "gyroscope", "magnetometer", "microphone", "midi", "payment",
-        "publickey-credentials-get", "screen-wake-lock", "serial", "usb", "xr-spatial-tracking",
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
     )
-)  # fmt: skip
+)
 
 
 def nul_fields(data: MultiValueDict) -> list[str]:

@@ -2,35 +2,32 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 
-from coordo.access.http import (
-    AuthedRequest,
-    add_action_errors,
-    flash_form_errors,
-    principal_of,
-)
+from coordo.access.http import AuthedRequest, add_action_errors, flash_form_errors, principal_of
 
 
 def apply_posted_form(
     request: AuthedRequest,
     form: forms.BaseForm,
     action: Callable[..., object],
-    success: Callable[[], str],
+    done: str,
 ) -> bool:
-    """Validate, call the action with the acting user, and say what happened as messages."""
+    """For a small form posted from another page: validate, call `action(by=<the acting
+    principal>, **cleaned_data)`, and say what happened as messages (`done`, or each error)."""
     if not form.is_valid():
         flash_form_errors(request, form)
         return False
     with errors_flashed(request):
         action(by=principal_of(request), **form.cleaned_data)
-        messages.success(request, success())
+        messages.success(request, done)
         return True
     return False
 
@@ -72,3 +69,31 @@ def save_posted_form(
             messages.success(request, done)
             return True
     return False
+
+
+def form_page[T](
+    request: AuthedRequest,
+    form: forms.BaseForm,
+    write: Callable[..., T],
+    *,
+    done: str,
+    then: HttpResponse | Callable[[T], HttpResponse],
+    template: str,
+    context: Mapping[str, object] | None = None,
+    shown: Callable[[], object] | None = None,
+) -> HttpResponse:
+    """A form on its own page, posted to itself.
+
+    A valid post calls `write(by=<the acting principal>, **cleaned_data)`, says `done` and
+    answers `then` (called with what `write` returned, for a page of the record just made).
+    Otherwise (the first visit, invalid data, the action's refusal put on the form) the page
+    is `template` with the form and `context`, after `shown()`: the audit row of what it shows.
+    """
+    if request.method == "POST" and form.is_valid():
+        with errors_onto(form):
+            written = write(by=principal_of(request), **form.cleaned_data)
+            messages.success(request, done)
+            return then if isinstance(then, HttpResponse) else then(written)
+    if shown is not None:
+        shown()
+    return render(request, template, {"form": form, **(context or {})})

@@ -70,9 +70,12 @@ def test_raise_a_notes_level(page, site):
         organisation=site.organisation, site=site, person=person, referent=worker
     )
     note = Note.objects.create(
-        organisation=site.organisation, site=site, case_file=case_file, author=worker,
+        organisation=site.organisation,
+        site=site,
+        case_file=case_file,
+        author=worker,
         body="She spoke about her former partner.",
-    )  # fmt: skip
+    )
     page.goto(f"/case-files/{case_file.pk}/")
     page.get_by_role("link", name="Edit or raise the level").click()
     page.get_by_label("Confidentiality").select_option(label="Restricted (author and coordinators)")
@@ -87,10 +90,15 @@ def test_the_follow_up_list(page, site):
     worker = worker_logged_in(page, site)
     person = make_person(site, "Farida", "Ahmadi", birth_year=1990)
     referral = Referral.objects.create(
-        organisation=site.organisation, site=site, person=person, partner=family_planning(site),
-        reason="Contraception", consent_given=True, referred_by=worker,
+        organisation=site.organisation,
+        site=site,
+        person=person,
+        partner=family_planning(site),
+        reason="Contraception",
+        consent_given=True,
+        referred_by=worker,
         due_date=timezone.localdate() - timedelta(days=2),
-    )  # fmt: skip
+    )
     page.goto("/case-files/")
     page.get_by_role("link", name="To follow up").click()
     rows = page.get_by_test_id("follow-up").locator("tbody tr")

@@ -63,6 +63,8 @@ def test_run_a_batch_override_one_proposal_and_accept_the_rest(page, organisatio
     expect(page.get_by_text("2 proposals accepted.")).to_be_visible()
     expect(page.get_by_test_id("batch-status")).to_have_text("Decided")
     assert sorted(Decision.objects.values_list("outcome", flat=True)) == [
-        "accepted", "accepted", "overridden",
-    ]  # fmt: skip
+        "accepted",
+        "accepted",
+        "overridden",
+    ]
     assert set(Arrival.objects.values_list("status", flat=True)) == {"placed"}

@@ -60,8 +60,9 @@ def test_admit_a_household_without_its_adult_son(page, site):
     page.get_by_role("button", name="Save").click()
     expect(page.get_by_text("The stay has begun.")).to_be_visible()
     assert sorted(Stay.objects.get().occupancies.values_list("person__first_name", flat=True)) == [
-        "Awa", "Issa",
-    ]  # fmt: skip
+        "Awa",
+        "Issa",
+    ]
 
 
 def test_end_a_stay_with_its_destination_from_the_board(page, site):
@@ -69,9 +70,11 @@ def test_end_a_stay_with_its_destination_from_the_board(page, site):
     unit = make_unit(make_building(site, "Refuge"), "Chambre 1", capacity=2)
     today = timezone.localdate()
     stay = admit_household(
-        unit, head=make_person(site, "Sara", "Ba"), start=today - timedelta(days=20),
+        unit,
+        head=make_person(site, "Sara", "Ba"),
+        start=today - timedelta(days=20),
         by=principal(worker),
-    )  # fmt: skip
+    )
     log_in(page, worker.email, PASSWORD, worker.totpdevice_set.get())
     page.goto("/housing/")
     page.get_by_role("link", name="Sara Ba").click()
@@ -100,9 +103,17 @@ def test_a_social_worker_of_another_site_never_sees_the_secret_address(page, sit
     )
     stranger = make_user(other_site, Role.SOCIAL_WORKER, mfa_device=True)
     log_in(page, stranger.email, PASSWORD, stranger.totpdevice_set.get())
-    for path in ("/", "/housing/", "/housing/buildings/", "/housing/stays/", "/housing/waiting/",
-                 "/api/housing/units", "/api/housing/stays", f"/housing/units/{unit.pk}/edit/",
-                 f"/housing/buildings/{secret.pk}/edit/"):  # fmt: skip
+    for path in (
+        "/",
+        "/housing/",
+        "/housing/buildings/",
+        "/housing/stays/",
+        "/housing/waiting/",
+        "/api/housing/units",
+        "/api/housing/stays",
+        f"/housing/units/{unit.pk}/edit/",
+        f"/housing/buildings/{secret.pk}/edit/",
+    ):
         page.goto(path)
         assert SECRET not in page.content(), path
         assert "Appartement discret" not in page.content(), path

@@ -62,9 +62,12 @@ def test_ask_take_in_exchange_and_approve(page, site):  # type: ignore[no-untype
     in_force = Planning.objects.get(status=PlanningStatus.PUBLISHED)
     assert in_force.version == 2
     morning, afternoon = shift_at(site, 2, 9), shift_at(site, 7, 12)
-    assert set(in_force.assignments.filter(shift=morning).values_list("worker__name", flat=True)) == {
-        "Yara Test", "Dirk Test",
-    }  # fmt: skip
+    assert set(
+        in_force.assignments.filter(shift=morning).values_list("worker__name", flat=True)
+    ) == {
+        "Yara Test",
+        "Dirk Test",
+    }
     assert (
         Worker.objects.filter(assignments__planning=in_force, assignments__shift=afternoon).count()
         == 2

@@ -17,14 +17,30 @@ from tests.permissions import (
     community,
     dispatch,
     housing,
+    incidents,
+    notifications,
     operations,
     partners,
     people,
     planning,
+    reports,
 )
 from tests.permissions.routes import Route
 
-_MODULES = (operations, access, people, housing, casework, partners, planning, dispatch, community)
+_MODULES = (
+    operations,
+    access,
+    people,
+    housing,
+    casework,
+    partners,
+    planning,
+    dispatch,
+    incidents,
+    notifications,
+    reports,
+    community,
+)
 
 MATRIX: dict[str, Route] = {}
 for _module in _MODULES:

@@ -56,7 +56,12 @@ TARGETS = {
 def build_records(place: Place, label: str, planted: dict[str, str]) -> dict[str, Model]:
     user = make_user(place.site, Role.HOST, email=f"target-{label}@test.example")
     token = ApiToken.objects.create(
-        organisation=place.site.organisation, name=f"token {label}", role=Role.COORDINATOR,
-        site=place.site, prefix=label[:8], key_hash=hash_token(f"raw-{label}"), created_by=user,
-    )  # fmt: skip
+        organisation=place.site.organisation,
+        name=f"token {label}",
+        role=Role.COORDINATOR,
+        site=place.site,
+        prefix=label[:8],
+        key_hash=hash_token(f"raw-{label}"),
+        created_by=user,
+    )
     return {"user": user, "membership": user.memberships.get(), "token": token}

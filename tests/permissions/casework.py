@@ -103,23 +103,39 @@ TARGETS = {
 
 FILE_READERS = {(role, "case_file_detail") for role in CASE_READERS}
 CANARIES = {
-    "note.team": ("Team note CANARY-7TQ", {
-        (C, "case_file_detail"), (SW, "case_file_detail"), (C, "subject_access_export"),
-        (C, "note_edit"), (SW, "note_edit"),
-    }),
-    "note.restricted": ("Restricted note CANARY-4RX", {
-        (C, "case_file_detail"), (C, "subject_access_export"),
-    }),
+    "note.team": (
+        "Team note CANARY-7TQ",
+        {
+            (C, "case_file_detail"),
+            (SW, "case_file_detail"),
+            (C, "subject_access_export"),
+            (C, "note_edit"),
+            (SW, "note_edit"),
+        },
+    ),
+    "note.restricted": (
+        "Restricted note CANARY-4RX",
+        {
+            (C, "case_file_detail"),
+            (C, "subject_access_export"),
+        },
+    ),
     "note.medical": ("Medical note CANARY-9MD", {(MED, "case_file_detail")}),
-    "meeting.decision": ("Decision CANARY-PMS5", {
-        (C, "meeting_detail"), (SW, "meeting_detail"), (MED, "meeting_detail"),
-        (C, "subject_access_export"),
-    }),
+    "meeting.decision": (
+        "Decision CANARY-PMS5",
+        {
+            (C, "meeting_detail"),
+            (SW, "meeting_detail"),
+            (MED, "meeting_detail"),
+            (C, "subject_access_export"),
+        },
+    ),
     # A file without sharing consent: its content shows at its own site only, never elsewhere.
     "casefile.without_consent": (
-        "Goal CANARY-NOCONSENT", FILE_READERS | {(C, "subject_access_export")}
+        "Goal CANARY-NOCONSENT",
+        FILE_READERS | {(C, "subject_access_export")},
     ),
-}  # fmt: skip
+}
 
 # Which persons an audit row of each record kind names (tests/audit_rule.py).
 PERSONS_NAMED = {
@@ -157,9 +173,11 @@ def build_records(place: Place, label: str, planted: dict[str, str]) -> dict[str
     request = Request.objects.create(**common, person=person, kind="accommodation")
     case_file = CaseFile.objects.create(**common, person=person, referent=author)
     goal = Goal.objects.create(
-        organisation=organisation, case_file=case_file, domain="housing",
+        organisation=organisation,
+        case_file=case_file,
+        domain="housing",
         description=planted.get("casefile.without_consent", "Find a flat"),
-    )  # fmt: skip
+    )
     notes = {
         level: Note.objects.create(
             **common,
@@ -167,7 +185,7 @@ def build_records(place: Place, label: str, planted: dict[str, str]) -> dict[str
             level=level,
             author=medic if level == Level.MEDICAL else author,
             body=planted.get(f"note.{level.name.lower()}", f"{level.name} note"),
-        )  # fmt: skip
+        )
         for level in Level
     }
     partner = Partner.objects.create(
@@ -177,13 +195,22 @@ def build_records(place: Place, label: str, planted: dict[str, str]) -> dict[str
         languages=["fr", "prs"],  # pages name them (Dari is not "prs" to a reader)
     )
     referral = Referral.objects.create(
-        **common, person=person, partner=partner, reason="Check-up", consent_given=True,
-        due_date=date(2026, 11, 20) + timedelta(days=3), referred_by=author,
-    )  # fmt: skip
+        **common,
+        person=person,
+        partner=partner,
+        reason="Check-up",
+        consent_given=True,
+        due_date=date(2026, 11, 20) + timedelta(days=3),
+        referred_by=author,
+    )
     attachment = Attachment(
-        **common, case_file=case_file, title="Scan", content_type="application/pdf",
-        size=len(PDF), uploaded_by=author,
-    )  # fmt: skip
+        **common,
+        case_file=case_file,
+        title="Scan",
+        content_type="application/pdf",
+        size=len(PDF),
+        uploaded_by=author,
+    )
     attachment.file.name = matrix_document()
     attachment.save()
     meeting = CaseMeeting.objects.create(
@@ -191,11 +218,20 @@ def build_records(place: Place, label: str, planted: dict[str, str]) -> dict[str
     )
     meeting.persons.set([person])
     MeetingAction.objects.create(
-        organisation=organisation, meeting=meeting, owner="Nadia Benali", due_date=date(2026, 12, 1),
+        organisation=organisation,
+        meeting=meeting,
+        owner="Nadia Benali",
+        due_date=date(2026, 12, 1),
         description=planted.get("meeting.decision", "Ask the CPAS"),
-    )  # fmt: skip
+    )
     return {
-        "casework_person": person, "request": request, "case_file": case_file, "goal": goal,
-        "note": notes[Level.TEAM], "referral": referral, "attachment": attachment,
-        "partner": partner, "meeting": meeting,
-    }  # fmt: skip
+        "casework_person": person,
+        "request": request,
+        "case_file": case_file,
+        "goal": goal,
+        "note": notes[Level.TEAM],
+        "referral": referral,
+        "attachment": attachment,
+        "partner": partner,
+        "meeting": meeting,
+    }

@@ -109,9 +109,14 @@ def build_records(place: Place, label: str, planted: dict[str, str]) -> dict[str
     site = place.site
     # A dispatch profile on the place's own site, so that its coordinator keeps its places.
     centre = ReceptionCentre.objects.create(
-        organisation=site.organisation, site=site, code=f"RC-{label}", region="brussels",
-        language="fr", model="collective", daily_intake=10,
-    )  # fmt: skip
+        organisation=site.organisation,
+        site=site,
+        code=f"RC-{label}",
+        region="brussels",
+        language="fr",
+        model="collective",
+        daily_intake=10,
+    )
     unit = make_unit(centre, f"RC-{label}-F1", beds=4)
     user = cast(User, place.records["user"])
     household = cast(Household, place.records["household"])
@@ -120,22 +125,59 @@ def build_records(place: Place, label: str, planted: dict[str, str]) -> dict[str
     make_medical(arrival, by=user, details=details, needs_medical=True)
     snapshot, _arrivals = build_instance(site, date(2026, 11, 23))
     batch = Batch.objects.create(
-        organisation=site.organisation, site=site, date=date(2026, 11, 23), snapshot=snapshot,
-        status=BatchStatus.DONE, created_by=user,
-        result={"status": "optimal", "score": {"V": 2, "P": 2, "W": 6, "Q": 0}, "solve_seconds": 0.1},
-    )  # fmt: skip
+        organisation=site.organisation,
+        site=site,
+        date=date(2026, 11, 23),
+        snapshot=snapshot,
+        status=BatchStatus.DONE,
+        created_by=user,
+        result={
+            "status": "optimal",
+            "score": {"V": 2, "P": 2, "W": 6, "Q": 0},
+            "solve_seconds": 0.1,
+        },
+    )
     proposal = Proposal.objects.create(
-        organisation=site.organisation, batch=batch, arrival=arrival, unit=unit,
-        explanation=explanation_facts(Explanation(
-            penalty=Penalty(), eligible_units=1, total_units=1, excluded=(), best_penalty=0,
-            best_centre=None, better_left_free=False, profile="family", size=2, age=30,
-            vulnerable=True, flags=("pregnant",), unit=unit.code, unit_kind="private", beds=4,
-            unit_flags=("medical",), centre=centre.code, centre_region="brussels",
-            centre_language="fr", other_school_languages=(), family_centre=None, region=None,
-            needs=("medical",),
-        )), household_type="family",
-        head_sex="F", vulnerable=True, size=2, waiting_days=3,
-    )  # fmt: skip
+        organisation=site.organisation,
+        batch=batch,
+        arrival=arrival,
+        unit=unit,
+        explanation=explanation_facts(
+            Explanation(
+                penalty=Penalty(),
+                eligible_units=1,
+                total_units=1,
+                excluded=(),
+                best_penalty=0,
+                best_centre=None,
+                better_left_free=False,
+                profile="family",
+                size=2,
+                age=30,
+                vulnerable=True,
+                flags=("pregnant",),
+                unit=unit.code,
+                unit_kind="private",
+                beds=4,
+                unit_flags=("medical",),
+                centre=centre.code,
+                centre_region="brussels",
+                centre_language="fr",
+                other_school_languages=(),
+                family_centre=None,
+                region=None,
+                needs=("medical",),
+            )
+        ),
+        household_type="family",
+        head_sex="F",
+        vulnerable=True,
+        size=2,
+        waiting_days=3,
+    )
     return {
-        "arrival": arrival, "reception_unit": unit, "batch": batch, "proposal": proposal,
-    }  # fmt: skip
+        "arrival": arrival,
+        "reception_unit": unit,
+        "batch": batch,
+        "proposal": proposal,
+    }

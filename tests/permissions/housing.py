@@ -104,9 +104,14 @@ TARGETS = {
 # The secret address shows only to the site's coordinators and social workers, where the
 # building itself is shown; everyone else, everywhere else, reads "confidential location".
 ADDRESS_VISIBLE_TO = {
-    (C, "building_list"), (SW, "building_list"), (C, "building_edit"),
-    (C, "api:list_units"), (SW, "api:list_units"), (C, "api:get_unit"), (SW, "api:get_unit"),
-}  # fmt: skip
+    (C, "building_list"),
+    (SW, "building_list"),
+    (C, "building_edit"),
+    (C, "api:list_units"),
+    (SW, "api:list_units"),
+    (C, "api:get_unit"),
+    (SW, "api:get_unit"),
+}
 CANARIES = {"building.address": ("Rue CANARY-SECRET 7, 5000 Namur", ADDRESS_VISIBLE_TO)}
 
 
@@ -127,13 +132,21 @@ PERSONS_NAMED = {
 def build_records(place: Place, label: str, planted: dict[str, str]) -> dict[str, Model]:
     organisation, site = place.site.organisation, place.site
     building = Building.objects.create(
-        organisation=organisation, site=site, name=f"Discreet house {label}",
-        address=planted.get("building.address", f"Rue Discrète 1 ({label})"), confidential=True,
-    )  # fmt: skip
+        organisation=organisation,
+        site=site,
+        name=f"Discreet house {label}",
+        address=planted.get("building.address", f"Rue Discrète 1 ({label})"),
+        confidential=True,
+    )
     unit = Unit.objects.create(
-        organisation=organisation, building=building, name="A",
-        kind=UnitKind.APARTMENT, capacity=3, family=True, in_service_from=date(2026, 1, 1),
-    )  # fmt: skip
+        organisation=organisation,
+        building=building,
+        name="A",
+        kind=UnitKind.APARTMENT,
+        capacity=3,
+        family=True,
+        in_service_from=date(2026, 1, 1),
+    )
     studio = Unit.objects.create(
         organisation=organisation,
         building=building,
@@ -145,9 +158,13 @@ def build_records(place: Place, label: str, planted: dict[str, str]) -> dict[str
     household = place.records["household"]
     assert isinstance(household, Household)
     stay = Stay.objects.create(
-        organisation=organisation, site=site, household=household, head=household.head,
-        household_type=HouseholdType.SINGLE_PARENT, start=date(2026, 10, 1),
-    )  # fmt: skip
+        organisation=organisation,
+        site=site,
+        household=household,
+        head=household.head,
+        household_type=HouseholdType.SINGLE_PARENT,
+        start=date(2026, 10, 1),
+    )
     Occupancy.objects.bulk_create(
         Occupancy(
             organisation=organisation,
@@ -157,7 +174,7 @@ def build_records(place: Place, label: str, planted: dict[str, str]) -> dict[str
             slot=slot,
             family=True,
             start=stay.start,
-        )  # fmt: skip
+        )
         for slot, member in enumerate(household.members.all(), start=1)
     )
     waiting = make_person(site, "Ruth", f"Mensah-{label}", birth_year=1979)
@@ -168,10 +185,18 @@ def build_records(place: Place, label: str, planted: dict[str, str]) -> dict[str
         organisation=organisation, request=place_request, unit=studio, offered_on=date(2026, 11, 20)
     )
     closure = UnitClosure.objects.create(
-        organisation=organisation, unit=studio, start=date(2027, 6, 1), end=date(2027, 6, 15),
+        organisation=organisation,
+        unit=studio,
+        start=date(2027, 6, 1),
+        end=date(2027, 6, 15),
         reason="Peinture",
-    )  # fmt: skip
+    )
     return {
-        "building": building, "unit": unit, "stay": stay, "place_request": place_request,
-        "offer": offer, "studio": studio, "closure": closure,
-    }  # fmt: skip
+        "building": building,
+        "unit": unit,
+        "stay": stay,
+        "place_request": place_request,
+        "offer": offer,
+        "studio": studio,
+        "closure": closure,
+    }

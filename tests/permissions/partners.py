@@ -40,11 +40,16 @@ TARGETS = {
 
 def build_records(place: Place, label: str, planted: dict[str, str]) -> dict[str, Model]:
     convention = Convention(
-        organisation=place.site.organisation, site=place.site, partner=place.records["partner"],
-        subject="Outreach consultations", start_date=date(2026, 1, 1), end_date=date(2027, 1, 1),
-        renewal_due=date(2026, 10, 1), created_by=place.records["user"],
+        organisation=place.site.organisation,
+        site=place.site,
+        partner=place.records["partner"],
+        subject="Outreach consultations",
+        start_date=date(2026, 1, 1),
+        end_date=date(2027, 1, 1),
+        renewal_due=date(2026, 10, 1),
+        created_by=place.records["user"],
         document_type="application/pdf",
-    )  # fmt: skip
+    )
     convention.document.name = matrix_document()
     convention.save()
     return {"convention": convention}

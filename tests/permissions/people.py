@@ -85,7 +85,11 @@ def build_records(place: Place, label: str, planted: dict[str, str]) -> dict[str
     child = make_person(place.site, "Sekou", f"Keita-{label}", birth_year=2016)
     household = make_household(place.site, head, child)
     ConsentRecord.objects.create(
-        organisation=place.site.organisation, person=head, purpose="share_sites", given=True,
-        date=date(2026, 1, 5), recorded_by=place.records["user"],
-    )  # fmt: skip
+        organisation=place.site.organisation,
+        person=head,
+        purpose="share_sites",
+        given=True,
+        date=date(2026, 1, 5),
+        recorded_by=place.records["user"],
+    )
     return {"person": head, "household": household}

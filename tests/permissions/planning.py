@@ -183,18 +183,25 @@ def _month_records(place: Place, label: str, planted: dict[str, str]) -> dict[st
     generate_shifts(site, date(2027, 1, 1))
     generate_shifts(site, date(2027, 2, 1))
     worker = Worker.objects.create(
-        organisation=organisation, name=planted.get("planning.worker_name", f"Wim {label}"),
-        kind="volunteer", max_shifts_per_month=8, email=planted.get("planning.worker_email", ""),
+        organisation=organisation,
+        name=planted.get("planning.worker_name", f"Wim {label}"),
+        kind="volunteer",
+        max_shifts_per_month=8,
+        email=planted.get("planning.worker_email", ""),
         languages=["ar", "prs"],
         user=_acting_host(place) if label == "own" else None,
-    )  # fmt: skip
+    )
     worker.sites.add(site)
     creator = place.records["user"]
     assert isinstance(creator, User)
     published = Planning.objects.create(
-        organisation=organisation, site=site, month=date(2027, 1, 1), created_by=creator,
-        status=PlanningStatus.PUBLISHED, version=1,
-    )  # fmt: skip
+        organisation=organisation,
+        site=site,
+        month=date(2027, 1, 1),
+        created_by=creator,
+        status=PlanningStatus.PUBLISHED,
+        version=1,
+    )
     january = Shift.objects.filter(site=site, start__month=1).first()
     assert january is not None
     Assignment.objects.create(
@@ -217,11 +224,21 @@ def _month_records(place: Place, label: str, planted: dict[str, str]) -> dict[st
     )
     absence = Absence.objects.create(
         organisation_id=worker.organisation_id,
-        worker=worker, reason="leave", first_day=date(2027, 2, 15), last_day=date(2027, 2, 16),
+        worker=worker,
+        reason="leave",
+        first_day=date(2027, 2, 15),
+        last_day=date(2027, 2, 16),
         entered_by=creator,
-    )  # fmt: skip
-    return {"planning": published, "draft": draft, "shift": shift, "run": run, "worker": worker,
-            "window": window, "absence": absence}  # type: ignore[dict-item]  # fmt: skip
+    )
+    return {
+        "planning": published,
+        "draft": draft,
+        "shift": shift,
+        "run": run,
+        "worker": worker,
+        "window": window,
+        "absence": absence,
+    }  # type: ignore[dict-item]
 
 
 def build_records(place: Place, label: str, planted: dict[str, str]) -> dict[str, Model]:
@@ -237,9 +254,11 @@ def build_records(place: Place, label: str, planted: dict[str, str]) -> dict[str
 def _swaps(place: Place, label: str, planning: Planning, worker: Worker) -> dict[str, Model]:
     """The worker asks for one, is offered one, and has taken one, on later Mondays of January."""
     colleague = Worker.objects.create(
-        organisation=planning.organisation, name=f"Vic {label}", kind="volunteer",
+        organisation=planning.organisation,
+        name=f"Vic {label}",
+        kind="volunteer",
         max_shifts_per_month=8,
-    )  # fmt: skip
+    )
     colleague.sites.add(place.site)
     mondays = list(Shift.objects.filter(site=place.site, start__month=1).order_by("start")[1:4])
     for shift, owner in zip(mondays, (worker, colleague, colleague), strict=True):
@@ -263,7 +282,10 @@ def _rota(place: Place, worker: Worker) -> dict[str, Model]:
     rota = Rota.objects.create(organisation=place.site.organisation, site=place.site, name="Garde")
     rota.members.add(worker)
     period = RotaPeriod.objects.create(
-        organisation_id=rota.organisation_id, rota=rota, start=datetime(2027, 3, 1, 8, tzinfo=UTC),
-        end=datetime(2027, 3, 2, 8, tzinfo=UTC), holder=worker,
-    )  # fmt: skip
+        organisation_id=rota.organisation_id,
+        rota=rota,
+        start=datetime(2027, 3, 1, 8, tzinfo=UTC),
+        end=datetime(2027, 3, 2, 8, tzinfo=UTC),
+        holder=worker,
+    )
     return {"rota": rota, "rota_period": period}

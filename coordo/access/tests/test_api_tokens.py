@@ -26,9 +26,13 @@ def fresh_code(user) -> str:
 
 def issue(admin_user, role, site=None):
     return actions.issue_api_token(
-        organisation=admin_user.organisation, name="Lien CPAS", role=role, site=site,
-        code=fresh_code(admin_user), by=principal_for_user(admin_user),
-    )  # fmt: skip
+        organisation=admin_user.organisation,
+        name="Lien CPAS",
+        role=role,
+        site=site,
+        code=fresh_code(admin_user),
+        by=principal_for_user(admin_user),
+    )
 
 
 def bearer(raw: str) -> Client:
@@ -223,9 +227,13 @@ def test_the_code_that_opened_the_session_opens_no_token(admin_user, site):
     assert device.verify_token(code)  # the login's second factor
     with pytest.raises(ValidationError) as refused:
         actions.issue_api_token(
-            organisation=site.organisation, name="CPAS link", role=Role.SOCIAL_WORKER,
-            site=site, code=code, by=principal_for_user(admin_user),
-        )  # fmt: skip
+            organisation=site.organisation,
+            name="CPAS link",
+            role=Role.SOCIAL_WORKER,
+            site=site,
+            code=code,
+            by=principal_for_user(admin_user),
+        )
     assert list(refused.value.message_dict) == ["code"]
 
 
@@ -242,8 +250,10 @@ def test_issuing_a_personal_data_token_tells_the_sites_coordinators_only(
     assert [secret for secret in (raw, token.prefix, token.name) if secret in body] == []
     created = AuditEvent.objects.get(action=AuditAction.CREATE, object_type="access.apitoken")
     assert (created.actor_id, created.object_id, created.site_id) == (
-        admin_user.pk, str(token.pk), site.pk,
-    )  # fmt: skip
+        admin_user.pk,
+        str(token.pk),
+        site.pk,
+    )
 
 
 @pytest.mark.django_db
@@ -265,9 +275,12 @@ def test_a_token_that_reads_no_personal_data_needs_no_code_and_no_notice(
 ):
     with TestCase.captureOnCommitCallbacks(execute=True):
         actions.issue_api_token(
-            organisation=site.organisation, name="Cash desk", role=Role.FINANCE, site=site,
+            organisation=site.organisation,
+            name="Cash desk",
+            role=Role.FINANCE,
+            site=site,
             by=principal_for_user(admin_user),
-        )  # fmt: skip
+        )
     assert mail.outbox == []
     assert not AuditEvent.objects.filter(action=AuditAction.MFA_FAILED).exists()
 

@@ -71,8 +71,12 @@ def test_coordinator_browses_and_filters_their_sites_trail(coordinator, person, 
     from coordo.access import audit
 
     audit.record(AuditAction.VIEW, obj=person)
-    audit.record(AuditAction.EXPORT, object_type="people.person", site_id=other_site.pk,
-                 organisation_id=other_site.organisation_id)  # fmt: skip
+    audit.record(
+        AuditAction.EXPORT,
+        object_type="people.person",
+        site_id=other_site.pk,
+        organisation_id=other_site.organisation_id,
+    )
     client = verified_client(coordinator)
     page = client.get("/audit/", {"action": "view"}).content.decode()
     assert f'<span title="people.person">person</span> · #{person.pk}' in page
@@ -85,8 +89,13 @@ def test_coordinator_browses_and_filters_their_sites_trail(coordinator, person, 
 def test_admin_sees_the_organisation_trail_including_other_sites(admin_user, other_site):
     from coordo.access import audit
 
-    audit.record(AuditAction.EXPORT, object_type="people.person", object_id=77, site_id=other_site.pk,
-                 organisation_id=other_site.organisation_id)  # fmt: skip
+    audit.record(
+        AuditAction.EXPORT,
+        object_type="people.person",
+        object_id=77,
+        site_id=other_site.pk,
+        organisation_id=other_site.organisation_id,
+    )
     page = verified_client(admin_user).get("/audit/").content.decode()
     assert '<span title="people.person">person</span> · #77' in page
     assert f'<td class="optional">{other_site.name}</td>' in page

@@ -42,8 +42,14 @@ def trail(organisation: Organisation, other_organisation: Organisation) -> list[
     """Five rows of one organisation, with rows of another and of none in between."""
     rows = []
     for index in range(5):
-        rows.append(audit.record(AuditAction.VIEW, object_type="people.person",
-                                 object_id=index, organisation_id=organisation.pk))  # fmt: skip
+        rows.append(
+            audit.record(
+                AuditAction.VIEW,
+                object_type="people.person",
+                object_id=index,
+                organisation_id=organisation.pk,
+            )
+        )
         audit.record(AuditAction.LIST, organisation_id=other_organisation.pk)
         audit.record(AuditAction.LOGIN_FAILED)
     return rows
@@ -73,10 +79,19 @@ def test_an_untouched_trail_verifies(trail, capsys):
     ]
 
 
-def test_a_removed_row_is_named(trail, capsys):
+def _verify_after(
+    capsys: pytest.CaptureFixture[str], sql: str, params: list[object]
+) -> tuple[int, str]:
+    """Tamper with the trail as its owner could, then verify the chain."""
     with tampering() as cursor:
-        cursor.execute("DELETE FROM access_auditevent WHERE id = %s", [trail[2].pk])
-    status, out = verify(capsys, "--organisation", "maison-test")
+        cursor.execute(sql, params)
+    return verify(capsys, "--organisation", "maison-test")
+
+
+def test_a_removed_row_is_named(trail, capsys):
+    status, out = _verify_after(
+        capsys, "DELETE FROM access_auditevent WHERE id = %s", [trail[2].pk]
+    )
     assert status == 1
     assert out == (
         f"maison-test: BROKEN at row {trail[3].pk} (after 2 good rows): it does not follow "
@@ -85,22 +100,28 @@ def test_a_removed_row_is_named(trail, capsys):
 
 
 def test_a_removed_first_row_is_named(trail, capsys):
-    with tampering() as cursor:
-        cursor.execute("DELETE FROM access_auditevent WHERE id = %s", [trail[0].pk])
-    status, out = verify(capsys, "--organisation", "maison-test")
-    assert (status, out) == (1, (
-        f"maison-test: BROKEN at row {trail[1].pk} (after 0 good rows): "
-        "a row before it, at the start of the chain, was removed\n"
-    ))  # fmt: skip
+    status, out = _verify_after(
+        capsys, "DELETE FROM access_auditevent WHERE id = %s", [trail[0].pk]
+    )
+    assert (status, out) == (
+        1,
+        (
+            f"maison-test: BROKEN at row {trail[1].pk} (after 0 good rows): "
+            "a row before it, at the start of the chain, was removed\n"
+        ),
+    )
 
 
 def test_a_changed_field_is_named(trail, capsys):
-    with tampering() as cursor:
-        cursor.execute("UPDATE access_auditevent SET object_id = '99' WHERE id = %s", [trail[3].pk])
-    status, out = verify(capsys, "--organisation", "maison-test")
-    assert (status, out) == (1, (
-        f"maison-test: BROKEN at row {trail[3].pk} (after 3 good rows): its content was changed\n"
-    ))  # fmt: skip
+    status, out = _verify_after(
+        capsys, "UPDATE access_auditevent SET object_id = '99' WHERE id = %s", [trail[3].pk]
+    )
+    assert (status, out) == (
+        1,
+        (
+            f"maison-test: BROKEN at row {trail[3].pk} (after 3 good rows): its content was changed\n"
+        ),
+    )
 
 
 def test_a_changed_row_with_its_hash_recomputed_breaks_the_next_link(trail, capsys):
@@ -122,10 +143,13 @@ def test_two_swapped_rows_are_named(trail, capsys):
         for old, new in ((first, -1), (second, first), (-1, second)):
             cursor.execute("UPDATE access_auditevent SET id = %s WHERE id = %s", [new, old])
     status, out = verify(capsys, "--organisation", "maison-test")
-    assert (status, out) == (1, (
-        f"maison-test: BROKEN at row {first} (after 1 good rows): "
-        f"reordered: it follows row {second}, which now comes after it\n"
-    ))  # fmt: skip
+    assert (status, out) == (
+        1,
+        (
+            f"maison-test: BROKEN at row {first} (after 1 good rows): "
+            f"reordered: it follows row {second}, which now comes after it\n"
+        ),
+    )
 
 
 def test_a_cut_tail_shows_against_the_head_in_the_log(trail, capsys, caplog):
@@ -139,8 +163,9 @@ def test_a_cut_tail_shows_against_the_head_in_the_log(trail, capsys, caplog):
         cursor.execute("DELETE FROM access_auditevent WHERE id >= %s", [trail[3].pk])
     status, out = verify(capsys, "--organisation", "maison-test", "--head", head)
     assert (status, out.splitlines()[-1]) == (
-        1, f"maison-test: MISSING the logged head, row {trail[-1].pk}: rows were removed"
-    )  # fmt: skip
+        1,
+        f"maison-test: MISSING the logged head, row {trail[-1].pk}: rows were removed",
+    )
 
 
 def test_rows_are_appended_one_by_one():

@@ -62,20 +62,28 @@ def refused(statement: str) -> str:
     ("statement", "answer"),
     [
         ("TRUNCATE access_auditevent", "permission denied for table access_auditevent"),
-        ("SET session_replication_role = replica",
-         'permission denied to set parameter "session_replication_role"'),
-        (f"ALTER TABLE access_auditevent DISABLE TRIGGER {TRIGGER}",
-         "must be owner of table access_auditevent"),
-        ("ALTER TABLE access_auditevent DISABLE TRIGGER ALL",
-         "must be owner of table access_auditevent"),
+        (
+            "SET session_replication_role = replica",
+            'permission denied to set parameter "session_replication_role"',
+        ),
+        (
+            f"ALTER TABLE access_auditevent DISABLE TRIGGER {TRIGGER}",
+            "must be owner of table access_auditevent",
+        ),
+        (
+            "ALTER TABLE access_auditevent DISABLE TRIGGER ALL",
+            "must be owner of table access_auditevent",
+        ),
         ("DELETE FROM access_auditevent", "permission denied for table access_auditevent"),
-        ("UPDATE access_auditevent SET action = 'view'",
-         "permission denied for table access_auditevent"),
+        (
+            "UPDATE access_auditevent SET action = 'view'",
+            "permission denied for table access_auditevent",
+        ),
         ("DROP TABLE access_auditevent", "must be owner of table access_auditevent"),
         ("ALTER TABLE access_auditevent RENAME TO old_trail", "must be owner of table"),
         ("CREATE TABLE scratch (id int)", "permission denied for schema public"),
     ],
-)  # fmt: skip
+)
 def test_the_runtime_role_cannot_erase_the_audit_trail(runtime_role, statement, answer):
     audit.record(AuditAction.LOGIN)
     assert answer in refused(statement)

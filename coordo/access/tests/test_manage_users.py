@@ -117,7 +117,10 @@ def test_nobody_may_grant_a_role_to_themselves(admin_user, site):
 def test_the_grant_action_refuses_the_acting_admin_as_grantee(admin_user, site):
     with pytest.raises(ValidationError) as refused:
         grant_membership(
-            admin_user, site=site, role=Role.SOCIAL_WORKER, by=principal_for_user(admin_user),
-        )  # fmt: skip
+            admin_user,
+            site=site,
+            role=Role.SOCIAL_WORKER,
+            by=principal_for_user(admin_user),
+        )
     assert list(refused.value.message_dict) == ["role"]
     assert not AuditEvent.objects.filter(object_type="access.membership").exists()

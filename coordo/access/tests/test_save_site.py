@@ -10,8 +10,13 @@ def test_an_admin_marks_a_site_women_only(admin_user: User, site: Site) -> None:
     client = verified_client(admin_user)
     form = client.get(f"/manage/sites/{site.pk}/").content.decode()
     assert 'name="women_only"' in form
-    data = {"name": site.name, "kind": site.kind, "city": "Namur", "women_only": "on",
-            "is_active": "on"}  # fmt: skip
+    data = {
+        "name": site.name,
+        "kind": site.kind,
+        "city": "Namur",
+        "women_only": "on",
+        "is_active": "on",
+    }
     assert client.post(f"/manage/sites/{site.pk}/", data).status_code == 302
     site.refresh_from_db()
     assert (site.women_only, site.city) == (True, "Namur")

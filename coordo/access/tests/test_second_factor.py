@@ -70,9 +70,11 @@ def test_the_action_refuses_to_replace_a_device_for_a_session_not_verified(enrol
     pending = pending_totp_device(coordinator)
     with pytest.raises(PermissionDenied):
         confirm_totp_device(
-            pending, code=current_code(pending), password=PASSWORD,
+            pending,
+            code=current_code(pending),
+            password=PASSWORD,
             by=principal_for_user(coordinator),
-        )  # fmt: skip
+        )
     assert list(TOTPDevice.objects.filter(user=coordinator, confirmed=True)) == [device]
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
@@ -11,15 +13,10 @@ from django.views.decorators.http import require_POST
 
 from coordo.access import actions, audit, queries
 from coordo.access.forms import ApiTokenForm, MembershipForm, NewUserForm, SiteForm, UserForm
-from coordo.access.http import (
-    AuthedRequest,
-    flash_form_errors,
-    principal_of,
-    require_perm,
-)
+from coordo.access.http import AuthedRequest, principal_of, require_perm
 from coordo.access.models import AuditAction, Organisation, Site
 from coordo.access.policy import Perm
-from coordo.web.posting import errors_flashed, errors_onto
+from coordo.web.posting import apply_posted_form, errors_flashed, errors_onto, form_page
 
 
 def _organisation(request: AuthedRequest) -> Organisation:
@@ -38,17 +35,14 @@ def user_list(request: AuthedRequest) -> HttpResponse:
 
 @require_perm(Perm.ORG_MANAGE)
 def user_create(request: AuthedRequest) -> HttpResponse:
-    principal = principal_of(request)
-    form = NewUserForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        with errors_onto(form):
-            user = actions.create_user(
-                organisation=_organisation(request), by=principal,
-                **form.cleaned_data,
-            )  # fmt: skip
-            messages.success(request, _("The account has been created. Now give it a role."))
-            return redirect("user_detail", user_id=user.pk)
-    return render(request, "access/admin/user_form.html", {"form": form})
+    return form_page(
+        request,
+        NewUserForm(request.POST or None),
+        partial(actions.create_user, organisation=_organisation(request)),
+        done=_("The account has been created. Now give it a role."),
+        then=lambda user: redirect("user_detail", user_id=user.pk),
+        template="access/admin/user_form.html",
+    )
 
 
 @require_perm(Perm.ORG_MANAGE)
@@ -110,12 +104,8 @@ def membership_add(request: AuthedRequest, user_id: int) -> HttpResponse:
     principal = principal_of(request)
     user = queries.get_user(principal, user_id)
     form = MembershipForm(request.POST, sites=queries.sites_of(principal))
-    if form.is_valid():
-        with errors_flashed(request):
-            actions.grant_membership(user, by=principal, **form.cleaned_data)
-            messages.success(request, _("The role has been granted."))
-    else:
-        flash_form_errors(request, form)
+    action = partial(actions.grant_membership, user)
+    apply_posted_form(request, form, action, _("The role has been granted."))
     return redirect("user_detail", user_id=user.pk)
 
 
@@ -160,9 +150,10 @@ def token_list(request: AuthedRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         with errors_onto(form):
             _token, raw_key = actions.issue_api_token(
-                organisation=_organisation(request), by=principal,
+                organisation=_organisation(request),
+                by=principal,
                 **form.cleaned_data,
-            )  # fmt: skip
+            )
             messages.success(
                 request, _("The token has been created. Copy it now: it will not be shown again.")
             )

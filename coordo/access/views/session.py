@@ -97,10 +97,12 @@ def mfa_setup(request: AuthedRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         with errors_onto(form):
             codes = actions.confirm_totp_device(
-                device, code=form.cleaned_data["code"],
+                device,
+                code=form.cleaned_data["code"],
                 password=form.cleaned_data.get("password", ""),
-                by=principal, keep_session=request.session.session_key,
-            )  # fmt: skip
+                by=principal,
+                keep_session=request.session.session_key,
+            )
             _verified(request, device)
             if replacing:
                 messages.success(request, _("Your new authenticator app is set up."))
@@ -125,14 +127,18 @@ def mfa_verify(request: AuthedRequest) -> HttpResponse:
             if device.verify_is_allowed()[0] and device.verify_token(code):
                 _verified(request, device)
                 audit.record(
-                    AuditAction.MFA_VERIFIED, principal=principal,
-                    object_type="access.user", object_id=request.user.pk,
-                )  # fmt: skip
+                    AuditAction.MFA_VERIFIED,
+                    principal=principal,
+                    object_type="access.user",
+                    object_id=request.user.pk,
+                )
                 return redirect(_safe_next(request, request.GET.get("next", "")))
         audit.record(
-            AuditAction.MFA_FAILED, principal=principal,
-            object_type="access.user", object_id=request.user.pk,
-        )  # fmt: skip
+            AuditAction.MFA_FAILED,
+            principal=principal,
+            object_type="access.user",
+            object_id=request.user.pk,
+        )
         form.add_error("code", _("This code is not valid."))
     return render(request, "access/mfa_verify.html", {"form": form})
 
@@ -144,10 +150,12 @@ def password_change(request: AuthedRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         with errors_onto(form):
             actions.change_password(
-                user, current_password=form.cleaned_data["old_password"],
-                new_password=form.cleaned_data["new_password1"], by=principal_of(request),
+                user,
+                current_password=form.cleaned_data["old_password"],
+                new_password=form.cleaned_data["new_password1"],
+                by=principal_of(request),
                 keep_session=request.session.session_key,
-            )  # fmt: skip
+            )
             update_session_auth_hash(request, user)  # keeps this session, under a new key
             messages.success(request, _("Your password is changed; your other sessions ended."))
             return redirect("password_change")

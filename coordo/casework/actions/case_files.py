@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from coordo.access import audit
+from coordo.access import audit, writes
 from coordo.access.models import AuditAction, Site, User
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
@@ -46,6 +46,12 @@ def _require_open(case_file: CaseFile) -> None:
         raise ValidationError(CLOSED_FILE_MESSAGE)
 
 
+def _require_editable(case_file: CaseFile, by: Principal) -> None:
+    """The case team of the file's site writes to it, while it is open."""
+    by.require(Perm.CASE_EDIT, case_file.site_id)
+    _require_open(case_file)
+
+
 @transaction.atomic
 def open_case_file(*, site: Site, person: Person, referent: User, by: Principal) -> CaseFile:
     by.require(Perm.CASE_EDIT, site.pk)
@@ -56,26 +62,23 @@ def open_case_file(*, site: Site, person: Person, referent: User, by: Principal)
         raise ValidationError({"person": _("This person already has a case file at this site.")})
     membership = person.memberships.select_related("household").first()
     case_file = CaseFile(
-        organisation_id=site.organisation_id, site=site, person=person, referent=referent,
+        organisation_id=site.organisation_id,
+        site=site,
+        person=person,
+        referent=referent,
         household=membership.household if membership else None,
-    )  # fmt: skip
-    case_file.full_clean()
-    case_file.save()
-    audit.record(AuditAction.CREATE, principal=by, obj=case_file)
-    return case_file
+    )
+    return writes.save_new(case_file, by=by)
 
 
 @transaction.atomic
 def close_case_file(case_file: CaseFile, *, reason: str, by: Principal) -> CaseFile:
-    by.require(Perm.CASE_EDIT, case_file.site_id)
-    _require_open(case_file)
+    _require_editable(case_file, by)
     if not reason.strip():
         raise ValidationError({"reason": _("Say why the case file is closed.")})
     case_file.status, case_file.closed_reason = CaseStatus.CLOSED, reason.strip()
     case_file.closed_at = timezone.localdate()
-    case_file.save(update_fields=["status", "closed_reason", "closed_at"])
-    audit.record(AuditAction.UPDATE, principal=by, obj=case_file)
-    return case_file
+    return writes.save_changed(case_file, by=by, fields=["status", "closed_reason", "closed_at"])
 
 
 @transaction.atomic
@@ -88,15 +91,23 @@ def reopen_case_file(case_file: CaseFile, *, reason: str, by: Principal) -> Case
     if not reason.strip():
         raise ValidationError({"reason": _("Say why the case file is reopened.")})
     reopening = CaseFileReopening(
-        organisation_id=case_file.organisation_id, site_id=case_file.site_id,
-        case_file=case_file, reason=reason.strip(), closed_at=case_file.closed_at,
-        closed_reason=case_file.closed_reason, reopened_by_id=by.user_id,
-    )  # fmt: skip
+        organisation_id=case_file.organisation_id,
+        site_id=case_file.site_id,
+        case_file=case_file,
+        reason=reason.strip(),
+        closed_at=case_file.closed_at,
+        closed_reason=case_file.closed_reason,
+        reopened_by_id=by.user_id,
+    )
     reopening.full_clean()
     reopening.save()
     case_file.status, case_file.closed_reason, case_file.closed_at = CaseStatus.OPEN, "", None
-    case_file.save(update_fields=["status", "closed_reason", "closed_at"])
-    audit.record(AuditAction.UPDATE, principal=by, obj=case_file, object_type=CASE_FILE_REOPENED)
+    writes.save_changed(
+        case_file,
+        by=by,
+        fields=["status", "closed_reason", "closed_at"],
+        object_type=CASE_FILE_REOPENED,
+    )
     return reopening
 
 
@@ -109,27 +120,23 @@ def add_goal(
     target_date: date | None,
     by: Principal,
 ) -> Goal:
-    by.require(Perm.CASE_EDIT, case_file.site_id)
-    _require_open(case_file)
+    _require_editable(case_file, by)
     goal = Goal(
-        organisation_id=case_file.organisation_id, case_file=case_file, domain=domain,
-        description=description, target_date=target_date,
-    )  # fmt: skip
-    goal.full_clean()
-    goal.save()
-    audit.record(AuditAction.CREATE, principal=by, obj=goal, site_id=case_file.site_id)
-    return goal
+        organisation_id=case_file.organisation_id,
+        case_file=case_file,
+        domain=domain,
+        description=description,
+        target_date=target_date,
+    )
+    return writes.save_new(goal, by=by, site_id=case_file.site_id)
 
 
 @transaction.atomic
 def update_goal_progress(goal: Goal, *, progress: int, by: Principal) -> Goal:
-    by.require(Perm.CASE_EDIT, goal.case_file.site_id)
-    _require_open(goal.case_file)
+    _require_editable(goal.case_file, by)
     goal.progress = progress
     goal.full_clean()
-    goal.save(update_fields=["progress"])
-    audit.record(AuditAction.UPDATE, principal=by, obj=goal, site_id=goal.case_file.site_id)
-    return goal
+    return writes.save_changed(goal, by=by, fields=["progress"], site_id=goal.case_file.site_id)
 
 
 @transaction.atomic
@@ -142,16 +149,17 @@ def add_appointment(
     partner: Partner | None = None,
     by: Principal,
 ) -> Appointment:
-    by.require(Perm.CASE_EDIT, case_file.site_id)
-    _require_open(case_file)
+    _require_editable(case_file, by)
     appointment = Appointment(
-        organisation_id=case_file.organisation_id, case_file=case_file, starts_at=starts_at,
-        purpose=purpose, place=place, partner=partner, created_by_id=by.named_worker_id(),
-    )  # fmt: skip
-    appointment.full_clean()
-    appointment.save()
-    audit.record(AuditAction.CREATE, principal=by, obj=appointment, site_id=case_file.site_id)
-    return appointment
+        organisation_id=case_file.organisation_id,
+        case_file=case_file,
+        starts_at=starts_at,
+        purpose=purpose,
+        place=place,
+        partner=partner,
+        created_by_id=by.named_worker_id(),
+    )
+    return writes.save_new(appointment, by=by, site_id=case_file.site_id)
 
 
 def _check_level_writable(principal: Principal, level: int, site_id: int) -> None:
@@ -167,13 +175,14 @@ def add_note(case_file: CaseFile, *, level: int, body: str, by: Principal) -> No
     _check_level_writable(by, level, case_file.site_id)
     _require_open(case_file)
     note = Note(
-        organisation_id=case_file.organisation_id, site_id=case_file.site_id,
-        case_file=case_file, author_id=by.named_worker_id(), level=level, body=body,
-    )  # fmt: skip
-    note.full_clean()
-    note.save()
-    audit.record(AuditAction.CREATE, principal=by, obj=note)
-    return note
+        organisation_id=case_file.organisation_id,
+        site_id=case_file.site_id,
+        case_file=case_file,
+        author_id=by.named_worker_id(),
+        level=level,
+        body=body,
+    )
+    return writes.save_new(note, by=by)
 
 
 def may_rewrite(note: Note, by: Principal) -> bool:
@@ -196,9 +205,7 @@ def edit_note(note: Note, *, body: str, level: int, by: Principal) -> Note:
         )
     note.body, note.level, note.updated_at = body, level, timezone.now()
     note.full_clean()
-    note.save(update_fields=["body", "level", "updated_at"])
-    audit.record(AuditAction.UPDATE, principal=by, obj=note)
-    return note
+    return writes.save_changed(note, by=by, fields=["body", "level", "updated_at"])
 
 
 @transaction.atomic
@@ -211,23 +218,26 @@ def lower_note_level(note: Note, *, level: int, by: Principal) -> Note:
     if level >= note.level or level not in Level.values:
         raise ValidationError({"level": _("Choose a lower level than the current one.")})
     note.level, note.updated_at = level, timezone.now()
-    note.save(update_fields=["level", "updated_at"])
-    audit.record(AuditAction.UPDATE, principal=by, obj=note, object_type=NOTE_LEVEL_LOWERED)
-    return note
+    return writes.save_changed(
+        note, by=by, fields=["level", "updated_at"], object_type=NOTE_LEVEL_LOWERED
+    )
 
 
 @transaction.atomic
 def attach_document(
     case_file: CaseFile, *, upload: UploadedFile, title: str, by: Principal
 ) -> Attachment:
-    by.require(Perm.CASE_EDIT, case_file.site_id)
-    _require_open(case_file)
+    _require_editable(case_file, by)
     sniffed = uploads.validate_upload(upload, field="file")
     attachment = Attachment(
-        organisation_id=case_file.organisation_id, site_id=case_file.site_id,
-        case_file=case_file, title=title, content_type=sniffed.content_type,
-        size=upload.size or 0, uploaded_by_id=by.named_worker_id(),
-    )  # fmt: skip
+        organisation_id=case_file.organisation_id,
+        site_id=case_file.site_id,
+        case_file=case_file,
+        title=title,
+        content_type=sniffed.content_type,
+        size=upload.size or 0,
+        uploaded_by_id=by.named_worker_id(),
+    )
     attachment.full_clean(exclude=["file"])
     attachment.file.save(uploads.stored_name(sniffed), upload, save=False)
     # If the row cannot be written, the file on disk is removed: nothing is half-kept.

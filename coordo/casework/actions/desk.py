@@ -10,8 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from coordo.access import audit
-from coordo.access.models import AuditAction, Site
+from coordo.access import writes
+from coordo.access.models import Site
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
 from coordo.casework.actions.common import _check_person
@@ -40,14 +40,16 @@ def register_request(
     by.require(Perm.REQUEST_EDIT, site.pk)
     _check_person(by, person, site, Perm.REQUEST_EDIT)
     request = Request(
-        organisation_id=site.organisation_id, site=site, person=person, kind=kind,
-        urgency=urgency, language=language, interpreter_needed=interpreter_needed,
+        organisation_id=site.organisation_id,
+        site=site,
+        person=person,
+        kind=kind,
+        urgency=urgency,
+        language=language,
+        interpreter_needed=interpreter_needed,
         received_by_id=by.user_id,
-    )  # fmt: skip
-    request.full_clean()
-    request.save()
-    audit.record(AuditAction.CREATE, principal=by, obj=request)
-    return request
+    )
+    return writes.save_new(request, by=by)
 
 
 @transaction.atomic
@@ -70,9 +72,7 @@ def record_outcome(request: Request, *, outcome: str, by: Principal) -> Request:
         raise ValidationError({"outcome": _("Choose one of the outcomes.")})
     request.outcome, request.outcome_at = outcome, timezone.now()
     request.outcome_by_id = by.user_id
-    request.save(update_fields=["outcome", "outcome_at", "outcome_by"])
-    audit.record(AuditAction.UPDATE, principal=by, obj=request)
-    return request
+    return writes.save_changed(request, by=by, fields=["outcome", "outcome_at", "outcome_by"])
 
 
 @transaction.atomic
@@ -104,14 +104,20 @@ def refer_person(
             {"consent_given": _("Ask the person's consent before referring her.")}
         )
     referral = Referral(
-        organisation_id=site.organisation_id, site=site, person=person, partner=partner,
-        service=service, reason=reason, urgency=urgency, consent_given=consent_given,
-        information_shared=information_shared, due_date=due_date, request=request,
+        organisation_id=site.organisation_id,
+        site=site,
+        person=person,
+        partner=partner,
+        service=service,
+        reason=reason,
+        urgency=urgency,
+        consent_given=consent_given,
+        information_shared=information_shared,
+        due_date=due_date,
+        request=request,
         referred_by_id=by.named_worker_id(),
-    )  # fmt: skip
-    referral.full_clean()
-    referral.save()
-    audit.record(AuditAction.CREATE, principal=by, obj=referral)
+    )
+    writes.save_new(referral, by=by)
     if request is not None and not request.outcome:
         record_outcome(request, outcome=Outcome.REFERRED, by=by)
     return referral
@@ -119,8 +125,11 @@ def refer_person(
 
 ANSWERED = {ReferralStatus.ACCEPTED, ReferralStatus.REFUSED, ReferralStatus.APPOINTMENT_SET}
 CLOSED = {
-    ReferralStatus.REFUSED, ReferralStatus.DONE, ReferralStatus.NO_SHOW, ReferralStatus.CANCELLED,
-}  # fmt: skip
+    ReferralStatus.REFUSED,
+    ReferralStatus.DONE,
+    ReferralStatus.NO_SHOW,
+    ReferralStatus.CANCELLED,
+}
 
 
 @transaction.atomic
@@ -148,9 +157,7 @@ def update_referral_status(
     if due_date is not None:
         referral.due_date = due_date
     referral.full_clean()
-    referral.save()
-    audit.record(AuditAction.UPDATE, principal=by, obj=referral)
-    return referral
+    return writes.save_changed(referral, by=by)
 
 
 @transaction.atomic
@@ -160,6 +167,4 @@ def postpone_follow_up(referral: Referral, *, due_date: date, by: Principal) -> 
     if due_date <= timezone.localdate():
         raise ValidationError({"due_date": _("Choose a date after today.")})
     referral.due_date = due_date
-    referral.save(update_fields=["due_date"])
-    audit.record(AuditAction.UPDATE, principal=by, obj=referral)
-    return referral
+    return writes.save_changed(referral, by=by, fields=["due_date"])

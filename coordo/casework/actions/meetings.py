@@ -13,8 +13,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from coordo.access import audit
-from coordo.access.models import AuditAction, Site
+from coordo.access import writes
+from coordo.access.models import Site
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
 from coordo.casework.models import CaseMeeting, MeetingAction
@@ -37,13 +37,14 @@ def record_meeting(
     if any(person.site_id != site.pk for person in persons):
         raise ValidationError({"persons": _("Only persons of this site can be discussed here.")})
     meeting = CaseMeeting(
-        organisation_id=site.organisation_id, site=site, held_on=held_on,
-        participants=participants, created_by_id=by.named_worker_id(),
-    )  # fmt: skip
-    meeting.full_clean()
-    meeting.save()
+        organisation_id=site.organisation_id,
+        site=site,
+        held_on=held_on,
+        participants=participants,
+        created_by_id=by.named_worker_id(),
+    )
+    writes.save_new(meeting, by=by)
     meeting.persons.set(persons)
-    audit.record(AuditAction.CREATE, principal=by, obj=meeting)
     return meeting
 
 
@@ -58,10 +59,10 @@ def add_meeting_action(
 ) -> MeetingAction:
     by.require(Perm.CASE_EDIT, meeting.site_id)
     action = MeetingAction(
-        organisation_id=meeting.organisation_id, meeting=meeting, description=description,
-        owner=owner, due_date=due_date,
-    )  # fmt: skip
-    action.full_clean()
-    action.save()
-    audit.record(AuditAction.CREATE, principal=by, obj=action, site_id=meeting.site_id)
-    return action
+        organisation_id=meeting.organisation_id,
+        meeting=meeting,
+        description=description,
+        owner=owner,
+        due_date=due_date,
+    )
+    return writes.save_new(action, by=by, site_id=meeting.site_id)

@@ -30,9 +30,13 @@ def docx() -> bytes:
 
 @pytest.mark.parametrize(
     ("content", "expected"),
-    [(b"%PDF-1.7 ...", "application/pdf"), (b"\x89PNG\r\n\x1a\n....", "image/png"),
-     (b"\xff\xd8\xff\xe0....", "image/jpeg"), (docx(), "application/vnd.openxmlformats-officedocument.wordprocessingml.document")],
-)  # fmt: skip
+    [
+        (b"%PDF-1.7 ...", "application/pdf"),
+        (b"\x89PNG\r\n\x1a\n....", "image/png"),
+        (b"\xff\xd8\xff\xe0....", "image/jpeg"),
+        (docx(), "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    ],
+)
 def test_allowed_types_are_recognised_by_their_content(case_file, social_worker, content, expected):
     upload = SimpleUploadedFile("anything.bin", content)
     attachment = actions.attach_document(
@@ -53,17 +57,20 @@ def test_a_disguised_file_is_refused_naming_the_field(case_file, social_worker):
 def test_a_too_large_file_is_refused_with_a_clear_message(case_file, social_worker):
     client = verified_client(social_worker)
     upload = SimpleUploadedFile("big.pdf", b"%PDF-" + b"0" * MAX_BYTES)
-    response = client.post(f"/case-files/{case_file.pk}/documents/", {"title": "Big", "file": upload},
-                           follow=True)  # fmt: skip
+    response = client.post(
+        f"/case-files/{case_file.pk}/documents/", {"title": "Big", "file": upload}, follow=True
+    )
     assert "File: This file is larger than 10 MB." in response.content.decode()
     assert Attachment.objects.count() == 0
 
 
 def test_a_download_is_an_attachment_that_browsers_do_not_sniff(case_file, social_worker, host):
     attachment = actions.attach_document(
-        case_file, upload=SimpleUploadedFile("a.pdf", b"%PDF-1.4 x"), title="ID",
+        case_file,
+        upload=SimpleUploadedFile("a.pdf", b"%PDF-1.4 x"),
+        title="ID",
         by=principal(social_worker),
-    )  # fmt: skip
+    )
     response = verified_client(social_worker).get(f"/documents/{attachment.pk}/")
     assert response["Content-Disposition"] == f'attachment; filename="document-{attachment.pk}.pdf"'
     assert (response["X-Content-Type-Options"], response.content) == ("nosniff", b"%PDF-1.4 x")

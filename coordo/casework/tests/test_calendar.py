@@ -17,9 +17,12 @@ BRUSSELS = ZoneInfo("Europe/Brussels")
 def test_the_week_lists_appointments_day_by_day(case_file, social_worker, other_site_worker):
     def book(day: int, hour: int) -> Appointment:
         return Appointment.objects.create(
-            organisation=case_file.organisation, case_file=case_file, purpose="CPAS",
-            starts_at=datetime(2026, 11, day, hour, tzinfo=BRUSSELS), created_by=social_worker,
-        )  # fmt: skip
+            organisation=case_file.organisation,
+            case_file=case_file,
+            purpose="CPAS",
+            starts_at=datetime(2026, 11, day, hour, tzinfo=BRUSSELS),
+            created_by=social_worker,
+        )
 
     tuesday, sunday_night = book(24, 10), book(29, 23)
     book(30, 9)  # the next Monday

@@ -45,18 +45,6 @@ def goal(case_file):
     )
 
 
-@pytest.fixture
-def note(case_file, social_worker):
-    return Note.objects.create(
-        organisation=case_file.organisation,
-        site=case_file.site,
-        case_file=case_file,
-        author=social_worker,
-        level=Level.RESTRICTED,
-        body="Spoke about her safety.",
-    )
-
-
 def close(case_file: CaseFile, by) -> None:
     actions.close_case_file(case_file, reason="Moved out", by=principal(by))
 
@@ -95,11 +83,13 @@ def content(case_file: CaseFile) -> tuple:
 
 
 @pytest.mark.parametrize("write", WRITES)
-def test_every_write_is_refused_on_a_closed_file(write, case_file, goal, note, coordinator):
+def test_every_write_is_refused_on_a_closed_file(
+    write, case_file, goal, restricted_note, coordinator
+):
     close(case_file, coordinator)
     before, rows = content(case_file), AuditEvent.objects.count()
     with pytest.raises(ValidationError) as error:
-        WRITES[write](case_file, goal, note, principal(coordinator))
+        WRITES[write](case_file, goal, restricted_note, principal(coordinator))
     assert error.value.messages == [CLOSED]
     assert content(case_file) == before
     assert AuditEvent.objects.count() == rows
@@ -130,7 +120,7 @@ def test_the_goal_progress_post_says_closed_not_saved(case_file, goal, social_wo
     assert goal.progress == 100
 
 
-def test_a_closed_file_page_shows_no_edit_control(case_file, goal, note, coordinator):
+def test_a_closed_file_page_shows_no_edit_control(case_file, goal, restricted_note, coordinator):
     close(case_file, coordinator)
     body = verified_client(coordinator).get(f"/case-files/{case_file.pk}/").content.decode()
     assert "read-only until a coordinator reopens it" in body
@@ -139,7 +129,7 @@ def test_a_closed_file_page_shows_no_edit_control(case_file, goal, note, coordin
         f"/goals/{goal.pk}/progress/",
         f"/case-files/{case_file.pk}/appointments/",
         f"/case-files/{case_file.pk}/notes/",
-        f"/notes/{note.pk}/",
+        f"/notes/{restricted_note.pk}/",
         f"/case-files/{case_file.pk}/documents/",
         f"/case-files/{case_file.pk}/close/",
         f"/people/{case_file.person_id}/refer/",

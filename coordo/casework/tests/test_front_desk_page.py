@@ -8,8 +8,15 @@ from coordo.people.models import Person
 
 pytestmark = pytest.mark.django_db
 
-NEW = {"first_name": "Selam", "last_name": "Tesfamariam", "birth_year": "1994",
-       "kind": "accommodation", "urgency": "urgent", "language": "ti", "interpreter_needed": "on"}  # fmt: skip
+NEW = {
+    "first_name": "Selam",
+    "last_name": "Tesfamariam",
+    "birth_year": "1994",
+    "kind": "accommodation",
+    "urgency": "urgent",
+    "language": "ti",
+    "interpreter_needed": "on",
+}
 
 
 def test_a_new_person_and_her_request_are_registered_in_one_post(social_worker, site):
@@ -17,8 +24,10 @@ def test_a_new_person_and_her_request_are_registered_in_one_post(social_worker, 
     assert response.status_code == 302
     request = Request.objects.get()
     assert (request.person.first_name, request.person.languages, request.interpreter_needed) == (
-        "Selam", ["ti"], True,
-    )  # fmt: skip
+        "Selam",
+        ["ti"],
+        True,
+    )
 
 
 def test_a_look_alike_stops_the_registration_with_a_warning(social_worker, site):
@@ -32,8 +41,9 @@ def test_a_look_alike_stops_the_registration_with_a_warning(social_worker, site)
 
 
 def test_a_missing_person_is_named_next_to_the_field(social_worker):
-    response = verified_client(social_worker).post("/front-desk/", {"kind": "information",
-                                                                   "urgency": "normal"})  # fmt: skip
+    response = verified_client(social_worker).post(
+        "/front-desk/", {"kind": "information", "urgency": "normal"}
+    )
     assert response.status_code == 200
     assert "Choose the person found, or type a first and last name." in response.content.decode()
     assert Request.objects.count() == 0
@@ -56,8 +66,9 @@ def test_a_name_in_the_address_searches_nothing(social_worker, site):
 
 
 def test_an_outcome_button_closes_the_request(social_worker, site, person):
-    request = Request.objects.create(organisation=site.organisation, site=site, person=person,
-                                     kind="information")  # fmt: skip
+    request = Request.objects.create(
+        organisation=site.organisation, site=site, person=person, kind="information"
+    )
     client = verified_client(social_worker)
     client.post(f"/requests/{request.pk}/outcome/", {"outcome": "oriented"})
     request.refresh_from_db()

@@ -22,11 +22,9 @@ def notes(case_file, social_worker, medical):
     sw, med = principal(social_worker), principal(medical)
     return {
         "team": actions.add_note(case_file, level=Level.TEAM, body="t", by=sw),
-        "restricted": actions.add_note(
-            case_file, level=Level.RESTRICTED, body="r", by=sw
-        ),
+        "restricted": actions.add_note(case_file, level=Level.RESTRICTED, body="r", by=sw),
         "medical": actions.add_note(case_file, level=Level.MEDICAL, body="m", by=med),
-    }  # fmt: skip
+    }
 
 
 def visible(user, notes) -> set[str]:
@@ -50,15 +48,21 @@ def test_another_site_reads_nothing_without_consent(notes, other_site_worker):
 def test_a_social_worker_cannot_write_a_medical_note(case_file, social_worker):
     with pytest.raises(ValidationError) as error:
         actions.add_note(
-            case_file, level=Level.MEDICAL, body="x", by=principal(social_worker),
-        )  # fmt: skip
+            case_file,
+            level=Level.MEDICAL,
+            body="x",
+            by=principal(social_worker),
+        )
     assert list(error.value.message_dict) == ["level"]
 
 
 def test_raising_a_level_is_an_ordinary_edit(notes, social_worker):
     note = actions.edit_note(
-        notes["team"], body="t", level=Level.RESTRICTED, by=principal(social_worker),
-    )  # fmt: skip
+        notes["team"],
+        body="t",
+        level=Level.RESTRICTED,
+        by=principal(social_worker),
+    )
     assert note.level == Level.RESTRICTED
     assert AuditEvent.objects.filter(object_type="casework.note", action="update").count() == 1
 
@@ -66,8 +70,11 @@ def test_raising_a_level_is_an_ordinary_edit(notes, social_worker):
 def test_an_edit_never_lowers_a_level(notes, social_worker):
     with pytest.raises(ValidationError) as error:
         actions.edit_note(
-            notes["restricted"], body="r", level=Level.TEAM, by=principal(social_worker),
-        )  # fmt: skip
+            notes["restricted"],
+            body="r",
+            level=Level.TEAM,
+            by=principal(social_worker),
+        )
     assert list(error.value.message_dict) == ["level"]
     notes["restricted"].refresh_from_db()
     assert notes["restricted"].level == Level.RESTRICTED

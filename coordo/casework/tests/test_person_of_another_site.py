@@ -47,9 +47,15 @@ def test_the_actions_refuse_a_person_the_role_at_her_site_cannot_act_on(
         actions.open_case_file(site=other_site, person=person, referent=bridging_worker, **who)
     with pytest.raises(ValidationError):
         actions.refer_person(
-            site=other_site, person=person, partner=partner, reason="Check-up",
-            urgency="normal", consent_given=True, due_date=date(2026, 12, 1), **who,
-        )  # fmt: skip
+            site=other_site,
+            person=person,
+            partner=partner,
+            reason="Check-up",
+            urgency="normal",
+            consent_given=True,
+            due_date=date(2026, 12, 1),
+            **who,
+        )
     assert (Request.objects.count(), CaseFile.objects.count(), Referral.objects.count()) == (
         0,
         0,
@@ -59,8 +65,14 @@ def test_the_actions_refuse_a_person_the_role_at_her_site_cannot_act_on(
 
 def test_the_api_and_pages_answer_404_for_her(other_site, person, partner, bridging_worker):
     client = verified_client(bridging_worker)
-    body = {"site_id": other_site.pk, "partner_id": partner.pk, "reason": "Check-up",
-            "consent_given": True, "due_date": "2026-12-01", "kind": "legal"}  # fmt: skip
+    body = {
+        "site_id": other_site.pk,
+        "partner_id": partner.pk,
+        "reason": "Check-up",
+        "consent_given": True,
+        "due_date": "2026-12-01",
+        "kind": "legal",
+    }
     for path in (f"/api/people/{person.pk}/referrals", f"/api/people/{person.pk}/desk-requests"):
         assert client.post(path, body, content_type="application/json").status_code == 404
     client.post(reverse("switch_site"), {"site": other_site.pk})  # working at the other site

@@ -17,8 +17,13 @@ pytestmark = pytest.mark.django_db
 
 
 def refer(site, person, partner, worker, **extra):
-    fields = {"reason": "Pregnancy follow-up", "urgency": "normal", "consent_given": True,
-              "due_date": date(2026, 11, 25), **extra}  # fmt: skip
+    fields = {
+        "reason": "Pregnancy follow-up",
+        "urgency": "normal",
+        "consent_given": True,
+        "due_date": date(2026, 11, 25),
+        **extra,
+    }
     return actions.refer_person(
         site=site, person=person, partner=partner, by=principal(worker), **fields
     )
@@ -27,8 +32,9 @@ def refer(site, person, partner, worker, **extra):
 def test_a_referral_from_the_desk_gives_the_request_its_outcome(
     site, person, partner, social_worker
 ):
-    request = Request.objects.create(organisation=site.organisation, site=site, person=person,
-                                     kind="health")  # fmt: skip
+    request = Request.objects.create(
+        organisation=site.organisation, site=site, person=person, kind="health"
+    )
     refer(site, person, partner, social_worker, request=request)
     request.refresh_from_db()
     assert request.outcome == Outcome.REFERRED
@@ -55,10 +61,11 @@ def test_the_follow_up_list_holds_the_workers_open_referrals_due_this_week(
     due = refer(site, person, partner, social_worker, due_date=date(2026, 11, 24))
     refer(site, person, partner, social_worker, due_date=date(2026, 12, 30))
     done = refer(site, person, partner, social_worker, due_date=date(2026, 11, 24))
-    actions.update_referral_status(done, status="done", by=principal(social_worker))  # fmt: skip
+    actions.update_referral_status(done, status="done", by=principal(social_worker))
     refer(site, person, partner, coordinator, due_date=date(2026, 11, 24))
-    mine = follow_up_list(principal(social_worker), worker_id=social_worker.pk,
-                          today=date(2026, 11, 23))  # fmt: skip
+    mine = follow_up_list(
+        principal(social_worker), worker_id=social_worker.pk, today=date(2026, 11, 23)
+    )
     assert list(mine) == [due]  # not the later one, nor the coordinator's
 
 
@@ -72,8 +79,7 @@ def test_statistics_count_outcomes_and_average_the_delay_in_the_database(
     with time_machine.travel("2026-11-04 09:00", tick=False):
         actions.update_referral_status(first, status="accepted", by=who)
     with time_machine.travel("2026-11-06 09:00", tick=False):
-        actions.update_referral_status(second, status="refused", refusal_reason="Full",
-                                       by=who)  # fmt: skip
+        actions.update_referral_status(second, status="refused", refusal_reason="Full", by=who)
     row = partner_statistics(who).get()
     assert (row.n_total, row.n_accepted, row.n_refused, row.n_sent) == (2, 1, 1, 0)
     assert row.average_delay == timedelta(days=3)

@@ -16,11 +16,20 @@ from coordo.casework.tests.conftest import principal
 pytestmark = pytest.mark.django_db
 
 
+def _register(site, person, by, kind):
+    return actions.register_request(site=site, person=person, kind=kind, urgency="normal", by=by)
+
+
 def test_a_request_is_registered_with_one_audit_row(site, person, social_worker):
     request = actions.register_request(
-        site=site, person=person, kind="accommodation", urgency="urgent", language="ti",
-        interpreter_needed=True, by=principal(social_worker),
-    )  # fmt: skip
+        site=site,
+        person=person,
+        kind="accommodation",
+        urgency="urgent",
+        language="ti",
+        interpreter_needed=True,
+        by=principal(social_worker),
+    )
     assert (request.site, request.person, request.outcome) == (site, person, "")
     assert list(AuditEvent.objects.values_list("action", "object_type", "object_id")) == [
         (AuditAction.CREATE, "casework.request", str(request.pk))
@@ -29,19 +38,13 @@ def test_a_request_is_registered_with_one_audit_row(site, person, social_worker)
 
 def test_a_host_cannot_register_a_request(site, person, host):
     with pytest.raises(PermissionDenied):
-        actions.register_request(
-            site=site, person=person, kind="information", urgency="normal",
-            by=principal(host),
-        )  # fmt: skip
+        _register(site, person, principal(host), kind="information")
     assert Request.objects.count() == 0
 
 
 def test_an_unknown_kind_is_refused_naming_the_field(site, person, social_worker):
     with pytest.raises(ValidationError) as error:
-        actions.register_request(
-            site=site, person=person, kind="teleport", urgency="normal",
-            by=principal(social_worker),
-        )  # fmt: skip
+        _register(site, person, principal(social_worker), kind="teleport")
     assert list(error.value.message_dict) == ["kind"]
     assert AuditEvent.objects.count() == 0
 
@@ -49,10 +52,7 @@ def test_an_unknown_kind_is_refused_naming_the_field(site, person, social_worker
 def test_a_person_of_another_organisation_is_refused(site, foreign_site, social_worker):
     stranger = make_person(foreign_site, "Awa", "Ndiaye")
     with pytest.raises(ValidationError) as error:
-        actions.register_request(
-            site=site, person=stranger, kind="information", urgency="normal",
-            by=principal(social_worker),
-        )  # fmt: skip
+        _register(site, stranger, principal(social_worker), kind="information")
     assert list(error.value.message_dict) == ["person"]
 
 
@@ -68,10 +68,7 @@ def test_the_queue_puts_waiting_emergencies_first(site, person, social_worker):
 
 def test_the_waiting_list_outcome_is_recorded(site, person, social_worker):
     who = principal(social_worker)
-    request = actions.register_request(
-        site=site, person=person, kind="accommodation", urgency="normal",
-        by=who,
-    )  # fmt: skip
+    request = _register(site, person, who, kind="accommodation")
     actions.record_outcome(request, outcome=Outcome.WAITING_LIST, by=who)
     request.refresh_from_db()
     assert (request.outcome, request.outcome_by) == (Outcome.WAITING_LIST, social_worker)

@@ -173,7 +173,7 @@ def _post_to_file(
         else form_class(request.POST)
     )
     action = partial(getattr(actions, action_name), case_file)
-    apply_posted_form(request, form, action, lambda: success or _("Saved."))
+    apply_posted_form(request, form, action, success or _("Saved."))
     return redirect("case_file_detail", case_file_id=case_file.pk)
 
 
@@ -208,9 +208,7 @@ def goal_progress(request: AuthedRequest, goal_id: int) -> HttpResponse:
     principal = principal_of(request)
     goal = queries.get_editable_goal(principal, goal_id)
     form = GoalProgressForm(request.POST)
-    apply_posted_form(
-        request, form, partial(actions.update_goal_progress, goal), lambda: _("Saved.")
-    )
+    apply_posted_form(request, form, partial(actions.update_goal_progress, goal), _("Saved."))
     return redirect("case_file_detail", case_file_id=goal.case_file_id)
 
 
@@ -224,7 +222,7 @@ def note_add(request: AuthedRequest, case_file_id: int) -> HttpResponse:
         raise PermissionDenied  # a shared file is read-only for other sites
     form = NoteForm(request.POST, levels=levels)
     action = partial(actions.add_note, case_file)
-    apply_posted_form(request, form, action, lambda: _("The note has been added."))
+    apply_posted_form(request, form, action, _("The note has been added."))
     return redirect("case_file_detail", case_file_id=case_file.pk)
 
 
@@ -244,9 +242,11 @@ def note_edit(request: AuthedRequest, note_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         with errors_onto(form):
             actions.edit_note(
-                note, body=form.cleaned_data["body"], level=form.cleaned_data["level"],
+                note,
+                body=form.cleaned_data["body"],
+                level=form.cleaned_data["level"],
                 by=principal,
-            )  # fmt: skip
+            )
             messages.success(request, _("The note has been saved."))
             return redirect("case_file_detail", case_file_id=note.case_file_id)
     audit.record(AuditAction.VIEW, principal=principal, obj=note)
@@ -291,9 +291,11 @@ def attachment_upload(request: AuthedRequest, case_file_id: int) -> HttpResponse
     if form.is_valid():
         with errors_onto(form):
             actions.attach_document(
-                case_file, upload=form.cleaned_data["file"], title=form.cleaned_data["title"],
+                case_file,
+                upload=form.cleaned_data["file"],
+                title=form.cleaned_data["title"],
                 by=principal,
-            )  # fmt: skip
+            )
     if form.errors:
         flash_form_errors(request, form)
     else:

@@ -12,12 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coordo.access import audit
-from coordo.access.http import (
-    AuthedRequest,
-    current_site_id,
-    principal_of,
-    require_perm,
-)
+from coordo.access.http import AuthedRequest, current_site_id, principal_of, require_perm
 from coordo.access.ids import parse_id
 from coordo.access.models import AuditAction, Site
 from coordo.access.policy import Perm
@@ -72,18 +67,25 @@ def front_desk(request: AuthedRequest) -> HttpResponse:
             with errors_onto(form):
                 if data["person"]:
                     desk_request = actions.register_request(
-                        site=site, person=data["person"], by=principal,
+                        site=site,
+                        person=data["person"],
+                        by=principal,
                         **request_fields,
-                    )  # fmt: skip
+                    )
                 else:
                     person_fields = {
-                        "first_name": data["first_name"], "last_name": data["last_name"],
-                        "birth_year": data["birth_year"], "sex": "F",
+                        "first_name": data["first_name"],
+                        "last_name": data["last_name"],
+                        "birth_year": data["birth_year"],
+                        "sex": "F",
                         "languages": [data["language"]] if data["language"] else [],
-                    }  # fmt: skip
+                    }
                     desk_request = actions.register_walk_in(
-                        site=site, person_fields=person_fields, by=principal, **request_fields,
-                    )  # fmt: skip
+                        site=site,
+                        person_fields=person_fields,
+                        by=principal,
+                        **request_fields,
+                    )
                 messages.success(
                     request,
                     _("The request of %(name)s is in today's queue.")
@@ -134,7 +136,7 @@ def request_outcome(request: AuthedRequest, request_id: int) -> HttpResponse:
     desk_request = queries.get_request(principal, request_id)
     action = partial(actions.record_outcome, desk_request)
     apply_posted_form(
-        request, OutcomeForm(request.POST), action, lambda: _("The outcome has been recorded.")
+        request, OutcomeForm(request.POST), action, _("The outcome has been recorded.")
     )
     return redirect("front_desk")
 
@@ -153,8 +155,12 @@ def referral_create(request: AuthedRequest, person_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         with errors_onto(form):
             actions.refer_person(
-                site=site, person=person, request=desk_request, by=principal, **form.cleaned_data,
-            )  # fmt: skip
+                site=site,
+                person=person,
+                request=desk_request,
+                by=principal,
+                **form.cleaned_data,
+            )
             messages.success(request, _("The referral has been recorded."))
             return redirect("front_desk" if desk_request else "referral_follow_up")
     audit.record(AuditAction.VIEW, principal=principal, obj=person)
@@ -170,9 +176,11 @@ def referral_follow_up(request: AuthedRequest) -> HttpResponse:
     if site_id := current_site_id(request):
         referrals = referrals.filter(site_id=site_id)
     audit.record(
-        AuditAction.LIST, principal=principal, object_type="casework.referral",
+        AuditAction.LIST,
+        principal=principal,
+        object_type="casework.referral",
         site_id=current_site_id(request),
-    )  # fmt: skip
+    )
     context = {
         "referrals": referrals,
         "whole_site": whole_site,
@@ -192,7 +200,7 @@ def referral_status(request: AuthedRequest, referral_id: int) -> HttpResponse:
         request,
         ReferralStatusForm(request.POST),
         partial(actions.update_referral_status, referral),
-        lambda: _("The referral is now “%(status)s”.") % {"status": referral.get_status_display()},
+        _("The referral is now “%(status)s”.") % {"status": referral.get_status_display()},
     )
     return redirect("referral_follow_up")
 
@@ -205,6 +213,6 @@ def referral_postpone(request: AuthedRequest, referral_id: int) -> HttpResponse:
         request,
         PostponeForm(request.POST),
         partial(actions.postpone_follow_up, referral),
-        lambda: _("You will be reminded on the new date."),
+        _("You will be reminded on the new date."),
     )
     return redirect("referral_follow_up")

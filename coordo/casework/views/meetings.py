@@ -4,26 +4,20 @@ from __future__ import annotations
 
 from functools import partial
 
-from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coordo.access import audit
-from coordo.access.http import (
-    AuthedRequest,
-    current_site_id,
-    principal_of,
-    require_perm,
-)
+from coordo.access.http import AuthedRequest, current_site_id, principal_of, require_perm
 from coordo.access.models import AuditAction
 from coordo.access.policy import Perm
 from coordo.casework import queries
 from coordo.casework.actions import meetings
 from coordo.casework.forms import MeetingActionForm, MeetingForm
 from coordo.people.queries import persons_visible_to
-from coordo.web.posting import apply_posted_form, errors_onto
+from coordo.web.posting import apply_posted_form, form_page
 from coordo.web.sites import current_site
 
 
@@ -46,17 +40,18 @@ def meeting_create(request: AuthedRequest) -> HttpResponse:
     principal = principal_of(request)
     site = current_site(request, Perm.CASE_EDIT)
     persons = persons_visible_to(principal).filter(site=site)
-    form = MeetingForm(request.POST or None, persons=persons)
-    if request.method == "POST" and form.is_valid():
-        with errors_onto(form):
-            meeting = meetings.record_meeting(site=site, by=principal, **form.cleaned_data)
-            messages.success(request, _("The meeting has been recorded."))
-            return redirect("meeting_detail", meeting_id=meeting.pk)
-    # The form lists the site's persons to choose those discussed.
-    audit.record(
-        AuditAction.LIST, principal=principal, object_type="people.person", site_id=site.pk
+    return form_page(
+        request,
+        MeetingForm(request.POST or None, persons=persons),
+        partial(meetings.record_meeting, site=site),
+        done=_("The meeting has been recorded."),
+        then=lambda meeting: redirect("meeting_detail", meeting_id=meeting.pk),
+        template="casework/meeting_form.html",
+        # The form lists the site's persons to choose those discussed.
+        shown=lambda: audit.record(
+            AuditAction.LIST, principal=principal, object_type="people.person", site_id=site.pk
+        ),
     )
-    return render(request, "casework/meeting_form.html", {"form": form})
 
 
 @require_perm(Perm.CASE_VIEW)
@@ -76,5 +71,5 @@ def meeting_action_add(request: AuthedRequest, meeting_id: int) -> HttpResponse:
     meeting = queries.get_meeting(principal, meeting_id)
     form = MeetingActionForm(request.POST)
     action = partial(meetings.add_meeting_action, meeting)
-    apply_posted_form(request, form, action, lambda: _("The decision has been added."))
+    apply_posted_form(request, form, action, _("The decision has been added."))
     return redirect("meeting_detail", meeting_id=meeting.pk)

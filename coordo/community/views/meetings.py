@@ -97,9 +97,7 @@ def agenda_add(request: AuthedRequest, meeting_id: int) -> HttpResponse:
     def write(**values: Any) -> Any:
         return actions.propose_agenda_item(meeting, **values)
 
-    apply_posted_form(
-        request, AgendaItemForm(request.POST), write, lambda: _("The item is on the agenda.")
-    )
+    apply_posted_form(request, AgendaItemForm(request.POST), write, _("The item is on the agenda."))
     return redirect("community_meeting", meeting.pk)
 
 
@@ -116,7 +114,7 @@ def decision_add(request: AuthedRequest, meeting_id: int) -> HttpResponse:
     def write(**values: Any) -> Any:
         return actions.record_decision(meeting, **values)
 
-    apply_posted_form(request, form, write, lambda: _("The decision is recorded."))
+    apply_posted_form(request, form, write, _("The decision is recorded."))
     return redirect("community_meeting", meeting.pk)
 
 
@@ -144,9 +142,7 @@ def decision_status(request: AuthedRequest, decision_id: int) -> HttpResponse:
     def write(**values: Any) -> Any:
         return actions.set_decision_status(decision, **values)
 
-    apply_posted_form(
-        request, DecisionStatusForm(request.POST), write, lambda: _("The status is changed.")
-    )
+    apply_posted_form(request, DecisionStatusForm(request.POST), write, _("The status is changed."))
     return redirect("community_decisions")
 
 

@@ -89,7 +89,7 @@ def contact_add(request: AuthedRequest, round_id: int) -> HttpResponse:
     def write(**values: Any) -> Any:
         return actions.record_contact(outreach, **values)
 
-    apply_posted_form(request, form, write, lambda: _("The contact is recorded."))
+    apply_posted_form(request, form, write, _("The contact is recorded."))
     return redirect("community_round", outreach.pk)
 
 

@@ -157,7 +157,7 @@ def _occurrence_change(
     def bound(**values: object) -> object:
         return write(activity, **values)  # type: ignore[operator]
 
-    apply_posted_form(request, form, bound, lambda: done)  # type: ignore[arg-type]
+    apply_posted_form(request, form, bound, done)  # type: ignore[arg-type]
     return redirect("community_activity", activity.pk)
 
 

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from coordo.access import audit
+from coordo.access import audit, writes
 from coordo.access.models import AuditAction
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
@@ -52,10 +52,7 @@ def register_arrival(household: Household, *, registered: date, by: Principal) -
         registered=registered,
         registered_by_id=by.user_id,
     )
-    arrival.full_clean()
-    arrival.save()
-    audit.record(AuditAction.CREATE, principal=by, obj=arrival)
-    return arrival
+    return writes.save_new(arrival, by=by)
 
 
 @transaction.atomic
@@ -78,8 +75,9 @@ def record_social_screening(
         setattr(screening, name, value)
     unknown = set(screening.flags) - set(VulnerabilityFlag.values)
     if unknown:
-        raise ValidationError({"flags": _("Unknown vulnerability: %(flags)s") % {
-            "flags": ", ".join(sorted(unknown))}})  # fmt: skip
+        raise ValidationError(
+            {"flags": _("Unknown vulnerability: %(flags)s") % {"flags": ", ".join(sorted(unknown))}}
+        )
     pregnant = VulnerabilityFlag.PREGNANT in screening.flags
     if pregnant and not pregnancy_confirmed and not could_be_pregnant(arrival.household, today):
         message = _(
@@ -117,9 +115,7 @@ def record_medical_screening(
     screening.needs_medical, screening.needs_accessible = needs_medical, needs_accessible
     screening.screened_by_id, screening.screened_at = by.named_worker_id(), timezone.now()
     screening.full_clean()
-    screening.save()
-    audit.record(AuditAction.UPDATE, principal=by, obj=screening, site_id=arrival.site_id)
-    return screening
+    return writes.save_changed(screening, by=by, site_id=arrival.site_id)
 
 
 @transaction.atomic

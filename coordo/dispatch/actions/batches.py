@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from coordo import background
-from coordo.access import audit
+from coordo.access import audit, writes
 from coordo.access.models import AuditAction, Site
 from coordo.access.policy import Perm
 from coordo.access.roles import SiteKind
@@ -53,9 +53,13 @@ def create_batch(site: Site, *, by: Principal, time_limit: int = 10) -> Batch:
     if not arrivals:
         raise ValidationError(_("No screened household is waiting at this site."))
     batch = Batch.objects.create(
-        organisation_id=site.organisation_id, site=site, date=today, snapshot=snapshot,
-        time_limit=time_limit, created_by_id=by.named_worker_id(),
-    )  # fmt: skip
+        organisation_id=site.organisation_id,
+        site=site,
+        date=today,
+        snapshot=snapshot,
+        time_limit=time_limit,
+        created_by_id=by.named_worker_id(),
+    )
     audit.record(AuditAction.CREATE, principal=by, obj=batch)
     background.enqueue(batch)
     return batch
@@ -83,13 +87,16 @@ def save_solution(batch: Batch, solution: Solution) -> None:
         arrival = arrivals[key]
         placement = placed.get(key)
         proposal = Proposal(
-            organisation_id=batch.organisation_id, batch=batch, arrival=arrival,
+            organisation_id=batch.organisation_id,
+            batch=batch,
+            arrival=arrival,
             household_type=household_type(document),
             head_sex=(arrival.household.head.sex if arrival.household.head else "U"),
-            vulnerable=document["vulnerable"], size=len(document["members"]),
+            vulnerable=document["vulnerable"],
+            size=len(document["members"]),
             language=_head_language(arrival),
             waiting_days=(day - arrival.registered).days,
-        )  # fmt: skip
+        )
         if placement is not None:
             proposal.unit = units[placement.unit]
             proposal.penalty = placement.explanation.penalty.total
@@ -102,14 +109,20 @@ def save_solution(batch: Batch, solution: Solution) -> None:
             proposal.explanation = refusal_facts(refused.why) if refused.why else {}
         if placement is None and not solution.cancelled:
             WaitingEntry.objects.create(
-                organisation_id=batch.organisation_id, site_id=batch.site_id, arrival=arrival,
-                batch=batch, reason=unplaced[key].reason, since=arrival.registered,
-            )  # fmt: skip
+                organisation_id=batch.organisation_id,
+                site_id=batch.site_id,
+                arrival=arrival,
+                batch=batch,
+                reason=unplaced[key].reason,
+                since=arrival.registered,
+            )
         proposal.save()
     batch.result = {
-        "status": solution.status, "score": solution.score.as_dict(),
-        "solve_seconds": round(solution.solve_seconds, 3), "cancelled": solution.cancelled,
-    }  # fmt: skip
+        "status": solution.status,
+        "score": solution.score.as_dict(),
+        "solve_seconds": round(solution.solve_seconds, 3),
+        "cancelled": solution.cancelled,
+    }
     batch.save(update_fields=["result"])
 
 
@@ -145,15 +158,16 @@ def accept_all(batch: Batch, *, by: Principal) -> int:
     count = 0
     for proposal in undecided:
         Decision.objects.create(
-            organisation_id=batch.organisation_id, proposal=proposal,
-            outcome=DecisionOutcome.ACCEPTED, unit=proposal.unit,
+            organisation_id=batch.organisation_id,
+            proposal=proposal,
+            outcome=DecisionOutcome.ACCEPTED,
+            unit=proposal.unit,
             decided_by_id=by.named_worker_id(),
-        )  # fmt: skip
+        )
         _place(proposal, proposal.unit and ReceptionUnit.objects.get(pk=proposal.unit.pk))
         count += 1
     batch.status = BatchStatus.CLOSED
-    batch.save(update_fields=["status"])
-    audit.record(AuditAction.UPDATE, principal=by, obj=batch)
+    writes.save_changed(batch, by=by, fields=["status"])
     return count
 
 
@@ -186,15 +200,22 @@ def override_proposal(
         plan = current_plan(batch, without=proposal) | {proposal.arrival.key: unit.code}
         solution_from_plan(parse_instance(batch.snapshot), plan)
     decision = Decision.objects.create(
-        organisation_id=batch.organisation_id, proposal=proposal,
-        outcome=DecisionOutcome.OVERRIDDEN, unit=unit, reason_code=reason_code,
-        comment=comment, decided_by_id=by.named_worker_id(),
-    )  # fmt: skip
+        organisation_id=batch.organisation_id,
+        proposal=proposal,
+        outcome=DecisionOutcome.OVERRIDDEN,
+        unit=unit,
+        reason_code=reason_code,
+        comment=comment,
+        decided_by_id=by.named_worker_id(),
+    )
     _place(proposal, unit)
     if unit is None:
         WaitingEntry.objects.get_or_create(
-            organisation_id=batch.organisation_id, site_id=batch.site_id, arrival=proposal.arrival,
-            batch=batch, defaults={"reason": "override", "since": proposal.arrival.registered},
-        )  # fmt: skip
+            organisation_id=batch.organisation_id,
+            site_id=batch.site_id,
+            arrival=proposal.arrival,
+            batch=batch,
+            defaults={"reason": "override", "since": proposal.arrival.registered},
+        )
     audit.record(AuditAction.UPDATE, principal=by, obj=decision, site_id=batch.site_id)
     return decision

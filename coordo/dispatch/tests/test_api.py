@@ -50,8 +50,9 @@ def test_batch_and_override_through_the_api(
     assert (proposal["reasons"]["needs"], proposal["reasons"]["eligible_units"]) == (["medical"], 1)
     refused = client.post(
         f"/api/dispatch/proposals/{proposal['id']}/override",
-        {"unit": "GNT-F1", "reason_code": "medical"}, content_type="application/json",
-    )  # fmt: skip
+        {"unit": "GNT-F1", "reason_code": "medical"},
+        content_type="application/json",
+    )
     assert refused.status_code == 422
     assert refused.json()["detail"][0]["loc"] == ["body", "unit"]
     answer = client.post(

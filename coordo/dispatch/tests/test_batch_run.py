@@ -90,9 +90,13 @@ def test_progress_is_written_and_the_cancel_flag_read_while_solving(arrival_site
     snapshot = generate("surge")
     instance = parse_instance(snapshot)
     batch = Batch.objects.create(
-        organisation=arrival_site.organisation, site=arrival_site, date=date(2026, 11, 23),
-        snapshot=snapshot, time_limit=3, created_by=dispatcher,
-    )  # fmt: skip
+        organisation=arrival_site.organisation,
+        site=arrival_site,
+        date=date(2026, 11, 23),
+        snapshot=snapshot,
+        time_limit=3,
+        created_by=dispatcher,
+    )
     solve_with_progress(batch, instance)
     batch.refresh_from_db()
     assert set(batch.progress) == {"stage", "elapsed", "score"}

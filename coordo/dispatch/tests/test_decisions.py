@@ -41,15 +41,22 @@ def proposal_of(batch, name):
     )
 
 
+def _override(proposal, unit_code, reason_code, dispatcher, comment=""):
+    unit = None if unit_code is None else ReceptionUnit.objects.get(code=unit_code)
+    return batches.override_proposal(
+        proposal, unit=unit, reason_code=reason_code, comment=comment, by=principal(dispatcher)
+    )
+
+
 def test_override_to_a_unit_that_keeps_every_rule(batch, dispatcher):
     proposal = proposal_of(batch, "Camara")
-    decision = batches.override_proposal(
-        proposal, unit=ReceptionUnit.objects.get(code="GNT-F1"), reason_code="family",
-        comment="Oncle à Gand", by=principal(dispatcher),
-    )  # fmt: skip
+    decision = _override(proposal, "GNT-F1", "family", dispatcher, comment="Oncle à Gand")
     assert (decision.outcome, decision.unit.code, decision.reason_code, decision.decided_by) == (
-        "overridden", "GNT-F1", "family", dispatcher,
-    )  # fmt: skip
+        "overridden",
+        "GNT-F1",
+        "family",
+        dispatcher,
+    )
     arrival = Arrival.objects.get(pk=proposal.arrival_id)
     assert (arrival.status, arrival.placed_unit.code) == ("placed", "GNT-F1")
     assert ReceptionUnit.objects.get(code="GNT-F1").free == 0
@@ -58,35 +65,32 @@ def test_override_to_a_unit_that_keeps_every_rule(batch, dispatcher):
 def test_override_breaking_a_rule_is_refused_and_names_it(batch, dispatcher):
     proposal = proposal_of(batch, "Camara")  # two persons: a shared room takes one (D3)
     with pytest.raises(ValidationError) as error:
-        batches.override_proposal(
-            proposal, unit=ReceptionUnit.objects.get(code="GNT-S1"), reason_code="other",
-            comment="essai", by=principal(dispatcher),
-        )  # fmt: skip
+        _override(proposal, "GNT-S1", "other", dispatcher, comment="essai")
     assert error.value.message_dict["unit"] == [
         "GNT-S1 does not suit this household: a shared room, for one person only."
     ]
     assert Decision.objects.count() == 0
 
 
-def test_override_needs_a_reason_and_other_needs_a_comment(batch, dispatcher):
+@pytest.mark.parametrize(
+    ("reason_code", "comment", "errors"),
+    [
+        ("", "", {"reason_code": ["Choose the reason for the override."]}),
+        ("other", " ", {"comment": ["Explain the reason in the comment."]}),
+    ],
+)
+def test_override_needs_a_reason_and_other_needs_a_comment(
+    batch, dispatcher, reason_code, comment, errors
+):
     proposal = proposal_of(batch, "Camara")
     with pytest.raises(ValidationError) as error:
-        batches.override_proposal(
-            proposal, unit=None, reason_code="", comment="", by=principal(dispatcher),
-        )  # fmt: skip
-    assert error.value.message_dict == {"reason_code": ["Choose the reason for the override."]}
-    with pytest.raises(ValidationError) as error:
-        batches.override_proposal(
-            proposal, unit=None, reason_code="other", comment=" ", by=principal(dispatcher),
-        )  # fmt: skip
-    assert error.value.message_dict == {"comment": ["Explain the reason in the comment."]}
+        _override(proposal, None, reason_code, dispatcher, comment=comment)
+    assert error.value.message_dict == errors
 
 
 def test_override_to_no_place_puts_the_household_on_the_waiting_list(batch, dispatcher):
     proposal = proposal_of(batch, "Bah")
-    batches.override_proposal(
-        proposal, unit=None, reason_code="data", comment="", by=principal(dispatcher),
-    )  # fmt: skip
+    _override(proposal, None, "data", dispatcher)
     assert list(WaitingEntry.objects.values_list("arrival_id", "reason")) == [
         (proposal.arrival_id, "override")
     ]
@@ -94,10 +98,7 @@ def test_override_to_no_place_puts_the_household_on_the_waiting_list(batch, disp
 
 def test_accept_all_decides_the_rest_and_closes_the_batch(batch, dispatcher):
     overridden = proposal_of(batch, "Camara")
-    batches.override_proposal(
-        overridden, unit=ReceptionUnit.objects.get(code="GNT-F1"), reason_code="school",
-        comment="", by=principal(dispatcher),
-    )  # fmt: skip
+    _override(overridden, "GNT-F1", "school", dispatcher)
     assert batches.accept_all(batch, by=principal(dispatcher)) == 1
     batch.refresh_from_db()
     assert batch.status == BatchStatus.CLOSED

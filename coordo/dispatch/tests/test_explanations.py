@@ -43,9 +43,10 @@ def batch(immediate_tasks, arrival_site, dispatcher, nurse, network):
     bah = make_arrival(make_family(arrival_site, "Bah"), by=dispatcher)
     make_medical(bah, by=nurse, details="Dialyse", needs_medical=True)
     diallo = make_arrival(
-        make_family(arrival_site, "Diallo", head_sex="M"), by=dispatcher,
+        make_family(arrival_site, "Diallo", head_sex="M"),
+        by=dispatcher,
         registered=date(2026, 11, 22),
-    )  # fmt: skip
+    )
     make_medical(diallo, by=nurse, details="Insuline", needs_medical=True)
     make_arrival(make_family(arrival_site, "Camara", 2016), by=dispatcher, school_language="fr")
     batch = batches.create_batch(arrival_site, by=principal(dispatcher))
@@ -62,8 +63,11 @@ def texts(batch) -> dict[str, str]:
 
 def test_every_proposal_and_every_refusal_says_why_in_plain_words(batch):
     assert texts(batch) == {
-        "Sow family": SOW, "Bah family": BAH, "Diallo family": DIALLO, "Camara family": CAMARA
-    }  # fmt: skip
+        "Sow family": SOW,
+        "Bah family": BAH,
+        "Diallo family": DIALLO,
+        "Camara family": CAMARA,
+    }
 
 
 def test_the_same_reasons_in_french_and_dutch(batch):

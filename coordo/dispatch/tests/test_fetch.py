@@ -19,9 +19,13 @@ def test_households_and_network_as_the_optimiser_reads_them(
 ):
     household = make_family(arrival_site, "Camara", 2016, 2024)
     arrival = make_arrival(
-        household, by=dispatcher, school_language="nl", region="flanders",
-        family_centre=network["GNT"], flags=["single_parent"],
-    )  # fmt: skip
+        household,
+        by=dispatcher,
+        school_language="nl",
+        region="flanders",
+        family_centre=network["GNT"],
+        flags=["single_parent"],
+    )
     arrival.social.excluded_centres.set([network["BXL"]])
     make_medical(arrival, by=nurse, details="Asthme", needs_accessible=True)
     make_arrival(make_family(arrival_site, "Diallo"), by=dispatcher, screened=False)
@@ -31,20 +35,33 @@ def test_households_and_network_as_the_optimiser_reads_them(
     assert arrivals == [arrival]
     assert document["households"] == [
         {
-            "id": arrival.key, "registered": "2026-11-20",
-            "members": [{"age": 38, "sex": "F"}, {"age": 10, "sex": "M", "school_language": "nl"},
-                        {"age": 2, "sex": "M"}],
-            "vulnerable": True, "flags": ["single_parent"],
+            "id": arrival.key,
+            "registered": "2026-11-20",
+            "members": [
+                {"age": 38, "sex": "F"},
+                {"age": 10, "sex": "M", "school_language": "nl"},
+                {"age": 2, "sex": "M"},
+            ],
+            "vulnerable": True,
+            "flags": ["single_parent"],
             "needs": {"medical": False, "accessible": True, "women_only": False},
-            "unaccompanied_minor": False, "region": "flanders", "family_centre": "GNT",
+            "unaccompanied_minor": False,
+            "region": "flanders",
+            "family_centre": "GNT",
             "exclude_centres": ["BXL"],
         }
-    ]  # fmt: skip
+    ]
     assert [c["id"] for c in document["centres"]] == ["BXL", "GNT"]
     assert document["centres"][0]["units"][2] == {
-        "id": "BXL-S1", "kind": "shared", "beds": 6, "free": 2, "women_only": True,
-        "medical": False, "accessible": False, "minors": False,
-    }  # fmt: skip
+        "id": "BXL-S1",
+        "kind": "shared",
+        "beds": 6,
+        "free": 2,
+        "women_only": True,
+        "medical": False,
+        "accessible": False,
+        "minors": False,
+    }
     assert parse_instance(document).households[0].size == 3
     assert "Asthme" not in repr(document)
 

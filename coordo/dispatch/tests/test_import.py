@@ -30,8 +30,11 @@ def test_csv_updates_and_creates_units(dispatcher, network):
     rows = rows_of(HEADER + "BXL;BXL-F1;private;4;0;no;no;yes;no\nGNT;GNT-S2;shared;8;5;oui;;;\n")
     result = import_units(rows, by=principal(dispatcher))
     assert (result.created, result.updated) == (1, 1)
-    assert list(ReceptionUnit.objects.filter(code__in=["BXL-F1", "GNT-S2"]).values_list(
-        "code", "free", "accessible", "women_only")) == [("BXL-F1", 0, True, False), ("GNT-S2", 5, False, True)]  # fmt: skip
+    assert list(
+        ReceptionUnit.objects.filter(code__in=["BXL-F1", "GNT-S2"]).values_list(
+            "code", "free", "accessible", "women_only"
+        )
+    ) == [("BXL-F1", 0, True, False), ("GNT-S2", 5, False, True)]
 
 
 def test_xlsx_is_read_like_csv(dispatcher, network):

@@ -22,9 +22,13 @@ def test_register_then_screen_a_household(arrival_site, dispatcher, network):
     assert response["Location"] == reverse("dispatch_arrival_social", args=[arrival.pk])
     response = client.post(
         reverse("dispatch_arrival_social", args=[arrival.pk]),
-        {"school_language": "fr", "region": "brussels", "flags": ["single_parent"],
-         "excluded_centres": [network["GNT"].pk]},
-    )  # fmt: skip
+        {
+            "school_language": "fr",
+            "region": "brussels",
+            "flags": ["single_parent"],
+            "excluded_centres": [network["GNT"].pk],
+        },
+    )
     assert response.status_code == 302
     page = client.get(reverse("dispatch_arrival_detail", args=[arrival.pk])).content.decode()
     assert "school in French" in page

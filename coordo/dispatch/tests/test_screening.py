@@ -52,10 +52,16 @@ def test_registration_date_cannot_be_in_the_future(arrival_site, dispatcher):
 def test_social_screening_records_exclusions_and_family_centre(arrival_site, dispatcher, network):
     arrival = make_arrival(make_family(arrival_site, "Camara", 2017), by=dispatcher, screened=False)
     screening = actions.record_social_screening(
-        arrival, by=principal(dispatcher), school_language="fr",
-        region="brussels", family_centre=network["BXL"], flags=["violence"], women_only=True,
-        unaccompanied_minor=False, excluded_centres=[network["GNT"]],
-    )  # fmt: skip
+        arrival,
+        by=principal(dispatcher),
+        school_language="fr",
+        region="brussels",
+        family_centre=network["BXL"],
+        flags=["violence"],
+        women_only=True,
+        unaccompanied_minor=False,
+        excluded_centres=[network["GNT"]],
+    )
     assert list(screening.excluded_centres.values_list("code", flat=True)) == ["GNT"]
     assert (screening.family_centre, screening.flags) == (network["BXL"], ["violence"])
 
@@ -64,9 +70,11 @@ def test_family_centre_cannot_be_excluded(arrival_site, dispatcher, network):
     arrival = make_arrival(make_family(arrival_site, "Camara"), by=dispatcher, screened=False)
     with pytest.raises(ValidationError) as error:
         actions.record_social_screening(
-            arrival, by=principal(dispatcher), family_centre=network["BXL"],
+            arrival,
+            by=principal(dispatcher),
+            family_centre=network["BXL"],
             excluded_centres=[network["BXL"]],
-        )  # fmt: skip
+        )
     assert error.value.message_dict == {
         "excluded_centres": ["The family's centre cannot also be excluded for safety."]
     }
@@ -83,13 +91,19 @@ def test_only_the_medical_role_records_a_medical_screening(arrival_site, dispatc
     arrival = make_arrival(make_family(arrival_site, "Camara"), by=dispatcher)
     with pytest.raises(PermissionDenied):
         actions.record_medical_screening(
-            arrival, details="Asthme", needs_medical=True, needs_accessible=False,
+            arrival,
+            details="Asthme",
+            needs_medical=True,
+            needs_accessible=False,
             by=principal(dispatcher),
-        )  # fmt: skip
+        )
     screening = actions.record_medical_screening(
-        arrival, details="Asthme", needs_medical=True, needs_accessible=False,
+        arrival,
+        details="Asthme",
+        needs_medical=True,
+        needs_accessible=False,
         by=principal(nurse),
-    )  # fmt: skip
+    )
     assert list(MedicalScreening.objects.values_list("details", "needs_medical")) == [
         ("Asthme", True)
     ]
@@ -117,9 +131,11 @@ def test_a_pregnancy_flag_for_a_man_is_refused_unless_confirmed(arrival_site, di
     assert error.value.message_dict == {"flags": [PREGNANCY_REFUSED]}
     assert not SocialScreening.objects.exists()
     actions.record_social_screening(
-        arrival, by=principal(dispatcher), flags=["pregnant"],
+        arrival,
+        by=principal(dispatcher),
+        flags=["pregnant"],
         pregnancy_confirmed=True,
-    )  # fmt: skip
+    )
     assert SocialScreening.objects.get().flags == ["pregnant"]
 
 

@@ -51,8 +51,10 @@ def test_the_second_batch_gets_the_intake_and_units_the_first_left(
     morning = run(arrival_site, dispatcher)
     assert morning.snapshot["centres"][0]["daily_intake"] == 8
     assert placements(morning) == {
-        "Camara family": "HET-M1", "Tesfay family": "HET-J1", "Haile family": "HET-J1"
-    }  # fmt: skip
+        "Camara family": "HET-M1",
+        "Tesfay family": "HET-J1",
+        "Haile family": "HET-J1",
+    }
     assert batches.accept_all(morning, by=principal(dispatcher)) == 3
 
     # Afternoon: six of the eight persons of the day are placed, two remain.
@@ -69,14 +71,20 @@ def test_the_second_batch_gets_the_intake_and_units_the_first_left(
     [het] = afternoon.snapshot["centres"]
     assert (het["daily_intake"], het["placed_today"]) == (2, 6)
     assert {u["id"]: u["free"] for u in het["units"]} == {
-        "HET-F2": 3, "HET-J1": 0, "HET-M1": 0, "HET-S1": 1
-    }  # fmt: skip
+        "HET-F2": 3,
+        "HET-J1": 0,
+        "HET-M1": 0,
+        "HET-S1": 1,
+    }
     page = verified_client(dispatcher).get(reverse("dispatch_network")).content.decode()
     assert "intake cap 8 a day (6 placed today, 2 left)" in page
     batches.accept_all(afternoon, by=principal(dispatcher))
     assert dict(ReceptionUnit.objects.values_list("code", "free")) == {
-        "HET-F2": 0, "HET-J1": 0, "HET-M1": 0, "HET-S1": 0
-    }  # fmt: skip
+        "HET-F2": 0,
+        "HET-J1": 0,
+        "HET-M1": 0,
+        "HET-S1": 0,
+    }
 
 
 def test_a_batch_of_another_day_takes_nothing_from_today(

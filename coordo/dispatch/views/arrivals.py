@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
+from functools import partial
+
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -15,7 +16,7 @@ from coordo.dispatch import actions, queries
 from coordo.dispatch.forms import ArrivalForm, MedicalScreeningForm, SocialScreeningForm
 from coordo.dispatch.models import ArrivalStatus
 from coordo.people.queries import households_visible_to
-from coordo.web.posting import errors_onto
+from coordo.web.posting import form_page
 from coordo.web.sites import current_site
 
 
@@ -47,16 +48,14 @@ def arrival_create(request: AuthedRequest) -> HttpResponse:
     principal = principal_of(request)
     site = current_site(request, Perm.DISPATCH_SCREEN)
     households = households_visible_to(principal).filter(site=site, arrival__isnull=True)
-    form = ArrivalForm(request.POST or None, households=households)
-    if request.method == "POST" and form.is_valid():
-        with errors_onto(form):
-            arrival = actions.register_arrival(
-                form.cleaned_data["household"], registered=form.cleaned_data["registered"],
-                by=principal,
-            )  # fmt: skip
-            messages.success(request, _("The household is registered; screen it now."))
-            return redirect("dispatch_arrival_social", arrival_id=arrival.pk)
-    return render(request, "dispatch/arrival_form.html", {"form": form})
+    return form_page(
+        request,
+        ArrivalForm(request.POST or None, households=households),
+        actions.register_arrival,
+        done=_("The household is registered; screen it now."),
+        then=lambda arrival: redirect("dispatch_arrival_social", arrival_id=arrival.pk),
+        template="dispatch/arrival_form.html",
+    )
 
 
 @require_perm(Perm.DISPATCH_VIEW)
@@ -80,21 +79,22 @@ def arrival_social(request: AuthedRequest, arrival_id: int) -> HttpResponse:
     principal = principal_of(request)
     arrival = queries.get_arrival(principal, arrival_id, Perm.DISPATCH_SCREEN)
     form = SocialScreeningForm(
-        request.POST or None, instance=getattr(arrival, "social", None),
-        centres=queries.centres_of(principal), household=arrival.household,
-    )  # fmt: skip
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        excluded = list(data.pop("excluded_centres"))
-        with errors_onto(form):
-            actions.record_social_screening(
-                arrival, by=principal, excluded_centres=excluded, **data
-            )
-            messages.success(request, _("The social screening has been saved."))
-            return redirect("dispatch_arrival_detail", arrival_id=arrival.pk)
-    # Shown, first or again with the form's errors: either way a view of the arrival.
-    audit.record(AuditAction.VIEW, principal=principal, obj=arrival)
-    return render(request, "dispatch/screening_form.html", {"form": form, "arrival": arrival})
+        request.POST or None,
+        instance=getattr(arrival, "social", None),
+        centres=queries.centres_of(principal),
+        household=arrival.household,
+    )
+    return form_page(
+        request,
+        form,
+        partial(actions.record_social_screening, arrival),
+        done=_("The social screening has been saved."),
+        then=redirect("dispatch_arrival_detail", arrival_id=arrival.pk),
+        template="dispatch/screening_form.html",
+        context={"arrival": arrival},
+        # Shown, first or again with the form's errors: either way a view of the arrival.
+        shown=lambda: audit.record(AuditAction.VIEW, principal=principal, obj=arrival),
+    )
 
 
 @require_perm(Perm.DISPATCH_MEDICAL)
@@ -103,17 +103,23 @@ def arrival_medical(request: AuthedRequest, arrival_id: int) -> HttpResponse:
     arrival = queries.get_arrival(principal, arrival_id, Perm.DISPATCH_MEDICAL)
     current = getattr(arrival, "medical", None)
     initial = (
-        {"details": current.details, "needs_medical": current.needs_medical,
-         "needs_accessible": current.needs_accessible} if current else {}
-    )  # fmt: skip
-    form = MedicalScreeningForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        with errors_onto(form):
-            actions.record_medical_screening(arrival, by=principal, **form.cleaned_data)
-            messages.success(request, _("The medical screening has been saved."))
-            return redirect("dispatch_arrival_detail", arrival_id=arrival.pk)
-    audit.record(
-        AuditAction.VIEW, principal=principal, obj=current or arrival, site_id=arrival.site_id
+        {
+            "details": current.details,
+            "needs_medical": current.needs_medical,
+            "needs_accessible": current.needs_accessible,
+        }
+        if current
+        else {}
     )
-    context = {"form": form, "arrival": arrival, "medical": True}
-    return render(request, "dispatch/screening_form.html", context)
+    return form_page(
+        request,
+        MedicalScreeningForm(request.POST or None, initial=initial),
+        partial(actions.record_medical_screening, arrival),
+        done=_("The medical screening has been saved."),
+        then=redirect("dispatch_arrival_detail", arrival_id=arrival.pk),
+        template="dispatch/screening_form.html",
+        context={"arrival": arrival, "medical": True},
+        shown=lambda: audit.record(
+            AuditAction.VIEW, principal=principal, obj=current or arrival, site_id=arrival.site_id
+        ),
+    )

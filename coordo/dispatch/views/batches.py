@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import timedelta
+from functools import partial
 
 from django.contrib import messages
 from django.core.serializers.json import DjangoJSONEncoder
@@ -23,7 +24,7 @@ from coordo.dispatch.fairness import fairness_tables
 from coordo.dispatch.forms import MonthForm, OverrideForm
 from coordo.dispatch.models import Batch, BatchStatus, Proposal
 from coordo.web.downloads import attachment
-from coordo.web.posting import errors_flashed, errors_onto
+from coordo.web.posting import errors_flashed, form_page
 from coordo.web.sites import current_site
 
 
@@ -124,18 +125,20 @@ def proposal_override(request: AuthedRequest, proposal_id: int) -> HttpResponse:
     proposal: Proposal = queries.get_proposal(principal, proposal_id, Perm.DISPATCH_RUN)
     units = queries.network_units(proposal.organisation_id)
     form = OverrideForm(request.POST or None, units=units, choices=queries.unit_choices(proposal))
-    if request.method == "POST" and form.is_valid():
-        with errors_onto(form):
-            batches.override_proposal(proposal, by=principal, **form.cleaned_data)
-            messages.success(request, _("The override has been recorded."))
-            return redirect("dispatch_batch_detail", batch_id=proposal.batch_id)
-    audit.record(
-        AuditAction.VIEW, principal=principal, obj=proposal, site_id=proposal.batch.site_id
-    )
     names = queries.centre_names(proposal.organisation_id)
     text = explanations.proposal_text(proposal.explanation, proposal.unplaced_reason, names)
-    context = {"form": form, "proposal": proposal, "text": text}
-    return render(request, "dispatch/override_form.html", context)
+    return form_page(
+        request,
+        form,
+        partial(batches.override_proposal, proposal),
+        done=_("The override has been recorded."),
+        then=redirect("dispatch_batch_detail", batch_id=proposal.batch_id),
+        template="dispatch/override_form.html",
+        context={"proposal": proposal, "text": text},
+        shown=lambda: audit.record(
+            AuditAction.VIEW, principal=principal, obj=proposal, site_id=proposal.batch.site_id
+        ),
+    )
 
 
 @require_perm(Perm.DISPATCH_RUN)
@@ -159,7 +162,10 @@ def fairness_month(request: AuthedRequest) -> HttpResponse:
     previous = (first - timedelta(days=1)).replace(day=1)
     following = (first + timedelta(days=31)).replace(day=1)
     context = {
-        "month": first, "previous": previous, "following": following,
-        "tables": fairness_tables(queries.proposals_of_batches(decided)), "form": form,
-    }  # fmt: skip
+        "month": first,
+        "previous": previous,
+        "following": following,
+        "tables": fairness_tables(queries.proposals_of_batches(decided)),
+        "form": form,
+    }
     return render(request, "dispatch/fairness.html", context, status=400 if refused else 200)

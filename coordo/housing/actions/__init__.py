@@ -18,8 +18,21 @@ from coordo.housing.actions.waiting import (
 )
 
 __all__ = [
-    "NO_LONGER_FREE", "accept_offer", "admit_household", "close_unit", "create_building",
-    "create_place_request", "create_unit", "import_inventory", "end_stay", "move_stay", "offer_unit",
-    "refuse_offer", "remove_closure", "update_building", "update_closure", "update_unit",
+    "NO_LONGER_FREE",
+    "accept_offer",
+    "admit_household",
+    "close_unit",
+    "create_building",
+    "create_place_request",
+    "create_unit",
+    "import_inventory",
+    "end_stay",
+    "move_stay",
+    "offer_unit",
+    "refuse_offer",
+    "remove_closure",
+    "update_building",
+    "update_closure",
+    "update_unit",
     "withdraw_place_request",
-]  # fmt: skip
+]

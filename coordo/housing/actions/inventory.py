@@ -9,8 +9,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from coordo.access import audit
-from coordo.access.models import AuditAction, Site
+from coordo.access import writes
+from coordo.access.models import Site
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
 from coordo.housing.models import Building, Occupancy, Unit, UnitKind, overlapping
@@ -29,42 +29,28 @@ UNIT_FIELDS = (
 )
 
 
-def _assign(obj: Any, names: tuple[str, ...], fields: dict[str, Any]) -> None:
-    for name in names:
-        if name in fields:
-            setattr(obj, name, fields[name])
-
-
 @transaction.atomic
 def create_building(*, site: Site, by: Principal, **fields: Any) -> Building:
     by.require(Perm.HOUSING_EDIT, site.pk)
     building = Building(organisation_id=site.organisation_id, site=site)
-    _assign(building, BUILDING_FIELDS, fields)
-    building.full_clean()
-    building.save()
-    audit.record(AuditAction.CREATE, principal=by, obj=building)
-    return building
+    writes.assign(building, BUILDING_FIELDS, fields)
+    return writes.save_new(building, by=by)
 
 
 @transaction.atomic
 def update_building(building: Building, *, by: Principal, **fields: Any) -> Building:
     by.require(Perm.HOUSING_EDIT, building.site_id)
-    _assign(building, BUILDING_FIELDS, fields)
+    writes.assign(building, BUILDING_FIELDS, fields)
     building.full_clean()
-    building.save()
-    audit.record(AuditAction.UPDATE, principal=by, obj=building)
-    return building
+    return writes.save_changed(building, by=by)
 
 
 @transaction.atomic
 def create_unit(building: Building, *, by: Principal, **fields: Any) -> Unit:
     by.require(Perm.HOUSING_EDIT, building.site_id)
     unit = Unit(organisation_id=building.organisation_id, building=building)
-    _assign(unit, UNIT_FIELDS, fields)
-    unit.full_clean()
-    unit.save()
-    audit.record(AuditAction.CREATE, principal=by, obj=unit, site_id=building.site_id)
-    return unit
+    writes.assign(unit, UNIT_FIELDS, fields)
+    return writes.save_new(unit, by=by, site_id=building.site_id)
 
 
 def _check_service_holds_the_nights(unit: Unit) -> None:
@@ -97,12 +83,10 @@ def _check_service_holds_the_nights(unit: Unit) -> None:
 @transaction.atomic
 def update_unit(unit: Unit, *, by: Principal, **fields: Any) -> Unit:
     by.require(Perm.HOUSING_EDIT, unit.building.site_id)
-    _assign(unit, UNIT_FIELDS, fields)
+    writes.assign(unit, UNIT_FIELDS, fields)
     unit.full_clean()
     _check_service_holds_the_nights(unit)
-    unit.save()
-    audit.record(AuditAction.UPDATE, principal=by, obj=unit, site_id=unit.building.site_id)
-    return unit
+    return writes.save_changed(unit, by=by, site_id=unit.building.site_id)
 
 
 @dataclass
@@ -130,9 +114,12 @@ def _import_row(site: Site, row: dict[str, str], by: Principal) -> tuple[bool, b
         if not row.get("address"):
             raise ValidationError({"address": _("A new building needs its address.")})
         building = create_building(
-            site=site, name=name, address=row["address"], confidential=_flag(row, "confidential"),
+            site=site,
+            name=name,
+            address=row["address"],
+            confidential=_flag(row, "confidential"),
             by=by,
-        )  # fmt: skip
+        )
         new_building = True
     else:
         new_building = False
@@ -148,9 +135,11 @@ def _import_row(site: Site, row: dict[str, str], by: Principal) -> tuple[bool, b
     if capacity is None or capacity < 0:
         raise ValidationError({"capacity": _("Write a whole number of persons.")})
     fields = {
-        "name": row.get("unit", ""), "kind": kind, "capacity": capacity,
+        "name": row.get("unit", ""),
+        "kind": kind,
+        "capacity": capacity,
         **{flag: _flag(row, flag) for flag in ("women_only", "family", "accessible")},
-    }  # fmt: skip
+    }
     unit = Unit.objects.filter(building=building, name=fields["name"]).first()
     if unit is None:
         create_unit(building, by=by, **fields)

@@ -34,6 +34,7 @@ from coordo.housing.models import (
     Stay,
     Unit,
     UnitClosure,
+    new_occupancies,
     overlapping,
 )
 from coordo.people.models import Household, Person, Relationship, Sex
@@ -225,19 +226,7 @@ def _take_slots(
     slots = free_slots(unit, start, end, stay=stay)
     if len(slots) < len(persons):
         raise _taken(unit, len(slots), len(persons), start, end, stay, principal)
-    occupancies = [
-        Occupancy(
-            organisation_id=stay.organisation_id,
-            stay=stay,
-            person=person,
-            unit=unit,
-            slot=slot,
-            family=unit.family,
-            start=start,
-            end=end,
-        )  # fmt: skip
-        for person, slot in zip(persons, slots, strict=False)
-    ]
+    occupancies = new_occupancies(stay, unit, persons, slots, start, end)
     try:
         with transaction.atomic():
             Occupancy.objects.bulk_create(occupancies)
@@ -287,10 +276,15 @@ def admit_household(
         raise ValidationError({"head": _("The household must be registered at this site.")})
     persons, relationships = _persons_of(head, household, members)
     stay = Stay(
-        organisation_id=unit.organisation_id, site_id=site_id, household=household, head=head,
-        household_type=_household_type(persons, relationships), start=start,
-        planned_end=planned_end, created_by_id=by.user_id,
-    )  # fmt: skip
+        organisation_id=unit.organisation_id,
+        site_id=site_id,
+        household=household,
+        head=head,
+        household_type=_household_type(persons, relationships),
+        start=start,
+        planned_end=planned_end,
+        created_by_id=by.user_id,
+    )
     stay.full_clean()
     if planned_end is not None and planned_end <= start:
         raise ValidationError({"planned_end": _("The planned end must be after the entry date.")})

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from coordo.access import audit
+from coordo.access import audit, writes
 from coordo.access.models import AuditAction, Site
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
@@ -27,9 +27,14 @@ from coordo.housing.models import (
 from coordo.people.models import Household, Person
 
 REQUEST_FIELDS = (
-    "persons", "requested_on", "priority", "needs_family_unit", "needs_women_only",
-    "needs_accessible", "notes",
-)  # fmt: skip
+    "persons",
+    "requested_on",
+    "priority",
+    "needs_family_unit",
+    "needs_women_only",
+    "needs_accessible",
+    "notes",
+)
 
 
 @transaction.atomic
@@ -45,18 +50,16 @@ def create_place_request(
     if head.site_id != site.pk or (household is not None and household.site_id != site.pk):
         raise ValidationError({"head": _("The household must be registered at this site.")})
     request = PlaceRequest(
-        organisation_id=site.organisation_id, site=site, head=head, household=household,
+        organisation_id=site.organisation_id,
+        site=site,
+        head=head,
+        household=household,
         created_by_id=by.user_id,
-    )  # fmt: skip
-    for name in REQUEST_FIELDS:
-        if name in fields:
-            setattr(request, name, fields[name])
+    )
+    writes.assign(request, REQUEST_FIELDS, fields)
     if household is not None and "persons" not in fields:
         request.persons = household.members.count()
-    request.full_clean()
-    request.save()
-    audit.record(AuditAction.CREATE, principal=by, obj=request)
-    return request
+    return writes.save_new(request, by=by)
 
 
 @transaction.atomic
@@ -111,9 +114,12 @@ def offer_unit(
     if request is None:
         raise ValidationError({"unit": _("No waiting household fits this unit on this date.")})
     offer = Offer.objects.create(
-        organisation_id=unit.organisation_id, request=request, unit=unit, offered_on=on,
+        organisation_id=unit.organisation_id,
+        request=request,
+        unit=unit,
+        offered_on=on,
         created_by_id=by.user_id,
-    )  # fmt: skip
+    )
     request.status = RequestStatus.OFFERED
     request.save(update_fields=["status"])
     audit.record(AuditAction.CREATE, principal=by, obj=offer, site_id=request.site_id)
@@ -134,9 +140,14 @@ def accept_offer(
     if offer.outcome != OfferOutcome.PENDING:
         raise ValidationError(_("This offer has already been answered."))
     stay = admit_household(
-        offer.unit, head=request.head, household=request.household, members=members,
-        start=start, planned_end=planned_end, by=by,
-    )  # fmt: skip
+        offer.unit,
+        head=request.head,
+        household=request.household,
+        members=members,
+        start=start,
+        planned_end=planned_end,
+        by=by,
+    )
     offer.outcome, offer.answered_on = OfferOutcome.ACCEPTED, start
     offer.save(update_fields=["outcome", "answered_on"])
     request.status, request.stay = RequestStatus.ADMITTED, stay

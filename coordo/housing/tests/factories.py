@@ -12,14 +12,19 @@ from django.db import connection
 
 from coordo.access.models import Site, User
 from coordo.access.scoping import Principal, principal_for_user
-from coordo.housing.models import Building, Unit, UnitKind
+from coordo.housing.actions import admit_household, end_stay
+from coordo.housing.models import Building, Stay, Unit, UnitClosure, UnitKind
+from coordo.people.models import Household, Person
 
 
 def make_building(site: Site, name: str = "Maison Test", *, confidential: bool = False) -> Building:
     return Building.objects.create(
-        organisation=site.organisation, site=site, name=name,
-        address="Rue secrète 3" if confidential else "Rue des Tests 1", confidential=confidential,
-    )  # fmt: skip
+        organisation=site.organisation,
+        site=site,
+        name=name,
+        address="Rue secrète 3" if confidential else "Rue des Tests 1",
+        confidential=confidential,
+    )
 
 
 IN_SERVICE_SINCE = date(2020, 1, 1)  # a test unit has been in service for years
@@ -36,10 +41,38 @@ def make_unit(
     **flags: bool,
 ) -> Unit:
     return Unit.objects.create(
-        organisation=building.organisation, building=building, name=name, kind=kind,
-        capacity=capacity, in_service_from=in_service_from,
-        out_of_service_from=out_of_service_from, **flags,
-    )  # fmt: skip
+        organisation=building.organisation,
+        building=building,
+        name=name,
+        kind=kind,
+        capacity=capacity,
+        in_service_from=in_service_from,
+        out_of_service_from=out_of_service_from,
+        **flags,
+    )
+
+
+def make_closure(unit: Unit, start: date, end: date, reason: str) -> UnitClosure:
+    """A period out of service, written directly (the action's checks are tested on their own)."""
+    return UnitClosure.objects.create(
+        organisation=unit.organisation, unit=unit, start=start, end=end, reason=reason
+    )
+
+
+def make_past_stay(
+    unit: Unit,
+    head: Person,
+    start: date,
+    end: date,
+    *,
+    by: Principal,
+    household: Household | None = None,
+    exit_reason: str = "planned",
+    destination: str = "private_rental",
+) -> Stay:
+    """A stay admitted on `start` and ended on `end`, through the actions."""
+    stay = admit_household(unit, head=head, household=household, start=start, by=by)
+    return end_stay(stay, end=end, exit_reason=exit_reason, destination=destination, by=by)
 
 
 threads_need_postgresql = pytest.mark.skipif(

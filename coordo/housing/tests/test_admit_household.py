@@ -22,11 +22,16 @@ def test_a_mother_and_her_children_take_one_bed_each_in_a_family_unit(site, soci
     mother = make_person(site, "Awa", "Kone", sex=Sex.FEMALE, birth_year=1990)
     household = make_household(site, mother, make_person(site, "Issa", "Kone", birth_year=2018))
     stay = admit_household(
-        unit, head=mother, household=household, start=DAY, by=principal(social_worker),
-    )  # fmt: skip
+        unit,
+        head=mother,
+        household=household,
+        start=DAY,
+        by=principal(social_worker),
+    )
     assert sorted(Occupancy.objects.values_list("slot", "end", "family")) == [
-        (1, None, True), (2, None, True),
-    ]  # fmt: skip
+        (1, None, True),
+        (2, None, True),
+    ]
     assert (stay.household_type, stay.site) == (HouseholdType.SINGLE_PARENT, site)
     assert AuditEvent.objects.filter(action=AuditAction.CREATE, object_id=str(stay.pk)).count() == 1
 

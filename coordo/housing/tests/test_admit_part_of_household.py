@@ -32,18 +32,22 @@ def _family(site):  # type: ignore[no-untyped-def]
     return mother, son, daughter, make_household(site, mother, son, daughter)
 
 
+def _admit_with_mother(unit, mother, household, members, by):  # type: ignore[no-untyped-def]
+    return admit_household(
+        unit, head=mother, household=household, members=members, start=DAY, by=by
+    )
+
+
 def test_the_adult_son_stays_out_and_can_be_admitted_elsewhere(site, coordinator):
     who = principal(coordinator)
     building = make_building(site)
     apartment = make_unit(building, "Appartement", capacity=4, family=True, women_only=True)
     mother, son, daughter, household = _family(site)
-    stay = admit_household(
-        apartment, head=mother, household=household, members=[mother, daughter], start=DAY,
-        by=who,
-    )  # fmt: skip
+    stay = _admit_with_mother(apartment, mother, household, [mother, daughter], who)
     assert sorted(stay.occupancies.values_list("person__first_name", "slot")) == [
-        ("Awa", 1), ("Issa", 2),
-    ]  # fmt: skip
+        ("Awa", 1),
+        ("Issa", 2),
+    ]
     assert stay.household_type == HouseholdType.SINGLE_PARENT
     elsewhere = admit_household(make_unit(building, "Studio"), head=son, start=DAY, by=who)
     assert elsewhere.household_type == HouseholdType.SINGLE_MAN
@@ -54,10 +58,7 @@ def test_a_family_unit_still_holds_one_stay_only(site, coordinator):
     who = principal(coordinator)
     apartment = make_unit(make_building(site), "Appartement", capacity=4, family=True)
     mother, son, daughter, household = _family(site)
-    admit_household(
-        apartment, head=mother, household=household, members=[mother, daughter], start=DAY,
-        by=who,
-    )  # fmt: skip
+    _admit_with_mother(apartment, mother, household, [mother, daughter], who)
     with pytest.raises(ValidationError) as error:
         admit_household(apartment, head=son, start=DAY, by=who)
     assert error.value.message_dict == {
@@ -79,10 +80,7 @@ def test_members_outside_the_household_or_without_its_head_are_refused(site, coo
         ([son, daughter], "The head of household is admitted with the others."),
     ):
         with pytest.raises(ValidationError) as error:
-            admit_household(
-                unit, head=mother, household=household, members=members, start=DAY,
-                by=who,
-            )  # fmt: skip
+            _admit_with_mother(unit, mother, household, members, who)
         assert error.value.message_dict == {"members": [message]}
     assert (Stay.objects.count(), Occupancy.objects.count()) == (0, 0)
 
@@ -90,10 +88,7 @@ def test_members_outside_the_household_or_without_its_head_are_refused(site, coo
 def test_the_capacity_counts_the_admitted_members_only(site, coordinator):
     studio = make_unit(make_building(site), "Studio", capacity=2)
     mother, _son, daughter, household = _family(site)
-    stay = admit_household(
-        studio, head=mother, household=household, members=[mother, daughter], start=DAY,
-        by=principal(coordinator),
-    )  # fmt: skip
+    stay = _admit_with_mother(studio, mother, household, [mother, daughter], principal(coordinator))
     assert stay.occupancies.count() == 2
 
 
@@ -111,9 +106,13 @@ def test_the_admit_page_ticks_everyone_and_admits_the_ticked_members(site, coord
     assert picked.count("checked") == 3
     posted = client.post(
         "/housing/stays/admit/",
-        {"household": household.pk, "members": [mother.pk, daughter.pk], "unit": unit.pk,
-         "start": "2026-11-02"},
-    )  # fmt: skip
+        {
+            "household": household.pk,
+            "members": [mother.pk, daughter.pk],
+            "unit": unit.pk,
+            "start": "2026-11-02",
+        },
+    )
     assert posted.status_code == 302
     stay = Stay.objects.get()
     assert sorted(stay.occupancies.values_list("person_id", flat=True)) == sorted(
@@ -131,10 +130,7 @@ def test_two_partial_admissions_at_the_same_instant_share_no_family_unit(site):
     families = [_family(site) for _index in range(2)]
 
     def admit(mother, daughter, household) -> None:  # type: ignore[no-untyped-def]
-        admit_household(
-            apartment, head=mother, household=household, members=[mother, daughter], start=DAY,
-            by=who,
-        )  # fmt: skip
+        _admit_with_mother(apartment, mother, household, [mother, daughter], who)
 
     calls = [(mother, daughter, household) for mother, _son, daughter, household in families]
     outcomes = at_the_same_instant(admit, calls)

@@ -15,10 +15,10 @@ from django.core.exceptions import ValidationError
 from conftest import make_household, make_person, verified_client
 from coordo.access.roles import Role
 from coordo.access.scoping import Grant, Principal
-from coordo.housing.actions import admit_household, end_stay
+from coordo.housing.actions import admit_household
 from coordo.housing.actions.stays import occupants
 from coordo.housing.models import Occupancy, Stay
-from coordo.housing.tests.factories import make_building, make_unit, principal
+from coordo.housing.tests.factories import make_building, make_past_stay, make_unit, principal
 
 pytestmark = pytest.mark.django_db
 TODAY = date(2026, 12, 2)
@@ -49,21 +49,10 @@ def _refusal(unit, head, coordinator, household=None):  # type: ignore[no-untype
 
 
 def _stay(unit, first, last, coordinator, *, until=None):  # type: ignore[no-untyped-def]
-    stay = admit_household(
-        unit,
-        head=make_person(unit.building.site, first, last),
-        start=TODAY,
-        by=principal(coordinator),
-    )
+    head, who = make_person(unit.building.site, first, last), principal(coordinator)
     if until:
-        end_stay(
-            stay,
-            end=until,
-            exit_reason="planned",
-            destination="private_rental",
-            by=principal(coordinator),
-        )
-    return stay
+        return make_past_stay(unit, head, TODAY, until, by=who)
+    return admit_household(unit, head=head, start=TODAY, by=who)
 
 
 def test_a_unit_too_small_says_so(site, coordinator):

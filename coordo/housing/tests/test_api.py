@@ -80,9 +80,14 @@ def test_admit_part_of_a_household_through_the_api(site, coordinator):
     )
     assert (without_head.status_code, without_head.json()["detail"]) == (
         422,
-        [{"loc": ["body", "members"], "type": "value_error",
-          "msg": "The head of household is admitted with the others."}],
-    )  # fmt: skip
+        [
+            {
+                "loc": ["body", "members"],
+                "type": "value_error",
+                "msg": "The head of household is admitted with the others.",
+            }
+        ],
+    )
     admitted = client.post(
         url,
         {"household_id": household.pk, "members": [mother.pk, daughter.pk], "start": "2026-11-23"},

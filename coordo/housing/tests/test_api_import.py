@@ -15,8 +15,10 @@ from coordo.housing.tests.test_import_inventory import BAD, GOOD, HEADER
 pytestmark = pytest.mark.django_db
 URL = "/api/housing/import"
 KIND_ERROR = {
-    "line": 3, "field": "kind", "message": "Unknown kind: use studio, apartment, room or dormitory."
-}  # fmt: skip
+    "line": 3,
+    "field": "kind",
+    "message": "Unknown kind: use studio, apartment, room or dormitory.",
+}
 
 
 def _post(client, site, content: bytes, name: str = "units.csv", **fields: object):  # type: ignore[no-untyped-def]
@@ -66,8 +68,9 @@ def test_an_unreadable_file_a_foreign_site_and_a_social_worker_are_refused(
     client = verified_client(coordinator)
     wrong_kind = _post(client, site, b"hello", "units.pdf")
     assert (wrong_kind.status_code, wrong_kind.json()["detail"]) == (
-        422, [{"loc": ["body", "file"], "msg": "Send a .csv or .xlsx file.", "type": "value_error"}],
-    )  # fmt: skip
+        422,
+        [{"loc": ["body", "file"], "msg": "Send a .csv or .xlsx file.", "type": "value_error"}],
+    )
     assert _post(client, other_site, (HEADER + GOOD).encode()).status_code == 404
     assert _post(verified_client(social_worker), site, (HEADER + GOOD).encode()).status_code == 403
     assert Unit.objects.count() == 0
@@ -77,12 +80,20 @@ def test_a_missing_site_or_file_is_named(site, coordinator):
     client = verified_client(coordinator)
     no_site = client.post(URL, {"file": SimpleUploadedFile("units.csv", HEADER.encode())})
     assert (no_site.status_code, no_site.json()["detail"]) == (
-        422, [{"loc": ["body", "site_id"], "msg": "Say which site the inventory belongs to.", "type": "value_error"}],
-    )  # fmt: skip
+        422,
+        [
+            {
+                "loc": ["body", "site_id"],
+                "msg": "Say which site the inventory belongs to.",
+                "type": "value_error",
+            }
+        ],
+    )
     no_file = client.post(URL, {"site_id": site.pk})
     assert (no_file.status_code, no_file.json()["detail"]) == (
-        422, [{"loc": ["body", "file"], "msg": "Send a .csv or .xlsx file.", "type": "value_error"}],
-    )  # fmt: skip
+        422,
+        [{"loc": ["body", "file"], "msg": "Send a .csv or .xlsx file.", "type": "value_error"}],
+    )
 
 
 def test_a_damaged_xlsx_and_a_windows_1252_csv_through_the_api(site, coordinator):

@@ -17,8 +17,12 @@ def _stay(site, user):  # type: ignore[no-untyped-def]
     mother = make_person(site, "Awa", "Kone")
     household = make_household(site, mother, make_person(site, "Issa", "Kone"))
     return admit_household(
-        studio, head=mother, household=household, start=date(2026, 1, 10), by=principal(user),
-    )  # fmt: skip
+        studio,
+        head=mother,
+        household=household,
+        start=date(2026, 1, 10),
+        by=principal(user),
+    )
 
 
 def test_a_social_worker_moves_a_household_into_a_confidential_unit(site, social_worker):
@@ -32,10 +36,11 @@ def test_a_social_worker_moves_a_household_into_a_confidential_unit(site, social
     assert response.status_code == 200
     rows = [(o["location"], o["start"], o["end"]) for o in response.json()["occupancies"]]
     assert sorted(rows) == [
-        ("Discrète · A", "2026-03-01", None), ("Discrète · A", "2026-03-01", None),
+        ("Discrète · A", "2026-03-01", None),
+        ("Discrète · A", "2026-03-01", None),
         ("Maison Test · Studio", "2026-01-10", "2026-03-01"),
         ("Maison Test · Studio", "2026-01-10", "2026-03-01"),
-    ]  # fmt: skip
+    ]
     assert AuditEvent.objects.filter(action=AuditAction.UPDATE, object_id=str(stay.pk)).count() == 1
 
 
@@ -50,8 +55,9 @@ def test_a_unit_of_another_site_or_a_move_before_the_arrival_is_refused(
         url, {"unit_id": elsewhere.pk, "on": "2026-03-01"}, content_type="application/json"
     )
     assert (wrong_site.status_code, wrong_site.json()["detail"]) == (
-        422, [{"loc": ["body", "unit_id"], "msg": "Choose a unit of this site.", "type": "value_error"}],
-    )  # fmt: skip
+        422,
+        [{"loc": ["body", "unit_id"], "msg": "Choose a unit of this site.", "type": "value_error"}],
+    )
     too_early = client.post(
         url,
         {"unit_id": make_unit(stay.site.buildings.get(), "B").pk, "on": "2026-01-10"},

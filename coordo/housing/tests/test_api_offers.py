@@ -26,26 +26,38 @@ def test_offer_to_the_next_household_or_to_a_named_request(site, social_worker):
     who = principal(social_worker)
     studio = make_unit(make_building(site, "Discrète", confidential=True), "Studio", capacity=2)
     first = create_place_request(
-        site=site, head=make_person(site, "Awa", "X"), requested_on=date(2026, 9, 1),
+        site=site,
+        head=make_person(site, "Awa", "X"),
+        requested_on=date(2026, 9, 1),
         by=who,
-    )  # fmt: skip
+    )
     second = create_place_request(site=site, head=make_person(site, "Sara", "X"), by=who)
     too_big = create_place_request(
-        site=site, head=make_person(site, "Grande", "X"), persons=4, by=who,
-    )  # fmt: skip
+        site=site,
+        head=make_person(site, "Grande", "X"),
+        persons=4,
+        by=who,
+    )
     client = verified_client(social_worker)
     url = f"/api/housing/units/{studio.pk}/offers"
     named = _post(client, url, {"on": "2026-11-20", "request_id": second.pk})
     assert named.status_code == 201
     assert {k: named.json()[k] for k in ("request_id", "location", "outcome")} == {
-        "request_id": second.pk, "location": "Discrète · Studio", "outcome": "pending",
-    }  # fmt: skip
+        "request_id": second.pk,
+        "location": "Discrète · Studio",
+        "outcome": "pending",
+    }
     nobody = _post(client, url, {"on": "2026-11-20", "request_id": too_big.pk})
     assert (nobody.status_code, nobody.json()["detail"]) == (
         422,
-        [{"loc": ["body", "request"], "type": "value_error",
-          "msg": "This request is not waiting, or this unit does not fit it."}],
-    )  # fmt: skip
+        [
+            {
+                "loc": ["body", "request"],
+                "type": "value_error",
+                "msg": "This request is not waiting, or this unit does not fit it.",
+            }
+        ],
+    )
     following = _post(client, url, {"on": "2026-11-20"})
     assert (following.status_code, following.json()["request_id"]) == (201, first.pk)
     assert (
@@ -78,8 +90,9 @@ def test_accepting_admits_the_chosen_members_and_an_answered_offer_stays_answere
     )
     again = _post(client, url, {"decision": "refuse", "on": "2026-11-22", "refusal_reason": "Non"})
     assert (again.status_code, again.json()["detail"][0]["msg"]) == (
-        422, "This offer has already been answered.",
-    )  # fmt: skip
+        422,
+        "This offer has already been answered.",
+    )
     assert Stay.objects.count() == 1
 
 
@@ -92,8 +105,9 @@ def test_a_refusal_needs_its_reason_and_puts_the_household_back_in_its_place(sit
     url = f"/api/housing/offers/{offer.pk}/answer"
     silent = _post(client, url, {"decision": "refuse", "on": "2026-11-20"})
     assert (silent.status_code, silent.json()["detail"][0]["loc"]) == (
-        422, ["body", "refusal_reason"],
-    )  # fmt: skip
+        422,
+        ["body", "refusal_reason"],
+    )
     refused = _post(
         client, url, {"decision": "refuse", "on": "2026-11-20", "refusal_reason": "Trop loin"}
     )
@@ -101,8 +115,10 @@ def test_a_refusal_needs_its_reason_and_puts_the_household_back_in_its_place(sit
     request.refresh_from_db()
     offer.refresh_from_db()
     assert (request.status, offer.outcome, offer.refusal_reason) == (
-        RequestStatus.WAITING, OfferOutcome.REFUSED, "Trop loin",
-    )  # fmt: skip
+        RequestStatus.WAITING,
+        OfferOutcome.REFUSED,
+        "Trop loin",
+    )
 
 
 def test_withdrawing_a_request_refuses_its_pending_offer_once(site, social_worker):
@@ -118,8 +134,9 @@ def test_withdrawing_a_request_refuses_its_pending_offer_once(site, social_worke
     ]
     twice = client.post(url)
     assert (twice.status_code, twice.json()["detail"][0]["msg"]) == (
-        422, "This request is no longer on the waiting list.",
-    )  # fmt: skip
+        422,
+        "This request is no longer on the waiting list.",
+    )
 
 
 def test_the_waiting_list_of_another_site_answers_404(site, coordinator, other_site_worker):
@@ -130,8 +147,12 @@ def test_the_waiting_list_of_another_site_answers_404(site, coordinator, other_s
     client = verified_client(other_site_worker)
     answers = [
         client.post(f"/api/housing/requests/{request.pk}/withdraw").status_code,
-        _post(client, f"/api/housing/offers/{offer.pk}/answer", {"decision": "accept", "on": "2026-11-20"}).status_code,
+        _post(
+            client,
+            f"/api/housing/offers/{offer.pk}/answer",
+            {"decision": "accept", "on": "2026-11-20"},
+        ).status_code,
         _post(client, f"/api/housing/units/{studio.pk}/offers", {"on": "2026-11-20"}).status_code,
-    ]  # fmt: skip
+    ]
     assert answers == [404, 404, 404]
     assert (Offer.objects.get().outcome, Stay.objects.count()) == (OfferOutcome.PENDING, 0)

@@ -9,9 +9,14 @@ import time_machine
 
 from conftest import make_person, verified_client
 from coordo.access.models import AuditEvent
-from coordo.housing.actions import admit_household, end_stay
-from coordo.housing.models import UnitClosure
-from coordo.housing.tests.factories import make_building, make_unit, principal
+from coordo.housing.actions import admit_household
+from coordo.housing.tests.factories import (
+    make_building,
+    make_closure,
+    make_past_stay,
+    make_unit,
+    principal,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -40,13 +45,15 @@ def test_free_beds_show_as_stretches_split_at_tonight_and_closures_as_hatched(
     building = make_building(site, "Maison Lierre")
     studio = make_unit(building, "Studio", capacity=2)
     dormitory = make_unit(building, "Dortoir", capacity=3, kind="dormitory")
-    stay = admit_household(studio, head=make_person(site, "Awa", "Kone"),
-                           start=date(2026, 11, 10), by=who)  # fmt: skip
-    end_stay(stay, end=date(2026, 11, 20), exit_reason="housing_found",
-             destination="private_rental", by=who)  # fmt: skip
-    UnitClosure.objects.create(organisation=site.organisation, unit=dormitory,
-                               start=date(2026, 11, 25), end=date(2026, 11, 28),
-                               reason="Dégât des eaux")  # fmt: skip
+    stay = make_past_stay(
+        studio,
+        make_person(site, "Awa", "Kone"),
+        date(2026, 11, 10),
+        date(2026, 11, 20),
+        by=who,
+        exit_reason="housing_found",
+    )
+    make_closure(dormitory, date(2026, 11, 25), date(2026, 11, 28), "Dégât des eaux")
     make_unit(make_building(other_site, "Voisin"), "Chambre voisine", capacity=5)
 
     body = verified_client(coordinator).get("/housing/?start=2026-11-16&days=14").content.decode()
@@ -58,9 +65,22 @@ def test_free_beds_show_as_stretches_split_at_tonight_and_closures_as_hatched(
     assert past("c1 s7", "3 free from 16 November to 22 November", 3) in body
     assert "&amp;start=2026-11-1" not in body
     assert "&amp;start=2026-11-20" not in body
-    assert free(studio.pk, "c8 s7", "2026-11-23", "2 free from 23 November to 29 November: admit", 2) in body  # fmt: skip
-    assert free(dormitory.pk, "c8 s2", "2026-11-23", "3 free from 23 November to 24 November: admit", 3) in body  # fmt: skip
-    assert free(dormitory.pk, "c13 s2", "2026-11-28", "3 free from 28 November to 29 November: admit", 3) in body  # fmt: skip
+    assert (
+        free(studio.pk, "c8 s7", "2026-11-23", "2 free from 23 November to 29 November: admit", 2)
+        in body
+    )
+    assert (
+        free(
+            dormitory.pk, "c8 s2", "2026-11-23", "3 free from 23 November to 24 November: admit", 3
+        )
+        in body
+    )
+    assert (
+        free(
+            dormitory.pk, "c13 s2", "2026-11-28", "3 free from 28 November to 29 November: admit", 3
+        )
+        in body
+    )
     assert (
         '<span class="board-closed c10 s3" title="Dégât des eaux">out of service: Dégât des eaux</span>'
     ) in body
@@ -74,8 +94,12 @@ def test_free_beds_show_as_stretches_split_at_tonight_and_closures_as_hatched(
 
 def test_a_single_free_night_says_on_which_night(site, coordinator):
     unit = make_unit(make_building(site), "Studio", capacity=1)
-    admit_household(unit, head=make_person(site, "Awa", "Kone"), start=date(2026, 11, 24),
-                    by=principal(coordinator))  # fmt: skip
+    admit_household(
+        unit,
+        head=make_person(site, "Awa", "Kone"),
+        start=date(2026, 11, 24),
+        by=principal(coordinator),
+    )
     body = verified_client(coordinator).get("/housing/?start=2026-11-23&days=7").content.decode()
     assert body.count('class="board-free ') == 1
     assert free(unit.pk, "c1 s1", "2026-11-23", "1 free on 23 November: admit", 1) in body

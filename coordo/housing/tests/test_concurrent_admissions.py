@@ -55,12 +55,19 @@ def test_the_database_itself_refuses_a_bed_given_twice_and_a_shared_family_unit(
     family_unit = make_unit(make_building(site), "Appartement", capacity=4, family=True)
     stay = admit_household(family_unit, head=make_person(site, "Awa", "X"), start=DAY, by=who)
     other = admit_household(
-        make_unit(stay.site.buildings.get(), "Studio"), head=make_person(site, "Sara", "X"),
-        start=DAY, by=who,
-    )  # fmt: skip
+        make_unit(stay.site.buildings.get(), "Studio"),
+        head=make_person(site, "Sara", "X"),
+        start=DAY,
+        by=who,
+    )
     for slot, owner in ((1, stay), (2, other)):  # the same bed; another household's bed
         with pytest.raises(IntegrityError), transaction.atomic():
             Occupancy.objects.create(
-                organisation=site.organisation, stay=owner, person=make_person(site, "Y", "Z"),
-                unit=family_unit, slot=slot, family=True, start=date(2026, 12, 1),
-            )  # fmt: skip
+                organisation=site.organisation,
+                stay=owner,
+                person=make_person(site, "Y", "Z"),
+                unit=family_unit,
+                slot=slot,
+                family=True,
+                start=date(2026, 12, 1),
+            )

@@ -9,9 +9,9 @@ from django.utils import translation
 from openpyxl import load_workbook
 
 from conftest import make_household, make_person, verified_client
-from coordo.housing.actions import admit_household, close_unit, end_stay
+from coordo.housing.actions import close_unit
 from coordo.housing.figures import Row, compute
-from coordo.housing.tests.factories import make_building, make_unit, principal
+from coordo.housing.tests.factories import make_building, make_past_stay, make_unit, principal
 from coordo.people.models import Sex
 
 pytestmark = pytest.mark.django_db
@@ -24,27 +24,24 @@ def test_figures_of_a_quarter(site, coordinator):
     studio = make_unit(building, "Studio", capacity=1)
     mother = make_person(site, "Awa", "Kone", sex=Sex.FEMALE, birth_year=1990)
     child = make_person(site, "Issa", "Kone", sex=Sex.MALE, birth_year=2019)
-    family = admit_household(
-        apartment, head=mother, household=make_household(site, mother, child),
-        start=date(2026, 6, 20), by=who,
-    )  # fmt: skip
-    end_stay(
-        family,
-        end=date(2026, 8, 11),
+    make_past_stay(
+        apartment,
+        mother,
+        date(2026, 6, 20),
+        date(2026, 8, 11),
+        by=who,
+        household=make_household(site, mother, child),
         exit_reason="housing_found",
         destination="social_housing",
-        by=who,
     )
-    alone = admit_household(
-        studio, head=make_person(site, "Sara", "Ba", sex=Sex.FEMALE, birth_year=1960),
-        start=date(2026, 9, 1), by=who,
-    )  # fmt: skip
-    end_stay(
-        alone,
-        end=date(2026, 9, 21),
+    make_past_stay(
+        studio,
+        make_person(site, "Sara", "Ba", sex=Sex.FEMALE, birth_year=1960),
+        date(2026, 9, 1),
+        date(2026, 9, 21),
+        by=who,
         exit_reason="own_choice",
         destination="family_friends",
-        by=who,
     )
     close_unit(
         studio,
@@ -64,11 +61,14 @@ def test_figures_of_a_quarter(site, coordinator):
     assert figures.occupancy_rate == 28.2
     assert (figures.average_length, figures.median_length) == (36.0, 36.0)
     assert figures.entries_exits == [
-        (date(2026, 7, 1), 0, 0), (date(2026, 8, 1), 0, 1), (date(2026, 9, 1), 1, 1),
-    ]  # fmt: skip
+        (date(2026, 7, 1), 0, 0),
+        (date(2026, 8, 1), 0, 1),
+        (date(2026, 9, 1), 1, 1),
+    ]
     assert figures.exits_by_destination == [
-        Row("Family or friends", 1), Row("Social housing (SLSP, AIS, SISP)", 1),
-    ]  # fmt: skip
+        Row("Family or friends", 1),
+        Row("Social housing (SLSP, AIS, SISP)", 1),
+    ]
     assert figures.persons_by_age == [Row("0-17", 1), Row("25-39", 1), Row("60+", 1)]
     assert figures.persons_by_sex == [Row("Female", 2), Row("Male", 1)]
     assert figures.households_by_type == [Row("Parent with children", 1), Row("Woman alone", 1)]
@@ -77,13 +77,8 @@ def test_figures_of_a_quarter(site, coordinator):
 def test_the_figures_page_and_its_csv_and_xlsx_exports(site, coordinator):
     unit = make_unit(make_building(site), capacity=2)
     who = principal(coordinator)
-    stay = admit_household(unit, head=make_person(site), start=date(2026, 3, 1), by=who)
-    end_stay(
-        stay,
-        end=date(2026, 3, 11),
-        exit_reason="planned",
-        destination="street",
-        by=who,
+    make_past_stay(
+        unit, make_person(site), date(2026, 3, 1), date(2026, 3, 11), by=who, destination="street"
     )
     client = verified_client(coordinator)
     page = client.get("/housing/figures/?start=2026-03-01&end=2026-04-01").content.decode()

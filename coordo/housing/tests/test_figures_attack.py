@@ -50,8 +50,10 @@ CHOICES: dict[str, tuple[str, Sequence[tuple[object, object]]]] = {
 
 def _breakdowns() -> dict[str, tuple[str, list[str]]]:
     """Each breakdown's measure and every label it has, in the active language."""
-    return {figure: (measure, [str(label) for _v, label in choices])
-            for figure, (measure, choices) in CHOICES.items()}  # fmt: skip
+    return {
+        figure: (measure, [str(label) for _v, label in choices])
+        for figure, (measure, choices) in CHOICES.items()
+    }
 
 
 MARGIN = {"destination": "exits", "age": "persons", "sex": "persons", "household": "households"}
@@ -74,8 +76,7 @@ def _world(site, coordinator) -> None:  # type: ignore[no-untyped-def]
         household = make_household(site, *persons) if len(persons) > 1 else None
         admitted = admit_household(unit, head=persons[0], household=household, start=start, by=who)
         if end:
-            end_stay(admitted, end=end, exit_reason="planned", destination=destination,
-                     by=who)  # fmt: skip
+            end_stay(admitted, end=end, exit_reason="planned", destination=destination, by=who)
 
     # The core: twelve women of 25-39 all year; six of 40-59 until June, five of them
     # leaving for social housing and one for the street (a 1 beside a 5 in one row).
@@ -89,15 +90,25 @@ def _world(site, coordinator) -> None:  # type: ignore[no-untyped-def]
         stay(dormitory, [(F, born)], date(YEAR, 3, 3), date(YEAR, 9, 20), "transitional")
     # Around them, counts of 1 to 4.
     women = [(F, 1990), (F, 1991), (F, 1992), (F, 1970), (F, 1971), (F, 2001)]
-    ends = [(date(YEAR, 2, 10), "family_friends"), (date(YEAR, 2, 20), "family_friends"),
-            (date(YEAR, 3, 5), "social_housing"), (date(YEAR, 3, 25), "social_housing"),
-            (date(YEAR, 4, 1), "street"), (date(YEAR, 4, 20), "private_rental")]  # fmt: skip
+    ends = [
+        (date(YEAR, 2, 10), "family_friends"),
+        (date(YEAR, 2, 20), "family_friends"),
+        (date(YEAR, 3, 5), "social_housing"),
+        (date(YEAR, 3, 25), "social_housing"),
+        (date(YEAR, 4, 1), "street"),
+        (date(YEAR, 4, 20), "private_rental"),
+    ]
     for woman, (end, destination) in zip(women, ends, strict=True):
         stay(dormitory, [woman], date(YEAR, 1, 6), end, destination)
     stay(dormitory, [(M, 1980)], date(YEAR, 2, 3), date(YEAR, 3, 28), "street")
     stay(dormitory, [(M, 1960)], date(YEAR, 2, 3), date(YEAR, 9, 15), "shelter")
-    stay(flats[0], [(F, 1988), (M, 2012), (M, 2018)], date(YEAR, 3, 10), date(YEAR, 6, 20),
-         "social_housing")  # fmt: skip
+    stay(
+        flats[0],
+        [(F, 1988), (M, 2012), (M, 2018)],
+        date(YEAR, 3, 10),
+        date(YEAR, 6, 20),
+        "social_housing",
+    )
     stay(dormitory, [(F, 1999)], date(YEAR, 5, 5), date(YEAR, 8, 31), "transitional")
     stay(dormitory, [(U, None)], date(YEAR, 7, 1), date(YEAR, 7, 15), "unknown")
     for end, destination in [(date(YEAR, 12, 15), "private_rental")] * 2 + [
@@ -130,9 +141,11 @@ def _truth(site_id: int) -> dict[tuple[str, ...], int]:
         for (month, entries, exits), row in zip(
             figures.entries_exits, figures.nights_by_month, strict=True
         ):
-            truth |= {("nights", row.label): int(number(row.value)),
-                      ("entries", f"{month:%Y-%m}"): int(number(entries)),
-                      ("exits", f"{month:%Y-%m}"): int(number(exits))}  # fmt: skip
+            truth |= {
+                ("nights", row.label): int(number(row.value)),
+                ("entries", f"{month:%Y-%m}"): int(number(entries)),
+                ("exits", f"{month:%Y-%m}"): int(number(exits)),
+            }
         for figure, rows in (
             ("Exits by destination", figures.exits_by_destination),
             ("Persons by age", figures.persons_by_age),
@@ -163,8 +176,13 @@ def _relations() -> list[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...]
         for measure, labels in _breakdowns().values():
             kind = "sum" if measure == "destination" else "distinct"
             for label in labels:
-                relations.append((kind, (measure, label, whole.code),
-                                  tuple((measure, label, p.code) for p in parts)))  # fmt: skip
+                relations.append(
+                    (
+                        kind,
+                        (measure, label, whole.code),
+                        tuple((measure, label, p.code) for p in parts),
+                    )
+                )
     return relations
 
 
@@ -251,8 +269,9 @@ def test_free_dates_are_refused_to_aggregate_readers_naming_the_field(site, role
     sliding = {"start": f"{YEAR}-01-01", "end": f"{YEAR}-11-04"}  # the issue's attack
     export = client.get(url + "export/", sliding | {"format": "csv"})
     assert (export.status_code, export.content.decode()) == (
-        400, "end: Aggregates cover whole months, quarters or years only: choose one in “Period”.",
-    )  # fmt: skip
+        400,
+        "end: Aggregates cover whole months, quarters or years only: choose one in “Period”.",
+    )
     page = client.get(url, {"start": f"{YEAR}-11-03", "end": f"{YEAR}-12-01"})
     assert page.status_code == 400
     assert "Aggregates cover whole months, quarters or years only" in page.content.decode()

@@ -8,15 +8,20 @@ import time_machine
 from conftest import make_household, make_person
 from coordo.access.roles import Role
 from coordo.access.scoping import Grant, Principal
-from coordo.housing.actions import admit_household, end_stay
-from coordo.housing.models import UnitClosure
+from coordo.housing.actions import admit_household
 from coordo.housing.queries import (
     SiteFreePlaces,
     free_places_tonight,
     units_visible_to,
     units_with_free_places,
 )
-from coordo.housing.tests.factories import make_building, make_unit, principal
+from coordo.housing.tests.factories import (
+    make_building,
+    make_closure,
+    make_past_stay,
+    make_unit,
+    principal,
+)
 
 pytestmark = pytest.mark.django_db
 TONIGHT = date(2026, 11, 23)
@@ -36,18 +41,19 @@ def test_free_places_count_stays_families_and_closures_of_the_sites_one_may_see(
     flat = make_unit(building, "Appartement", capacity=4, family=True)
     dormitory = make_unit(building, "Dortoir", capacity=3, kind="dormitory")
     room = make_unit(building, "Chambre", capacity=1)
-    admit_household(studio, head=make_person(site, "Awa", "Kone"), start=date(2026, 11, 1),
-                    by=who)  # fmt: skip
+    admit_household(studio, head=make_person(site, "Awa", "Kone"), start=date(2026, 11, 1), by=who)
     mother = make_person(site, "Ruth", "Mensah")
     household = make_household(site, mother, make_person(site, "Ama", "Mensah"))
-    admit_household(flat, head=mother, household=household, start=TONIGHT,
-                    by=who)  # fmt: skip
-    UnitClosure.objects.create(organisation=site.organisation, unit=dormitory,
-                               start=date(2026, 11, 20), end=date(2026, 11, 24), reason="Peinture")  # fmt: skip
-    left = admit_household(room, head=make_person(site, "Sara", "Ba"), start=date(2026, 11, 2),
-                           by=who)  # fmt: skip
-    end_stay(left, end=TONIGHT, exit_reason="housing_found", destination="private_rental",
-             by=who)  # fmt: skip
+    admit_household(flat, head=mother, household=household, start=TONIGHT, by=who)
+    make_closure(dormitory, date(2026, 11, 20), date(2026, 11, 24), "Peinture")
+    make_past_stay(
+        room,
+        make_person(site, "Sara", "Ba"),
+        date(2026, 11, 2),
+        TONIGHT,
+        by=who,
+        exit_reason="housing_found",
+    )
     make_unit(make_building(other_site, "Voisin"), "Chambre voisine", capacity=5)
     make_unit(make_building(foreign_site, "Ailleurs"), "Chambre ailleurs", capacity=7)
 

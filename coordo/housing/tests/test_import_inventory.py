@@ -43,8 +43,12 @@ def test_only_the_valid_rows_when_the_coordinator_asks(site, coordinator):
     )
     unit = Unit.objects.get()
     assert (unit.name, unit.capacity, unit.women_only, unit.accessible, unit.building.site) == (
-        "Studio 1", 2, True, True, site,
-    )  # fmt: skip
+        "Studio 1",
+        2,
+        True,
+        True,
+        site,
+    )
 
 
 def test_an_xlsx_file_creates_and_then_updates(site, coordinator):

@@ -25,8 +25,10 @@ def test_a_coordinator_creates_and_edits_a_building_and_its_unit(site, coordinat
     )
     building.refresh_from_db()
     assert (building.address, building.confidential, building.site) == (
-        "Rue des Glycines 16", True, site,
-    )  # fmt: skip
+        "Rue des Glycines 16",
+        True,
+        site,
+    )
     assert client.post(f"/housing/buildings/{building.pk}/units/new/", UNIT).status_code == 302
     unit = Unit.objects.get()
     refused = client.post(f"/housing/units/{unit.pk}/edit/", UNIT | {"capacity": "0"})
@@ -37,6 +39,8 @@ def test_a_coordinator_creates_and_edits_a_building_and_its_unit(site, coordinat
     assert (unit.capacity, unit.family) == (3, True)
     actions = AuditEvent.objects.filter(object_type__in=["housing.building", "housing.unit"])
     assert sorted(actions.values_list("object_type", "action")) == [
-        ("housing.building", AuditAction.CREATE), ("housing.building", AuditAction.UPDATE),
-        ("housing.unit", AuditAction.CREATE), ("housing.unit", AuditAction.UPDATE),
-    ]  # fmt: skip
+        ("housing.building", AuditAction.CREATE),
+        ("housing.building", AuditAction.UPDATE),
+        ("housing.unit", AuditAction.CREATE),
+        ("housing.unit", AuditAction.UPDATE),
+    ]

@@ -127,9 +127,11 @@ def test_one_click_offers_a_free_unit_and_the_waiting_list_records_the_refusal(s
     unit = make_unit(make_building(site), "Studio", capacity=2)
     who = principal(coordinator)
     request = create_place_request(
-        site=site, head=make_person(site, "Ruth", "Mensah"), requested_on=date(2026, 11, 2),
+        site=site,
+        head=make_person(site, "Ruth", "Mensah"),
+        requested_on=date(2026, 11, 2),
         by=who,
-    )  # fmt: skip
+    )
     client = verified_client(coordinator)
     assert client.post(f"/housing/units/{unit.pk}/offer/").url == "/housing/waiting/"
     offer = request.offers.get()

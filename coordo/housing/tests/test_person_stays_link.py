@@ -12,8 +12,13 @@ pytestmark = pytest.mark.django_db
 
 @pytest.mark.parametrize(
     ("role", "linked"),
-    [(Role.COORDINATOR, True), (Role.SOCIAL_WORKER, True), (Role.MEDICAL, False), (Role.DISPATCHER, False)],
-)  # fmt: skip
+    [
+        (Role.COORDINATOR, True),
+        (Role.SOCIAL_WORKER, True),
+        (Role.MEDICAL, False),
+        (Role.DISPATCHER, False),
+    ],
+)
 def test_the_stay_history_link_follows_the_stay_permission(site, person, role, linked):
     page = verified_client(make_user(site, role)).get(f"/people/{person.pk}/")
     assert page.status_code == 200

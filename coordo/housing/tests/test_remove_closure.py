@@ -19,8 +19,12 @@ def test_a_period_entered_by_mistake_is_removed_and_the_removal_audited(
 ):
     unit = make_unit(make_building(site))
     closure = close_unit(
-        unit, start=date(2026, 12, 1), end=None, reason="Erreur", by=principal(coordinator),
-    )  # fmt: skip
+        unit,
+        start=date(2026, 12, 1),
+        end=None,
+        reason="Erreur",
+        by=principal(coordinator),
+    )
     url = f"/housing/units/{unit.pk}/closures/{closure.pk}/remove/"
     stranger = verified_client(make_user(other_site, Role.COORDINATOR))
     assert stranger.post(url).status_code == 404

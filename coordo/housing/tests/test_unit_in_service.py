@@ -16,14 +16,13 @@ from coordo.housing.actions import (
     admit_household,
     close_unit,
     create_unit,
-    end_stay,
     move_stay,
     update_unit,
 )
 from coordo.housing.figures import capacity_nights, compute, protected_figures
 from coordo.housing.models import Unit
 from coordo.housing.queries import free_places_tonight, units_visible_to, units_with_free_places
-from coordo.housing.tests.factories import make_building, make_unit, principal
+from coordo.housing.tests.factories import make_building, make_past_stay, make_unit, principal
 
 pytestmark = pytest.mark.django_db
 TODAY = date(2026, 12, 2)
@@ -41,19 +40,8 @@ def _january(site, coordinator):  # type: ignore[no-untyped-def]
     building = make_building(site, "Refuge Ariane")
     rooms = [make_unit(building, f"Chambre {n}", in_service_from=date(2025, 3, 1)) for n in (1, 2)]
     for index, room in enumerate([rooms[0], rooms[0], rooms[1]]):
-        stay = admit_household(
-            room,
-            head=make_person(site, f"Résidente{index}", "Ariane"),
-            start=date(2026, 1, 1),
-            by=who,
-        )
-        end_stay(
-            stay,
-            end=date(2026, 2, 1),
-            exit_reason="planned",
-            destination="private_rental",
-            by=who,
-        )
+        head = make_person(site, f"Résidente{index}", "Ariane")
+        make_past_stay(room, head, date(2026, 1, 1), date(2026, 2, 1), by=who)
     return building, rooms
 
 

@@ -20,37 +20,62 @@ START = date(2026, 12, 1)
 def _closure(site, coordinator):  # type: ignore[no-untyped-def]
     unit = make_unit(make_building(site), capacity=2)
     return close_unit(
-        unit, start=START, end=None, reason="Dégât des eaux", by=principal(coordinator),
-    )  # fmt: skip
+        unit,
+        start=START,
+        end=None,
+        reason="Dégât des eaux",
+        by=principal(coordinator),
+    )
 
 
 def test_the_coordinator_ends_a_period_and_changes_its_reason(site, coordinator):
     closure = _closure(site, coordinator)
     update_closure(
-        closure, start=START, end=date(2026, 12, 20), reason="Plafond refait",
+        closure,
+        start=START,
+        end=date(2026, 12, 20),
+        reason="Plafond refait",
         by=principal(coordinator),
-    )  # fmt: skip
+    )
     closure.refresh_from_db()
     assert (closure.end, closure.reason) == (date(2026, 12, 20), "Plafond refait")
     events = AuditEvent.objects.filter(object_type="housing.unitclosure").order_by("pk")
     assert list(events.values_list("action", "site_id")) == [
-        (AuditAction.CREATE, site.pk), (AuditAction.UPDATE, site.pk),
-    ]  # fmt: skip
+        (AuditAction.CREATE, site.pk),
+        (AuditAction.UPDATE, site.pk),
+    ]
 
 
 def test_a_period_cannot_end_before_it_starts_nor_cover_a_lived_in_night(site, coordinator):
     who = principal(coordinator)
     closure = _closure(site, coordinator)
     update_closure(
-        closure, start=START, end=date(2026, 12, 10), reason="Travaux", by=who,
-    )  # fmt: skip
+        closure,
+        start=START,
+        end=date(2026, 12, 10),
+        reason="Travaux",
+        by=who,
+    )
     admit_household(
-        closure.unit, head=make_person(site), start=date(2026, 12, 10), by=who,
-    )  # fmt: skip
+        closure.unit,
+        head=make_person(site),
+        start=date(2026, 12, 10),
+        by=who,
+    )
     for end, errors in (
-        (START, {"end": ["The unit must come back in service after the first night out of service."]}),
-        (date(2026, 12, 11), {"start": ["Someone lives in this unit on these dates: move them or end the stay first."]}),
-    ):  # fmt: skip
+        (
+            START,
+            {"end": ["The unit must come back in service after the first night out of service."]},
+        ),
+        (
+            date(2026, 12, 11),
+            {
+                "start": [
+                    "Someone lives in this unit on these dates: move them or end the stay first."
+                ]
+            },
+        ),
+    ):
         with pytest.raises(ValidationError) as error:
             update_closure(closure, start=START, end=end, reason="Travaux", by=who)
         assert error.value.message_dict == errors

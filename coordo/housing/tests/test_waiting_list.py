@@ -46,8 +46,10 @@ def test_a_free_unit_goes_to_the_next_suitable_household_and_a_refusal_keeps_its
     stay = accept_offer(second, start=DAY, by=who)
     first_normal.refresh_from_db()
     assert (first_normal.status, first_normal.stay, stay.head) == (
-        RequestStatus.ADMITTED, stay, first_normal.head,
-    )  # fmt: skip
+        RequestStatus.ADMITTED,
+        stay,
+        first_normal.head,
+    )
     assert {too_big.status, family.status} == {RequestStatus.WAITING}
 
 

@@ -19,6 +19,7 @@ from coordo.access.policy import Perm
 from coordo.disclosure import Period, Suppressed
 from coordo.housing.figures import Figures, aggregate_sites, compute, number, protected_figures
 from coordo.housing.forms import WholePeriodForm, last_ended_month
+from coordo.web.charts import Chart
 from coordo.web.periods import PeriodForm, refusal
 from coordo.web.sites import current_site
 from coordo.web.tabular import export_response
@@ -74,16 +75,37 @@ def _whole_period(request: AuthedRequest) -> tuple[WholePeriodForm, Period | Non
 def _page(request: AuthedRequest, site: Site, figures: Figures, **context: object) -> HttpResponse:
     highest = max([number(row.value) for row in figures.nights_by_month] + [1])
     months = [
-        (index * 40 + 4, row.label, row.value, entries, exits,
-         round(CHART_HEIGHT * number(row.value) / highest))
+        (
+            index * 40 + 4,
+            row.label,
+            row.value,
+            entries,
+            exits,
+            round(CHART_HEIGHT * number(row.value) / highest),
+        )
         for index, (row, (_month, entries, exits)) in enumerate(
             zip(figures.nights_by_month, figures.entries_exits, strict=True)
         )
-    ]  # fmt: skip
+    ]
+    nights_chart = Chart(
+        title=_("Nights per month"),
+        x="month",
+        y="nights",
+        x_title=_("Month"),
+        y_title=_("Nights"),
+        rows=[
+            {"month": row.label, "nights": row.value if isinstance(row.value, int) else None}
+            for row in figures.nights_by_month
+        ],
+    )
     context |= {
-        "site": site, "figures": figures, "months": months, "chart_width": 40 * len(months),
+        "site": site,
+        "figures": figures,
+        "months": months,
+        "chart_width": 40 * len(months),
         "chart_height": CHART_HEIGHT,
-    }  # fmt: skip
+        "nights_chart": nights_chart,
+    }
     return render(request, "housing/figures.html", context)
 
 
@@ -147,9 +169,15 @@ def figures_aggregate(request: AuthedRequest, site_id: int) -> HttpResponse:
     figures = protected_figures(site.pk, period, today=timezone.localdate())
     export_url = reverse("housing_figures_aggregate_export", args=[site.pk])
     return _page(
-        request, site, figures, form=form, export_url=export_url, aggregate=True,
-        query=urlencode({"period": period.code}), legend=LEGEND,
-    )  # fmt: skip
+        request,
+        site,
+        figures,
+        form=form,
+        export_url=export_url,
+        aggregate=True,
+        query=urlencode({"period": period.code}),
+        legend=LEGEND,
+    )
 
 
 @require_perm(Perm.REPORTS_AGGREGATE)

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import partial
 
-from django import forms
 from django.contrib import messages
 from django.db.models import Prefetch
 from django.http import HttpResponse
@@ -15,18 +13,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coordo.access import audit
-from coordo.access.http import (
-    AuthedRequest,
-    flash_form_errors,
-    principal_of,
-    require_perm,
-)
+from coordo.access.http import AuthedRequest, principal_of, require_perm
 from coordo.access.models import AuditAction
 from coordo.access.policy import Perm
 from coordo.housing import actions, queries
 from coordo.housing.forms import BuildingForm, ClosureForm, ImportForm, UnitForm
 from coordo.housing.importer import COLUMNS, read_rows
-from coordo.web.posting import errors_flashed, errors_onto
+from coordo.web.posting import apply_posted_form, errors_onto, form_page
 from coordo.web.sites import current_site
 from coordo.web.tabular import template_response
 
@@ -52,67 +45,76 @@ def building_list(request: AuthedRequest) -> HttpResponse:
         AuditAction.LIST, principal=principal, object_type="housing.building", site_id=site.pk
     )
     context = {
-        "rows": rows, "can_edit": principal.can(Perm.HOUSING_EDIT, site.pk),
-        "can_offer": principal.can(Perm.STAY_EDIT, site.pk), "today": today,
-    }  # fmt: skip
+        "rows": rows,
+        "can_edit": principal.can(Perm.HOUSING_EDIT, site.pk),
+        "can_offer": principal.can(Perm.STAY_EDIT, site.pk),
+        "today": today,
+    }
     return render(request, "housing/building_list.html", context)
 
 
-def _inventory_form(
-    request: AuthedRequest,
-    form: forms.BaseForm,
-    write: Callable[..., object],
-    done: str,
-    back: HttpResponse,
-    **context: object,
-) -> HttpResponse:
-    """Validate, write through the action, say so and go back; or show the form with errors."""
-    if request.method == "POST" and form.is_valid():
-        with errors_onto(form):
-            write(by=principal_of(request), **form.cleaned_data)
-            messages.success(request, done)
-            return back
-    return render(request, "housing/inventory_form.html", {"form": form, **context})
+# Every inventory form is the same page: the form under a title, back to the list when saved.
+_inventory_form = partial(form_page, template="housing/inventory_form.html")
 
 
 @require_perm(Perm.HOUSING_EDIT)
 def building_create(request: AuthedRequest) -> HttpResponse:
     site = current_site(request, Perm.HOUSING_EDIT)
     return _inventory_form(
-        request, BuildingForm(request.POST or None), partial(actions.create_building, site=site),
-        _("The building has been created."), redirect("building_list"), title=_("New building"),
-    )  # fmt: skip
+        request,
+        BuildingForm(request.POST or None),
+        partial(actions.create_building, site=site),
+        done=_("The building has been created."),
+        then=redirect("building_list"),
+        context={"title": _("New building")},
+    )
 
 
 @require_perm(Perm.HOUSING_EDIT)
 def building_edit(request: AuthedRequest, building_id: int) -> HttpResponse:
     building = queries.get_building(principal_of(request), building_id, Perm.HOUSING_EDIT)
     return _inventory_form(
-        request, BuildingForm(request.POST or None, instance=building),
-        partial(actions.update_building, building), _("The changes have been saved."),
-        redirect("building_list"), title=building.name,
-    )  # fmt: skip
+        request,
+        BuildingForm(request.POST or None, instance=building),
+        partial(actions.update_building, building),
+        done=_("The changes have been saved."),
+        then=redirect("building_list"),
+        context={"title": building.name},
+    )
 
 
 @require_perm(Perm.HOUSING_EDIT)
 def unit_create(request: AuthedRequest, building_id: int) -> HttpResponse:
     building = queries.get_building(principal_of(request), building_id, Perm.HOUSING_EDIT)
     return _inventory_form(
-        request, UnitForm(request.POST or None), partial(actions.create_unit, building),
-        _("The unit has been created."), redirect("building_list"), title=_("New unit"),
-    )  # fmt: skip
+        request,
+        UnitForm(request.POST or None),
+        partial(actions.create_unit, building),
+        done=_("The unit has been created."),
+        then=redirect("building_list"),
+        context={"title": _("New unit")},
+    )
 
 
 @require_perm(Perm.HOUSING_EDIT)
 def unit_edit(request: AuthedRequest, unit_id: int) -> HttpResponse:
     unit = queries.get_unit(principal_of(request), unit_id, Perm.HOUSING_EDIT)
     today = timezone.localdate()
+    context = {
+        "title": unit.name,
+        "unit": unit,
+        "closures": unit.closures.all(),
+        "closure_form": ClosureForm(initial={"start": today}),
+        "today": today,
+    }
     return _inventory_form(
-        request, UnitForm(request.POST or None, instance=unit), partial(actions.update_unit, unit),
-        _("The changes have been saved."), redirect("building_list"), title=unit.name, unit=unit,
-        closures=unit.closures.all(), closure_form=ClosureForm(initial={"start": today}),
-        today=today,
-    )  # fmt: skip
+        request,
+        UnitForm(request.POST or None, instance=unit),
+        partial(actions.update_unit, unit),
+        done=_("The changes have been saved."),
+        then=redirect("building_list"),
+        context=context,
+    )
 
 
 @require_POST
@@ -120,13 +122,9 @@ def unit_edit(request: AuthedRequest, unit_id: int) -> HttpResponse:
 def unit_close(request: AuthedRequest, unit_id: int) -> HttpResponse:
     principal = principal_of(request)
     unit = queries.get_unit(principal, unit_id, Perm.HOUSING_EDIT)
-    form = ClosureForm(request.POST)
-    if form.is_valid():
-        with errors_flashed(request):
-            actions.close_unit(unit, by=principal, **form.cleaned_data)
-            messages.success(request, _("The unit is out of service for this period."))
-    else:
-        flash_form_errors(request, form)
+    action = partial(actions.close_unit, unit)
+    done = _("The unit is out of service for this period.")
+    apply_posted_form(request, ClosureForm(request.POST), action, done)
     return redirect("unit_edit", unit_id=unit.pk)
 
 
@@ -136,10 +134,13 @@ def closure_edit(request: AuthedRequest, unit_id: int, closure_id: int) -> HttpR
     unit = queries.get_unit(principal_of(request), unit_id, Perm.HOUSING_EDIT)
     closure = get_object_or_404(unit.closures, pk=closure_id)
     return _inventory_form(
-        request, ClosureForm(request.POST or None, instance=closure),
-        partial(actions.update_closure, closure), _("The out-of-service period has been changed."),
-        redirect("unit_edit", unit_id=unit.pk), title=_("Out of service: %(unit)s") % {"unit": unit},
-    )  # fmt: skip
+        request,
+        ClosureForm(request.POST or None, instance=closure),
+        partial(actions.update_closure, closure),
+        done=_("The out-of-service period has been changed."),
+        then=redirect("unit_edit", unit_id=unit.pk),
+        context={"title": _("Out of service: %(unit)s") % {"unit": unit}},
+    )
 
 
 @require_POST
@@ -164,9 +165,11 @@ def housing_import(request: AuthedRequest) -> HttpResponse:
         with errors_onto(form):
             rows = read_rows(upload, upload.name)
             report = actions.import_inventory(
-                site, rows=rows, only_valid_rows=form.cleaned_data["only_valid_rows"],
+                site,
+                rows=rows,
+                only_valid_rows=form.cleaned_data["only_valid_rows"],
                 by=principal_of(request),
-            )  # fmt: skip
+            )
             if report.written:
                 messages.success(request, _("The inventory has been imported."))
     return render(request, "housing/import.html", {"form": form, "report": report})

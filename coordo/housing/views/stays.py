@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import timedelta
+from functools import partial
 
 from django import forms
 from django.contrib import messages
@@ -26,14 +27,17 @@ from coordo.housing.models import Stay
 from coordo.housing.views.common import site_people, site_units
 from coordo.people.queries import get_person
 from coordo.web import periods
-from coordo.web.posting import errors_onto
+from coordo.web.posting import errors_onto, form_page
 from coordo.web.sites import current_site
 
 PAGE_SIZE = 30
 PERIODS = [
-    (7, gettext_lazy("1 week")), (14, gettext_lazy("2 weeks")), (28, gettext_lazy("4 weeks")),
-    (56, gettext_lazy("8 weeks")), (91, gettext_lazy("3 months")),
-]  # fmt: skip
+    (7, gettext_lazy("1 week")),
+    (14, gettext_lazy("2 weeks")),
+    (28, gettext_lazy("4 weeks")),
+    (56, gettext_lazy("8 weeks")),
+    (91, gettext_lazy("3 months")),
+]
 
 
 @require_perm(Perm.STAY_VIEW)
@@ -54,11 +58,17 @@ def board(request: AuthedRequest) -> HttpResponse:
     grid = build_board(principal, site.pk, start, days, today=today, can_edit=can_edit)
     audit.record(AuditAction.LIST, principal=principal, object_type="housing.stay", site_id=site.pk)
     context = {
-        "board": grid, "today": today, "days": len(grid.days), "form": form,
-        "earliest": periods.EARLIEST, "latest": periods.latest(today),
-        "previous": start - timedelta(days=len(grid.days)), "next": start + timedelta(days=len(grid.days)),
-        "can_edit": can_edit, "period_choices": PERIODS,
-    }  # fmt: skip
+        "board": grid,
+        "today": today,
+        "days": len(grid.days),
+        "form": form,
+        "earliest": periods.EARLIEST,
+        "latest": periods.latest(today),
+        "previous": start - timedelta(days=len(grid.days)),
+        "next": start + timedelta(days=len(grid.days)),
+        "can_edit": can_edit,
+        "period_choices": PERIODS,
+    }
     template = "housing/board.html#grid" if request.htmx else "housing/board.html"
     return render(request, template, context, status=400 if refused else 200)
 
@@ -76,18 +86,26 @@ def stay_admit(request: AuthedRequest) -> HttpResponse:
         name: request.GET.get(name) for name in ("unit", "household", "person", "planned_end")
     } | {"start": night}
     form = AdmitForm(
-        request.POST or None, initial=initial, units=site_units(request, site),
-        households=households, persons=persons, today=today,
+        request.POST or None,
+        initial=initial,
+        units=site_units(request, site),
+        households=households,
+        persons=persons,
+        today=today,
         focus=request.method == "GET" and request.htmx.target != "stay-form",
-    )  # fmt: skip
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         with errors_onto(form):
             stay = actions.admit_household(
-                data["unit"], head=data["head"], household=data["household"],
-                members=data["members"], start=data["start"], planned_end=data["planned_end"],
+                data["unit"],
+                head=data["head"],
+                household=data["household"],
+                members=data["members"],
+                start=data["start"],
+                planned_end=data["planned_end"],
                 by=principal,
-            )  # fmt: skip
+            )
             messages.success(request, _("The stay has begun."))
             return redirect(f"{reverse('housing_board')}?start={stay.start.isoformat()}")
     # The form lists the site's households and persons to admit.
@@ -122,10 +140,16 @@ def stay_detail(request: AuthedRequest, stay_id: int) -> HttpResponse:
     rows = [(o, queries.unit_label(principal, o.unit)) for o in occupancies]
     can_edit = principal.can(Perm.STAY_EDIT, stay.site_id) and stay.end is None
     context = {
-        "stay": stay, "rows": rows, "can_edit": can_edit,
+        "stay": stay,
+        "rows": rows,
+        "can_edit": can_edit,
         "end_form": EndStayForm(initial={"end": timezone.localdate()}) if can_edit else None,
-        "move_form": MoveStayForm(units=site_units(request, stay.site), initial={"on": timezone.localdate()}) if can_edit else None,
-    }  # fmt: skip
+        "move_form": MoveStayForm(
+            units=site_units(request, stay.site), initial={"on": timezone.localdate()}
+        )
+        if can_edit
+        else None,
+    }
     template = "housing/stay_detail.html#panel" if request.htmx else "housing/stay_detail.html"
     return render(request, template, context)
 
@@ -139,14 +163,16 @@ def _change_stay(
     done: str,
 ) -> HttpResponse:
     """Validate, call the action, report: the same for ending and moving a stay."""
-    if request.method == "POST" and form.is_valid():
-        with errors_onto(form):
-            change(stay, by=principal_of(request), **form.cleaned_data)
-            messages.success(request, done)
-            return redirect("stay_detail", stay_id=stay.pk)
-    audit.record(AuditAction.VIEW, principal=principal_of(request), obj=stay)
-    context = {"form": form, "title": title, "stay": stay, "action": request.path}
-    return render(request, "housing/stay_form.html", context)
+    return form_page(
+        request,
+        form,
+        partial(change, stay),
+        done=done,
+        then=redirect("stay_detail", stay_id=stay.pk),
+        template="housing/stay_form.html",
+        context={"title": title, "stay": stay, "action": request.path},
+        shown=lambda: audit.record(AuditAction.VIEW, principal=principal_of(request), obj=stay),
+    )
 
 
 @require_perm(Perm.STAY_EDIT)

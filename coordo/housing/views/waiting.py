@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -10,18 +12,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coordo.access import audit
-from coordo.access.http import (
-    AuthedRequest,
-    flash_form_errors,
-    principal_of,
-    require_perm,
-)
+from coordo.access.http import AuthedRequest, flash_form_errors, principal_of, require_perm
 from coordo.access.models import AuditAction
 from coordo.access.policy import Perm
 from coordo.housing import actions, queries
 from coordo.housing.forms import OfferAnswerForm, PlaceRequestForm
+from coordo.housing.models import PlaceRequest
 from coordo.housing.views.common import site_people
-from coordo.web.posting import errors_flashed, errors_onto
+from coordo.people.models import Person
+from coordo.web.posting import errors_flashed, form_page
 from coordo.web.sites import current_site
 
 
@@ -32,16 +31,22 @@ def waiting_list(request: AuthedRequest) -> HttpResponse:
     today = timezone.localdate()
     requests = list(queries.waiting_list(principal, site.pk))
     rows = [
-        (position, request_, request_.waited_days(today), [(o, queries.unit_label(principal, o.unit)) for o in request_.offers.all()])
+        (
+            position,
+            request_,
+            request_.waited_days(today),
+            [(o, queries.unit_label(principal, o.unit)) for o in request_.offers.all()],
+        )
         for position, request_ in enumerate(requests, start=1)
-    ]  # fmt: skip
+    ]
     audit.record(
         AuditAction.LIST, principal=principal, object_type="housing.placerequest", site_id=site.pk
     )
     context = {
-        "rows": rows, "can_edit": principal.can(Perm.STAY_EDIT, site.pk),
+        "rows": rows,
+        "can_edit": principal.can(Perm.STAY_EDIT, site.pk),
         "answer_form": OfferAnswerForm(initial={"on": today}),
-    }  # fmt: skip
+    }
     return render(request, "housing/waiting_list.html", context)
 
 
@@ -50,26 +55,32 @@ def place_request_create(request: AuthedRequest) -> HttpResponse:
     site = current_site(request, Perm.STAY_EDIT)
     households, persons = site_people(request, site)
     form = PlaceRequestForm(
-        request.POST or None, households=households, persons=persons,
+        request.POST or None,
+        households=households,
+        persons=persons,
         initial={"requested_on": timezone.localdate(), "priority": 3},
-    )  # fmt: skip
-    if request.method == "POST" and form.is_valid():
-        fields = {k: v for k, v in form.cleaned_data.items() if k not in ("person",)}
-        if not fields["persons"]:
-            del fields["persons"]
-        with errors_onto(form):
-            actions.create_place_request(site=site, by=principal_of(request), **fields)
-            messages.success(request, _("The request is on the waiting list."))
-            return redirect("waiting_list")
-    # The form lists the site's households and persons to choose from.
-    audit.record(
-        AuditAction.LIST, principal=principal_of(request), object_type="people.person",
-        site_id=site.pk,
-    )  # fmt: skip
-    return render(
+    )
+
+    def create(*, person: Person | None, persons: int | None, **fields: Any) -> PlaceRequest:
+        # `person` was the form's way to the head; no count given: the household's members.
+        counted: dict[str, Any] = {"persons": persons} if persons else {}
+        return actions.create_place_request(site=site, **counted, **fields)
+
+    return form_page(
         request,
-        "housing/inventory_form.html",
-        {"form": form, "title": _("New request for a place")},
+        form,
+        create,
+        done=_("The request is on the waiting list."),
+        then=redirect("waiting_list"),
+        template="housing/inventory_form.html",
+        context={"title": _("New request for a place")},
+        # The form lists the site's households and persons to choose from.
+        shown=lambda: audit.record(
+            AuditAction.LIST,
+            principal=principal_of(request),
+            object_type="people.person",
+            site_id=site.pk,
+        ),
     )
 
 

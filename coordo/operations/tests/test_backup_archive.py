@@ -47,25 +47,32 @@ def test_the_archive_opens_with_its_identity_only_and_gives_everything_back(tmp_
         archive.read(target, [pyrage.x25519.Identity.generate()], tmp_path)
 
 
+def _read_refused(target, identity, tmp_path, match):
+    """Reading `target` into a fresh folder fails with an error matching `match`."""
+    into = tmp_path / "out"
+    into.mkdir()
+    with pytest.raises(BackupError, match=match):
+        archive.read(target, [identity], into)
+
+
 def test_a_cut_short_archive_is_called_damaged(tmp_path, identity):
     target = sealed(tmp_path, identity)
     target.write_bytes(target.read_bytes()[: target.stat().st_size // 2])
-    into = tmp_path / "out"
-    into.mkdir()
-    with pytest.raises(BackupError, match="damaged or cut short"):
-        archive.read(target, [identity], into)
+    _read_refused(target, identity, tmp_path, "damaged or cut short")
 
 
 def test_a_dump_that_does_not_match_its_manifest_is_refused(tmp_path, identity):
     dump = tmp_path / "database.dump"
     dump.write_bytes(b"PGDMP")
     target = tmp_path / "coordo-2.tar.age"
-    archive.write(target, [identity.to_public()], manifest={"dump_sha256": "0" * 64}, dump=dump,
-                  files=tmp_path / "none")  # fmt: skip
-    into = tmp_path / "out"
-    into.mkdir()
-    with pytest.raises(BackupError, match="does not match its manifest"):
-        archive.read(target, [identity], into)
+    archive.write(
+        target,
+        [identity.to_public()],
+        manifest={"dump_sha256": "0" * 64},
+        dump=dump,
+        files=tmp_path / "none",
+    )
+    _read_refused(target, identity, tmp_path, "does not match its manifest")
 
 
 def test_a_new_key_is_private_and_its_identity_reads_back(tmp_path, capsys):
@@ -97,8 +104,12 @@ def test_recipients_must_be_age_public_keys():
 def test_sqlite_is_refused_with_what_to_do(tmp_path, identity):
     sqlite = {"ENGINE": "django.db.backends.sqlite3", "NAME": "var/coordo.sqlite3"}
     with pytest.raises(BackupError) as error:
-        back_up(directory=tmp_path, recipients=[str(identity.to_public())], database=sqlite,
-                files=tmp_path)  # fmt: skip
+        back_up(
+            directory=tmp_path,
+            recipients=[str(identity.to_public())],
+            database=sqlite,
+            files=tmp_path,
+        )
     assert "this database is SQLite (var/coordo.sqlite3)" in str(error.value)
     assert "sqlite3's `.backup` command" in str(error.value)
 
@@ -106,6 +117,10 @@ def test_sqlite_is_refused_with_what_to_do(tmp_path, identity):
 def test_a_missing_pg_dump_is_named_with_its_package(tmp_path, identity, monkeypatch):
     monkeypatch.setenv("PATH", str(tmp_path))  # a PATH where no PostgreSQL tool lives
     with pytest.raises(BackupError, match=r"pg_dump is not installed .*postgresql-client"):
-        back_up(directory=tmp_path, recipients=[str(identity.to_public())], database=POSTGRES,
-                files=tmp_path)  # fmt: skip
+        back_up(
+            directory=tmp_path,
+            recipients=[str(identity.to_public())],
+            database=POSTGRES,
+            files=tmp_path,
+        )
     assert list(tmp_path.iterdir()) == []  # nothing half-written

@@ -11,8 +11,19 @@ from django.test import Client
 from coordo.access.models import AuditEvent, Membership, User
 
 pytestmark = pytest.mark.django_db
-ARGS = ["--organisation", "Maison Fictive asbl", "--site", "Maison Fictive", "--site-kind",
-        "shelter", "--email", "It@Fictive.example", "--full-name", "Alex Admin", "--password-stdin"]  # fmt: skip
+ARGS = [
+    "--organisation",
+    "Maison Fictive asbl",
+    "--site",
+    "Maison Fictive",
+    "--site-kind",
+    "shelter",
+    "--email",
+    "It@Fictive.example",
+    "--full-name",
+    "Alex Admin",
+    "--password-stdin",
+]
 
 
 def test_the_first_admin_logs_in_and_is_sent_to_set_up_a_second_factor(monkeypatch, capsys):
@@ -22,12 +33,16 @@ def test_the_first_admin_logs_in_and_is_sent_to_set_up_a_second_factor(monkeypat
     user = User.objects.get(email="it@fictive.example")
     membership = Membership.objects.get(user=user)
     assert (membership.role, membership.site.name, user.organisation.slug) == (
-        "admin", "Maison Fictive", "maison-fictive-asbl"
-    )  # fmt: skip
+        "admin",
+        "Maison Fictive",
+        "maison-fictive-asbl",
+    )
     assert AuditEvent.objects.filter(action="create", object_id=str(user.pk)).count() == 1
     client = Client()
-    answer = client.post("/accounts/login/", {"username": "it@fictive.example",
-                                              "password": "a-long-fictional-passphrase"})  # fmt: skip
+    answer = client.post(
+        "/accounts/login/",
+        {"username": "it@fictive.example", "password": "a-long-fictional-passphrase"},
+    )
     assert client.get("/").url == "/accounts/mfa/setup/"
     assert answer.status_code == 302
 

@@ -28,8 +28,11 @@ def ids_and_messages(check, **changes) -> list[tuple[str, str]]:  # type: ignore
 )
 def test_a_weak_secret_key_fails(key, problem):
     assert ids_and_messages(deploy_checks.secret_key_strong, SECRET_KEY=key) == [
-        ("coordo.E004", f"The secret key {problem}: sessions and password-reset links could be forged.")
-    ]  # fmt: skip
+        (
+            "coordo.E004",
+            f"The secret key {problem}: sessions and password-reset links could be forged.",
+        )
+    ]
 
 
 def test_a_strong_secret_key_passes():
@@ -55,9 +58,12 @@ def test_allowed_hosts_unset_or_wildcard_fail(hosts, what):
 def test_https_not_enforced_names_each_setting_off():
     off = {"SECURE_SSL_REDIRECT": False, "SECURE_HSTS_SECONDS": 0, "CSRF_COOKIE_SECURE": False}
     assert ids_and_messages(deploy_checks.https_enforced, **off) == [
-        ("coordo.E007", "HTTPS is not enforced: SECURE_SSL_REDIRECT, SECURE_HSTS_SECONDS, "
-                        "CSRF_COOKIE_SECURE off."),
-    ]  # fmt: skip
+        (
+            "coordo.E007",
+            "HTTPS is not enforced: SECURE_SSL_REDIRECT, SECURE_HSTS_SECONDS, "
+            "CSRF_COOKIE_SECURE off.",
+        ),
+    ]
     assert ids_and_messages(deploy_checks.https_enforced) == []
 
 
@@ -72,12 +78,16 @@ def test_https_redirects_without_the_proxy_header_warn_of_a_redirect_loop():
 @pytest.mark.parametrize(
     ("mailer", "message"),
     [
-        ({"BACKEND": "django.core.mail.backends.console.EmailBackend"},
-         "E-mail is not sent: the backend is console."),
-        ({"BACKEND": "django.core.mail.backends.smtp.EmailBackend", "OPTIONS": {"host": ""}},
-         "E-mail has no SMTP server."),
+        (
+            {"BACKEND": "django.core.mail.backends.console.EmailBackend"},
+            "E-mail is not sent: the backend is console.",
+        ),
+        (
+            {"BACKEND": "django.core.mail.backends.smtp.EmailBackend", "OPTIONS": {"host": ""}},
+            "E-mail has no SMTP server.",
+        ),
     ],
-)  # fmt: skip
+)
 def test_mail_that_would_not_be_sent_fails(mailer, message):
     assert ids_and_messages(deploy_checks.mail_configured, MAILERS={"default": mailer}) == [
         ("coordo.E008", message)
@@ -85,9 +95,9 @@ def test_mail_that_would_not_be_sent_fails(mailer, message):
 
 
 def test_mail_from_localhost_fails():
-    assert ids_and_messages(deploy_checks.mail_configured, DEFAULT_FROM_EMAIL="coordo@localhost") == [
-        ("coordo.E008", "E-mail is sent from coordo@localhost: mail servers refuse it.")
-    ]  # fmt: skip
+    assert ids_and_messages(
+        deploy_checks.mail_configured, DEFAULT_FROM_EMAIL="coordo@localhost"
+    ) == [("coordo.E008", "E-mail is sent from coordo@localhost: mail servers refuse it.")]
     assert ids_and_messages(deploy_checks.mail_configured) == []
 
 
@@ -113,7 +123,10 @@ def test_the_newest_backup_must_be_younger_than_the_maximum_age(tmp_path):
     (tmp_path / ".coordo-partial").write_bytes(b"still being written")
     changes = backup_settings(tmp_path)
     assert ids_and_messages(backup_age.backups_recent, **changes) == [
-        ("coordo.E010", "The newest backup (coordo-20261122T020000Z.tar.age) is 27 hours old, over 26.")
-    ]  # fmt: skip
+        (
+            "coordo.E010",
+            "The newest backup (coordo-20261122T020000Z.tar.age) is 27 hours old, over 26.",
+        )
+    ]
     os.utime(old, (time.time() - 25 * 3600,) * 2)
     assert ids_and_messages(backup_age.backups_recent, **changes) == []

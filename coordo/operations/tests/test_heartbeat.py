@@ -23,8 +23,9 @@ def beats(status: str) -> list[DBTaskResult]:
 
 def run_worker() -> None:
     """django-tasks-db's own worker, in this process: everything ready, then it exits."""
-    call_command("db_worker", batch=True, reload=False, startup_delay=False, worker_id="w-1",
-                 verbosity=0)  # fmt: skip
+    call_command(
+        "db_worker", batch=True, reload=False, startup_delay=False, worker_id="w-1", verbosity=0
+    )
 
 
 @override_settings(COORDO_WORKER_HEARTBEAT_SECONDS=60)

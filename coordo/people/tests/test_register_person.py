@@ -99,8 +99,14 @@ def test_a_dispatcher_cannot_register_anyone(site):
 @pytest.mark.django_db
 def test_an_edit_keeps_the_history_in_the_audit_trail(social_worker, person):
     client = verified_client(social_worker)
-    data = {"first_name": "Éloïse", "last_name": "Van den Broeck", "birth_date": "1990-04-02",
-            "birth_year": "1990", "sex": "F", "phone": "+32 471 00 00 00"}  # fmt: skip
+    data = {
+        "first_name": "Éloïse",
+        "last_name": "Van den Broeck",
+        "birth_date": "1990-04-02",
+        "birth_year": "1990",
+        "sex": "F",
+        "phone": "+32 471 00 00 00",
+    }
     assert client.post(f"/people/{person.pk}/edit/", data).status_code == 302
     person.refresh_from_db()
     assert (person.phone, person.search_name) == ("+32 471 00 00 00", "eloise van den broeck")

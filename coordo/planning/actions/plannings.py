@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from coordo import background
-from coordo.access import audit
+from coordo.access import audit, writes
 from coordo.access.models import AuditAction, Site
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
@@ -37,6 +37,9 @@ from coordo.planning.public_holidays import closed_days
 from coordo.planning.solver import Solution
 from coordo.planning.validation import cell_problems
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 MAX_TIME_LIMIT = 120
 REPLAN_SECONDS = 10  # a proposed re-plan after an absence: minimal change is quick to find
 
@@ -44,6 +47,16 @@ REPLAN_SECONDS = 10  # a proposed re-plan after an absence: minimal change is qu
 def _draft(planning: Planning) -> None:
     if not planning.is_draft:
         raise ValidationError(_("A published planning cannot change; start a new draft."))
+
+
+def _require_idle_draft(
+    planning: Planning, by: Principal, perm: Perm, *, busy: StrOrPromise
+) -> None:
+    """`by` holds `perm` at the draft's site, and no solver run works on it (else `busy`)."""
+    by.require(perm, planning.site_id)
+    _draft(planning)
+    if background.any_active(planning.runs.all()):
+        raise ValidationError(busy)
 
 
 def _aware(day: date, at: time | None) -> datetime:
@@ -66,11 +79,13 @@ def generate_shifts(site: Site, month: date) -> int:
                 template=template,
                 start=_aware(day, template.start),
                 defaults={
-                    "organisation_id": site.organisation_id, "site": site,
-                    "end": _aware(day, template.end), "required": template.required,
+                    "organisation_id": site.organisation_id,
+                    "site": site,
+                    "end": _aware(day, template.end),
+                    "required": template.required,
                     "languages_any": template.languages_any,
                 },
-            )  # fmt: skip
+            )
             created += new
         day += timedelta(days=1)
     return created
@@ -103,16 +118,24 @@ def _new_draft(site: Site, month: date, by: Principal) -> Planning:
         kept = base.assignments.filter(
             Q(worker__is_active=True) | Q(shift__start__lt=timezone.now())
         )
-        Assignment.objects.bulk_create(
-            Assignment(
-                organisation_id=planning.organisation_id,
-                planning=planning,
-                shift_id=a.shift_id,
-                worker_id=a.worker_id,
-            )
-            for a in kept
-        )
+        copy_assignments(kept, planning, keep_fixed=False)
     return planning
+
+
+def copy_assignments(
+    assignments: Iterable[Assignment], into: Planning, *, keep_fixed: bool
+) -> list[Assignment]:
+    """The same workers on the same shifts in `into`; hand-set marks kept if `keep_fixed`."""
+    return Assignment.objects.bulk_create(
+        Assignment(
+            organisation_id=into.organisation_id,
+            planning=into,
+            shift_id=a.shift_id,
+            worker_id=a.worker_id,
+            fixed=a.fixed and keep_fixed,
+        )
+        for a in assignments
+    )
 
 
 def _enqueue(run: PlanningRun) -> None:
@@ -121,10 +144,9 @@ def _enqueue(run: PlanningRun) -> None:
 
 @transaction.atomic
 def start_run(planning: Planning, *, time_limit: int, by: Principal) -> PlanningRun:
-    by.require(Perm.PLANNING_EDIT, planning.site_id)
-    _draft(planning)
-    if background.any_active(planning.runs.all()):
-        raise ValidationError(_("The solver is already working on this draft."))
+    _require_idle_draft(
+        planning, by, Perm.PLANNING_EDIT, busy=_("The solver is already working on this draft.")
+    )
     if not 1 <= time_limit <= MAX_TIME_LIMIT:
         raise ValidationError({"time_limit": _("Between 1 and 120 seconds.")})
     run = PlanningRun.objects.create(
@@ -198,10 +220,12 @@ def assign_shift(
 @transaction.atomic
 def discard_draft(planning: Planning, *, by: Principal) -> None:
     """Rejects a draft (a proposed re-plan, say): the published version stays in force."""
-    by.require(Perm.PLANNING_EDIT, planning.site_id)
-    _draft(planning)
-    if background.any_active(planning.runs.all()):
-        raise ValidationError(_("Wait for the solver to finish, or cancel it, first."))
+    _require_idle_draft(
+        planning,
+        by,
+        Perm.PLANNING_EDIT,
+        busy=_("Wait for the solver to finish, or cancel it, first."),
+    )
     audit.record(AuditAction.DELETE, principal=by, obj=planning)
     planning.delete()
 
@@ -217,16 +241,16 @@ def next_published_version(planning: Planning) -> int:
 @transaction.atomic
 def publish_planning(planning: Planning, *, by: Principal) -> Planning:
     """The draft becomes the next version; the version it replaces stays, superseded."""
-    by.require(Perm.PLANNING_PUBLISH, planning.site_id)
-    _draft(planning)
-    if background.any_active(planning.runs.all()):
-        raise ValidationError(_("Wait for the solver to finish, or cancel it, before publishing."))
+    _require_idle_draft(
+        planning,
+        by,
+        Perm.PLANNING_PUBLISH,
+        busy=_("Wait for the solver to finish, or cancel it, before publishing."),
+    )
     planning.status = PlanningStatus.PUBLISHED
     planning.version = next_published_version(planning)
     planning.published_at = timezone.now()
-    planning.save(update_fields=["status", "version", "published_at"])
-    audit.record(AuditAction.UPDATE, principal=by, obj=planning)
-    return planning
+    return writes.save_changed(planning, by=by, fields=["status", "version", "published_at"])
 
 
 def _own_or_coordinator(worker: Worker, principal: Principal) -> None:
@@ -270,9 +294,7 @@ def record_absence(
         last_day=last_day,
         entered_by_id=by.named_worker_id(),
     )
-    absence.full_clean()
-    absence.save()
-    audit.record(AuditAction.CREATE, principal=by, obj=absence)
+    writes.save_new(absence, by=by)
     return RecordedAbsence(absence, _propose_replans(absence, by=by))
 
 
@@ -330,19 +352,29 @@ def add_worker(*, site: Site, by: Principal, **data: Any) -> Worker:
     if data["available_to"] <= data["available_from"]:
         raise ValidationError({"available_to": _("The window must end after it starts.")})
     worker = Worker(
-        organisation_id=site.organisation_id, name=data["name"], kind=data["kind"],
-        languages=data["languages"], female=data["female"],
-        max_shifts_per_month=data["max_shifts_per_month"], contract_hours=data["contract_hours"],
+        organisation_id=site.organisation_id,
+        name=data["name"],
+        kind=data["kind"],
+        languages=data["languages"],
+        female=data["female"],
+        max_shifts_per_month=data["max_shifts_per_month"],
+        contract_hours=data["contract_hours"],
         email=data.get("email", ""),
-    )  # fmt: skip
+    )
     worker.full_clean()
     worker.save()
     worker.sites.add(site)
     WeeklyWindow.objects.bulk_create(
-        WeeklyWindow(organisation_id=worker.organisation_id, worker=worker, kind="available",
-                     weekday=day, start=data["available_from"], end=data["available_to"])
+        WeeklyWindow(
+            organisation_id=worker.organisation_id,
+            worker=worker,
+            kind="available",
+            weekday=day,
+            start=data["available_from"],
+            end=data["available_to"],
+        )
         for day in data["weekdays"]
-    )  # fmt: skip
+    )
     audit.record(AuditAction.CREATE, principal=by, obj=worker, site_id=site.pk)
     return worker
 
@@ -351,10 +383,7 @@ def add_worker(*, site: Site, by: Principal, **data: Any) -> Worker:
 def add_template(template: ShiftTemplate, *, site: Site, by: Principal) -> ShiftTemplate:
     by.require(Perm.PLANNING_EDIT, site.pk)
     template.organisation_id, template.site = site.organisation_id, site
-    template.full_clean()
-    template.save()
-    audit.record(AuditAction.CREATE, principal=by, obj=template)
-    return template
+    return writes.save_new(template, by=by)
 
 
 @transaction.atomic
@@ -367,6 +396,4 @@ def change_planning_settings(
         site=site, defaults={"organisation_id": site.organisation_id}
     )
     row.closed_on_public_holidays = closed_on_public_holidays
-    row.save(update_fields=["closed_on_public_holidays"])
-    audit.record(AuditAction.UPDATE, principal=by, obj=row, site_id=site.pk)
-    return row
+    return writes.save_changed(row, by=by, fields=["closed_on_public_holidays"], site_id=site.pk)

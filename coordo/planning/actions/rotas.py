@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from coordo.access import audit
+from coordo.access import audit, writes
 from coordo.access.models import AuditAction, Site
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
@@ -46,9 +46,11 @@ def update_rota(rota: Rota, *, name: str, members: Collection[Worker], by: Princ
     holding = rota.periods.filter(holder_id__in=leaving, end__gt=timezone.now())
     if names := sorted(set(holding.values_list("holder__name", flat=True))):
         raise ValidationError(
-            {"members": _("%(names)s still on call in a coming period: change it first.")
-             % {"names": ", ".join(names)}}
-        )  # fmt: skip
+            {
+                "members": _("%(names)s still on call in a coming period: change it first.")
+                % {"names": ", ".join(names)}
+            }
+        )
     rota.save(update_fields=["name"])
     rota.members.set(members)
     audit.record(AuditAction.UPDATE, principal=by, obj=rota)
@@ -70,13 +72,17 @@ def _validate(
     clash = (others if period_pk is None else others.exclude(pk=period_pk)).first()
     if clash is not None:
         raise ValidationError(
-            {"start": _("This period overlaps the one from %(start)s to %(end)s.")
-             % {"start": _moment(clash.start), "end": _moment(clash.end)}}
-        )  # fmt: skip
+            {
+                "start": _("This period overlaps the one from %(start)s to %(end)s.")
+                % {"start": _moment(clash.start), "end": _moment(clash.end)}
+            }
+        )
 
 
-def _locked(rota: Rota) -> Rota:
-    # Serialises writers of one rota, so two overlapping periods cannot both pass the check.
+def _locked(rota: Rota, by: Principal) -> Rota:
+    """`by` edits the planning at the rota's site; the rota is then locked, which serialises
+    its writers, so two overlapping periods cannot both pass the check."""
+    by.require(Perm.PLANNING_EDIT, rota.site_id)
     return Rota.objects.select_for_update().get(pk=rota.pk)
 
 
@@ -90,8 +96,7 @@ def add_rota_period(
     weekend: bool,
     by: Principal,
 ) -> RotaPeriod:
-    by.require(Perm.PLANNING_EDIT, rota.site_id)
-    rota = _locked(rota)
+    rota = _locked(rota, by)
     _validate(rota, start, end, holder, None)
     period = RotaPeriod.objects.create(
         organisation_id=rota.organisation_id,
@@ -115,13 +120,12 @@ def change_rota_period(
     weekend: bool,
     by: Principal,
 ) -> RotaPeriod:
-    by.require(Perm.PLANNING_EDIT, period.rota.site_id)
-    rota = _locked(period.rota)
+    rota = _locked(period.rota, by)
     _validate(rota, start, end, holder, period.pk)
     period.start, period.end, period.holder, period.weekend = start, end, holder, weekend
-    period.save(update_fields=["start", "end", "holder", "weekend"])
-    audit.record(AuditAction.UPDATE, principal=by, obj=period, site_id=rota.site_id)
-    return period
+    return writes.save_changed(
+        period, by=by, fields=["start", "end", "holder", "weekend"], site_id=rota.site_id
+    )
 
 
 @transaction.atomic

@@ -14,11 +14,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from coordo.access import audit
+from coordo.access import audit, writes
 from coordo.access.models import AuditAction
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
-from coordo.planning.actions.plannings import next_published_version
+from coordo.planning.actions.plannings import copy_assignments, next_published_version
 from coordo.planning.models import (
     OPEN_SWAP_STATUSES,
     Assignment,
@@ -67,9 +67,13 @@ def request_swap(assignment: Assignment, *, colleague: Worker | None, by: Princi
     ).exists():
         raise ValidationError(_("You already asked to swap this shift."))
     swap = SwapRequest.objects.create(
-        organisation_id=planning.organisation_id, site_id=planning.site_id, planning=planning,
-        shift=shift, requester=requester, colleague=colleague,
-    )  # fmt: skip
+        organisation_id=planning.organisation_id,
+        site_id=planning.site_id,
+        planning=planning,
+        shift=shift,
+        requester=requester,
+        colleague=colleague,
+    )
     audit.record(AuditAction.CREATE, principal=by, obj=swap)
     return swap
 
@@ -106,9 +110,7 @@ def accept_swap(
             }
         )
     swap.taker, swap.counter_shift, swap.status = taker, counter_shift, SwapStatus.ACCEPTED
-    swap.save(update_fields=["taker", "counter_shift", "status"])
-    audit.record(AuditAction.UPDATE, principal=by, obj=swap)
-    return swap
+    return writes.save_changed(swap, by=by, fields=["taker", "counter_shift", "status"])
 
 
 @transaction.atomic
@@ -122,9 +124,7 @@ def cancel_swap(swap: SwapRequest, *, by: Principal) -> SwapRequest:
 
 def _close(swap: SwapRequest, status: str, *, by: Principal) -> SwapRequest:
     swap.status, swap.decided_by_id, swap.decided_at = status, by.user_id, timezone.now()
-    swap.save(update_fields=["status", "decided_by", "decided_at"])
-    audit.record(AuditAction.UPDATE, principal=by, obj=swap)
-    return swap
+    return writes.save_changed(swap, by=by, fields=["status", "decided_by", "decided_at"])
 
 
 def _decidable(swap: SwapRequest, principal: Principal) -> None:
@@ -189,18 +189,14 @@ def _move_in_draft(current: Planning, shift: Shift, giver: Worker, taker: Worker
 def _republish(current: Planning, *, by: Principal) -> Planning:
     version = next_published_version(current)
     new = Planning.objects.create(
-        organisation_id=current.organisation_id, site_id=current.site_id, month=current.month,
-        status=PlanningStatus.PUBLISHED, version=version, based_on=current,
-        created_by_id=by.named_worker_id(), published_at=timezone.now(),
-    )  # fmt: skip
-    Assignment.objects.bulk_create(
-        Assignment(
-            organisation_id=new.organisation_id,
-            planning=new,
-            shift_id=a.shift_id,
-            worker_id=a.worker_id,
-            fixed=a.fixed,
-        )
-        for a in current.assignments.all()
+        organisation_id=current.organisation_id,
+        site_id=current.site_id,
+        month=current.month,
+        status=PlanningStatus.PUBLISHED,
+        version=version,
+        based_on=current,
+        created_by_id=by.named_worker_id(),
+        published_at=timezone.now(),
     )
+    copy_assignments(current.assignments.all(), new, keep_fixed=True)
     return new

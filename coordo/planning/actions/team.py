@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from coordo.access import audit
+from coordo.access import audit, writes
 from coordo.access.models import AuditAction, Membership, Site, User
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
@@ -55,9 +55,7 @@ def update_worker(
     worker.female, worker.max_shifts_per_month = female, max_shifts_per_month
     worker.contract_hours, worker.email = contract_hours, email
     worker.full_clean(exclude=["user", "calendar_token"])
-    worker.save()
-    _audit(AuditAction.UPDATE, worker, site, by)
-    return worker
+    return writes.save_changed(worker, by=by, site_id=site.pk)
 
 
 @transaction.atomic
@@ -65,8 +63,7 @@ def set_worker_active(worker: Worker, *, site: Site, active: bool, by: Principal
     """Returns how many published shifts ahead still name the worker (kept, flagged)."""
     _require_team_edit(by, worker, site)
     worker.is_active = active
-    worker.save(update_fields=["is_active"])
-    _audit(AuditAction.UPDATE, worker, site, by)
+    writes.save_changed(worker, by=by, fields=["is_active"], site_id=site.pk)
     return 0 if active else shifts_ahead(worker).count()
 
 
@@ -118,18 +115,14 @@ def link_worker_account(worker: Worker, *, site: Site, user: User, by: Principal
     if Worker.objects.filter(user=user).exclude(pk=worker.pk).exists():
         raise ValidationError({"user": _("This account is already linked to another worker.")})
     worker.user = user
-    worker.save(update_fields=["user"])
-    _audit(AuditAction.UPDATE, worker, site, by)
-    return worker
+    return writes.save_changed(worker, by=by, fields=["user"], site_id=site.pk)
 
 
 @transaction.atomic
 def unlink_worker_account(worker: Worker, *, site: Site, by: Principal) -> Worker:
     _require_team_edit(by, worker, site)
     worker.user = None
-    worker.save(update_fields=["user"])
-    _audit(AuditAction.UPDATE, worker, site, by)
-    return worker
+    return writes.save_changed(worker, by=by, fields=["user"], site_id=site.pk)
 
 
 @transaction.atomic

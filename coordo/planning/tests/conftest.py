@@ -11,6 +11,7 @@ from django.utils import translation
 from coordo.access.models import Site, User
 from coordo.planning.models import Planning, Worker
 from coordo.planning.tests.factories import make_draft, make_team, make_templates
+from coordo.planning.tests.swap_factories import december_with_accounts
 
 IMMEDIATE = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 
@@ -39,3 +40,9 @@ def team(today: None, site: Site) -> list[Worker]:
 @pytest.fixture
 def draft(site: Site, coordinator: User, team: list[Worker]) -> Planning:
     return make_draft(site, coordinator)
+
+
+@pytest.fixture
+def planning(site: Site, coordinator: User, team: list[Worker]) -> Planning:
+    """The swap tests' month: December published, every host with an account."""
+    return december_with_accounts(site, coordinator, team)

@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 from datetime import date, time
+from typing import Any
 
-from coordo.access.models import Site, User
+from coordo.access.models import AuditEvent, Site, User
 from coordo.access.scoping import principal_for_user
 from coordo.planning import actions
-from coordo.planning.models import Planning, Shift, ShiftTemplate, WeeklyWindow, Worker
+from coordo.planning.models import (
+    Absence,
+    Planning,
+    PlanningRun,
+    RunStatus,
+    Shift,
+    ShiftTemplate,
+    WeeklyWindow,
+    Worker,
+)
 
 DECEMBER = date(2026, 12, 1)
 
@@ -16,14 +26,16 @@ def make_templates(site: Site, weekdays: tuple[int, ...] = (0, 2)) -> list[Shift
     """09–12 needs an Arabic or Tigrinya speaker; 12–15 anyone."""
     return [
         ShiftTemplate.objects.create(
-            organisation=site.organisation, site=site, weekdays=list(weekdays), start=time(9),
-            end=time(12), required=2, languages_any=["ar", "ti"],
-        ),
-        ShiftTemplate.objects.create(
-            organisation=site.organisation, site=site, weekdays=list(weekdays), start=time(12),
-            end=time(15), required=2,
-        ),
-    ]  # fmt: skip
+            organisation=site.organisation,
+            site=site,
+            weekdays=list(weekdays),
+            start=time(start),
+            end=time(end),
+            required=2,
+            languages_any=languages,
+        )
+        for start, end, languages in ((9, 12, ["ar", "ti"]), (12, 15, []))
+    ]
 
 
 def make_worker(
@@ -36,22 +48,45 @@ def make_worker(
     weekdays: tuple[int, ...] = (0, 1, 2, 3, 4, 5),
 ) -> Worker:
     worker = Worker.objects.create(
-        organisation=site.organisation, name=name, kind="volunteer", languages=list(languages),
-        max_shifts_per_month=max_shifts, user=user,
-    )  # fmt: skip
+        organisation=site.organisation,
+        name=name,
+        kind="volunteer",
+        languages=list(languages),
+        max_shifts_per_month=max_shifts,
+        user=user,
+    )
     worker.sites.add(site)
     WeeklyWindow.objects.bulk_create(
-        WeeklyWindow(
-            organisation_id=worker.organisation_id,
-            worker=worker,
-            kind="available",
-            weekday=day,
-            start=time(8),
-            end=time(20),
-        )
-        for day in weekdays
+        window(worker, "available", day, time(8), time(20)) for day in weekdays
     )
     return worker
+
+
+def window(
+    worker: Worker, kind: str, weekday: int, start: time, end: time | None = None
+) -> WeeklyWindow:
+    """An unsaved weekly window of `worker` (`end` None: until midnight), for bulk_create."""
+    return WeeklyWindow(
+        organisation_id=worker.organisation_id,
+        worker=worker,
+        kind=kind,
+        weekday=weekday,
+        start=start,
+        end=end,
+    )
+
+
+def make_absence(
+    worker: Worker, entered_by: User, first_day: date, last_day: date, reason: str = "leave"
+) -> Absence:
+    return Absence.objects.create(
+        organisation_id=worker.organisation_id,
+        worker=worker,
+        reason=reason,
+        first_day=first_day,
+        last_day=last_day,
+        entered_by=entered_by,
+    )
 
 
 def make_team(site: Site) -> list[Worker]:
@@ -73,7 +108,29 @@ def publish_with(
         s for s in Shift.objects.order_by("start") if bool(s.languages_any) == needs_language
     )
     actions.assign_shift(
-        draft, shift, workers=workers, accept_broken_rules=False, by=principal,
-    )  # fmt: skip
+        draft,
+        shift,
+        workers=workers,
+        accept_broken_rules=False,
+        by=principal,
+    )
     actions.publish_planning(draft, by=principal)
     return shift
+
+
+def running_run(planning: Planning, coordinator: User, **fields: Any) -> PlanningRun:
+    """A solver run at work on `planning`, as its task leaves it (`progress`, heartbeat…)."""
+    return PlanningRun.objects.create(
+        organisation_id=planning.organisation_id,
+        planning=planning,
+        created_by=coordinator,
+        status=RunStatus.RUNNING,
+        **fields,
+    )
+
+
+def audit_rows(action: str, object_type: str, object_id: object) -> int:
+    """How many audit rows say `action` on that record."""
+    return AuditEvent.objects.filter(
+        action=action, object_type=object_type, object_id=str(object_id)
+    ).count()

@@ -19,8 +19,11 @@ def at(day: int, hour: int) -> datetime:
 
 def make_rota(site: Site, coordinator: User, members: list[Worker]) -> Rota:
     return rota_actions.create_rota(
-        site=site, name="Garde de nuit", members=members, by=principal_for_user(coordinator),
-    )  # fmt: skip
+        site=site,
+        name="Garde de nuit",
+        members=members,
+        by=principal_for_user(coordinator),
+    )
 
 
 def add_period(

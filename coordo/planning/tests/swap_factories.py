@@ -32,9 +32,13 @@ def publish_december(site: Site, coordinator: User, team: list[Worker]) -> Plann
     """Wed 2nd 09–12: Yara + Anna; Wed 2nd 12–15: Bram + Chloé; Mon 7th 12–15: Dirk + Samir."""
     generate_shifts(site, DECEMBER)
     planning = Planning.objects.create(
-        organisation=site.organisation, site=site, month=DECEMBER, created_by=coordinator,
-        status=PlanningStatus.PUBLISHED, version=1,
-    )  # fmt: skip
+        organisation=site.organisation,
+        site=site,
+        month=DECEMBER,
+        created_by=coordinator,
+        status=PlanningStatus.PUBLISHED,
+        version=1,
+    )
     yara, samir, anna, bram, chloe, dirk = team
     for shift, people in (
         (shift_at(site, 2, 9), (yara, anna)),
@@ -78,8 +82,12 @@ def offer(planning: Planning, giver: Worker, shift: Shift, to: Worker | None) ->
 def accepted(
     planning: Planning, giver: Worker, shift: Shift, taker: Worker, counter: Shift | None = None
 ) -> SwapRequest:
-    swap = offer(planning, giver, shift, taker)
+    return accept(offer(planning, giver, shift, taker), taker, counter)
+
+
+def accept(swap: SwapRequest, taker: Worker, counter: Shift | None = None) -> SwapRequest:
+    """`taker` takes the offered shift through their own account, giving `counter` if any."""
     assert taker.user is not None
     return swap_actions.accept_swap(
-        swap, taker=taker, counter_shift=counter, by=principal_for_user(taker.user),
-    )  # fmt: skip
+        swap, taker=taker, counter_shift=counter, by=principal_for_user(taker.user)
+    )

@@ -5,28 +5,14 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from coordo.access.models import AuditEvent, Site, User
-from coordo.access.scoping import principal_for_user
-from coordo.planning.actions import swaps as swap_actions
-from coordo.planning.models import Planning, Shift, SwapRequest, SwapStatus, Worker
+from coordo.access.models import AuditEvent, Site
+from coordo.planning.models import Planning, SwapStatus, Worker
 from coordo.planning.tests.swap_factories import (
+    accept,
     accepted,
-    december_with_accounts,
     offer,
     shift_at,
 )
-
-
-@pytest.fixture
-def planning(site: Site, coordinator: User, team: list[Worker]) -> Planning:
-    return december_with_accounts(site, coordinator, team)
-
-
-def _accept(swap: SwapRequest, taker: Worker, counter: Shift | None = None) -> SwapRequest:
-    assert taker.user is not None
-    return swap_actions.accept_swap(
-        swap, taker=taker, counter_shift=counter, by=principal_for_user(taker.user),
-    )  # fmt: skip
 
 
 def test_the_named_colleague_takes_it_in_exchange_for_one_of_theirs(
@@ -36,8 +22,10 @@ def test_the_named_colleague_takes_it_in_exchange_for_one_of_theirs(
     swap = accepted(planning, anna, shift_at(site, 2, 9), dirk, shift_at(site, 7, 12))
     swap.refresh_from_db()
     assert (swap.status, swap.taker, swap.counter_shift) == (
-        SwapStatus.ACCEPTED, dirk, shift_at(site, 7, 12),
-    )  # fmt: skip
+        SwapStatus.ACCEPTED,
+        dirk,
+        shift_at(site, 7, 12),
+    )
     actions = AuditEvent.objects.filter(object_type="planning.swaprequest").values_list("action")
     assert list(actions.order_by("pk")) == [("create",), ("update",)]
 
@@ -45,7 +33,7 @@ def test_the_named_colleague_takes_it_in_exchange_for_one_of_theirs(
 def test_anyone_of_the_team_takes_an_open_offer(
     site: Site, planning: Planning, team: list[Worker]
 ) -> None:
-    swap = _accept(offer(planning, team[2], shift_at(site, 2, 9), None), team[3])
+    swap = accept(offer(planning, team[2], shift_at(site, 2, 9), None), team[3])
     assert (swap.status, swap.taker, swap.counter_shift) == (SwapStatus.ACCEPTED, team[3], None)
 
 
@@ -54,9 +42,9 @@ def test_only_the_named_colleague_takes_a_named_request(
 ) -> None:
     swap = offer(planning, team[2], shift_at(site, 2, 9), team[3])
     with pytest.raises(PermissionDenied):
-        _accept(swap, team[4])
+        accept(swap, team[4])
     with pytest.raises(PermissionDenied):
-        _accept(swap, team[2])  # the requester themself
+        accept(swap, team[2])  # the requester themself
     swap.refresh_from_db()
     assert (swap.status, swap.taker) == (SwapStatus.OFFERED, None)
 
@@ -66,7 +54,7 @@ def test_the_exchange_is_a_coming_shift_of_the_taker(
 ) -> None:
     swap = offer(planning, team[2], shift_at(site, 2, 9), team[3])
     with pytest.raises(ValidationError) as error:
-        _accept(swap, team[3], shift_at(site, 7, 12))  # Dirk's and Samir's, not Bram's
+        accept(swap, team[3], shift_at(site, 7, 12))  # Dirk's and Samir's, not Bram's
     assert error.value.message_dict == {
         "counter_shift": ["Choose one of your coming shifts that your colleague does not work."]
     }
@@ -77,7 +65,7 @@ def test_the_exchange_is_a_coming_shift_of_the_taker(
 def test_a_taken_request_is_not_taken_twice(
     site: Site, planning: Planning, team: list[Worker]
 ) -> None:
-    swap = _accept(offer(planning, team[2], shift_at(site, 2, 9), None), team[3])
+    swap = accept(offer(planning, team[2], shift_at(site, 2, 9), None), team[3])
     with pytest.raises(ValidationError) as error:
-        _accept(swap, team[4])
+        accept(swap, team[4])
     assert error.value.messages == ["This request is no longer open."]

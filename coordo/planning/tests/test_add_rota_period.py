@@ -14,8 +14,11 @@ def test_a_period_is_added(site: Site, coordinator: User, team: list[Worker]) ->
     rota = make_rota(site, coordinator, team[:2])
     period = add_period(rota, coordinator, at(1, 8), at(4, 8), team[1])
     assert (period.rota, period.start, period.end, period.holder) == (
-        rota, at(1, 8), at(4, 8), team[1],
-    )  # fmt: skip
+        rota,
+        at(1, 8),
+        at(4, 8),
+        team[1],
+    )
     event = AuditEvent.objects.get(object_type="planning.rotaperiod")
     assert (event.action, event.object_id, event.site_id) == ("create", str(period.pk), site.pk)
 
@@ -29,9 +32,11 @@ def test_an_overlap_is_refused_with_the_period_it_meets(
     with pytest.raises(ValidationError) as error:
         add_period(rota, coordinator, at(3, 20), at(5, 8), team[0])
     assert error.value.message_dict == {
-        "start": ["This period overlaps the one from Tue 1 December 2026 08:00 to "
-                  "Fri 4 December 2026 08:00."]
-    }  # fmt: skip
+        "start": [
+            "This period overlaps the one from Tue 1 December 2026 08:00 to "
+            "Fri 4 December 2026 08:00."
+        ]
+    }
     assert RotaPeriod.objects.count() == 2
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import time
 
 from conftest import verified_client
-from coordo.access.models import AuditAction, AuditEvent, User
+from coordo.access.models import AuditAction, User
 from coordo.planning.fetch import build_instance, worker_id
 from coordo.planning.models import Planning, WeeklyWindow, Worker
+from coordo.planning.tests.factories import audit_rows
 
 
 def _add(user: User, worker: Worker, **window: object):  # type: ignore[no-untyped-def]
@@ -25,12 +26,7 @@ def test_a_preferred_window_reaches_the_solver(
     assert (window.weekday, window.start, window.end) == (2, time(12), time(15))
     person = next(p for p in build_instance(draft)["people"] if p["id"] == worker_id(worker.pk))
     assert person["preferred"] == [{"weekday": 2, "from": "12:00", "to": "15:00"}]
-    assert (
-        AuditEvent.objects.filter(
-            action=AuditAction.CREATE, object_type="planning.weeklywindow", object_id=str(window.pk)
-        ).count()
-        == 1
-    )
+    assert audit_rows(AuditAction.CREATE, "planning.weeklywindow", window.pk) == 1
 
 
 def test_an_undesired_window_may_run_to_midnight(team: list[Worker], coordinator: User) -> None:

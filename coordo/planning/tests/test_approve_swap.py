@@ -11,7 +11,6 @@ from coordo.access.models import AuditEvent, Site, User
 from coordo.access.scoping import principal_for_user
 from coordo.planning.actions import swaps as swap_actions
 from coordo.planning.models import (
-    Absence,
     Assignment,
     Planning,
     PlanningStatus,
@@ -20,18 +19,12 @@ from coordo.planning.models import (
     SwapStatus,
     Worker,
 )
-from coordo.planning.tests.factories import make_draft
+from coordo.planning.tests.factories import make_absence, make_draft
 from coordo.planning.tests.swap_factories import (
     accepted,
-    december_with_accounts,
     offer,
     shift_at,
 )
-
-
-@pytest.fixture
-def planning(site: Site, coordinator: User, team: list[Worker]) -> Planning:
-    return december_with_accounts(site, coordinator, team)
 
 
 def _approve(swap: SwapRequest, coordinator: User) -> Planning:
@@ -102,11 +95,7 @@ def test_an_absent_taker_is_refused(
     site: Site, planning: Planning, team: list[Worker], coordinator: User
 ) -> None:
     swap = accepted(planning, team[2], shift_at(site, 2, 9), team[1])
-    Absence.objects.create(
-        organisation_id=team[1].organisation_id,
-        worker=team[1], reason="illness", first_day=date(2026, 12, 1), last_day=date(2026, 12, 3),
-        entered_by=coordinator,
-    )  # fmt: skip
+    make_absence(team[1], coordinator, date(2026, 12, 1), date(2026, 12, 3), reason="illness")
     assert _refused(swap, coordinator) == ["Samir Test: is absent that day"]
 
 

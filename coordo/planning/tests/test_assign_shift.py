@@ -11,7 +11,8 @@ from conftest import verified_client
 from coordo.access.models import User
 from coordo.access.scoping import principal_for_user
 from coordo.planning import actions
-from coordo.planning.models import Absence, Planning, Shift, Worker
+from coordo.planning.models import Planning, Shift, Worker
+from coordo.planning.tests.factories import make_absence
 
 
 def morning(day: int) -> Shift:
@@ -20,17 +21,28 @@ def morning(day: int) -> Shift:
     )
 
 
+def _assign(
+    draft: Planning,
+    shift: Shift,
+    workers: list[Worker],
+    coordinator: User,
+    *,
+    accept_broken_rules: bool = False,
+) -> None:
+    actions.assign_shift(
+        draft,
+        shift,
+        workers=workers,
+        accept_broken_rules=accept_broken_rules,
+        by=principal_for_user(coordinator),
+    )
+
+
 def test_a_valid_team_is_saved_as_fixed(
     draft: Planning, team: list[Worker], coordinator: User
 ) -> None:
     shift = morning(2)
-    actions.assign_shift(
-        draft,
-        shift,
-        workers=[team[0], team[2]],
-        accept_broken_rules=False,
-        by=principal_for_user(coordinator),
-    )
+    _assign(draft, shift, [team[0], team[2]], coordinator)
     saved = draft.assignments.filter(shift=shift)
     assert sorted(saved.values_list("worker__name", flat=True)) == ["Anna Test", "Yara Test"]
     assert set(saved.values_list("fixed", flat=True)) == {True}
@@ -39,19 +51,9 @@ def test_a_valid_team_is_saved_as_fixed(
 def test_broken_rules_are_named_and_refused(
     draft: Planning, team: list[Worker], coordinator: User
 ) -> None:
-    Absence.objects.create(
-        organisation_id=team[2].organisation_id,
-        worker=team[2], reason="leave", first_day=date(2026, 12, 2), last_day=date(2026, 12, 2),
-        entered_by=coordinator,
-    )  # fmt: skip
+    make_absence(team[2], coordinator, date(2026, 12, 2), date(2026, 12, 2))
     with pytest.raises(ValidationError) as raised:
-        actions.assign_shift(
-            draft,
-            morning(2),
-            workers=[team[2]],
-            accept_broken_rules=False,
-            by=principal_for_user(coordinator),
-        )
+        _assign(draft, morning(2), [team[2]], coordinator)
     assert raised.value.message_dict["workers"] == [
         "This shift needs 2 people; 1 assigned.",
         "Anna Test: is absent that day",
@@ -63,13 +65,7 @@ def test_broken_rules_are_named_and_refused(
 def test_a_broken_rule_can_be_accepted_knowingly(
     draft: Planning, team: list[Worker], coordinator: User
 ) -> None:
-    actions.assign_shift(
-        draft,
-        morning(2),
-        workers=[team[0]],
-        accept_broken_rules=True,
-        by=principal_for_user(coordinator),
-    )
+    _assign(draft, morning(2), [team[0]], coordinator, accept_broken_rules=True)
     assert draft.assignments.filter(shift=morning(2)).count() == 1
 
 
@@ -92,12 +88,9 @@ def test_the_page_checks_each_change_live(
 def test_two_shifts_a_day_stay_within_the_day_limit(
     draft: Planning, team: list[Worker], coordinator: User
 ) -> None:
-    principal = principal_for_user(coordinator)
     shifts = [s for s in Shift.objects.order_by("start") if s.start.day == 2]
     for shift in shifts:
-        actions.assign_shift(
-            draft, shift, workers=[team[0], team[1]], accept_broken_rules=False, by=principal,
-        )  # fmt: skip
+        _assign(draft, shift, [team[0], team[1]], coordinator)
     assert draft.assignments.count() == 4  # 2 × 3 h: exactly the 6 h a day allowed
 
 
@@ -105,14 +98,9 @@ def test_a_monthly_cap_is_a_broken_rule(
     draft: Planning, team: list[Worker], coordinator: User
 ) -> None:
     Worker.objects.filter(pk=team[0].pk).update(max_shifts_per_month=1)
-    principal = principal_for_user(coordinator)
-    actions.assign_shift(
-        draft, morning(2), workers=team[:2], accept_broken_rules=False, by=principal,
-    )  # fmt: skip
+    _assign(draft, morning(2), team[:2], coordinator)
     with pytest.raises(ValidationError) as raised:
-        actions.assign_shift(
-            draft, morning(7), workers=team[:2], accept_broken_rules=False, by=principal,
-        )  # fmt: skip
+        _assign(draft, morning(7), team[:2], coordinator)
     assert raised.value.message_dict["workers"] == [
         "Yara Test: would go over their maximum shifts this month"
     ]

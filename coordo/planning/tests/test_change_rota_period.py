@@ -16,9 +16,13 @@ def _change(
     period: RotaPeriod, coordinator: User, start_day: int, end_day: int, holder: Worker
 ) -> RotaPeriod:
     return rota_actions.change_rota_period(
-        period, start=at(start_day, 8), end=at(end_day, 8), holder=holder, weekend=True,
+        period,
+        start=at(start_day, 8),
+        end=at(end_day, 8),
+        holder=holder,
+        weekend=True,
         by=principal_for_user(coordinator),
-    )  # fmt: skip
+    )
 
 
 def test_a_period_changes_hands_and_length(
@@ -29,8 +33,11 @@ def test_a_period_changes_hands_and_length(
     _change(period, coordinator, 1, 3, team[0])  # its own old span is no overlap
     period.refresh_from_db()
     assert (period.start, period.end, period.holder, period.weekend) == (
-        at(1, 8), at(3, 8), team[0], True,
-    )  # fmt: skip
+        at(1, 8),
+        at(3, 8),
+        team[0],
+        True,
+    )
 
 
 def test_it_cannot_move_over_another(site: Site, coordinator: User, team: list[Worker]) -> None:

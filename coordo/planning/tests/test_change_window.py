@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import time
 
 from conftest import verified_client
-from coordo.access.models import AuditAction, AuditEvent, User
+from coordo.access.models import AuditAction, User
 from coordo.planning.models import Worker
+from coordo.planning.tests.factories import audit_rows
 
 
 def test_the_row_turns_into_a_form_and_saves(team: list[Worker], coordinator: User) -> None:
@@ -18,12 +19,7 @@ def test_the_row_turns_into_a_form_and_saves(team: list[Worker], coordinator: Us
     assert fragment.startswith(f'\n<li id="window-{window.pk}">')
     assert "<html" not in fragment
     assert 'value="08:00"' in fragment
-    assert (
-        AuditEvent.objects.filter(
-            action=AuditAction.VIEW, object_type="planning.weeklywindow", object_id=str(window.pk)
-        ).count()
-        == 1
-    )
+    assert audit_rows(AuditAction.VIEW, "planning.weeklywindow", window.pk) == 1
     full = client.get(url).content.decode()
     assert "<html" in full
     assert f'action="{url}"' in full
@@ -31,12 +27,7 @@ def test_the_row_turns_into_a_form_and_saves(team: list[Worker], coordinator: Us
     assert "The window is saved." in client.post(url, data, follow=True).content.decode()
     window.refresh_from_db()
     assert (window.start, window.end) == (time(10), time(14))
-    assert (
-        AuditEvent.objects.filter(
-            action=AuditAction.UPDATE, object_type="planning.weeklywindow", object_id=str(window.pk)
-        ).count()
-        == 1
-    )
+    assert audit_rows(AuditAction.UPDATE, "planning.weeklywindow", window.pk) == 1
 
 
 def test_a_refused_change_keeps_the_window(team: list[Worker], coordinator: User) -> None:

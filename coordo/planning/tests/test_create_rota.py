@@ -34,8 +34,11 @@ def test_members_work_at_the_site(site: Site, coordinator: User, team: list[Work
 def test_a_rota_has_a_name(site: Site, coordinator: User) -> None:
     with pytest.raises(ValidationError) as error:
         rota_actions.create_rota(
-            site=site, name="  ", members=[], by=principal_for_user(coordinator),
-        )  # fmt: skip
+            site=site,
+            name="  ",
+            members=[],
+            by=principal_for_user(coordinator),
+        )
     assert error.value.message_dict == {"name": ["This field cannot be blank."]}
 
 

@@ -6,8 +6,9 @@ from coordo.access.models import Site, User
 from coordo.access.scoping import principal_for_user
 from coordo.planning import actions
 from coordo.planning.fetch import build_instance, shift_id, worker_id
-from coordo.planning.models import Absence, Planning, Shift, Worker
+from coordo.planning.models import Planning, Shift, Worker
 from coordo.planning.solver import parse_instance
+from coordo.planning.tests.factories import make_absence
 
 
 def test_the_draft_reads_as_a_valid_roster(draft: Planning, team: list[Worker], site: Site) -> None:
@@ -20,8 +21,10 @@ def test_the_draft_reads_as_a_valid_roster(draft: Planning, team: list[Worker], 
     assert {p.id for p in instance.people} == {worker_id(w.pk) for w in team}
     first = document["shifts"][0]
     assert (first["start"], first["end"], first["languages_any"]) == (
-        "2026-12-02T09:00", "2026-12-02T12:00", ["ar", "ti"],
-    )  # fmt: skip
+        "2026-12-02T09:00",
+        "2026-12-02T12:00",
+        ["ar", "ti"],
+    )
     assert document["fixed"] == []
     assert "previous" not in document
 
@@ -29,11 +32,7 @@ def test_the_draft_reads_as_a_valid_roster(draft: Planning, team: list[Worker], 
 def test_absences_and_hand_set_cells_reach_the_solver(
     draft: Planning, team: list[Worker], coordinator: User
 ) -> None:
-    Absence.objects.create(
-        organisation_id=team[0].organisation_id,
-        worker=team[0], reason="illness", first_day=date(2026, 12, 7), last_day=date(2026, 12, 9),
-        entered_by=coordinator,
-    )  # fmt: skip
+    make_absence(team[0], coordinator, date(2026, 12, 7), date(2026, 12, 9), reason="illness")
     shift = Shift.objects.order_by("start").first()
     assert shift is not None
     actions.assign_shift(

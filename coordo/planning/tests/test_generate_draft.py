@@ -13,6 +13,7 @@ from coordo.planning import actions
 from coordo.planning.models import Planning, PlanningRun, RunStatus, Shift, Worker
 from coordo.planning.tasks import solve_planning
 from coordo.planning.tests.conftest import IMMEDIATE
+from coordo.planning.tests.factories import running_run
 
 
 @override_settings(TASKS=IMMEDIATE)
@@ -79,11 +80,11 @@ def test_hosts_may_not_generate(draft: Planning, host: User) -> None:
 def test_the_page_polls_while_the_solver_works(
     draft: Planning, coordinator: User, site: Site, team: list[Worker]
 ) -> None:
-    run = PlanningRun.objects.create(
-        organisation_id=draft.organisation_id,
-        planning=draft, created_by=coordinator, status=RunStatus.RUNNING,
+    run = running_run(
+        draft,
+        coordinator,
         progress={"elapsed": 1.5, "objective": 42, "bound": 30, "assignments": {}},
-    )  # fmt: skip
+    )
     client = verified_client(coordinator)
     page = client.get(f"/planning/{draft.pk}/").content.decode()
     assert f'hx-get="/planning/runs/{run.pk}/" hx-trigger="every 1s"' in page

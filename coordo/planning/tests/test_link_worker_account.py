@@ -6,12 +6,12 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from conftest import make_user, verified_client
-from coordo.access.models import AuditAction, AuditEvent, Site, User
+from coordo.access.models import AuditAction, Site, User
 from coordo.access.roles import Role
 from coordo.access.scoping import principal_for_user
 from coordo.planning.actions import team as team_actions
 from coordo.planning.models import Planning, Worker
-from coordo.planning.tests.factories import publish_with
+from coordo.planning.tests.factories import audit_rows, publish_with
 
 
 def _link(coordinator: User, worker: Worker, user: User):  # type: ignore[no-untyped-def]
@@ -29,12 +29,7 @@ def test_the_host_then_sees_their_shifts(
     worker.refresh_from_db()
     assert worker.user == host
     assert "Wednesday 2 December" in verified_client(host).get("/planning/mine/").content.decode()
-    assert (
-        AuditEvent.objects.filter(
-            action=AuditAction.UPDATE, object_type="planning.worker", object_id=str(worker.pk)
-        ).count()
-        == 1
-    )
+    assert audit_rows(AuditAction.UPDATE, "planning.worker", worker.pk) == 1
 
 
 def test_only_a_member_of_the_site_can_be_linked(
@@ -57,8 +52,11 @@ def test_the_action_itself_refuses_a_stranger_to_the_site(
     worker = team[2]
     with pytest.raises(ValidationError) as raised:
         team_actions.link_worker_account(
-            worker, site=worker.sites.get(), user=stranger, by=principal_for_user(coordinator),
-        )  # fmt: skip
+            worker,
+            site=worker.sites.get(),
+            user=stranger,
+            by=principal_for_user(coordinator),
+        )
     assert raised.value.message_dict == {"user": ["Only a member of this site can be linked."]}
     worker.refresh_from_db()
     assert worker.user is None

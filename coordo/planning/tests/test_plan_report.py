@@ -17,6 +17,7 @@ from coordo.planning.models import (
     WeeklyWindow,
     Worker,
 )
+from coordo.planning.tests.factories import running_run, window
 
 
 def _fairness_row(page: str, name: str) -> str:
@@ -33,22 +34,8 @@ def test_the_penalty_is_told_in_plain_words(
     weekday = first_morning.start.weekday()
     WeeklyWindow.objects.bulk_create(
         [
-            WeeklyWindow(
-                organisation_id=anna.organisation_id,
-                worker=anna,
-                kind="preferred",
-                weekday=weekday,
-                start=time(12),
-                end=time(15),
-            ),
-            WeeklyWindow(
-                organisation_id=anna.organisation_id,
-                worker=anna,
-                kind="undesired",
-                weekday=weekday,
-                start=time(8),
-                end=time(13),
-            ),
+            window(anna, "preferred", weekday, time(12), time(15)),
+            window(anna, "undesired", weekday, time(8), time(13)),
         ]
     )
     actions.assign_shift(
@@ -79,13 +66,7 @@ def test_the_fairness_table_follows_the_board_while_the_solver_works(
         "bound": 100,
         "assignments": {f"s{s.pk}": [f"w{anna.pk}", f"w{bram.pk}"] for s in shifts},
     }
-    run = PlanningRun.objects.create(
-        organisation_id=draft.organisation_id,
-        planning=draft,
-        created_by=coordinator,
-        status=RunStatus.RUNNING,
-        progress=progress,
-    )
+    run = running_run(draft, coordinator, progress=progress)
     client = verified_client(coordinator)
     page = client.get(f"/planning/{draft.pk}/").content.decode()
     assert _fairness_row(page, "Anna Test").startswith("<td>Anna Test</td><td>3</td>")

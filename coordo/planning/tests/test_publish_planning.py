@@ -36,9 +36,12 @@ def test_a_published_version_does_not_change(
     actions.publish_planning(draft, by=principal)
     with pytest.raises(ValidationError, match="cannot change"):
         actions.assign_shift(
-            draft, Shift.objects.first(), workers=team[:2], accept_broken_rules=True,  # type: ignore[arg-type]
+            draft,
+            Shift.objects.first(),  # type: ignore[arg-type]
+            workers=team[:2],
+            accept_broken_rules=True,
             by=principal,
-        )  # fmt: skip
+        )
 
 
 def test_hosts_see_published_plannings_only(

@@ -25,5 +25,6 @@ def test_the_coordinator_rejects(
     assert (swap.status, swap.decided_by) == (SwapStatus.REJECTED, coordinator)
     assert list(Planning.objects.values_list("version", "status")) == [(1, "published")]
     assert set(planning.assignments.filter(shift=swap.shift).values_list("worker", flat=True)) == {
-        team[0].pk, team[2].pk,
-    }  # fmt: skip
+        team[0].pk,
+        team[2].pk,
+    }

@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import PermissionDenied
 
-from coordo.access.models import AuditEvent, Site, User
+from coordo.access.models import Site, User
 from coordo.access.scoping import principal_for_user
 from coordo.planning.actions import rotas as rota_actions
 from coordo.planning.models import RotaPeriod, Worker
+from coordo.planning.tests.factories import audit_rows
 from coordo.planning.tests.rota_factories import add_period, at, make_rota
 
 
@@ -21,9 +22,4 @@ def test_a_period_is_removed(site: Site, coordinator: User, host: User, team: li
     pk = period.pk
     rota_actions.remove_rota_period(period, by=principal_for_user(coordinator))
     assert RotaPeriod.objects.count() == 0
-    assert (
-        AuditEvent.objects.filter(
-            object_type="planning.rotaperiod", object_id=str(pk), action="delete"
-        ).count()
-        == 1
-    )
+    assert audit_rows("delete", "planning.rotaperiod", pk) == 1

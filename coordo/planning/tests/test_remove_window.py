@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from conftest import verified_client
-from coordo.access.models import AuditAction, AuditEvent, User
+from coordo.access.models import AuditAction, User
 from coordo.planning.models import WeeklyWindow, Worker
+from coordo.planning.tests.factories import audit_rows
 
 
 def test_the_window_is_removed_and_audited(team: list[Worker], coordinator: User) -> None:
@@ -15,12 +16,7 @@ def test_the_window_is_removed_and_audited(team: list[Worker], coordinator: User
     assert "The window is removed." in page
     assert sorted(worker.windows.values_list("weekday", flat=True)) == [1, 2, 3, 4, 5]
     assert not WeeklyWindow.objects.filter(pk=window.pk).exists()
-    assert (
-        AuditEvent.objects.filter(
-            action=AuditAction.DELETE, object_type="planning.weeklywindow", object_id=str(window.pk)
-        ).count()
-        == 1
-    )
+    assert audit_rows(AuditAction.DELETE, "planning.weeklywindow", window.pk) == 1
 
 
 def test_a_host_may_not(team: list[Worker], host: User) -> None:

@@ -29,8 +29,11 @@ def _solve(planning: Planning, coordinator: User, capture: Callable[..., Any]) -
 
 @override_settings(TASKS=IMMEDIATE)
 def test_an_absence_proposes_a_re_plan_that_shows_what_changed(
-    draft: Planning, team: list[Worker], coordinator: User, django_capture_on_commit_callbacks,
-) -> None:  # fmt: skip
+    draft: Planning,
+    team: list[Worker],
+    coordinator: User,
+    django_capture_on_commit_callbacks,
+) -> None:
     principal = principal_for_user(coordinator)
     _solve(draft, coordinator, django_capture_on_commit_callbacks)
     published = actions.publish_planning(draft, by=principal)
@@ -38,8 +41,12 @@ def test_an_absence_proposes_a_re_plan_that_shows_what_changed(
     assert ill is not None
     with django_capture_on_commit_callbacks(execute=True):
         actions.record_absence(
-            ill.worker, reason="illness", first_day=ILL[0], last_day=ILL[1], by=principal,
-        )  # fmt: skip
+            ill.worker,
+            reason="illness",
+            first_day=ILL[0],
+            last_day=ILL[1],
+            by=principal,
+        )
     # The absence proposes the re-plan by itself: a draft from version 1, already solved.
     replan = Planning.objects.get(status=PlanningStatus.DRAFT)
     assert replan.based_on == published
@@ -75,6 +82,10 @@ def test_a_month_with_a_draft_already_gets_no_second_one(
     day = publish_with(draft, team[:2], coordinator).start.date()
     make_draft(site, coordinator)
     actions.record_absence(
-        team[0], reason="illness", first_day=day, last_day=day, by=principal,
-    )  # fmt: skip
+        team[0],
+        reason="illness",
+        first_day=day,
+        last_day=day,
+        by=principal,
+    )
     assert Planning.objects.filter(status=PlanningStatus.DRAFT).count() == 1

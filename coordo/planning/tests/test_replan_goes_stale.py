@@ -16,13 +16,12 @@ from coordo.planning.models import (
     Absence,
     Assignment,
     Planning,
-    PlanningRun,
     PlanningStatus,
     RunStatus,
     Worker,
 )
 from coordo.planning.tests.conftest import IMMEDIATE
-from coordo.planning.tests.factories import publish_with
+from coordo.planning.tests.factories import publish_with, running_run
 
 MONDAY = date(2026, 12, 7)
 LATER_MONDAY = date(2026, 12, 14)
@@ -122,12 +121,7 @@ def test_a_solve_still_working_is_cancelled_and_a_fresh_one_queued(
         month=draft.month,
         by=principal_for_user(coordinator),
     )
-    working = PlanningRun.objects.create(
-        organisation_id=replan.organisation_id,
-        planning=replan,
-        created_by=coordinator,
-        status=RunStatus.RUNNING,
-    )
+    working = running_run(replan, coordinator)
     recorded = _absent(team[0], shift.start.date(), coordinator)
     assert recorded.replans == [replan]
     working.refresh_from_db()

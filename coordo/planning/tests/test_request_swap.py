@@ -26,8 +26,11 @@ def test_a_host_offers_a_shift_to_a_colleague(site: Site, hosts: list[Worker]) -
     planning = hosts[2].assignments.get().planning
     swap = offer(planning, hosts[2], shift_at(site, 2, 9), hosts[3])
     assert (swap.status, swap.requester, swap.colleague, swap.planning) == (
-        SwapStatus.OFFERED, hosts[2], hosts[3], planning,
-    )  # fmt: skip
+        SwapStatus.OFFERED,
+        hosts[2],
+        hosts[3],
+        planning,
+    )
     assert (swap.site, swap.shift, swap.taker) == (site, shift_at(site, 2, 9), None)
     events = AuditEvent.objects.filter(object_type="planning.swaprequest")
     assert list(events.values_list("action", "object_id")) == [("create", str(swap.pk))]

@@ -23,7 +23,7 @@ from coordo.access.scoping import principal_for_user
 from coordo.planning import actions, tasks
 from coordo.planning.models import Planning, PlanningRun, RunStatus, ShiftTemplate, WeeklyWindow
 from coordo.planning.tests.conftest import IMMEDIATE
-from coordo.planning.tests.factories import make_draft, make_worker
+from coordo.planning.tests.factories import make_draft, make_worker, running_run, window
 from tests.worker import STARTUP_SECONDS, worker_database
 
 POLLING = 'hx-trigger="every 1s"'
@@ -103,14 +103,7 @@ def test_a_draft_that_cannot_be_read_fails_plainly(draft, coordinator, monkeypat
 
 def _silent_run(draft: Planning, coordinator: User, seconds: int) -> PlanningRun:
     last_heard = timezone.now() - timedelta(seconds=seconds)
-    return PlanningRun.objects.create(
-        organisation_id=draft.organisation_id,
-        planning=draft,
-        created_by=coordinator,
-        status=RunStatus.RUNNING,
-        started_at=last_heard,
-        heartbeat_at=last_heard,
-    )
+    return running_run(draft, coordinator, started_at=last_heard, heartbeat_at=last_heard)
 
 
 @override_settings(COORDO_RUN_STALE_AFTER_SECONDS=30)
@@ -190,31 +183,9 @@ def busy_month(site: Site, coordinator: User) -> Planning:
         days = [day for day in range(6) if (day + i) % 5]
         WeeklyWindow.objects.bulk_create(
             [
-                *(
-                    WeeklyWindow(
-                        organisation_id=worker.organisation_id,
-                        worker=worker,
-                        kind="available",
-                        weekday=d,
-                        start=time(6),
-                    )
-                    for d in days
-                ),
-                WeeklyWindow(
-                    organisation_id=worker.organisation_id,
-                    worker=worker,
-                    kind="preferred",
-                    weekday=i % 6,
-                    start=time(9),
-                    end=time(15),
-                ),
-                WeeklyWindow(
-                    organisation_id=worker.organisation_id,
-                    worker=worker,
-                    kind="undesired",
-                    weekday=(i + 2) % 6,
-                    start=time(18),
-                ),
+                *(window(worker, "available", d, time(6)) for d in days),
+                window(worker, "preferred", i % 6, time(9), time(15)),
+                window(worker, "undesired", (i + 2) % 6, time(18)),
             ]
         )
     return make_draft(site, coordinator, _next_month())

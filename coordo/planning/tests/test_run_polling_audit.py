@@ -7,22 +7,21 @@ from datetime import timedelta
 import time_machine
 
 from conftest import verified_client
-from coordo.access.models import AuditAction, AuditEvent, User
-from coordo.planning.models import Planning, PlanningRun, RunStatus
+from coordo.access.models import AuditAction, User
+from coordo.planning.models import Planning, PlanningRun
+from coordo.planning.tests.factories import audit_rows, running_run
 
 
 def _views(planning: Planning) -> int:
-    return AuditEvent.objects.filter(
-        action=AuditAction.VIEW, object_type="planning.planning", object_id=str(planning.pk)
-    ).count()
+    return audit_rows(AuditAction.VIEW, "planning.planning", planning.pk)
 
 
 def test_polls_write_no_audit_row(draft: Planning, coordinator: User) -> None:
-    run = PlanningRun.objects.create(
-        organisation_id=draft.organisation_id,
-        planning=draft, created_by=coordinator, status=RunStatus.RUNNING,
+    run = running_run(
+        draft,
+        coordinator,
         progress={"elapsed": 1.5, "objective": 42, "bound": 30, "assignments": {}},
-    )  # fmt: skip
+    )
     client = verified_client(coordinator)
     assert client.get(f"/planning/{draft.pk}/").status_code == 200
     for _ in range(3):

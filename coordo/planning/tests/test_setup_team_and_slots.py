@@ -10,9 +10,14 @@ from coordo.planning.models import ShiftTemplate, WeeklyWindow, Worker
 from coordo.planning.tests.factories import make_draft
 
 WORKER = {
-    "name": "Nora Test", "kind": "volunteer", "languages": ["ar"], "max_shifts_per_month": 6,
-    "weekdays": [0, 2], "available_from": "09:00", "available_to": "15:00",
-}  # fmt: skip
+    "name": "Nora Test",
+    "kind": "volunteer",
+    "languages": ["ar"],
+    "max_shifts_per_month": 6,
+    "weekdays": [0, 2],
+    "available_from": "09:00",
+    "available_to": "15:00",
+}
 
 
 def test_a_worker_is_added_with_their_weekly_availability(
@@ -64,9 +69,14 @@ def test_the_slots_name_their_weekdays_and_languages_in_the_readers_language(
     today: None, site: Site, coordinator: User
 ) -> None:
     ShiftTemplate.objects.create(
-        organisation=site.organisation, site=site, weekdays=[4, 0], start=time(9), end=time(12),
-        required=1, languages_any=["ar", "prs"],
-    )  # fmt: skip
+        organisation=site.organisation,
+        site=site,
+        weekdays=[4, 0],
+        start=time(9),
+        end=time(12),
+        required=1,
+        languages_any=["ar", "prs"],
+    )
     page = verified_client(coordinator, language="nl").get("/planning/setup/").content.decode()
     # Weekdays were shown as 0-6 and languages by their codes ("ar / prs").
     assert "<td>09:00–12:00</td><td>Maandag, Vrijdag</td><td>1</td><td>Arabisch / Dari</td>" in page

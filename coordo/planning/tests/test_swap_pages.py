@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -16,12 +15,7 @@ from coordo.planning.models import (
     SwapStatus,
     Worker,
 )
-from coordo.planning.tests.swap_factories import december_with_accounts, shift_at
-
-
-@pytest.fixture
-def planning(site: Site, coordinator: User, team: list[Worker]) -> Planning:
-    return december_with_accounts(site, coordinator, team)
+from coordo.planning.tests.swap_factories import shift_at
 
 
 def test_asked_taken_in_exchange_and_approved(

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from conftest import verified_client
-from coordo.access.models import AuditAction, AuditEvent, User
+from coordo.access.models import AuditAction, User
 from coordo.planning.models import Worker
+from coordo.planning.tests.factories import audit_rows
 
 
 def test_the_account_is_unlinked(team: list[Worker], coordinator: User, host: User) -> None:
@@ -15,9 +16,4 @@ def test_the_account_is_unlinked(team: list[Worker], coordinator: User, host: Us
     team[2].refresh_from_db()
     assert team[2].user is None
     assert verified_client(host).get("/planning/mine/").context["worker"] is None
-    assert (
-        AuditEvent.objects.filter(
-            action=AuditAction.UPDATE, object_type="planning.worker", object_id=str(team[2].pk)
-        ).count()
-        == 1
-    )
+    assert audit_rows(AuditAction.UPDATE, "planning.worker", team[2].pk) == 1

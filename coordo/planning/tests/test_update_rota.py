@@ -14,8 +14,11 @@ from coordo.planning.tests.rota_factories import add_period, at, make_rota
 
 def _update(rota: Rota, coordinator: User, members: list[Worker]) -> Rota:
     return rota_actions.update_rota(
-        rota, name="Garde du week-end", members=members, by=principal_for_user(coordinator),
-    )  # fmt: skip
+        rota,
+        name="Garde du week-end",
+        members=members,
+        by=principal_for_user(coordinator),
+    )
 
 
 def test_the_name_and_members_change(site: Site, coordinator: User, team: list[Worker]) -> None:

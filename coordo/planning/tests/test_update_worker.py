@@ -12,8 +12,14 @@ from coordo.planning.actions import team as team_actions
 from coordo.planning.models import Worker
 from coordo.planning.tests.factories import make_worker
 
-DETAILS = {"name": "Anna Peeters", "kind": "staff", "languages": ["nl", "fr"], "female": "on",
-           "max_shifts_per_month": 12, "contract_hours": 19}  # fmt: skip
+DETAILS = {
+    "name": "Anna Peeters",
+    "kind": "staff",
+    "languages": ["nl", "fr"],
+    "female": "on",
+    "max_shifts_per_month": 12,
+    "contract_hours": 19,
+}
 
 
 def test_the_details_are_saved_and_audited(team: list[Worker], coordinator: User) -> None:
@@ -63,6 +69,14 @@ def test_only_the_coordination_of_the_site_may(
 ) -> None:
     with pytest.raises(PermissionDenied):
         team_actions.update_worker(
-            team[2], site=team[2].sites.get(), name="X", kind="staff", languages=[], female=False,
-            max_shifts_per_month=1, contract_hours=None, email="", by=principal_for_user(host),
-        )  # fmt: skip
+            team[2],
+            site=team[2].sites.get(),
+            name="X",
+            kind="staff",
+            languages=[],
+            female=False,
+            max_shifts_per_month=1,
+            contract_hours=None,
+            email="",
+            by=principal_for_user(host),
+        )

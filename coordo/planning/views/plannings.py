@@ -14,12 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coordo.access import audit
-from coordo.access.http import (
-    AuthedRequest,
-    flash_form_errors,
-    principal_of,
-    require_perm,
-)
+from coordo.access.http import AuthedRequest, flash_form_errors, principal_of, require_perm
 from coordo.access.models import AuditAction
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
@@ -127,8 +122,10 @@ def planning_solve(request: AuthedRequest, planning_id: int) -> HttpResponse:
     if form.is_valid():
         with errors_onto(form):
             actions.start_run(
-                planning, time_limit=form.cleaned_data["time_limit"], by=principal,
-            )  # fmt: skip
+                planning,
+                time_limit=form.cleaned_data["time_limit"],
+                by=principal,
+            )
     flash_form_errors(request, form)
     return redirect("planning_detail", planning_id=planning.pk)
 
@@ -182,10 +179,12 @@ def planning_shift(request: AuthedRequest, planning_id: int, shift_id: int) -> H
         workers = list(form.cleaned_data["workers"])
         with errors_onto(form):
             actions.assign_shift(
-                planning, shift, workers=workers,
+                planning,
+                shift,
+                workers=workers,
                 accept_broken_rules=form.cleaned_data["accept_broken_rules"],
                 by=principal,
-            )  # fmt: skip
+            )
             messages.success(request, _("The shift is saved."))
             return redirect("planning_detail", planning_id=planning.pk)
     elif request.method == "GET":

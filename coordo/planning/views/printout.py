@@ -1,8 +1,9 @@
 """The month planning as a PDF for the drop-in's wall: landscape A4, a row per day, gaps marked.
 
-Only fpdf2's core fonts are used (the wheel ships no TTF and the server may have none),
-so text is encoded to latin-1; a letter outside it falls back to its base letter. The
-output is left uncompressed: a page of text stays small and its words stay searchable.
+Names are drawn as written, in the bundled Noto fonts (coordo/web/fonts.py: Latin, with
+Arabic and Ethiopic as fallbacks, shaped by HarfBuzz), embedded in the file. The output is
+left uncompressed: a page of text stays small. `latin1` is kept for callers that need
+text in the PDF core fonts' encoding (a document's metadata).
 """
 
 from __future__ import annotations
@@ -24,13 +25,15 @@ from coordo.access.policy import Perm
 from coordo.planning import queries
 from coordo.planning.grid import Cell, Grid, build_grid, saved_plan
 from coordo.planning.models import Planning
+from coordo.web import fonts
 from coordo.web.downloads import attachment
 
-FONT = "helvetica"
+FONT = "coordo"
+FALLBACK_FONTS = {"coordo-arabic": "Arabic", "coordo-ethiopic": "Ethiopic"}
 # Punctuation outside latin-1, and letters that Unicode does not decompose to a base letter.
 FALLBACKS = str.maketrans(
-    {"–": "-", "—": "-", "‘": "'", "’": "'", "“": '"', "”": '"', "Ł": "L", "ł": "l",
-     "Đ": "D", "đ": "d", "Œ": "OE", "œ": "oe", "ı": "i", "Ŀ": "L", "ŀ": "l"}
+    {"–": "-", "—": "-", "‘": "'", "’": "'", "“": '"', "”": '"',
+     "Ł": "L", "ł": "l", "Đ": "D", "đ": "d", "Œ": "OE", "œ": "oe", "ı": "i", "Ŀ": "L", "ŀ": "l"}
 )  # fmt: skip
 GAP = FontFace(emphasis="BOLD", color=(160, 0, 0), fill_color=(255, 228, 228))
 HEADING = FontFace(emphasis="BOLD", fill_color=(230, 230, 230))
@@ -63,52 +66,68 @@ def _cell_text(cell: Cell) -> str:
     return f"{names}\n{gap}" if names else gap
 
 
-def render_month(planning: Planning, grid: Grid) -> bytes:
+def _unicode_pdf() -> FPDF:
+    """A PDF whose fonts draw every script of the names: Latin, Arabic, Ethiopic."""
     pdf = FPDF(orientation="L", unit="mm", format="A4")
+    for name, family in [(FONT, "Latin"), *((n, f) for n, f in FALLBACK_FONTS.items())]:
+        pdf.add_font(name, "", str(fonts.path(family)))
+        pdf.add_font(name, "B", str(fonts.path(family, bold=True)))
+    pdf.set_fallback_fonts(list(FALLBACK_FONTS), exact_match=False)
+    pdf.set_text_shaping(True)
+    return pdf
+
+
+def render_month(planning: Planning, grid: Grid) -> bytes:
+    pdf = _unicode_pdf()
     pdf.set_compression(False)
     pdf.set_margins(10, 10, 10)
     pdf.set_auto_page_break(auto=True, margin=12)
-    pdf.set_title(latin1(f"{planning.site.name} {planning.month:%Y-%m}"))
+    pdf.set_title(f"{planning.site.name} {planning.month:%Y-%m}")
     pdf.add_page()
     pdf.set_font(FONT, style="B", size=16)
     title = f"{planning.site.name} - {date_format(planning.month, 'F Y')}"
-    pdf.cell(text=latin1(title))
+    pdf.cell(text=title)
     if planning.is_draft:
         pdf.set_text_color(180, 0, 0)
-        pdf.cell(text=latin1("   " + _("DRAFT - not the planning in force")))
+        pdf.cell(text="   " + _("DRAFT - not the planning in force"))
         pdf.set_text_color(0, 0, 0)
     pdf.ln(8)
     pdf.set_font(FONT, size=9)
     summary = _("%(filled)d of %(places)d places filled · %(gaps)d missing") % {
-        "filled": grid.filled, "places": grid.places, "gaps": grid.gaps,
-    }  # fmt: skip
+        "filled": grid.filled,
+        "places": grid.places,
+        "gaps": grid.gaps,
+    }
     if not planning.is_draft:
         version = _("Version %(version)d") % {"version": planning.version}
         summary = f"{version} · {summary}"
-    pdf.cell(text=latin1(summary))
+    pdf.cell(text=summary)
     pdf.ln(7)
     day_width = 22
     widths = [day_width, *([(pdf.epw - day_width) / max(len(grid.slots), 1)] * len(grid.slots))]
     with pdf.table(
-        col_widths=widths, line_height=4.2, text_align="LEFT", headings_style=HEADING,
+        col_widths=widths,
+        line_height=4.2,
+        text_align="LEFT",
+        headings_style=HEADING,
         first_row_as_headings=True,
-    ) as table:  # fmt: skip
+    ) as table:
         heading = table.row()
         for label in [_("Day"), *grid.slots]:
-            heading.cell(latin1(label))
+            heading.cell(label)
         for row in grid.rows:
             line = table.row()
             day = date_format(row.day, "D j") + (f"\n{row.holiday}" if row.holiday else "")
-            line.cell(latin1(day), style=HEADING)
+            line.cell(day, style=HEADING)
             for cell in row.cells:
                 if cell is None:
                     line.cell("")
                 else:
-                    line.cell(latin1(_cell_text(cell)), style=GAP if cell.missing else None)
+                    line.cell(_cell_text(cell), style=GAP if cell.missing else None)
     pdf.ln(3)
     pdf.set_font(FONT, size=7)
     printed = date_format(timezone.localtime(), "j F Y H:i")
-    pdf.cell(text=latin1(_("Printed on %(date)s with Coordo") % {"date": printed}))
+    pdf.cell(text=_("Printed on %(date)s with Coordo") % {"date": printed})
     return bytes(pdf.output())
 
 

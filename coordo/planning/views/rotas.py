@@ -12,12 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coordo.access import audit
-from coordo.access.http import (
-    AuthedRequest,
-    flash_form_errors,
-    principal_of,
-    require_perm,
-)
+from coordo.access.http import AuthedRequest, flash_form_errors, principal_of, require_perm
 from coordo.access.models import AuditAction, Site
 from coordo.access.policy import Perm
 from coordo.planning import queries
@@ -51,9 +46,11 @@ def rota_create(request: AuthedRequest) -> HttpResponse:
     if form.is_valid():
         with errors_onto(form):
             rota = rota_actions.create_rota(
-                site=site, name=form.cleaned_data["name"], members=form.cleaned_data["members"],
+                site=site,
+                name=form.cleaned_data["name"],
+                members=form.cleaned_data["members"],
                 by=principal_of(request),
-            )  # fmt: skip
+            )
             messages.success(request, _("The rota is created: add its periods."))
             return redirect("rota_detail", rota_id=rota.pk)
     flash_form_errors(request, form)
@@ -82,9 +79,11 @@ def rota_detail(request: AuthedRequest, rota_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         with errors_onto(form):
             rota_actions.update_rota(
-                rota, name=form.cleaned_data["name"], members=form.cleaned_data["members"],
+                rota,
+                name=form.cleaned_data["name"],
+                members=form.cleaned_data["members"],
                 by=principal,
-            )  # fmt: skip
+            )
             messages.success(request, _("The rota is saved."))
             return redirect("rota_detail", rota_id=rota.pk)
     if request.method == "GET":
@@ -115,9 +114,11 @@ def rota_period_add(request: AuthedRequest, rota_id: int) -> HttpResponse:
     rota = queries.get_rota(principal, rota_id)
     form = RotaPeriodForm(request.POST, rota=rota)
     saved = _save_period(
-        request, form, lambda **data: rota_actions.add_rota_period(rota, **data),
+        request,
+        form,
+        lambda **data: rota_actions.add_rota_period(rota, **data),
         _("The period is added."),
-    )  # fmt: skip
+    )
     if saved is not None:
         return saved
     team = _team(rota.site)
@@ -132,9 +133,11 @@ def rota_period_edit(request: AuthedRequest, rota_id: int, period_id: int) -> Ht
     form = RotaPeriodForm(request.POST or None, instance=period, rota=rota)
     if request.method == "POST":
         saved = _save_period(
-            request, form, lambda **data: rota_actions.change_rota_period(period, **data),
+            request,
+            form,
+            lambda **data: rota_actions.change_rota_period(period, **data),
             _("The period is saved."),
-        )  # fmt: skip
+        )
         if saved is not None:
             return saved
     else:

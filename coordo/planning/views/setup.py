@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 
+from django import forms
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -12,19 +14,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coordo.access import audit
-from coordo.access.http import (
-    AuthedRequest,
-    flash_form_errors,
-    principal_of,
-    require_perm,
-)
+from coordo.access.http import AuthedRequest, flash_form_errors, principal_of, require_perm
 from coordo.access.models import AuditAction
 from coordo.access.policy import Perm
 from coordo.planning.actions import add_template, add_worker, change_planning_settings
 from coordo.planning.forms import PlanningSettingsForm, TemplateForm, WorkerForm
 from coordo.planning.public_holidays import public_holidays
 from coordo.planning.queries import closes_on_public_holidays, site_team, site_templates
-from coordo.web.posting import errors_onto
+from coordo.web.posting import save_posted_form
 from coordo.web.sites import current_site
 
 HOLIDAYS_AHEAD = 365  # days of public holidays the setup page lists
@@ -54,31 +51,32 @@ def planning_setup(request: AuthedRequest) -> HttpResponse:
 @require_POST
 @require_perm(Perm.PLANNING_EDIT)
 def worker_create(request: AuthedRequest) -> HttpResponse:
-    form = WorkerForm(request.POST)
-    if form.is_valid():
-        with errors_onto(form):
-            add_worker(
-                site=current_site(request, Perm.PLANNING_EDIT),
-                by=principal_of(request),
-                **form.cleaned_data,
-            )
-            messages.success(request, _("The worker is added."))
-    flash_form_errors(request, form)
-    return redirect("planning_setup")
+    return _add_to_setup(request, WorkerForm(request.POST), add_worker, _("The worker is added."))
 
 
 @require_POST
 @require_perm(Perm.PLANNING_EDIT)
 def template_create(request: AuthedRequest) -> HttpResponse:
     form = TemplateForm(request.POST)
-    if form.is_valid():
-        with errors_onto(form):
-            add_template(
-                form.save(commit=False),
-                site=current_site(request, Perm.PLANNING_EDIT),
-                by=principal_of(request),
-            )
-            messages.success(request, _("The slot is added; new drafts will include it."))
+    return _add_to_setup(
+        request,
+        form,
+        # The form's fields are on its instance already.
+        lambda site, by, **_fields: add_template(form.save(commit=False), site=site, by=by),
+        _("The slot is added; new drafts will include it."),
+    )
+
+
+def _add_to_setup(
+    request: AuthedRequest, form: forms.BaseForm, add: Callable[..., object], done: str
+) -> HttpResponse:
+    """The setup page's small forms: `add(site=, by=, **cleaned_data)`, then back to the page,
+    the errors (the action's on their field too) as messages."""
+
+    def write(**data: object) -> object:
+        return add(site=current_site(request, Perm.PLANNING_EDIT), by=principal_of(request), **data)
+
+    save_posted_form(request, form, write, done)
     flash_form_errors(request, form)
     return redirect("planning_setup")
 

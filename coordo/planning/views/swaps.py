@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from django.contrib import messages
@@ -11,19 +12,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coordo.access import audit
-from coordo.access.http import (
-    AuthedRequest,
-    flash_form_errors,
-    principal_of,
-    require_perm,
-)
+from coordo.access.http import AuthedRequest, flash_form_errors, principal_of, require_perm
 from coordo.access.models import AuditAction
 from coordo.access.policy import Perm
 from coordo.planning import queries
 from coordo.planning.actions import swaps as swap_actions
 from coordo.planning.forms import AcceptSwapForm, SwapRequestForm
 from coordo.planning.models import Worker
-from coordo.web.posting import errors_flashed, errors_onto
+from coordo.web.posting import errors_flashed, save_posted_form
 
 
 def _worker(request: AuthedRequest) -> Worker:
@@ -59,12 +55,8 @@ def swap_create(request: AuthedRequest, assignment_id: int) -> HttpResponse:
     form = SwapRequestForm(
         request.POST, colleagues=queries.colleagues(worker, assignment.planning.site_id)
     )
-    if form.is_valid():
-        with errors_onto(form):
-            swap_actions.request_swap(
-                assignment, colleague=form.cleaned_data["colleague"], by=principal_of(request),
-            )  # fmt: skip
-            messages.success(request, _("Your request is sent."))
+    write = partial(swap_actions.request_swap, assignment, by=principal_of(request))
+    save_posted_form(request, form, write, _("Your request is sent."))
     flash_form_errors(request, form)
     return redirect("my_shifts")
 
@@ -74,13 +66,8 @@ def swap_accept(request: AuthedRequest, swap_id: int) -> HttpResponse:
     worker = _worker(request)
     swap = get_object_or_404(queries.swaps_offered_to(worker), pk=swap_id)
     form = AcceptSwapForm(request.POST, shifts=queries.exchangeable(worker, swap))
-    if form.is_valid():
-        with errors_onto(form):
-            swap_actions.accept_swap(
-                swap, taker=worker, counter_shift=form.cleaned_data["counter_shift"],
-                by=principal_of(request),
-            )  # fmt: skip
-            messages.success(request, _("Thank you: the coordination will confirm the swap."))
+    write = partial(swap_actions.accept_swap, swap, taker=worker, by=principal_of(request))
+    save_posted_form(request, form, write, _("Thank you: the coordination will confirm the swap."))
     flash_form_errors(request, form)
     return redirect("my_shifts")
 

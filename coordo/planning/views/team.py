@@ -17,12 +17,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from coordo.access import audit
-from coordo.access.http import (
-    AuthedRequest,
-    flash_form_errors,
-    principal_of,
-    require_perm,
-)
+from coordo.access.http import AuthedRequest, flash_form_errors, principal_of, require_perm
 from coordo.access.models import AuditAction, Site
 from coordo.access.policy import Perm
 from coordo.planning import queries

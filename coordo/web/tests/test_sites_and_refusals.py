@@ -1,4 +1,5 @@
-"""The one current-site gate and the two ways an action's refusal reaches the user."""
+"""The one current-site gate, the two ways an action's refusal reaches the user, and the
+form page built on them."""
 
 from __future__ import annotations
 
@@ -8,13 +9,14 @@ from django.contrib.messages import get_messages
 from django.contrib.messages.storage.fallback import FallbackStorage
 from django.contrib.sessions.backends.db import SessionStore
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
 from django.test import RequestFactory
 
 from coordo.access.http import AuthedRequest
 from coordo.access.models import Site, User
 from coordo.access.policy import Perm
-from coordo.access.scoping import principal_for_user
-from coordo.web.posting import errors_flashed, errors_onto
+from coordo.access.scoping import Principal, principal_for_user
+from coordo.web.posting import errors_flashed, errors_onto, form_page
 from coordo.web.sites import current_site, site_holding
 
 
@@ -89,3 +91,48 @@ def test_no_refusal_no_message(coordinator: User, site: Site) -> None:
     with errors_flashed(request, heading="Nothing was imported."):
         pass
     assert list(get_messages(request)) == []
+
+
+def test_a_form_page_writes_says_and_goes_on_with_what_was_written(
+    coordinator: User, site: Site
+) -> None:
+    request = request_at(coordinator, site)
+    written: list[tuple[Principal, str]] = []
+    shown: list[bool] = []
+
+    def write(*, by: Principal, body: str) -> str:
+        written.append((by, body))
+        return body.upper()
+
+    response = form_page(
+        request,
+        NoteForm({"body": "x"}),
+        write,
+        done="Saved.",
+        then=lambda result: HttpResponse(result),
+        template="form_page.html",
+        shown=lambda: shown.append(True),
+    )
+    assert response.content == b"X"
+    assert [(by.user_id, body) for by, body in written] == [(coordinator.pk, "x")]
+    assert [str(m) for m in get_messages(request)] == ["Saved."]
+    assert shown == []
+
+
+def test_a_refused_form_page_is_shown_again_with_the_refusal(coordinator: User, site: Site) -> None:
+    request = request_at(coordinator, site)
+    shown: list[bool] = []
+    form = NoteForm({"body": "x"})
+    response = form_page(
+        request,
+        form,
+        lambda **_data: refuse(),
+        done="Saved.",
+        then=HttpResponse("never"),
+        template="form_page.html",
+        shown=lambda: shown.append(True),
+    )
+    assert response.status_code == 200
+    assert "Too long for the record." in response.content.decode()
+    assert list(get_messages(request)) == []
+    assert shown == [True]

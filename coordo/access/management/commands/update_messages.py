@@ -40,9 +40,13 @@ class Command(BaseCommand):
     def handle(self, *args: Any, compile_only: bool = False, **options: Any) -> None:
         if not compile_only:
             call_command(
-                "makemessages", locale=list(LANGUAGES), ignore_patterns=IGNORED,
-                no_obsolete=True, no_location=True, verbosity=0,
-            )  # fmt: skip
+                "makemessages",
+                locale=list(LANGUAGES),
+                ignore_patterns=IGNORED,
+                no_obsolete=True,
+                no_location=True,
+                verbosity=0,
+            )
         for language in LANGUAGES:
             po = polib.pofile(str(catalogue(language)))
             po.save_as_mofile(str(catalogue(language).with_suffix(".mo")))

@@ -10,15 +10,8 @@ import os
 from pathlib import Path
 from typing import Any
 
-WEIGHTS = (
-    "fairness",
-    "not_preferred",
-    "undesired",
-    "split_day",
-    "oncall_balance",
-    "oncall_weekend_balance",
-    "change",
-)
+from coordo.planning.solver.model import WEIGHT_NAMES as WEIGHTS
+
 DAYS = {
     name: f"2026-03-{2 + k:02d}"
     for k, name in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))

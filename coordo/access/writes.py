@@ -1,0 +1,48 @@
+"""How an action ends its write: the fields it may set, validation, the save, the audit row.
+
+Every create action builds its row, then `save_new` validates, inserts and audits it;
+an update calls `save_changed` (after `full_clean()` where the action validates). The
+permission check and the domain rules stay in the action, before these calls.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from django.db import models
+
+from coordo.access import audit
+from coordo.access.models import AuditAction
+from coordo.access.scoping import Principal
+
+
+def assign(obj: models.Model, names: Iterable[str], fields: Mapping[str, Any]) -> None:
+    """Copy onto `obj` those of `fields` an action lets its caller set, and no other."""
+    for name in names:
+        if name in fields:
+            setattr(obj, name, fields[name])
+
+
+def save_new[M: models.Model](obj: M, *, by: Principal, site_id: int | None = None) -> M:
+    """Validate, insert and audit one new row (`site_id` for rows without their own)."""
+    obj.full_clean()
+    obj.save()
+    audit.record(AuditAction.CREATE, principal=by, obj=obj, site_id=site_id)
+    return obj
+
+
+def save_changed[M: models.Model](
+    obj: M,
+    *,
+    by: Principal,
+    fields: Iterable[str] | None = None,
+    site_id: int | None = None,
+    object_type: str = "",
+) -> M:
+    """Save a change (only `fields`, when given) and audit it."""
+    obj.save(update_fields=fields)
+    audit.record(
+        AuditAction.UPDATE, principal=by, obj=obj, site_id=site_id, object_type=object_type
+    )
+    return obj

@@ -1,0 +1,22 @@
+"""Every write of the incidents app, by area: reports and their follow-up, escalation."""
+
+from coordo.incidents.actions.debriefings import (
+    add_debriefing_action,
+    answer_offer,
+    hold_debriefing,
+    offer_support,
+)
+from coordo.incidents.actions.register import declare_violence
+from coordo.incidents.actions.reports import (
+    Involved,
+    add_follow_up_action,
+    change_status,
+    complete_action,
+    report_incident,
+)
+
+__all__ = [
+    "Involved", "add_debriefing_action", "add_follow_up_action", "answer_offer",
+    "hold_debriefing", "offer_support", "change_status", "complete_action", "declare_violence",
+    "report_incident",
+]  # fmt: skip

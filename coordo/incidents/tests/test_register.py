@@ -1,0 +1,133 @@
+"""The register of acts of violence by third parties: named or not, read by the direction and
+the prevention advisor only, printed and exported for the inspector, purged after five years."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pytest
+import time_machine
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from conftest import make_user, verified_client
+from coordo.access.models import AuditEvent
+from coordo.access.roles import Role
+from coordo.access.scoping import principal_for_user
+from coordo.incidents import actions
+from coordo.incidents.models import Declaration
+from coordo.incidents.tests.factories import report
+from coordo.operations import retention as retention_run
+
+pytestmark = pytest.mark.django_db
+
+
+def declare(site, user, *, named, **fields):
+    values = {
+        "occurred_at": timezone.now() - timedelta(hours=2), "type": "threat",
+        "description": "Menacée par un visiteur à l'accueil.",
+    }  # fmt: skip
+    values.update(fields)
+    return actions.declare_violence(site=site, named=named, by=principal_for_user(user), **values)
+
+
+@pytest.fixture
+def advisor(site):
+    return make_user(site, Role.PREVENTION_ADVISOR)
+
+
+def test_without_her_name_nothing_links_the_declaration_to_her(site, host):
+    incident = report(site, host, type="threat")
+    declaration = declare(site, host, named=False, incident=incident)
+    assert declaration.declarant is None
+    assert declaration.incident is None
+    row = AuditEvent.objects.get(object_type="incidents.declaration")
+    assert row.actor_id is None
+    assert row.actor_label == ""
+
+
+def test_with_her_name_the_declaration_names_her(site, host):
+    declaration = declare(site, host, named=True)
+    assert declaration.declarant == host
+
+
+def test_the_type_is_an_aggression_against_a_worker(site, host):
+    with pytest.raises(ValidationError):
+        declare(site, host, named=False, type="fire_or_evacuation")
+
+
+def test_a_worker_declares_from_the_page_and_her_coordinator_cannot_read_it(
+    site, other_site, host, coordinator, advisor
+):
+    answer = verified_client(host).post(
+        "/register/declare/",
+        {"occurred_at": "2026-11-03T10:15", "type": "verbal_abuse",
+         "description": "Insultée par un livreur", "identity": "anonymous"},
+    )  # fmt: skip
+    assert answer.status_code == 302
+    assert verified_client(coordinator).get("/register/").status_code == 403
+    assert "Insultée par un livreur" in verified_client(advisor).get("/register/").content.decode()
+
+
+def test_the_declaration_form_is_prefilled_from_her_incident(site, host):
+    incident = report(site, host, type="threat", narrative="Un homme m'a menacée")
+    page = verified_client(host).get(f"/register/declare/?incident={incident.pk}").content.decode()
+    assert "Un homme m&#x27;a menacée" in page
+
+
+def test_the_choice_to_be_named_is_explicit(site, host):
+    answer = verified_client(host).post(
+        "/register/declare/",
+        {"occurred_at": "2026-11-03T10:15", "type": "verbal_abuse", "description": "x"},
+    )
+    assert answer.status_code == 200
+    assert list(answer.context["form"].errors) == ["identity"]
+
+
+def test_the_register_is_organisation_wide_for_the_advisor(site, other_site, advisor):
+    worker = make_user(other_site, Role.HOST)
+    declare(other_site, worker, named=True, description="Au second site")
+    assert "Au second site" in verified_client(advisor).get("/register/").content.decode()
+
+
+def test_the_inspector_gets_a_pdf_and_an_xlsx(site, host, advisor):
+    declare(site, host, named=True, description="Menacée — « ça va mal finir »")
+    client = verified_client(advisor)
+    pdf = client.get("/register/print/")
+    assert pdf["Content-Type"] == "application/pdf"
+    assert pdf.content.startswith(b"%PDF")
+    xlsx = client.get("/register/export/?format=xlsx")
+    assert xlsx.content.startswith(b"PK")
+    csv = client.get("/register/export/").content.decode("utf-8-sig")
+    assert "« ça va mal finir »" in csv
+    assert host.full_name in csv
+
+
+def test_the_yearly_summary_counts_and_shows_no_description(site, host, advisor):
+    tz = timezone.get_current_timezone()
+    declare(site, host, named=True, occurred_at=datetime(2026, 3, 4, 22, 30, tzinfo=tz))
+    declare(site, host, named=False, occurred_at=datetime(2026, 3, 9, 8, 0, tzinfo=tz))
+    page = verified_client(advisor).get("/register/summary/?year=2026")
+    summary = page.context["summary"]
+    assert summary.total == 2
+    assert summary.by_month[2] == (3, 2)
+    assert dict(summary.by_hour_band) == {"00–06": 0, "06–12": 1, "12–18": 0, "18–24": 1}
+    assert "Menacée" not in page.content.decode()
+
+
+def test_declarations_older_than_five_years_are_purged(site, host):
+    with time_machine.travel(datetime(2021, 6, 1, 12, tzinfo=timezone.get_current_timezone())):
+        old = declare(site, host, named=False)
+    recent = declare(site, host, named=False)
+    with time_machine.travel(datetime(2026, 6, 2, 12, tzinfo=timezone.get_current_timezone())):
+        counts = retention_run.dry_run(date(2026, 6, 2))
+        assert counts[site.organisation_id]["third_party_violence_register"] == 1
+        assert Declaration.objects.count() == 2  # the dry run changes nothing
+        retention_run.apply(date(2026, 6, 2))
+    assert list(Declaration.objects.values_list("pk", flat=True)) == [recent.pk]
+    assert (
+        AuditEvent.objects.filter(
+            object_type="incidents.declaration", object_id=str(old.pk), action="delete"
+        ).count()
+        == 1
+    )

@@ -1,0 +1,1 @@
+"""The incidents pages, by area."""

@@ -1,0 +1,96 @@
+"""Debriefing sessions, and the psycho-social follow-up offered to a worker."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from coordo.access import audit
+from coordo.access.http import AuthedRequest, flash_form_errors, principal_of, require_perm
+from coordo.access.models import AuditAction
+from coordo.access.policy import Perm
+from coordo.incidents import actions, queries
+from coordo.incidents.forms import DebriefingForm, FollowUpActionForm, SupportOfferForm
+from coordo.web.posting import errors_flashed, errors_onto
+from coordo.web.sites import current_site
+
+
+@require_perm(Perm.INCIDENT_FOLLOW_UP)
+def debriefing_list(request: AuthedRequest) -> HttpResponse:
+    principal = principal_of(request)
+    site = current_site(request, Perm.INCIDENT_FOLLOW_UP)
+    debriefings = list(queries.debriefings_visible_to(principal).filter(site=site)[:200])
+    return render(request, "incidents/debriefing_list.html", {"debriefings": debriefings})
+
+
+@require_perm(Perm.INCIDENT_FOLLOW_UP)
+def debriefing_create(request: AuthedRequest) -> HttpResponse:
+    principal = principal_of(request)
+    site = current_site(request, Perm.INCIDENT_FOLLOW_UP)
+    form = DebriefingForm(
+        request.POST or None, initial={"held_on": timezone.localdate()},
+        incidents=queries.incidents_to_debrief(principal, site.pk),
+        members=queries.action_owners(principal, site.pk),
+    )  # fmt: skip
+    if request.method == "POST" and form.is_valid():
+        with errors_onto(form):
+            debriefing = actions.hold_debriefing(site=site, by=principal, **form.cleaned_data)
+            messages.success(request, _("The debriefing has been recorded."))
+            return redirect("debriefing_detail", debriefing_id=debriefing.pk)
+    return render(request, "incidents/debriefing_form.html", {"form": form, "site": site})
+
+
+def debriefing_detail(request: AuthedRequest, debriefing_id: int) -> HttpResponse:
+    principal = principal_of(request)
+    debriefing = queries.get_debriefing(principal, debriefing_id)
+    audit.record(AuditAction.VIEW, principal=principal, obj=debriefing)
+    form = FollowUpActionForm(owners=queries.action_owners(principal, debriefing.site_id))
+    return render(
+        request, "incidents/debriefing_detail.html", {"debriefing": debriefing, "action_form": form}
+    )
+
+
+@require_POST
+def debriefing_action_add(request: AuthedRequest, debriefing_id: int) -> HttpResponse:
+    principal = principal_of(request)
+    debriefing = queries.get_debriefing(principal, debriefing_id)
+    form = FollowUpActionForm(
+        request.POST, owners=queries.action_owners(principal, debriefing.site_id)
+    )
+    if not form.is_valid():
+        flash_form_errors(request, form)
+    else:
+        with errors_flashed(request):
+            actions.add_debriefing_action(debriefing, by=principal, **form.cleaned_data)
+            messages.success(request, _("The follow-up action has been added."))
+    return redirect("debriefing_detail", debriefing_id=debriefing.pk)
+
+
+@require_POST
+def support_offer(request: AuthedRequest, incident_id: int) -> HttpResponse:
+    principal = principal_of(request)
+    incident = queries.get_incident_to_follow_up(principal, incident_id)
+    form = SupportOfferForm(
+        request.POST, members=queries.action_owners(principal, incident.site_id)
+    )
+    if not form.is_valid():
+        flash_form_errors(request, form)
+    else:
+        with errors_flashed(request):
+            actions.offer_support(incident, by=principal, **form.cleaned_data)
+            messages.success(request, _("The follow-up has been offered."))
+    return redirect("incident_detail", incident_id=incident.pk)
+
+
+@require_POST
+def support_answer(request: AuthedRequest, offer_id: int) -> HttpResponse:
+    principal = principal_of(request)
+    offer = queries.get_offer(principal, offer_id)
+    with errors_flashed(request):
+        actions.answer_offer(offer, accepted=request.POST.get("answer") == "accept", by=principal)
+        messages.success(request, _("Your answer has been recorded."))
+    return redirect("my_follow_up")
