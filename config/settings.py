@@ -108,6 +108,7 @@ INSTALLED_APPS = [
     "coordo.notifications",
     "coordo.incidents",
     "coordo.reports",
+    "coordo.community",
     "coordo.demo",
     "coordo.operations",
 ]

@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("coordo.notifications.urls")),
     path("", include("coordo.incidents.urls")),
     path("", include("coordo.reports.urls")),
+    path("", include("coordo.community.urls")),
 ]
 
 # 503 "try again" while the database is away, the plain 500 page otherwise.

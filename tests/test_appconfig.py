@@ -12,7 +12,17 @@ from coordo.appconfig import CoordoConfig
 from coordo.personal_data import sources
 from coordo.retention import rules
 
-APPS = ("access", "people", "housing", "casework", "partners", "planning", "dispatch", "incidents")
+APPS = (
+    "access",
+    "people",
+    "housing",
+    "casework",
+    "partners",
+    "planning",
+    "dispatch",
+    "incidents",
+    "community",
+)
 
 
 def test_every_domain_app_runs_the_one_config():

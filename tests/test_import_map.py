@@ -12,7 +12,16 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent / "coordo"
-DOMAIN_APPS = ("people", "casework", "partners", "housing", "planning", "dispatch", "incidents")
+DOMAIN_APPS = (
+    "people",
+    "casework",
+    "partners",
+    "housing",
+    "planning",
+    "dispatch",
+    "incidents",
+    "community",
+)
 SHARED = (
     "access",
     "web",

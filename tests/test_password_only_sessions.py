@@ -40,6 +40,12 @@ EXEMPT: dict[str, tuple[Answer, Answer]] = {
     "mfa_setup": ((302, f"{VERIFY}?{urlencode({'next': SET_UP})}"), OPEN),
     "password_reset_confirm": (OPEN, OPEN),  # as for anyone logged out: "this link is dead"
     "calendar_feed": (OPEN, OPEN),  # its secret address is the credential, session or not
+    "public_programme": (OPEN, OPEN),  # a site's public programme: the same for everyone
+    "public_activity": (OPEN, OPEN),
+    "public_house_rules": (OPEN, OPEN),
+    "api:list_public_activities": (OPEN, OPEN),  # the public programme: no token needed
+    "api:list_public_occurrences": (OPEN, OPEN),
+    "public_programme_ics": (OPEN, OPEN),
     "api:api-root": (HIDDEN, HIDDEN),
     "api:openapi-json": (HIDDEN, HIDDEN),
     "api:openapi-view": (HIDDEN, HIDDEN),

@@ -32,6 +32,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
             "planning": principal.can(Perm.PLANNING_VIEW),
             "incidents": principal.can(Perm.INCIDENT_REPORT),
             "register": principal.can(Perm.REGISTER_VIEW),
+            "community": principal.can(Perm.COMMUNITY_VIEW),
             "casework": "front_desk"
             if principal.can(Perm.REQUEST_EDIT)
             else "case_file_list"

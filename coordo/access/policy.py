@@ -75,6 +75,14 @@ class Perm(StrEnum):
     INCIDENT_FOLLOW_UP = "incidents.follow_up"  # status, follow-up actions
     REGISTER_DECLARE = "incidents.register_declare"  # declare violence by a third party
     REGISTER_VIEW = "incidents.register_view"  # the register itself, its exports and summary
+    # community
+    COMMUNITY_VIEW = "community.view"  # the programme, its occurrences and attendance counts
+    ACTIVITY_PROPOSE = "community.propose"  # enter an idea: an activity, an agenda item
+    PROGRAMME_EDIT = "community.programme_edit"  # accept, publish, withdraw; exceptions; settings
+    ATTENDANCE_RECORD = "community.attendance_record"  # anonymous counts per occurrence
+    COMMUNITY_FIGURES = "community.figures"  # attendance per activity, month and category
+    MEETING_EDIT = "community.meeting_edit"  # meetings, minutes, decisions, the house rules
+    OUTREACH_RECORD = "community.outreach"  # outreach rounds, their contacts, day-centre counts
 
 
 @dataclass(frozen=True)
@@ -171,6 +179,15 @@ GRANTS: dict[Perm, frozenset[str]] = {
     # organisation-wide; a site's coordinators only if they also hold one of those roles.
     Perm.REGISTER_DECLARE: frozenset({C, SW, MED, HOST, DISP, FIN}),
     Perm.REGISTER_VIEW: frozenset({PREV, DIR}),
+    # community — the whole team meets participants; no names, so hosts record and propose.
+    Perm.COMMUNITY_VIEW: frozenset({C, SW, MED, HOST}),
+    Perm.ACTIVITY_PROPOSE: frozenset({C, SW, MED, HOST}),
+    Perm.PROGRAMME_EDIT: frozenset({C}),
+    Perm.ATTENDANCE_RECORD: frozenset({C, SW, HOST}),
+    Perm.COMMUNITY_FIGURES: frozenset({C}),
+    Perm.MEETING_EDIT: frozenset({C}),  # the coordinator "is the memory of the frame"
+    # outreach: the team who goes out; a contact's name shows only to who reads persons.
+    Perm.OUTREACH_RECORD: frozenset({C, SW, HOST}),
 }
 
 

@@ -17,6 +17,7 @@ from coordo.access.queries import second_factor_owed
 from coordo.access.scoping import principal_for_user
 from coordo.api.errors import add_error_answers
 from coordo.casework.api import router as casework_router
+from coordo.community.api import router as community_router
 from coordo.dispatch.api import router as dispatch_router
 from coordo.housing.api import router as housing_router
 from coordo.incidents.api import router as incidents_router
@@ -67,6 +68,7 @@ for router in (
     dispatch_router,
     incidents_router,
     reports_router,
+    community_router,
 ):
     api.add_router("/", router)
 

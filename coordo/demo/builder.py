@@ -130,6 +130,7 @@ DEMO_MODULES: list[str] = [
     "coordo.demo.dispatch",
     "coordo.demo.planning",
     "coordo.demo.incidents",
+    "coordo.demo.community",
 ]
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 from tests.permissions import (
     access,
     casework,
+    community,
     dispatch,
     housing,
     incidents,
@@ -38,6 +39,7 @@ _MODULES = (
     incidents,
     notifications,
     reports,
+    community,
 )
 
 MATRIX: dict[str, Route] = {}

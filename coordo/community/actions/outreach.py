@@ -1,0 +1,135 @@
+"""Outreach rounds and their contacts, orientation to the front desk, day-centre counts."""
+
+from __future__ import annotations
+
+from datetime import date, time
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from coordo.access import audit
+from coordo.access.models import AuditAction, Site
+from coordo.access.policy import Perm
+from coordo.access.scoping import Principal
+from coordo.casework.actions.desk import register_request
+from coordo.casework.models import RequestKind, Urgency
+from coordo.community.models import (
+    DAY_CENTRE_COUNTS,
+    DayCentreCount,
+    Given,
+    Need,
+    OutreachContact,
+    OutreachRound,
+)
+from coordo.people.models import Person
+
+
+@transaction.atomic
+def create_round(
+    site: Site,
+    *,
+    held_on: date,
+    start_time: time,
+    end_time: time | None = None,
+    area: str,
+    team: Any = (),
+    by: Principal,
+) -> OutreachRound:
+    by.require(Perm.OUTREACH_RECORD, site.pk)
+    if end_time is not None and end_time <= start_time:
+        raise ValidationError({"end_time": _("The end must come after the start.")})
+    outreach = OutreachRound(
+        organisation_id=site.organisation_id, site=site, held_on=held_on, start_time=start_time,
+        end_time=end_time, area=area, created_by_id=by.user_id,
+    )  # fmt: skip
+    outreach.full_clean()
+    outreach.save()
+    outreach.team.set(team)
+    return outreach
+
+
+@transaction.atomic
+def record_contact(
+    outreach: OutreachRound,
+    *,
+    age_band: str,
+    sex: str,
+    languages: list[str] = (),  # type: ignore[assignment]
+    needs: list[str] = (),  # type: ignore[assignment]
+    given: list[str] = (),  # type: ignore[assignment]
+    person: Person | None = None,
+    she_agrees: bool = False,
+    by: Principal,
+) -> OutreachContact:
+    """One woman met. Named only when she agrees and the recorder may read persons here."""
+    by.require(Perm.OUTREACH_RECORD, outreach.site_id)
+    if not set(needs) <= set(Need.values):
+        raise ValidationError({"needs": _("Choose needs from the list.")})
+    if not set(given) <= set(Given.values):
+        raise ValidationError({"given": _("Choose what was given from the list.")})
+    if person is not None:
+        by.require(Perm.PERSON_VIEW, outreach.site_id)
+        if person.organisation_id != outreach.organisation_id:
+            raise ValidationError({"person": _("Choose a person of this organisation.")})
+        if not she_agrees:
+            raise ValidationError({"she_agrees": _("Name her only if she agrees.")})
+    contact = OutreachContact(
+        organisation_id=outreach.organisation_id, round=outreach, age_band=age_band, sex=sex,
+        languages=list(languages), needs=list(needs), given=list(given), person=person,
+        created_by_id=by.user_id,
+    )  # fmt: skip
+    contact.full_clean()
+    contact.save()
+    if person is not None:
+        audit.record(AuditAction.CREATE, principal=by, obj=contact, site_id=outreach.site_id)
+    return contact
+
+
+@transaction.atomic
+def orient_to_front_desk(
+    contact: OutreachContact,
+    *,
+    kind: str = RequestKind.ACCOMMODATION,
+    urgency: str = Urgency.URGENT,
+    by: Principal,
+) -> OutreachContact:
+    """In one step: the contact's front-desk request, written by casework's own action."""
+    by.require(Perm.OUTREACH_RECORD, contact.round.site_id)
+    if contact.person is None:
+        raise ValidationError(
+            {"person": _("The front desk needs to know who she is: link her first, if she agrees.")}
+        )
+    if contact.request_id is not None:
+        raise ValidationError({"request": _("She was already oriented to the front desk.")})
+    language = contact.languages[0] if contact.languages else ""
+    contact.request = register_request(
+        site=contact.round.site, person=contact.person, kind=kind, urgency=urgency,
+        language=language, by=by,
+    )  # fmt: skip
+    if Given.ORIENTATION not in contact.given:
+        contact.given = [*contact.given, Given.ORIENTATION]
+    contact.save(update_fields=["request", "given"])
+    return contact
+
+
+@transaction.atomic
+def record_day_centre_count(
+    site: Site, *, day: date, by: Principal, **counts: int
+) -> DayCentreCount:
+    by.require(Perm.OUTREACH_RECORD, site.pk)
+    errors = {
+        name: _("A count cannot be under zero.")
+        for name in DAY_CENTRE_COUNTS
+        if counts.get(name, 0) < 0
+    }
+    if errors:
+        raise ValidationError(errors)
+    if counts.get("first_visits", 0) > counts["women"]:
+        raise ValidationError({"first_visits": _("More first visits than people came.")})
+    row, _created = DayCentreCount.objects.update_or_create(
+        site=site, day=day,
+        defaults={"organisation_id": site.organisation_id, "recorded_by_id": by.user_id, **counts},
+    )  # fmt: skip
+    return row

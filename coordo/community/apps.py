@@ -1,0 +1,8 @@
+from django.utils.translation import gettext_lazy as _
+
+from coordo import appconfig
+
+
+class CommunityConfig(appconfig.CoordoConfig):
+    name = "coordo.community"
+    verbose_name = _("Community life")

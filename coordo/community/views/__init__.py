@@ -1,0 +1,1 @@
+"""Community pages, by area: the programme, attendance and figures, the public programme."""

@@ -1,0 +1,92 @@
+"""Attendance counts per occurrence (a phone form), and the site's figures with their export."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from coordo.access.http import AuthedRequest, principal_of, require_perm
+from coordo.access.policy import Perm
+from coordo.community import actions, figures, queries
+from coordo.community.forms import AttendanceForm, FiguresForm
+from coordo.web.posting import save_posted_form
+from coordo.web.sites import current_site
+from coordo.web.tabular import export_response
+
+
+def weekday_name(number: int) -> str:
+    return date_format(date(2024, 1, 1 + number), "l")  # 1 January 2024 was a Monday
+
+
+@require_perm(Perm.ATTENDANCE_RECORD)
+def attendance_record(request: AuthedRequest, activity_id: int, day: str) -> HttpResponse:
+    principal = principal_of(request)
+    activity = queries.get_activity(principal, activity_id, Perm.ATTENDANCE_RECORD)
+    try:
+        occurrence_date = date.fromisoformat(day)
+    except ValueError as error:
+        raise Http404 from error
+    recorded = queries.attendance_of(activity).get(occurrence_date)
+    initial = (
+        {name: getattr(recorded, name) for name in AttendanceForm.base_fields} if recorded else {}
+    )
+    initial.pop("over_capacity_confirmed", None)
+    form = AttendanceForm(request.POST or None, initial=initial)
+    if request.method == "POST":
+
+        def write(**counts: Any) -> object:
+            return actions.record_attendance(
+                activity, occurrence_date=occurrence_date, by=principal, **counts
+            )
+
+        if save_posted_form(request, form, write, _("The attendance is recorded.")):
+            return redirect("community_activity", activity.pk)
+    context = {"form": form, "activity": activity, "occurrence_date": occurrence_date}
+    return render(request, "community/attendance_form.html", context)
+
+
+def _period(request: AuthedRequest) -> tuple[FiguresForm, date, date]:
+    today = timezone.localdate()
+    default_since = (today.replace(day=1) - timedelta(days=160)).replace(day=1)
+    form = FiguresForm(request.GET or {"since": default_since, "until": today})
+    if form.is_valid() and form.cleaned_data["since"] <= form.cleaned_data["until"]:
+        return form, form.cleaned_data["since"], form.cleaned_data["until"]
+    return form, default_since, today
+
+
+@require_perm(Perm.COMMUNITY_FIGURES)
+def community_figures(request: AuthedRequest) -> HttpResponse:
+    site = current_site(request, Perm.COMMUNITY_FIGURES)
+    form, since, until = _period(request)
+    principal = principal_of(request)
+    rows = queries.attendance_figures(principal, site, since, until)
+    days, hours = queries.busiest(principal, site, since, until)
+    months = sorted(queries.totals_by_month(rows).items())
+    top = max((values["total"] for _month, values in months), default=0) or 1
+    chart = [
+        (index * 40, month, values["total"], round(values["total"] * 120 / top))
+        for index, (month, values) in enumerate(months)
+    ]
+    context = {
+        "chart": chart, "chart_width": max(len(chart) * 40, 40),
+        "days": [(weekday_name(day), total) for day, total in days], "hours": hours,
+        "form": form, "site": site, "rows": rows, "since": since, "until": until,
+        "months": months,
+        "funders": figures.for_funders(rows),
+    }  # fmt: skip
+    return render(request, "community/figures.html", context)
+
+
+@require_perm(Perm.COMMUNITY_FIGURES)
+def community_figures_export(request: AuthedRequest) -> HttpResponse:
+    site = current_site(request, Perm.COMMUNITY_FIGURES)
+    _form, since, until = _period(request)
+    rows = queries.attendance_figures(principal_of(request), site, since, until)
+    lines = figures.lines(rows, funders=request.GET.get("funders") == "1")
+    return export_response(request, lines, name="attendance", title=_("Attendance"))
