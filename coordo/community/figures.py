@@ -59,16 +59,25 @@ def lines(rows: list[MonthFigures], *, funders: bool) -> Iterator[list[object]]:
         yield [_("Month"), _("Total"), *(labels[name] for name in (*CATEGORIES, OTHER))]
         for funded in for_funders(rows):
             yield [
-                f"{funded.month:%Y-%m}", str(funded.total),
+                f"{funded.month:%Y-%m}",
+                str(funded.total),
                 *(str(funded.by_category[name]) for name in (*CATEGORIES, OTHER)),
-            ]  # fmt: skip
+            ]
         return
     yield [
-        _("Month"), _("Activity"), _("Occurrences"), _("Total"), _("First visits"),
+        _("Month"),
+        _("Activity"),
+        _("Occurrences"),
+        _("Total"),
+        _("First visits"),
         *(labels[name] for name in CATEGORIES),
-    ]  # fmt: skip
+    ]
     for row in rows:
         yield [
-            f"{row.month:%Y-%m}", row.activity, row.occurrences, row.total, row.first_visits,
+            f"{row.month:%Y-%m}",
+            row.activity,
+            row.occurrences,
+            row.total,
+            row.first_visits,
             *(row.by_category[name] for name in CATEGORIES),
-        ]  # fmt: skip
+        ]

@@ -43,10 +43,21 @@ class ActivityForm(forms.ModelForm):
     class Meta:
         model = Activity
         fields = [
-            "title", "description", "proposer_kind", "proposer_name", "proposer_user",
-            "proposer_partner", "place", "capacity", "accessibility", "languages", "starts_on",
-            "start_time", "end_time", "recurrence",
-        ]  # fmt: skip
+            "title",
+            "description",
+            "proposer_kind",
+            "proposer_name",
+            "proposer_user",
+            "proposer_partner",
+            "place",
+            "capacity",
+            "accessibility",
+            "languages",
+            "starts_on",
+            "start_time",
+            "end_time",
+            "recurrence",
+        ]
         field_classes = {"starts_on": DayField}
         widgets = {
             "start_time": TIME,
@@ -198,9 +209,11 @@ class RoundForm(forms.Form):
     end_time = forms.TimeField(label=_("end time"), widget=TIME, required=False)
     area = forms.CharField(label=_("area or place"), max_length=150)
     team = RecordsChoiceField(
-        queryset=User.objects.none(), required=False, label=_("team members"),
+        queryset=User.objects.none(),
+        required=False,
+        label=_("team members"),
         widget=forms.CheckboxSelectMultiple,
-    )  # fmt: skip
+    )
 
     def __init__(self, *args: Any, team: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -219,9 +232,11 @@ class ContactForm(forms.Form):
         label=_("needs"), choices=Need.choices, required=False, widget=forms.CheckboxSelectMultiple
     )
     given = forms.MultipleChoiceField(
-        label=_("what was given"), choices=Given.choices, required=False,
+        label=_("what was given"),
+        choices=Given.choices,
+        required=False,
         widget=forms.CheckboxSelectMultiple,
-    )  # fmt: skip
+    )
     person = forms.ModelChoiceField(
         queryset=Person.objects.none(), required=False, label=_("a known person, if she agrees")
     )

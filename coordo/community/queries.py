@@ -62,9 +62,14 @@ def changes_of(activity: Activity) -> list[recurrence.Change]:
 
 def occurrences(activity: Activity, since: date, until: date) -> list[recurrence.Occurrence]:
     return recurrence.expand(
-        activity.starts_on, activity.start_time, activity.end_time, activity.recurrence,
-        changes_of(activity), since, until,
-    )  # fmt: skip
+        activity.starts_on,
+        activity.start_time,
+        activity.end_time,
+        activity.recurrence,
+        changes_of(activity),
+        since,
+        until,
+    )
 
 
 def attendance_of(activity: Activity) -> dict[date, Attendance]:
@@ -320,7 +325,7 @@ def outreach_figures(principal: Principal, site: Site) -> list[OutreachMonth]:
             v["oriented"],
             v["requests"],
             v["placed"],
-        )  # fmt: skip
+        )
         for month, v in sorted(months.items())
     ]
 

@@ -39,10 +39,14 @@ class PublicOccurrenceOut(Schema):
 def occurrence_out(item: Scheduled) -> PublicOccurrenceOut:
     activity, occurrence = item.activity, item.occurrence
     return PublicOccurrenceOut(
-        activity_id=activity.pk, title=activity.title, place=activity.place,
-        starts=occurrence.starts, ends=occurrence.ends, cancelled=occurrence.cancelled,
+        activity_id=activity.pk,
+        title=activity.title,
+        place=activity.place,
+        starts=occurrence.starts,
+        ends=occurrence.ends,
+        cancelled=occurrence.cancelled,
         moved=occurrence.moved,
-    )  # fmt: skip
+    )
 
 
 class AttendanceIn(Input):

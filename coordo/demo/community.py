@@ -106,14 +106,25 @@ def _programme(
         if kind == ProposerKind.PARTNER and partner is None:
             kind, name = ProposerKind.HOST, ""
         activity = Activity.objects.create(
-            organisation=organisation, site=site, title=title, proposer_kind=kind,
-            proposer_name=name, proposer_user=host if kind == ProposerKind.HOST else None,
-            proposer_partner=partner if kind == ProposerKind.PARTNER else None, place=place,
-            capacity=capacity, languages=languages, starts_on=start, start_time=time(begin),
-            end_time=time(end), recurrence=rule, status=status, created_by=host,
+            organisation=organisation,
+            site=site,
+            title=title,
+            proposer_kind=kind,
+            proposer_name=name,
+            proposer_user=host if kind == ProposerKind.HOST else None,
+            proposer_partner=partner if kind == ProposerKind.PARTNER else None,
+            place=place,
+            capacity=capacity,
+            languages=languages,
+            starts_on=start,
+            start_time=time(begin),
+            end_time=time(end),
+            recurrence=rule,
+            status=status,
+            created_by=host,
             accepted_by=coordinator if status != ActivityStatus.PROPOSED else None,
             accessibility="Plain-pied, toilette accessible" if place != "Petit salon" else "",
-        )  # fmt: skip
+        )
         days = occurrence_dates(start, time(begin), rule, SIX_MONTHS_AGO, TODAY)
         cancelled = set()
         if title == "Atelier couture":
@@ -124,9 +135,11 @@ def _programme(
                 )
                 cancelled.add(day)
             OccurrenceChange.objects.create(
-                organisation=organisation, activity=activity, original_date=date(2026, 12, 1),
+                organisation=organisation,
+                activity=activity,
+                original_date=date(2026, 12, 1),
                 moved_to=date(2026, 12, 2),
-            )  # fmt: skip
+            )
         Attendance.objects.bulk_create(
             _counts(organisation, activity, day, rng, host) for day in days if day not in cancelled
         )
@@ -141,30 +154,44 @@ def _counts(
     for _ in range(total):
         parts[rng.choices(CATEGORIES, [10, 4, 0, 3, 1])[0]] += 1
     return Attendance(
-        organisation=organisation, activity=activity, occurrence_date=day, total=total,
-        first_visits=rng.randint(0, max(1, total // 5)), recorded_by=host, **parts,
-    )  # fmt: skip
+        organisation=organisation,
+        activity=activity,
+        occurrence_date=day,
+        total=total,
+        first_visits=rng.randint(0, max(1, total // 5)),
+        recorded_by=host,
+        **parts,
+    )
 
 
 def _assemblies(organisation: Organisation, site: Site, host: User, coordinator: User) -> None:
     decisions: list[Decision] = []
     for held_on, attendance, agenda, taken in ASSEMBLIES:
         meeting = Meeting.objects.create(
-            organisation=organisation, site=site, kind=MeetingKind.ASSEMBLY, held_on=held_on,
-            title=f"Assemblée du {held_on:%d/%m}", attendance=attendance,
-            minutes="Tour de parole, puis les points de l'ordre du jour.", created_by=coordinator,
-        )  # fmt: skip
+            organisation=organisation,
+            site=site,
+            kind=MeetingKind.ASSEMBLY,
+            held_on=held_on,
+            title=f"Assemblée du {held_on:%d/%m}",
+            attendance=attendance,
+            minutes="Tour de parole, puis les points de l'ordre du jour.",
+            created_by=coordinator,
+        )
         meeting.team_present.set([host, coordinator])
         AgendaItem.objects.bulk_create(
             AgendaItem(organisation=organisation, meeting=meeting, title=item) for item in agenda
         )
         for text, carried_by, replaces in taken:
             decision = Decision.objects.create(
-                organisation=organisation, site=site, meeting=meeting, text=text,
-                carried_by=carried_by, created_by=coordinator,
+                organisation=organisation,
+                site=site,
+                meeting=meeting,
+                text=text,
+                carried_by=carried_by,
+                created_by=coordinator,
                 status=DecisionStatus.DONE if held_on < date(2026, 9, 1) else DecisionStatus.TODO,
                 review_on=date(2027, 3, 4) if replaces is not None else None,
-            )  # fmt: skip
+            )
             if replaces is not None:
                 Decision.objects.filter(pk=decisions[replaces].pk).update(
                     status=DecisionStatus.REPLACED, replaced_by=decision
@@ -175,9 +202,15 @@ def _assemblies(organisation: Organisation, site: Site, host: User, coordinator:
         (2, CHARTER_V2, decisions[4], date(2026, 10, 5)),
     ):
         RulesVersion.objects.create(
-            organisation=organisation, site=site, number=number, title=CHARTER, text=text,
-            in_force_from=since, decision=decision, created_by=coordinator,
-        )  # fmt: skip
+            organisation=organisation,
+            site=site,
+            number=number,
+            title=CHARTER,
+            text=text,
+            in_force_from=since,
+            decision=decision,
+            created_by=coordinator,
+        )
 
 
 def _outreach(organisation: Organisation, shelter: Site, rng: random.Random) -> None:
@@ -186,9 +219,13 @@ def _outreach(organisation: Organisation, shelter: Site, rng: random.Random) -> 
     day = date(2026, 9, 30)
     while day <= TODAY:
         found = OutreachRound.objects.create(
-            organisation=organisation, site=shelter, held_on=day, start_time=time(20),
-            end_time=time(23), area=rng.choice(areas),
-        )  # fmt: skip
+            organisation=organisation,
+            site=shelter,
+            held_on=day,
+            start_time=time(20),
+            end_time=time(23),
+            area=rng.choice(areas),
+        )
         OutreachContact.objects.bulk_create(
             OutreachContact(
                 organisation=organisation,
@@ -198,15 +235,21 @@ def _outreach(organisation: Organisation, shelter: Site, rng: random.Random) -> 
                 languages=[rng.choice(["fr", "ar", "ti", "ro", "en"])],
                 needs=rng.sample([Need.SHELTER, Need.FOOD, Need.HYGIENE, Need.HEALTH], 2),
                 given=rng.sample([Given.FOOD, Given.HYGIENE_KIT, Given.INFORMATION], 2),
-            )  # fmt: skip
+            )
             for _ in range(rng.randint(3, 8))
         )
         day += timedelta(days=7)
     for offset in range(30):
         women = rng.randint(12, 30)
         DayCentreCount.objects.create(
-            organisation=organisation, site=shelter, day=TODAY - timedelta(days=offset),
-            women=women, children=rng.randint(0, 6), first_visits=rng.randint(0, 3),
-            meals=women - rng.randint(0, 4), showers=rng.randint(4, women), laundry=rng.randint(2, 10),
+            organisation=organisation,
+            site=shelter,
+            day=TODAY - timedelta(days=offset),
+            women=women,
+            children=rng.randint(0, 6),
+            first_visits=rng.randint(0, 3),
+            meals=women - rng.randint(0, 4),
+            showers=rng.randint(4, women),
+            laundry=rng.randint(2, 10),
             rest=rng.randint(3, 12),
-        )  # fmt: skip
+        )

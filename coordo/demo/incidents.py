@@ -65,9 +65,13 @@ def _on_call_rota(organisation: Organisation, site: Site, holder: User, backup: 
     workers = []
     for user in (holder, backup):
         worker = getattr(user, "worker", None) or Worker.objects.create(
-            organisation=organisation, name=user.full_name, kind=WorkerKind.STAFF,
-            max_shifts_per_month=0, user=user, email=user.email,
-        )  # fmt: skip
+            organisation=organisation,
+            name=user.full_name,
+            kind=WorkerKind.STAFF,
+            max_shifts_per_month=0,
+            user=user,
+            email=user.email,
+        )
         worker.sites.add(site)
         workers.append(worker)
     rota.members.add(*workers)
@@ -75,9 +79,12 @@ def _on_call_rota(organisation: Organisation, site: Site, holder: User, backup: 
     start = timezone.make_aware(datetime.combine(timezone.localdate() - timedelta(days=7), time(8)))
     for _day in range(120):
         RotaPeriod.objects.create(
-            organisation=organisation, rota=rota, start=start, end=start + timedelta(days=1),
+            organisation=organisation,
+            rota=rota,
+            start=start,
+            end=start + timedelta(days=1),
             holder=workers[0],
-        )  # fmt: skip
+        )
         start += timedelta(days=1)
 
 
@@ -93,37 +100,72 @@ def _incident(organisation, site, key, n, rng, today, coordinator, host):  # typ
     reported = occurred + timedelta(minutes=rng.randrange(3, 40))
     family = FAMILY_OF[kind]
     incident = Incident.objects.create(
-        organisation=organisation, site=site, occurred_at=occurred, reported_at=reported,
-        place=rng.choice(list(Place)), type=kind, severity=severity,
-        gbv_context=rng.choice(["intimate_partner", "family", "other_resident", "stranger"]) if family == Family.RESIDENT else "",
-        narrative=NARRATIVES[family], first_aid=severity >= 3 and rng.random() < 0.6,
-        police=severity >= 3 and rng.random() < 0.4, ambulance=severity == 4,
+        organisation=organisation,
+        site=site,
+        occurred_at=occurred,
+        reported_at=reported,
+        place=rng.choice(list(Place)),
+        type=kind,
+        severity=severity,
+        gbv_context=rng.choice(["intimate_partner", "family", "other_resident", "stranger"])
+        if family == Family.RESIDENT
+        else "",
+        narrative=NARRATIVES[family],
+        first_aid=severity >= 3 and rng.random() < 0.6,
+        police=severity >= 3 and rng.random() < 0.4,
+        ambulance=severity == 4,
         informed="La coordination" if severity >= 2 else "",
         status=Status.CLOSED if day < today - timedelta(days=30) else rng.choice(list(Status)),
-        idempotency_key=idempotency_key, created_by=host if key == "drop_in" else coordinator,
-    )  # fmt: skip
+        idempotency_key=idempotency_key,
+        created_by=host if key == "drop_in" else coordinator,
+    )
     if family != Family.HOUSE:
         Involvement.objects.create(
-            organisation=organisation, incident=incident, role="author",
+            organisation=organisation,
+            incident=incident,
+            role="author",
             description=rng.choice(AUTHORS),
-        )  # fmt: skip
+        )
     if severity >= 3:
         alerted = reported + timedelta(seconds=rng.randrange(1, 5))
         acknowledged = alerted + timedelta(minutes=rng.choice([1, 2, 3, 4, 6, 8, 12, 15, 25]))
         incident.alerted_at, incident.acknowledged_at = alerted, acknowledged
         incident.acknowledged_by = coordinator
         incident.save(update_fields=["alerted_at", "acknowledged_at", "acknowledged_by"])
-        EscalationStep.objects.bulk_create([
-            EscalationStep(organisation=organisation, incident=incident, kind=StepKind.ALERTED, at=alerted, user=coordinator),
-            EscalationStep(organisation=organisation, incident=incident, kind=StepKind.ACKNOWLEDGED, at=acknowledged, user=coordinator),
-        ])  # fmt: skip
+        EscalationStep.objects.bulk_create(
+            [
+                EscalationStep(
+                    organisation=organisation,
+                    incident=incident,
+                    kind=StepKind.ALERTED,
+                    at=alerted,
+                    user=coordinator,
+                ),
+                EscalationStep(
+                    organisation=organisation,
+                    incident=incident,
+                    kind=StepKind.ACKNOWLEDGED,
+                    at=acknowledged,
+                    user=coordinator,
+                ),
+            ]
+        )
     if severity >= 2:
         FollowUpAction.objects.create(
-            organisation=organisation, incident=incident, owner=coordinator,
-            title=rng.choice(["Appeler la résidente", "Organiser un débriefing", "Porter plainte", "Informer le CPAS"]),
+            organisation=organisation,
+            incident=incident,
+            owner=coordinator,
+            title=rng.choice(
+                [
+                    "Appeler la résidente",
+                    "Organiser un débriefing",
+                    "Porter plainte",
+                    "Informer le CPAS",
+                ]
+            ),
             due=day + timedelta(days=rng.randrange(3, 20)),
             done_at=reported + timedelta(days=2) if incident.status == Status.CLOSED else None,
-        )  # fmt: skip
+        )
 
 
 def _declarations(organisation, sites, rng, today, host):  # type: ignore[no-untyped-def]
@@ -134,12 +176,15 @@ def _declarations(organisation, sites, rng, today, host):  # type: ignore[no-unt
         named = n % 3 == 0
         day = today - timedelta(days=rng.randrange(2, 700))
         Declaration.objects.create(
-            organisation=organisation, site=sites[rng.choice(list(PER_SITE))],
+            organisation=organisation,
+            site=sites[rng.choice(list(PER_SITE))],
             occurred_at=timezone.make_aware(datetime.combine(day, time(rng.randrange(8, 23)))),
             declared_at=timezone.make_aware(datetime.combine(day + timedelta(days=1), time(10))),
-            type=rng.choice(kinds), named=named, declarant=host if named else None,
+            type=rng.choice(kinds),
+            named=named,
+            declarant=host if named else None,
             description="Insultes et menaces d'un visiteur à l'accueil (déclaration fictive).",
-        )  # fmt: skip
+        )
 
 
 def _debriefings(organisation, site, coordinator):  # type: ignore[no-untyped-def]
@@ -151,12 +196,13 @@ def _debriefings(organisation, site, coordinator):  # type: ignore[no-untyped-de
         if not group:
             continue
         debriefing = Debriefing.objects.create(
-            organisation=organisation, site=site,
+            organisation=organisation,
+            site=site,
             held_on=timezone.localdate(group[-1].occurred_at) + timedelta(days=3),
             what_happened="Retour sur l'incident avec l'équipe de nuit (fictif).",
             what_helped="Le binôme et l'appel rapide à la garde.",
             what_to_change="Afficher le numéro de garde à l'accueil.",
             created_by=coordinator,
-        )  # fmt: skip
+        )
         debriefing.incidents.set(group)
         debriefing.participants.set([coordinator])

@@ -30,12 +30,22 @@ def report_incident(request: HttpRequest, payload: ReportIn) -> Status:
         Involved(InvolvementRole.WITNESS, description=payload.witness),
     ]
     incident = actions.report_incident(
-        site=site, key=payload.key, occurred_at=payload.occurred_at, place=payload.place,
-        type=payload.type, severity=payload.severity, narrative=payload.narrative,
-        gbv_context=payload.gbv_context, involved=involved, first_aid=payload.first_aid,
-        police=payload.police, ambulance=payload.ambulance,
-        asked_to_leave=payload.asked_to_leave, informed=payload.informed, by=principal,
-    )  # fmt: skip
+        site=site,
+        key=payload.key,
+        occurred_at=payload.occurred_at,
+        place=payload.place,
+        type=payload.type,
+        severity=payload.severity,
+        narrative=payload.narrative,
+        gbv_context=payload.gbv_context,
+        involved=involved,
+        first_aid=payload.first_aid,
+        police=payload.police,
+        ambulance=payload.ambulance,
+        asked_to_leave=payload.asked_to_leave,
+        informed=payload.informed,
+        by=principal,
+    )
     return Status(201, incident_out(incident))
 
 

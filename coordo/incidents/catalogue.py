@@ -46,30 +46,41 @@ class IncidentType(models.TextChoices):
 FAMILY_OF: dict[str, Family] = {
     **dict.fromkeys(
         [
-            IncidentType.RAPE, IncidentType.SEXUAL_ASSAULT, IncidentType.PHYSICAL_ASSAULT,
-            IncidentType.FORCED_MARRIAGE, IncidentType.DENIAL_OF_RESOURCES,
+            IncidentType.RAPE,
+            IncidentType.SEXUAL_ASSAULT,
+            IncidentType.PHYSICAL_ASSAULT,
+            IncidentType.FORCED_MARRIAGE,
+            IncidentType.DENIAL_OF_RESOURCES,
             IncidentType.PSYCHOLOGICAL_ABUSE,
         ],
         Family.RESIDENT,
     ),
     **dict.fromkeys(
         [
-            IncidentType.VERBAL_ABUSE, IncidentType.THREAT, IncidentType.INTIMIDATION,
-            IncidentType.PHYSICAL_AGGRESSION, IncidentType.SEXUAL_HARASSMENT,
-            IncidentType.DISCRIMINATION, IncidentType.DAMAGE_TO_BELONGINGS,
+            IncidentType.VERBAL_ABUSE,
+            IncidentType.THREAT,
+            IncidentType.INTIMIDATION,
+            IncidentType.PHYSICAL_AGGRESSION,
+            IncidentType.SEXUAL_HARASSMENT,
+            IncidentType.DISCRIMINATION,
+            IncidentType.DAMAGE_TO_BELONGINGS,
         ],
         Family.WORKER,
     ),
     **dict.fromkeys(
         [
-            IncidentType.MEDICAL_EMERGENCY, IncidentType.OVERDOSE, IncidentType.SELF_HARM,
-            IncidentType.FIRE_OR_EVACUATION, IncidentType.POLICE_INTERVENTION,
-            IncidentType.MISSING_RESIDENT, IncidentType.MISSING_CHILD,
+            IncidentType.MEDICAL_EMERGENCY,
+            IncidentType.OVERDOSE,
+            IncidentType.SELF_HARM,
+            IncidentType.FIRE_OR_EVACUATION,
+            IncidentType.POLICE_INTERVENTION,
+            IncidentType.MISSING_RESIDENT,
+            IncidentType.MISSING_CHILD,
             IncidentType.PROPERTY_DAMAGE,
         ],
         Family.HOUSE,
     ),
-}  # fmt: skip
+}
 
 
 class GbvContext(models.TextChoices):

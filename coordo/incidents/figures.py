@@ -65,17 +65,20 @@ def compute(site_id: int, start: date, end: date) -> Figures:
     places = Counter(incident.get_place_display() for incident in incidents)
     p50, p90 = median(delays), percentile(delays, 0.9)
     return Figures(
-        start=start, end=end, total=len(incidents),
+        start=start,
+        end=end,
+        total=len(incidents),
         by_type=sorted(types.items(), key=lambda row: (-row[1], row[0])),
         by_severity=sorted(severities.items()),
         by_place=sorted(places.items(), key=lambda row: (-row[1], row[0])),
-        heat=heat, acknowledged=len(delays),
+        heat=heat,
+        acknowledged=len(delays),
         ack_median_minutes=round(p50, 1) if p50 is not None else None,
         ack_p90_minutes=round(p90, 1) if p90 is not None else None,
         open_actions=FollowUpAction.objects.filter(
             incident__site_id=site_id, done_at__isnull=True
         ).count(),
-    )  # fmt: skip
+    )
 
 
 @dataclass(frozen=True)

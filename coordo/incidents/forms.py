@@ -60,9 +60,11 @@ class ReportForm(forms.Form):
         label=_("Author (person served)"), queryset=Person.objects.none(), required=False
     )
     author = forms.CharField(
-        label=_("Author"), max_length=250, required=False,
+        label=_("Author"),
+        max_length=250,
+        required=False,
         help_text=_("A description when unknown or from outside."),
-    )  # fmt: skip
+    )
     witness = forms.CharField(label=_("Witnesses"), max_length=250, required=False)
     first_aid = forms.BooleanField(label=_("First aid"), required=False)
     police = forms.BooleanField(label=_("Police called"), required=False)
@@ -148,13 +150,17 @@ class DebriefingForm(forms.Form):
         label=_("What happened"), max_length=5000, widget=forms.Textarea(attrs={"rows": 4})
     )
     what_helped = forms.CharField(
-        label=_("What helped"), max_length=5000, required=False,
+        label=_("What helped"),
+        max_length=5000,
+        required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-    )  # fmt: skip
+    )
     what_to_change = forms.CharField(
-        label=_("What to change"), max_length=5000, required=False,
+        label=_("What to change"),
+        max_length=5000,
+        required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-    )  # fmt: skip
+    )
 
     def __init__(
         self, *args: Any, incidents: QuerySet[Incident], members: QuerySet[User], **kwargs: Any
@@ -180,5 +186,7 @@ class SupportOfferForm(forms.Form):
 class EscalationSettingsForm(forms.Form):
     always_escalate = forms.MultipleChoiceField(
         label=_("Types that always alert the person on call, whatever the severity"),
-        choices=IncidentType.choices, required=False, widget=forms.CheckboxSelectMultiple,
-    )  # fmt: skip
+        choices=IncidentType.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )

@@ -100,13 +100,21 @@ class Involvement(TenantModel):
     incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="involvements")
     role = models.CharField(_("involved as"), max_length=10, choices=InvolvementRole.choices)
     person = models.ForeignKey(
-        Person, on_delete=models.CASCADE, null=True, blank=True, related_name="+",
+        Person,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("person"),
-    )  # fmt: skip
+    )
     user = models.ForeignKey(
-        User, on_delete=models.CASCADE, null=True, blank=True, related_name="+",
+        User,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("worker"),
-    )  # fmt: skip
+    )
     # Confidential, like the link: "a man of about 40, not from the house".
     description = models.CharField(_("description"), max_length=250, blank=True)
 
@@ -213,9 +221,13 @@ class Declaration(TenantModel):
     description = models.TextField(_("what happened"), max_length=5000)
     named = models.BooleanField(_("with my name"), default=False)
     declarant = models.ForeignKey(
-        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("declarant"),
-    )  # fmt: skip
+    )
     incident = models.ForeignKey(
         Incident, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

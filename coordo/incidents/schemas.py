@@ -51,12 +51,19 @@ class IncidentOut(Schema):
 
 def incident_out(incident: Incident) -> IncidentOut:
     return IncidentOut(
-        id=incident.pk, site_id=incident.site_id, type=IncidentType(incident.type),
-        severity=incident.severity, place=Place(incident.place), status=Status(incident.status),
-        occurred_at=incident.occurred_at, reported_at=incident.reported_at,
-        alerted_at=incident.alerted_at, acknowledged_at=incident.acknowledged_at,
-        escalated_at=incident.escalated_at, nobody_on_call=incident.nobody_on_call,
-    )  # fmt: skip
+        id=incident.pk,
+        site_id=incident.site_id,
+        type=IncidentType(incident.type),
+        severity=incident.severity,
+        place=Place(incident.place),
+        status=Status(incident.status),
+        occurred_at=incident.occurred_at,
+        reported_at=incident.reported_at,
+        alerted_at=incident.alerted_at,
+        acknowledged_at=incident.acknowledged_at,
+        escalated_at=incident.escalated_at,
+        nobody_on_call=incident.nobody_on_call,
+    )
 
 
 class ActionOut(Schema):
@@ -69,6 +76,9 @@ class ActionOut(Schema):
 
 def action_out(action: FollowUpAction) -> ActionOut:
     return ActionOut(
-        id=action.pk, title=action.title, due=action.due, incident_id=action.incident_id,
+        id=action.pk,
+        title=action.title,
+        due=action.due,
+        incident_id=action.incident_id,
         site_id=action.incident.site_id,
-    )  # fmt: skip
+    )

@@ -79,12 +79,16 @@ def notify(
     deliveries = []
     for user in sorted(users.values(), key=lambda user: user.pk):
         delivery = Delivery.objects.create(
-            organisation_id=user.organisation_id or 0, user=user, subject=notice.subject,
-            text=notice.text, link=link, urgent=urgent,
+            organisation_id=user.organisation_id or 0,
+            user=user,
+            subject=notice.subject,
+            text=notice.text,
+            link=link,
+            urgent=urgent,
             object_type=about._meta.label_lower if about is not None else "",
             object_id=str(about.pk) if about is not None else "",
             email_status=EmailStatus.PENDING if user.email else EmailStatus.NONE,
-        )  # fmt: skip
+        )
         audit.record(AuditAction.CREATE, obj=delivery, site_id=getattr(about, "site_id", None))
         deliveries.append(delivery)
     ids = [delivery.pk for delivery in deliveries if delivery.email_status == EmailStatus.PENDING]
@@ -109,9 +113,12 @@ def send_delivery_email(delivery_id: int) -> str:
         text = f"{text}\n\n{settings.COORDO_BASE_URL.rstrip('/')}{delivery.link}"
     try:
         send_mail(
-            delivery.subject, text, settings.DEFAULT_FROM_EMAIL, [delivery.user.email],
+            delivery.subject,
+            text,
+            settings.DEFAULT_FROM_EMAIL,
+            [delivery.user.email],
             fail_silently=False,
-        )  # fmt: skip
+        )
     except Exception:
         logger.warning(
             "e-mail of delivery %s failed (attempt %s)", delivery.pk, delivery.email_attempts

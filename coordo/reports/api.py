@@ -63,9 +63,12 @@ class ValueOut(Schema):
 def _out(item_code: str) -> IndicatorOut:
     item = indicator(item_code)
     return IndicatorOut(
-        code=item.code, label=str(item.label), unit=item.unit_label,
-        breakdowns=list(item.breakdowns), funder_visible=item.funder_visible,
-    )  # fmt: skip
+        code=item.code,
+        label=str(item.label),
+        unit=item.unit_label,
+        breakdowns=list(item.breakdowns),
+        funder_visible=item.funder_visible,
+    )
 
 
 @router.get("/reports/indicators", response=list[IndicatorOut])
@@ -82,9 +85,13 @@ def _row(label: str, value: object) -> RowOut:
 
 @router.get("/reports/sites/{site_id}/indicators/{code}", response=ValueOut)
 def get_indicator(
-    request: HttpRequest, site_id: Id, code: IndicatorCode,
-    start: date | None = None, end: date | None = None, breakdown: BreakdownCode | None = None,
-) -> ValueOut:  # fmt: skip
+    request: HttpRequest,
+    site_id: Id,
+    code: IndicatorCode,
+    start: date | None = None,
+    end: date | None = None,
+    breakdown: BreakdownCode | None = None,
+) -> ValueOut:
     """The value over [start, end) (the last ended year when not given), by `breakdown`."""
     principal = api_principal(request, Perm.REPORTS_AGGREGATE)
     if not principal.can(Perm.REPORTS_AGGREGATE, site_id):
@@ -115,8 +122,15 @@ def get_indicator(
     )
     total, *parts = table
     return ValueOut(
-        code=item.code, label=str(item.label), unit=item.unit_label, site_id=site_id,
-        start=first, end=last, aggregates_only=not exact, total=_row("", total[1]).value,
-        suppressed=_row("", total[1]).suppressed, breakdown=str(breakdown) if breakdown else None,
+        code=item.code,
+        label=str(item.label),
+        unit=item.unit_label,
+        site_id=site_id,
+        start=first,
+        end=last,
+        aggregates_only=not exact,
+        total=_row("", total[1]).value,
+        suppressed=_row("", total[1]).suppressed,
+        breakdown=str(breakdown) if breakdown else None,
         rows=[_row(label, value) for label, value in parts],
-    )  # fmt: skip
+    )

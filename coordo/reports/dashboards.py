@@ -101,6 +101,6 @@ def tiles(site_ids: tuple[int, ...], codes: tuple[str, ...], today: date) -> lis
                 change,
                 Sparkline(title=str(item.label), values=values),
                 DETAIL.get(item.domain, ""),
-            )  # fmt: skip
+            )
         )
     return found

@@ -107,8 +107,11 @@ def indicator_table(
     """One indicator at one site as (label, value) rows, the total first; a funder's through
     disclosure control, as a one-table report."""
     built = content.build(
-        title=code, site_names=[], scope=Scope((site_id,), start, end), funder=funder,
+        title=code,
+        site_names=[],
+        scope=Scope((site_id,), start, end),
+        funder=funder,
         sections=[content.SectionPlan("table", code, (code,), breakdown)],
-    )  # fmt: skip
+    )
     table = content.tables(built)[-1]
     return [(str(row["cells"][0]), row["cells"][2]) for row in table["rows"]]

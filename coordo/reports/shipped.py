@@ -10,9 +10,12 @@ from django.utils.translation import gettext_lazy as _
 from coordo.reports.models import PeriodKind, SectionKind
 
 TABLE, CHART, COMPARISON, NARRATIVE, YEARS = (
-    SectionKind.TABLE, SectionKind.CHART, SectionKind.COMPARISON, SectionKind.NARRATIVE,
+    SectionKind.TABLE,
+    SectionKind.CHART,
+    SectionKind.COMPARISON,
+    SectionKind.NARRATIVE,
     SectionKind.YEARS,
-)  # fmt: skip
+)
 
 
 @dataclass(frozen=True)
@@ -34,9 +37,13 @@ class ShippedTemplate:
 
 
 HOUSING_KEY = (
-    "housing.persons", "housing.households", "housing.nights", "housing.occupancy_rate",
-    "housing.length_average", "housing.length_median",
-)  # fmt: skip
+    "housing.persons",
+    "housing.households",
+    "housing.nights",
+    "housing.occupancy_rate",
+    "housing.length_average",
+    "housing.length_median",
+)
 
 SHIPPED: tuple[ShippedTemplate, ...] = (
     ShippedTemplate(

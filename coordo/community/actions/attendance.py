@@ -66,10 +66,14 @@ def record_attendance(
     """Record (or correct) the counts of one occurrence."""
     by.require(Perm.ATTENDANCE_RECORD, activity.site_id)
     counts = {
-        "total": total, "participants": participants, "neighbours": neighbours,
-        "residents": residents, "children": children, "partner_workers": partner_workers,
+        "total": total,
+        "participants": participants,
+        "neighbours": neighbours,
+        "residents": residents,
+        "children": children,
+        "partner_workers": partner_workers,
         "first_visits": first_visits,
-    }  # fmt: skip
+    }
     _check(activity, counts, over_capacity_confirmed)
     _took_place(activity, occurrence_date)
     attendance, _created = Attendance.objects.update_or_create(

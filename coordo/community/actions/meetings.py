@@ -51,9 +51,12 @@ def propose_agenda_item(
     if not title.strip():
         raise ValidationError({"title": _("Say what the item is about.")})
     item = AgendaItem(
-        organisation_id=meeting.organisation_id, meeting=meeting, title=title.strip(),
-        proposed_by=proposed_by.strip(), created_by_id=by.user_id,
-    )  # fmt: skip
+        organisation_id=meeting.organisation_id,
+        meeting=meeting,
+        title=title.strip(),
+        proposed_by=proposed_by.strip(),
+        created_by_id=by.user_id,
+    )
     item.full_clean()
     item.save()
     return item
@@ -76,9 +79,14 @@ def record_decision(
     if review_on is not None and review_on < meeting.held_on:
         raise ValidationError({"review_on": _("The review comes after the meeting.")})
     decision = Decision(
-        organisation_id=meeting.organisation_id, site_id=meeting.site_id, meeting=meeting,
-        text=text.strip(), carried_by=carried_by, review_on=review_on, created_by_id=by.user_id,
-    )  # fmt: skip
+        organisation_id=meeting.organisation_id,
+        site_id=meeting.site_id,
+        meeting=meeting,
+        text=text.strip(),
+        carried_by=carried_by,
+        review_on=review_on,
+        created_by_id=by.user_id,
+    )
     decision.full_clean()
     decision.save()
     if replaces is not None:
@@ -126,9 +134,15 @@ def add_rules_version(
     Site.objects.select_for_update().get(pk=site.pk)  # one number per version, even at once
     last = RulesVersion.objects.filter(site=site).aggregate(last=Max("number"))["last"] or 0
     version = RulesVersion(
-        organisation_id=site.organisation_id, site=site, number=last + 1, title=title, text=text,
-        in_force_from=in_force_from, decision=decision, created_by_id=by.user_id,
-    )  # fmt: skip
+        organisation_id=site.organisation_id,
+        site=site,
+        number=last + 1,
+        title=title,
+        text=text,
+        in_force_from=in_force_from,
+        decision=decision,
+        created_by_id=by.user_id,
+    )
     version.full_clean()
     version.save()
     return version

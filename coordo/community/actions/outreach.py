@@ -41,9 +41,14 @@ def create_round(
     if end_time is not None and end_time <= start_time:
         raise ValidationError({"end_time": _("The end must come after the start.")})
     outreach = OutreachRound(
-        organisation_id=site.organisation_id, site=site, held_on=held_on, start_time=start_time,
-        end_time=end_time, area=area, created_by_id=by.user_id,
-    )  # fmt: skip
+        organisation_id=site.organisation_id,
+        site=site,
+        held_on=held_on,
+        start_time=start_time,
+        end_time=end_time,
+        area=area,
+        created_by_id=by.user_id,
+    )
     outreach.full_clean()
     outreach.save()
     outreach.team.set(team)
@@ -76,10 +81,16 @@ def record_contact(
         if not she_agrees:
             raise ValidationError({"she_agrees": _("Name her only if she agrees.")})
     contact = OutreachContact(
-        organisation_id=outreach.organisation_id, round=outreach, age_band=age_band, sex=sex,
-        languages=list(languages), needs=list(needs), given=list(given), person=person,
+        organisation_id=outreach.organisation_id,
+        round=outreach,
+        age_band=age_band,
+        sex=sex,
+        languages=list(languages),
+        needs=list(needs),
+        given=list(given),
+        person=person,
         created_by_id=by.user_id,
-    )  # fmt: skip
+    )
     contact.full_clean()
     contact.save()
     if person is not None:
@@ -105,9 +116,13 @@ def orient_to_front_desk(
         raise ValidationError({"request": _("She was already oriented to the front desk.")})
     language = contact.languages[0] if contact.languages else ""
     contact.request = register_request(
-        site=contact.round.site, person=contact.person, kind=kind, urgency=urgency,
-        language=language, by=by,
-    )  # fmt: skip
+        site=contact.round.site,
+        person=contact.person,
+        kind=kind,
+        urgency=urgency,
+        language=language,
+        by=by,
+    )
     if Given.ORIENTATION not in contact.given:
         contact.given = [*contact.given, Given.ORIENTATION]
     contact.save(update_fields=["request", "given"])
@@ -129,7 +144,8 @@ def record_day_centre_count(
     if counts.get("first_visits", 0) > counts["women"]:
         raise ValidationError({"first_visits": _("More first visits than people came.")})
     row, _created = DayCentreCount.objects.update_or_create(
-        site=site, day=day,
+        site=site,
+        day=day,
         defaults={"organisation_id": site.organisation_id, "recorded_by_id": by.user_id, **counts},
-    )  # fmt: skip
+    )
     return row

@@ -24,10 +24,21 @@ from coordo.partners.models import Partner
 
 # What a proposal or an edit may set; status and who accepted are the flow's.
 FIELDS = (
-    "title", "description", "proposer_kind", "proposer_name", "proposer_user",
-    "proposer_partner", "place", "capacity", "accessibility", "languages", "starts_on",
-    "start_time", "end_time", "recurrence",
-)  # fmt: skip
+    "title",
+    "description",
+    "proposer_kind",
+    "proposer_name",
+    "proposer_user",
+    "proposer_partner",
+    "place",
+    "capacity",
+    "accessibility",
+    "languages",
+    "starts_on",
+    "start_time",
+    "end_time",
+    "recurrence",
+)
 
 
 def _check_proposer(
@@ -59,9 +70,12 @@ def _fill(activity: Activity, values: dict[str, Any]) -> Activity:
     if kind != ProposerKind.PARTNER:
         values["proposer_partner"] = None
     _check_proposer(
-        activity.organisation_id, kind, values.get("proposer_name", ""),
-        values.get("proposer_user"), values.get("proposer_partner"),
-    )  # fmt: skip
+        activity.organisation_id,
+        kind,
+        values.get("proposer_name", ""),
+        values.get("proposer_user"),
+        values.get("proposer_partner"),
+    )
     recurrence.check(
         values["starts_on"], values["start_time"], values["end_time"], values["recurrence"]
     )
@@ -168,9 +182,13 @@ def move_occurrence(
     if (end_time or activity.end_time) <= (start_time or activity.start_time):
         raise ValidationError({"end_time": _("The end must come after the start.")})
     return _change(
-        activity, original_date, cancelled=False, moved_to=moved_to,
-        start_time=start_time, end_time=end_time,
-    )  # fmt: skip
+        activity,
+        original_date,
+        cancelled=False,
+        moved_to=moved_to,
+        start_time=start_time,
+        end_time=end_time,
+    )
 
 
 @transaction.atomic

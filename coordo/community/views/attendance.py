@@ -74,12 +74,18 @@ def community_figures(request: AuthedRequest) -> HttpResponse:
         for index, (month, values) in enumerate(months)
     ]
     context = {
-        "chart": chart, "chart_width": max(len(chart) * 40, 40),
-        "days": [(weekday_name(day), total) for day, total in days], "hours": hours,
-        "form": form, "site": site, "rows": rows, "since": since, "until": until,
+        "chart": chart,
+        "chart_width": max(len(chart) * 40, 40),
+        "days": [(weekday_name(day), total) for day, total in days],
+        "hours": hours,
+        "form": form,
+        "site": site,
+        "rows": rows,
+        "since": since,
+        "until": until,
         "months": months,
         "funders": figures.for_funders(rows),
-    }  # fmt: skip
+    }
     return render(request, "community/figures.html", context)
 
 

@@ -128,9 +128,12 @@ def decision_log(request: AuthedRequest) -> HttpResponse:
         principal, site, search=search.get("q", ""), status=search.get("status", "")
     )
     context = {
-        "site": site, "form": form, "decisions": decisions,
-        "can_edit": principal.can(Perm.MEETING_EDIT, site.pk), "status_form": DecisionStatusForm(),
-    }  # fmt: skip
+        "site": site,
+        "form": form,
+        "decisions": decisions,
+        "can_edit": principal.can(Perm.MEETING_EDIT, site.pk),
+        "status_form": DecisionStatusForm(),
+    }
     return render(request, "community/decision_log.html", context)
 
 

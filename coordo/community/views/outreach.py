@@ -39,9 +39,10 @@ def round_create(request: AuthedRequest) -> HttpResponse:
     principal = principal_of(request)
     site = current_site(request, Perm.OUTREACH_RECORD)
     form = RoundForm(
-        request.POST or None, team=queries.hosts_of_site(principal, site),
+        request.POST or None,
+        team=queries.hosts_of_site(principal, site),
         initial={"held_on": timezone.localdate()},
-    )  # fmt: skip
+    )
     if request.method == "POST":
         done: dict[str, Any] = {}
 
@@ -69,14 +70,18 @@ def round_detail(request: AuthedRequest, round_id: int) -> HttpResponse:
     contacts = list(queries.contacts_of(outreach))
     if may_name and any(contact.person_id for contact in contacts):
         audit.record(
-            AuditAction.LIST, principal=principal, object_type="community.outreachcontact",
+            AuditAction.LIST,
+            principal=principal,
+            object_type="community.outreachcontact",
             site_id=outreach.site_id,
-        )  # fmt: skip
+        )
     context = {
-        "round": outreach, "contacts": contacts, "may_name": may_name,
+        "round": outreach,
+        "contacts": contacts,
+        "may_name": may_name,
         "may_orient": principal.can(Perm.REQUEST_EDIT, outreach.site_id),
         "form": _contact_form(request, outreach.site),
-    }  # fmt: skip
+    }
     return render(request, "community/round_detail.html", context)
 
 

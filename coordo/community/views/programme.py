@@ -217,8 +217,9 @@ def programme_poster(request: AuthedRequest) -> HttpResponse:
     )
     items = queries.programme(shown, today, until)
     title = _("Programme from %(start)s to %(end)s") % {
-        "start": date_format(today, "j F"), "end": date_format(until, "j F Y"),
-    }  # fmt: skip
+        "start": date_format(today, "j F"),
+        "end": date_format(until, "j F Y"),
+    }
     body = poster.render(site, title, items)
     name = f"programme-{slugify(site.name)}-{today:%Y-%m-%d}.pdf"
     return attachment(body, filename=name, content_type="application/pdf", inline=True)

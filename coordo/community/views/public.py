@@ -42,8 +42,11 @@ def public_programme(request: HttpRequest, site_id: int) -> HttpResponse:
             queries.published_activities(site), today, today + timedelta(weeks=WEEKS_AHEAD)
         )
         context = {
-            "site": site, "items": items, "language": language, "languages": PUBLIC_LANGUAGES,
-        }  # fmt: skip
+            "site": site,
+            "items": items,
+            "language": language,
+            "languages": PUBLIC_LANGUAGES,
+        }
         response = render(request, "community/public_programme.html", context)
     return _public(response)
 
@@ -57,9 +60,12 @@ def public_activity(request: HttpRequest, site_id: int, activity_id: int) -> Htt
     with translation.override(language):
         occurrences = queries.occurrences(activity, today, today + timedelta(weeks=WEEKS_AHEAD))
         context = {
-            "site": site, "activity": activity, "occurrences": occurrences,
-            "language": language, "languages": PUBLIC_LANGUAGES,
-        }  # fmt: skip
+            "site": site,
+            "activity": activity,
+            "occurrences": occurrences,
+            "language": language,
+            "languages": PUBLIC_LANGUAGES,
+        }
         response = render(request, "community/public_activity.html", context)
     return _public(response)
 
@@ -88,7 +94,10 @@ def public_house_rules(request: HttpRequest, site_id: int) -> HttpResponse:
     language = _language(request)
     with translation.override(language):
         context = {
-            "site": site, "version": version, "language": language, "languages": PUBLIC_LANGUAGES,
-        }  # fmt: skip
+            "site": site,
+            "version": version,
+            "language": language,
+            "languages": PUBLIC_LANGUAGES,
+        }
         response = render(request, "community/public_house_rules.html", context)
     return _public(response)

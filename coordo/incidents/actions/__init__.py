@@ -16,7 +16,14 @@ from coordo.incidents.actions.reports import (
 )
 
 __all__ = [
-    "Involved", "add_debriefing_action", "add_follow_up_action", "answer_offer",
-    "hold_debriefing", "offer_support", "change_status", "complete_action", "declare_violence",
+    "Involved",
+    "add_debriefing_action",
+    "add_follow_up_action",
+    "answer_offer",
+    "hold_debriefing",
+    "offer_support",
+    "change_status",
+    "complete_action",
+    "declare_violence",
     "report_incident",
-]  # fmt: skip
+]

@@ -41,10 +41,14 @@ def hold_debriefing(
     if any(incident.site_id != site.pk for incident in incidents):
         raise ValidationError({"incidents": _("Choose incidents of this site.")})
     debriefing = Debriefing(
-        organisation_id=site.organisation_id, site=site, held_on=held_on,
-        what_happened=what_happened, what_helped=what_helped, what_to_change=what_to_change,
+        organisation_id=site.organisation_id,
+        site=site,
+        held_on=held_on,
+        what_happened=what_happened,
+        what_helped=what_helped,
+        what_to_change=what_to_change,
         created_by_id=by.user_id,
-    )  # fmt: skip
+    )
     debriefing.full_clean()
     debriefing.save()
     debriefing.incidents.set(incidents)
@@ -63,9 +67,14 @@ def add_debriefing_action(
     incident = debriefing.incidents.order_by("occurred_at", "pk").first()
     assert incident is not None  # a debriefing always has one
     action = FollowUpAction(
-        organisation_id=debriefing.organisation_id, incident=incident, debriefing=debriefing,
-        title=title, owner=owner, due=due, created_by_id=by.user_id,
-    )  # fmt: skip
+        organisation_id=debriefing.organisation_id,
+        incident=incident,
+        debriefing=debriefing,
+        title=title,
+        owner=owner,
+        due=due,
+        created_by_id=by.user_id,
+    )
     action.full_clean()
     action.save()
     audit.record(AuditAction.CREATE, principal=by, obj=action, site_id=debriefing.site_id)
@@ -78,9 +87,12 @@ def offer_support(incident: Incident, *, worker: User, kind: str, by: Principal)
     if not worker.memberships.filter(site_id=incident.site_id).exists():
         raise ValidationError({"worker": _("The worker must be a member of the site's team.")})
     offer = SupportOffer(
-        organisation_id=incident.organisation_id, incident=incident, worker=worker, kind=kind,
+        organisation_id=incident.organisation_id,
+        incident=incident,
+        worker=worker,
+        kind=kind,
         offered_by_id=by.user_id,
-    )  # fmt: skip
+    )
     offer.full_clean()
     offer.save()
     audit.record(AuditAction.CREATE, principal=by, obj=offer, site_id=incident.site_id)

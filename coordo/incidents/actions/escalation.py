@@ -68,7 +68,7 @@ def _alert(incident: Incident, users: list[User], level: int, kind: str) -> None
             level=level,
             at=now,
             user=user,
-        )  # fmt: skip
+        )
         for user in users
     )
 
@@ -130,9 +130,12 @@ def acknowledge_alert(incident: Incident, *, by: Principal) -> Incident:
     incident.acknowledged_at, incident.acknowledged_by_id = now, user_id
     incident.save(update_fields=["acknowledged_at", "acknowledged_by"])
     EscalationStep.objects.create(
-        organisation_id=incident.organisation_id, incident=incident,
-        kind=StepKind.ACKNOWLEDGED, at=now, user_id=user_id,
-    )  # fmt: skip
+        organisation_id=incident.organisation_id,
+        incident=incident,
+        kind=StepKind.ACKNOWLEDGED,
+        at=now,
+        user_id=user_id,
+    )
     queries.deliveries_about_incident(incident).filter(read_at__isnull=True).update(read_at=now)
     audit.record(AuditAction.UPDATE, principal=by, obj=incident)
     return incident

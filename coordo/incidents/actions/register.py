@@ -39,14 +39,21 @@ def declare_violence(
     if incident is not None and incident.site_id != site.pk:
         raise ValidationError({"incident": _("The incident is not of this site.")})
     declaration = Declaration(
-        organisation_id=site.organisation_id, site=site, occurred_at=occurred_at, type=type,
-        description=description, named=named,
-        declarant_id=worker_id if named else None, incident=incident if named else None,
-    )  # fmt: skip
+        organisation_id=site.organisation_id,
+        site=site,
+        occurred_at=occurred_at,
+        type=type,
+        description=description,
+        named=named,
+        declarant_id=worker_id if named else None,
+        incident=incident if named else None,
+    )
     declaration.full_clean()
     declaration.save()
     audit.record(
-        AuditAction.CREATE, principal=by if named else None, obj=declaration,
+        AuditAction.CREATE,
+        principal=by if named else None,
+        obj=declaration,
         organisation_id=site.organisation_id,
-    )  # fmt: skip
+    )
     return declaration

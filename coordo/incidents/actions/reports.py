@@ -66,12 +66,23 @@ def report_incident(
         if one.person is not None and one.person.site_id != site.pk:
             raise ValidationError({"involved": _("The person must be registered at this site.")})
     incident = Incident(
-        organisation_id=site.organisation_id, site=site, idempotency_key=key,
-        occurred_at=occurred_at, place=place, type=type, severity=severity,
-        narrative=narrative, gbv_context=gbv_context, first_aid=first_aid, police=police,
-        ambulance=ambulance, asked_to_leave=asked_to_leave, informed=informed,
-        created_by_id=by.user_id, reported_at=timezone.now(),
-    )  # fmt: skip
+        organisation_id=site.organisation_id,
+        site=site,
+        idempotency_key=key,
+        occurred_at=occurred_at,
+        place=place,
+        type=type,
+        severity=severity,
+        narrative=narrative,
+        gbv_context=gbv_context,
+        first_aid=first_aid,
+        police=police,
+        ambulance=ambulance,
+        asked_to_leave=asked_to_leave,
+        informed=informed,
+        created_by_id=by.user_id,
+        reported_at=timezone.now(),
+    )
     incident.full_clean(exclude=["idempotency_key"])
     try:
         with transaction.atomic():
@@ -88,7 +99,7 @@ def report_incident(
             person=one.person,
             user=one.user,
             description=one.description,
-        )  # fmt: skip
+        )
         for one in involved
         if one.person or one.user or one.description
     )
@@ -124,9 +135,13 @@ def add_follow_up_action(
     if not owner.memberships.filter(site_id=incident.site_id).exists():
         raise ValidationError({"owner": _("The owner must be a member of the site's team.")})
     action = FollowUpAction(
-        organisation_id=incident.organisation_id, incident=incident, title=title,
-        owner=owner, due=due, created_by_id=by.user_id,
-    )  # fmt: skip
+        organisation_id=incident.organisation_id,
+        incident=incident,
+        title=title,
+        owner=owner,
+        due=due,
+        created_by_id=by.user_id,
+    )
     action.full_clean()
     action.save()
     if incident.status == Status.OPEN:

@@ -32,10 +32,11 @@ def debriefing_create(request: AuthedRequest) -> HttpResponse:
     principal = principal_of(request)
     site = current_site(request, Perm.INCIDENT_FOLLOW_UP)
     form = DebriefingForm(
-        request.POST or None, initial={"held_on": timezone.localdate()},
+        request.POST or None,
+        initial={"held_on": timezone.localdate()},
         incidents=queries.incidents_to_debrief(principal, site.pk),
         members=queries.action_owners(principal, site.pk),
-    )  # fmt: skip
+    )
     if request.method == "POST" and form.is_valid():
         with errors_onto(form):
             debriefing = actions.hold_debriefing(site=site, by=principal, **form.cleaned_data)

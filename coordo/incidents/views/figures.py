@@ -21,8 +21,14 @@ from coordo.web.sites import current_site
 from coordo.web.tabular.writing import export_response
 
 WEEKDAYS = (
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-)  # fmt: skip
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+)
 
 
 def _period(request: AuthedRequest) -> tuple[PeriodForm, date | None, date | None]:
@@ -66,24 +72,37 @@ def incident_figures(request: AuthedRequest) -> HttpResponse:
     ]
     charts = [
         Chart(
-            title=_("By type"), x="type", y="count", x_title=_("Type"), y_title=_("Incidents"),
+            title=_("By type"),
+            x="type",
+            y="count",
+            x_title=_("Type"),
+            y_title=_("Incidents"),
             rows=[{"type": label, "count": n} for label, n in figures.by_type],
         ),
         Chart(
-            title=_("Weekday × hour"), x="hour", y="count", series="weekday",
-            x_title=_("Hours"), y_title=_("Incidents"), series_title=_("Weekday"),
+            title=_("Weekday × hour"),
+            x="hour",
+            y="count",
+            series="weekday",
+            x_title=_("Hours"),
+            y_title=_("Incidents"),
+            series_title=_("Weekday"),
             rows=[
                 {"hour": hour, "count": n, "weekday": str(_(day))}
                 for day, hours in zip(WEEKDAYS, figures.heat, strict=True)
                 for hour, n in enumerate(hours)
             ],
         ),
-    ]  # fmt: skip
+    ]
     context = {
-        "site": site, "form": form, "figures": figures, "heat": heat, "hours": range(24),
+        "site": site,
+        "form": form,
+        "figures": figures,
+        "heat": heat,
+        "hours": range(24),
         "charts": charts,
         "query": urlencode({"start": start.isoformat(), "end": end.isoformat()}),
-    }  # fmt: skip
+    }
     return render(request, "incidents/figures.html", context)
 
 
@@ -94,9 +113,11 @@ def incident_figures_export(request: AuthedRequest) -> HttpResponse:
     if start is None or end is None:
         return refusal(form)
     return export_response(
-        request, table(compute(site.pk, start, end)), name=f"incidents-{start}-{end}",
+        request,
+        table(compute(site.pk, start, end)),
+        name=f"incidents-{start}-{end}",
         title=_("Incidents"),
-    )  # fmt: skip
+    )
 
 
 @require_perm(Perm.REPORTS_AGGREGATE)

@@ -43,17 +43,22 @@ def register_declare(request: AuthedRequest) -> HttpResponse:
         initial |= {
             "occurred_at": timezone.localtime(incident.occurred_at).replace(tzinfo=None),
             "type": incident.type if FAMILY_OF[incident.type] == Family.WORKER else "",
-            "description": incident.narrative, "incident": incident.pk,
-        }  # fmt: skip
+            "description": incident.narrative,
+            "incident": incident.pk,
+        }
     form = DeclarationForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         with errors_onto(form):
             actions.declare_violence(
-                site=site, occurred_at=data["occurred_at"], type=data["type"],
-                description=data["description"], named=data["identity"] == DeclarationForm.NAMED,
-                incident=incident, by=principal,
-            )  # fmt: skip
+                site=site,
+                occurred_at=data["occurred_at"],
+                type=data["type"],
+                description=data["description"],
+                named=data["identity"] == DeclarationForm.NAMED,
+                incident=incident,
+                by=principal,
+            )
             messages.success(request, _("Your declaration is in the register."))
             return redirect("dashboard")
     return render(request, "incidents/declare.html", {"form": form, "site": site})
@@ -65,15 +70,21 @@ def register_list(request: AuthedRequest) -> HttpResponse:
     declarations = list(queries.declarations_visible_to(principal)[:500])
     audit.record(AuditAction.LIST, principal=principal, object_type="incidents.declaration")
     return render(
-        request, "incidents/register.html",
+        request,
+        "incidents/register.html",
         {"declarations": declarations, "this_year": timezone.localdate().year},
-    )  # fmt: skip
+    )
 
 
 def _lines(declarations: list[Declaration]) -> list[list[object]]:
     header: list[object] = [
-        _("Declared"), _("When"), _("Site"), _("Type"), _("What happened"), _("Declarant"),
-    ]  # fmt: skip
+        _("Declared"),
+        _("When"),
+        _("Site"),
+        _("Type"),
+        _("What happened"),
+        _("Declarant"),
+    ]
     return [header] + [
         [
             date_format(timezone.localtime(d.declared_at), "SHORT_DATETIME_FORMAT"),
@@ -82,7 +93,7 @@ def _lines(declarations: list[Declaration]) -> list[list[object]]:
             d.get_type_display(),
             d.description,
             d.declarant.full_name if d.declarant else _("not named"),
-        ]  # fmt: skip
+        ]
         for d in declarations
     ]
 
@@ -94,9 +105,11 @@ def register_export(request: AuthedRequest) -> HttpResponse:
     declarations = list(queries.declarations_visible_to(principal).order_by("occurred_at", "pk"))
     audit.record(AuditAction.EXPORT, principal=principal, object_type="incidents.declaration")
     return export_response(
-        request, _lines(declarations), name="register-third-party-violence",
+        request,
+        _lines(declarations),
+        name="register-third-party-violence",
         title=_("Register of acts of violence by third parties"),
-    )  # fmt: skip
+    )
 
 
 @require_perm(Perm.REGISTER_VIEW)
@@ -140,9 +153,11 @@ def register_pdf(request: AuthedRequest) -> HttpResponse:
     if not declarations:
         pdf.multi_cell(0, 5, _text(font, _("No declaration.")), new_x="LMARGIN", new_y="NEXT")
     return attachment(
-        bytes(pdf.output()), filename="register-third-party-violence.pdf",
-        content_type="application/pdf", inline=True,
-    )  # fmt: skip
+        bytes(pdf.output()),
+        filename="register-third-party-violence.pdf",
+        content_type="application/pdf",
+        inline=True,
+    )
 
 
 def _printed_on() -> str:

@@ -47,13 +47,22 @@ def incident_report(request: AuthedRequest) -> HttpResponse:
         data = form.cleaned_data
         with errors_onto(form):
             incident = actions.report_incident(
-                site=site, key=data["key"], occurred_at=data["occurred_at"],
-                place=data["place"], type=data["type"], severity=data["severity"],
-                narrative=data["narrative"], gbv_context=data["gbv_context"],
-                involved=_involved(request, data), first_aid=data["first_aid"],
-                police=data["police"], ambulance=data["ambulance"],
-                asked_to_leave=data["asked_to_leave"], informed=data["informed"], by=principal,
-            )  # fmt: skip
+                site=site,
+                key=data["key"],
+                occurred_at=data["occurred_at"],
+                place=data["place"],
+                type=data["type"],
+                severity=data["severity"],
+                narrative=data["narrative"],
+                gbv_context=data["gbv_context"],
+                involved=_involved(request, data),
+                first_aid=data["first_aid"],
+                police=data["police"],
+                ambulance=data["ambulance"],
+                asked_to_leave=data["asked_to_leave"],
+                informed=data["informed"],
+                by=principal,
+            )
             messages.success(request, _("The incident has been recorded."))
             return redirect("incident_detail", incident_id=incident.pk)
     if persons is not None:  # the form lists the site's persons to choose from
@@ -65,10 +74,14 @@ def incident_report(request: AuthedRequest) -> HttpResponse:
 
 def _involved(request: AuthedRequest, data: dict) -> list[Involved]:  # type: ignore[type-arg]
     people = [
-        Involved(InvolvementRole.VICTIM, person=data.get("victim_person"), description=data["victim"]),
-        Involved(InvolvementRole.AUTHOR, person=data.get("author_person"), description=data["author"]),
+        Involved(
+            InvolvementRole.VICTIM, person=data.get("victim_person"), description=data["victim"]
+        ),
+        Involved(
+            InvolvementRole.AUTHOR, person=data.get("author_person"), description=data["author"]
+        ),
         Involved(InvolvementRole.WITNESS, description=data["witness"]),
-    ]  # fmt: skip
+    ]
     if data["victim_is_me"]:
         people.append(Involved(InvolvementRole.VICTIM, user=request.user))
     return people

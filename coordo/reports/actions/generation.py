@@ -23,9 +23,13 @@ ALREADY_RUNNING = _("This report is already being generated: wait for it to fini
 
 @transaction.atomic
 def request_report(
-    template: ReportTemplate, *, start: date, end: date, funder_version: bool = False,
+    template: ReportTemplate,
+    *,
+    start: date,
+    end: date,
+    funder_version: bool = False,
     by: Principal,
-) -> GeneratedReport:  # fmt: skip
+) -> GeneratedReport:
     """Queue the rendering of `template` over [start, end); its files come in the archive."""
     by.require(Perm.REPORTS_VIEW, template.site_id)
     for site_id in template.other_sites.values_list("pk", flat=True):
@@ -38,10 +42,16 @@ def request_report(
     if background.any_active(GeneratedReport.objects.filter(template=template)):
         raise ValidationError(ALREADY_RUNNING)
     report = GeneratedReport.objects.create(
-        organisation_id=template.organisation_id, template=template, site_id=template.site_id,
-        title=template.title, start=start, end=end, funder_version=funder_version,
-        requested_by_id=by.user_id, language=translation.get_language() or "fr",
-    )  # fmt: skip
+        organisation_id=template.organisation_id,
+        template=template,
+        site_id=template.site_id,
+        title=template.title,
+        start=start,
+        end=end,
+        funder_version=funder_version,
+        requested_by_id=by.user_id,
+        language=translation.get_language() or "fr",
+    )
     audit.record(AuditAction.CREATE, principal=by, obj=report)
     background.enqueue(report)
     return report
@@ -56,6 +66,6 @@ def save_rendering(report: GeneratedReport, files: dict[str, bytes]) -> None:
             format=fmt,
             content=data,
             size=len(data),
-        )  # fmt: skip
+        )
         for fmt, data in files.items()
     )

@@ -26,9 +26,13 @@ def copy_shipped_template(key: str, *, site: Site, by: Principal) -> ReportTempl
     by.require(Perm.REPORTS_EDIT, site.pk)
     shipped = BY_KEY[key]
     template = ReportTemplate.objects.create(
-        organisation_id=site.organisation_id, site=site, title=str(shipped.title),
-        period_kind=shipped.period_kind, shipped=key, created_by_id=by.user_id,
-    )  # fmt: skip
+        organisation_id=site.organisation_id,
+        site=site,
+        title=str(shipped.title),
+        period_kind=shipped.period_kind,
+        shipped=key,
+        created_by_id=by.user_id,
+    )
     ReportSection.objects.bulk_create(
         ReportSection(
             organisation_id=site.organisation_id,
@@ -39,7 +43,7 @@ def copy_shipped_template(key: str, *, site: Site, by: Principal) -> ReportTempl
             indicators=list(section.indicators),
             breakdown=section.breakdown,
             text=str(section.text),
-        )  # fmt: skip
+        )
         for position, section in enumerate(shipped.sections, start=1)
     )
     audit.record(AuditAction.CREATE, principal=by, obj=template)
@@ -52,10 +56,14 @@ def copy_template(source: ReportTemplate, *, title: str, by: Principal) -> Repor
     sections = list(source.sections.order_by("position", "id"))
     others = list(source.other_sites.all())
     copy = ReportTemplate.objects.create(
-        organisation_id=source.organisation_id, site_id=source.site_id, title=title,
-        period_kind=source.period_kind, funder_year_start=source.funder_year_start,
-        shipped=source.shipped, created_by_id=by.user_id,
-    )  # fmt: skip
+        organisation_id=source.organisation_id,
+        site_id=source.site_id,
+        title=title,
+        period_kind=source.period_kind,
+        funder_year_start=source.funder_year_start,
+        shipped=source.shipped,
+        created_by_id=by.user_id,
+    )
     copy.other_sites.set(others)
     ReportSection.objects.bulk_create(
         ReportSection(
@@ -67,7 +75,7 @@ def copy_template(source: ReportTemplate, *, title: str, by: Principal) -> Repor
             indicators=s.indicators,
             breakdown=s.breakdown,
             text=s.text,
-        )  # fmt: skip
+        )
         for s in sections
     )
     audit.record(AuditAction.CREATE, principal=by, obj=copy)
@@ -99,17 +107,29 @@ def _check_section(kind: str, codes: list[str], breakdown: str) -> None:
 
 @transaction.atomic
 def add_section(
-    template: ReportTemplate, *, kind: str, title: str, indicators: list[str], breakdown: str = "",
-    text: str = "", by: Principal,
-) -> ReportSection:  # fmt: skip
+    template: ReportTemplate,
+    *,
+    kind: str,
+    title: str,
+    indicators: list[str],
+    breakdown: str = "",
+    text: str = "",
+    by: Principal,
+) -> ReportSection:
     by.require(Perm.REPORTS_EDIT, template.site_id)
     ReportTemplate.objects.select_for_update().get(pk=template.pk)  # one position each
     _check_section(kind, indicators, breakdown)
     last = template.sections.aggregate(last=Max("position"))["last"] or 0
     section = ReportSection(
-        organisation_id=template.organisation_id, template=template, position=last + 1,
-        kind=kind, title=title, indicators=indicators, breakdown=breakdown, text=text,
-    )  # fmt: skip
+        organisation_id=template.organisation_id,
+        template=template,
+        position=last + 1,
+        kind=kind,
+        title=title,
+        indicators=indicators,
+        breakdown=breakdown,
+        text=text,
+    )
     section.full_clean()
     section.save()
     audit.record(AuditAction.CREATE, principal=by, obj=section, site_id=template.site_id)
@@ -118,9 +138,14 @@ def add_section(
 
 @transaction.atomic
 def update_section(
-    section: ReportSection, *, title: str, indicators: list[str], breakdown: str, text: str,
+    section: ReportSection,
+    *,
+    title: str,
+    indicators: list[str],
+    breakdown: str,
+    text: str,
     by: Principal,
-) -> ReportSection:  # fmt: skip
+) -> ReportSection:
     by.require(Perm.REPORTS_EDIT, section.template.site_id)
     _check_section(section.kind, indicators, breakdown)
     section.title, section.indicators = title, indicators

@@ -99,9 +99,10 @@ def template_edit(request: AuthedRequest, template_id: int) -> HttpResponse:
     principal = principal_of(request)
     template = queries.get_template(principal, template_id, Perm.REPORTS_EDIT)
     initial = {
-        "title": template.title, "period_kind": template.period_kind,
+        "title": template.title,
+        "period_kind": template.period_kind,
         "funder_year_start": template.funder_year_start,
-    }  # fmt: skip
+    }
     posted = request.method == "POST"
     form = TemplateForm(
         request.POST if posted and "title" in request.POST and "kind" not in request.POST else None,
