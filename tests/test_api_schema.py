@@ -1,4 +1,4 @@
-"""schemathesis against the OpenAPI schema, for every role: no server error, every answer documented.
+"""schemathesis against the OpenAPI schema, for every role and without a token: no server error, every answer documented, no success without authentication.
 
 The API is called in-process through its WSGI application (no live server), with one
 bearer token per role at the world's own site. Each operation gets cases generated
@@ -101,9 +101,14 @@ def strategy_for(operation: Any, known: dict[str, int]) -> Any:
     return st.one_of(strategies), len(strategies)
 
 
+ANONYMOUS = "no token"
+
+
 def failures_of(operation: Any, headers: dict[str, dict[str, str]], known: dict[str, int]) -> set:
-    """(role, operation, failure code and title, status) for every failing case."""
+    """(role, operation, failure code and title, status) for every failing case; a call
+    without a token that succeeds on an operation asking for one is a failure too."""
     strategy, kinds = strategy_for(operation, known)
+    needs_token = bool(operation.definition.raw.get("security"))
     found: set[tuple[str, str, str, int]] = set()
 
     @settings(
@@ -119,6 +124,10 @@ def failures_of(operation: Any, headers: dict[str, dict[str, str]], known: dict[
         for role, role_headers in headers.items():
             try:
                 response = case.call(headers=role_headers)
+                if role == ANONYMOUS and needs_token and response.status_code < 300:
+                    found.add(
+                        (role, operation.label, "success without a token", response.status_code)
+                    )
                 case.validate_response(response, checks=CHECKS, headers=role_headers)
             except (Failure, FailureGroup) as error:
                 failures = error.exceptions if isinstance(error, FailureGroup) else [error]
@@ -141,7 +150,7 @@ def failures_of(operation: Any, headers: dict[str, dict[str, str]], known: dict[
 def test_the_api_answers_as_its_schema_says_for_every_role(world: World) -> None:
     schema = schemathesis.openapi.from_dict(api.get_openapi_schema())
     schema.app = get_wsgi_application()
-    headers = {role: bearer(world, role) for role in Role.values}
+    headers = {role: bearer(world, role) for role in Role.values} | {ANONYMOUS: {}}
     known = own_records(world)
     started, cpu = time.monotonic(), time.process_time()
     found: set[tuple[str, str, str, int]] = set()
