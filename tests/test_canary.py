@@ -85,8 +85,10 @@ def document_text(answer) -> str:
     if kind.startswith("application/pdf"):
         path = shutil.which("pdftotext")
         assert path, "pdftotext is missing: apt-get install poppler-utils"
-        done = subprocess.run([path, "-", "-"], input=content, capture_output=True, check=True)  # noqa: S603
-        return done.stdout.decode()
+        done = subprocess.run([path, "-", "-"], input=content, capture_output=True)  # noqa: S603
+        # An uploaded attachment is the user's own file, not always a PDF poppler can read
+        # (the world's are a few bytes); its bytes are searched above all the same.
+        return done.stdout.decode() if done.returncode == 0 else ""
     if kind.startswith("application/vnd.openxmlformats-officedocument.spreadsheetml"):
         book = load_workbook(BytesIO(content), read_only=True)
         return "\n".join(

@@ -18,16 +18,17 @@ def apply_posted_form(
     request: AuthedRequest,
     form: forms.BaseForm,
     action: Callable[..., object],
-    done: str,
+    done: str | Callable[[], str],
 ) -> bool:
     """For a small form posted from another page: validate, call `action(by=<the acting
-    principal>, **cleaned_data)`, and say what happened as messages (`done`, or each error)."""
+    principal>, **cleaned_data)`, and say what happened as messages (`done`, or each error).
+    `done` may be a function, called after the action, when the message tells its result."""
     if not form.is_valid():
         flash_form_errors(request, form)
         return False
     with errors_flashed(request):
         action(by=principal_of(request), **form.cleaned_data)
-        messages.success(request, done)
+        messages.success(request, done() if callable(done) else done)
         return True
     return False
 

@@ -99,9 +99,11 @@ TARGETS = {
 }
 
 CONFIDENTIAL = {(C, "incident_detail")}
-# The PDF is compressed (and drawn in a TTF font): its text is not searchable in the bytes.
+# The canary reads the PDF's text too (pdftotext, tests/test_canary.py).
 REGISTER = {
-    (role, route) for role in REGISTER_READERS for route in ("register_list", "register_export")
+    (role, route)
+    for role in REGISTER_READERS
+    for route in ("register_list", "register_export", "register_pdf")
 }
 CANARIES = {
     # Organisation-wide: its readers see both sites' declarations (tests/test_canary.py).

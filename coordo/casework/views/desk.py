@@ -200,7 +200,8 @@ def referral_status(request: AuthedRequest, referral_id: int) -> HttpResponse:
         request,
         ReferralStatusForm(request.POST),
         partial(actions.update_referral_status, referral),
-        _("The referral is now “%(status)s”.") % {"status": referral.get_status_display()},
+        # After the action: the message names the new status.
+        lambda: _("The referral is now “%(status)s”.") % {"status": referral.get_status_display()},
     )
     return redirect("referral_follow_up")
 

@@ -30,7 +30,8 @@ def test_the_drop_in_gets_a_team_and_a_published_month() -> None:
     builder.build()
     first = counts()
     site = Site.objects.get(name="La Boussole")
-    assert Worker.objects.filter(sites=site).count() == 25
+    # 25 in the drop-in's team, and the two on the incidents on-call rota (demo/incidents.py).
+    assert Worker.objects.filter(sites=site).count() == 25 + 2
     published = Planning.objects.get(site=site, status=PlanningStatus.PUBLISHED)
     # November 2026: 25 days from Monday to Saturday, three slots, two people each.
     assert Shift.objects.filter(site=site, start__month=11).count() == 75

@@ -94,6 +94,11 @@ class Indicator:
         return self.code.split(".", 1)[0]
 
     @property
+    def breakdown_labels(self) -> list[str]:
+        """The breakdowns as a reader names them (the codes are for the API)."""
+        return [str(BREAKDOWNS.get(code, code)) for code in self.breakdowns]
+
+    @property
     def unit_label(self) -> str:
         return str(UNITS[self.unit])
 
