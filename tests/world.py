@@ -107,7 +107,10 @@ def build_world(planted: dict[str, str] | None = None) -> World:
     }
     for label, place in places.items():
         for builder in BUILDERS:
-            place.records.update(builder(place, label, values.get(label, {})))
+            built = builder(place, label, values.get(label, {}))
+            # Two apps naming a record alike would point one app's routes at the other's ids.
+            assert not place.records.keys() & built.keys(), f"{builder.__module__} repeats a record"
+            place.records.update(built)
     # After the builders: these users must not become a builder's "acting" user of a site.
     multi_role = {name: make_multi_role_user(sites, roles) for name, roles in MULTI_ROLE.items()}
     return World(organisation, users, places, multi_role)

@@ -47,7 +47,11 @@ for _module in _MODULES:
     assert not MATRIX.keys() & _module.ROUTES.keys(), f"{_module.__name__} repeats a route"
     MATRIX.update(_module.ROUTES)
 
-TARGETS = {kind: kwargs for _module in _MODULES for kind, kwargs in _module.TARGETS.items()}
+TARGETS: dict[str, object] = {}
+for _module in _MODULES:
+    # A repeated kind would send one app's routes another app's ids (equal by chance on SQLite).
+    assert not TARGETS.keys() & _module.TARGETS.keys(), f"{_module.__name__} repeats a target"
+    TARGETS.update(_module.TARGETS)
 BUILDERS = [_module.build_records for _module in _MODULES]
 # canary key -> (planted value, the (role, route) pairs where it may show for the own site)
 CANARIES = {

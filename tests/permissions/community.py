@@ -60,13 +60,13 @@ ROUTES: dict[str, Route] = {
     "community_figures_export": Route(allowed=COORDINATION),
     "community_meetings": Route(allowed=TEAM),
     "community_meeting_create": Route(allowed=COORDINATION),
-    "community_meeting": Route(target="meeting", allowed=TEAM),
-    "community_meeting_edit": Route(target="meeting", allowed=COORDINATION),
+    "community_meeting": Route(target="community_meeting", allowed=TEAM),
+    "community_meeting_edit": Route(target="community_meeting", allowed=COORDINATION),
     "community_agenda_add": Route(
-        method="POST", target="meeting", allowed=TEAM, ok=302, data={"title": "Le jardin"},
+        method="POST", target="community_meeting", allowed=TEAM, ok=302, data={"title": "Le jardin"},
     ),
     "community_decision_add": Route(
-        method="POST", target="meeting", allowed=COORDINATION, ok=302,
+        method="POST", target="community_meeting", allowed=COORDINATION, ok=302,
         data={"text": "On ouvre le jardin le samedi."},
     ),
     "community_decisions": Route(allowed=TEAM),
@@ -115,7 +115,7 @@ TARGETS = {
     "public_site": lambda place: {"site_id": place.site.pk},
     "round": lambda place: {"round_id": place.records["round"].pk},
     "contact": lambda place: {"contact_id": place.records["contact"].pk},
-    "meeting": lambda place: {"meeting_id": place.records["meeting"].pk},
+    "community_meeting": lambda place: {"meeting_id": place.records["community_meeting"].pk},
     "decision": lambda place: {"decision_id": place.records["decision"].pk},
     "public_activity": lambda place: {
         "site_id": place.site.pk,
@@ -158,6 +158,6 @@ def build_records(place: Place, label: str, planted: dict[str, str]) -> dict[str
     )  # fmt: skip
     OutreachContact.objects.create(organisation=organisation, round=outreach, sex="woman")
     return {
-        "activity": activity, "meeting": meeting, "decision": decision, "round": outreach,
+        "activity": activity, "community_meeting": meeting, "decision": decision, "round": outreach,
         "contact": contact,
     }  # fmt: skip
