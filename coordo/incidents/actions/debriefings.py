@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from coordo.access import audit
+from coordo.access import audit, writes
 from coordo.access.models import AuditAction, Site, User
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
@@ -75,9 +75,7 @@ def add_debriefing_action(
         due=due,
         created_by_id=by.user_id,
     )
-    action.full_clean()
-    action.save()
-    audit.record(AuditAction.CREATE, principal=by, obj=action, site_id=debriefing.site_id)
+    writes.save_new(action, by=by, site_id=debriefing.site_id)
     return action
 
 
@@ -93,9 +91,7 @@ def offer_support(incident: Incident, *, worker: User, kind: str, by: Principal)
         kind=kind,
         offered_by_id=by.user_id,
     )
-    offer.full_clean()
-    offer.save()
-    audit.record(AuditAction.CREATE, principal=by, obj=offer, site_id=incident.site_id)
+    writes.save_new(offer, by=by, site_id=incident.site_id)
     return offer
 
 

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
-from coordo.access import audit
+from coordo.access import audit, writes
 from coordo.access.models import AuditAction, Site
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
@@ -130,9 +130,7 @@ def add_section(
         breakdown=breakdown,
         text=text,
     )
-    section.full_clean()
-    section.save()
-    audit.record(AuditAction.CREATE, principal=by, obj=section, site_id=template.site_id)
+    writes.save_new(section, by=by, site_id=template.site_id)
     return section
 
 
