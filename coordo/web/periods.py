@@ -21,7 +21,7 @@ from datetime import date
 from typing import Any
 
 from django import forms
-from django.http import HttpResponseBadRequest
+from django.http import HttpRequest, HttpResponseBadRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -151,3 +151,14 @@ class PeriodForm(forms.Form):
         data = super().clean() or {}
         check_period(self)
         return data
+
+
+def asked_period(request: HttpRequest) -> tuple[PeriodForm, date | None, date | None]:
+    """The dates a figures page was asked for (the last twelve whole months when none), or
+    None and the form with its errors."""
+    today = timezone.localdate()
+    default = {"start": date(today.year - 1, today.month, 1), "end": today.replace(day=1)}
+    form = PeriodForm(default | request.GET.dict())
+    if form.is_valid():
+        return form, form.cleaned_data["start"], form.cleaned_data["end"]
+    return form, None, None

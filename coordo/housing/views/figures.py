@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -20,7 +18,7 @@ from coordo.disclosure import Period, Suppressed
 from coordo.housing.figures import Figures, aggregate_sites, compute, number, protected_figures
 from coordo.housing.forms import WholePeriodForm, last_ended_month
 from coordo.web.charts import Chart
-from coordo.web.periods import PeriodForm, refusal
+from coordo.web.periods import asked_period, refusal
 from coordo.web.sites import current_site
 from coordo.web.tabular import export_response
 
@@ -32,16 +30,6 @@ LEGEND = gettext_lazy(
     "length of stay resting on a suppressed count is suppressed too. Periods are whole "
     "months, quarters or years that have ended."
 )
-
-
-def _period(request: AuthedRequest) -> tuple[PeriodForm, date | None, date | None]:
-    """The dates asked (the last twelve whole months when none), or None and the form's errors."""
-    today = timezone.localdate()
-    default = {"start": date(today.year - 1, today.month, 1), "end": today.replace(day=1)}
-    form = PeriodForm(default | request.GET.dict())
-    if form.is_valid():
-        return form, form.cleaned_data["start"], form.cleaned_data["end"]
-    return form, None, None
 
 
 def table(figures: Figures) -> list[tuple[str, str, object]]:
@@ -135,7 +123,7 @@ def export_value(value: object) -> object:
 @require_perm(Perm.HOUSING_FIGURES)
 def figures_page(request: AuthedRequest) -> HttpResponse:
     site = current_site(request, Perm.HOUSING_FIGURES)
-    form, start, end = _period(request)
+    form, start, end = asked_period(request)
     if start is None or end is None:
         return render(request, "housing/figures.html", {"site": site, "form": form}, status=400)
     export_url = reverse("housing_figures_export")
@@ -147,7 +135,7 @@ def figures_page(request: AuthedRequest) -> HttpResponse:
 @require_perm(Perm.HOUSING_FIGURES)
 def figures_export(request: AuthedRequest) -> HttpResponse:
     site = current_site(request, Perm.HOUSING_FIGURES)
-    form, start, end = _period(request)
+    form, start, end = asked_period(request)
     if start is None or end is None:
         return refusal(form)
     return _export(request, site, compute(site.pk, start, end))

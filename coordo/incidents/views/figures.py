@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from urllib.parse import urlencode
 
 from django.http import HttpResponse
@@ -16,7 +15,7 @@ from coordo.incidents import queries
 from coordo.incidents.figures import Figures, compute, protected_year
 from coordo.incidents.forms import YearForm
 from coordo.web.charts import Chart
-from coordo.web.periods import PeriodForm, refusal
+from coordo.web.periods import asked_period, refusal
 from coordo.web.sites import current_site
 from coordo.web.tabular.writing import export_response
 
@@ -29,15 +28,6 @@ WEEKDAYS = (
     "Saturday",
     "Sunday",
 )
-
-
-def _period(request: AuthedRequest) -> tuple[PeriodForm, date | None, date | None]:
-    today = timezone.localdate()
-    default = {"start": date(today.year - 1, today.month, 1), "end": today.replace(day=1)}
-    form = PeriodForm(default | request.GET.dict())
-    if form.is_valid():
-        return form, form.cleaned_data["start"], form.cleaned_data["end"]
-    return form, None, None
 
 
 def table(figures: Figures) -> list[list[object]]:
@@ -61,7 +51,7 @@ def table(figures: Figures) -> list[list[object]]:
 @require_perm(Perm.INCIDENT_VIEW)
 def incident_figures(request: AuthedRequest) -> HttpResponse:
     site = current_site(request, Perm.INCIDENT_VIEW)
-    form, start, end = _period(request)
+    form, start, end = asked_period(request)
     if start is None or end is None:
         return render(request, "incidents/figures.html", {"site": site, "form": form}, status=400)
     figures = compute(site.pk, start, end)
@@ -109,7 +99,7 @@ def incident_figures(request: AuthedRequest) -> HttpResponse:
 @require_perm(Perm.INCIDENT_VIEW)
 def incident_figures_export(request: AuthedRequest) -> HttpResponse:
     site = current_site(request, Perm.INCIDENT_VIEW)
-    form, start, end = _period(request)
+    form, start, end = asked_period(request)
     if start is None or end is None:
         return refusal(form)
     return export_response(
