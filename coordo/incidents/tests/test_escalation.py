@@ -35,6 +35,13 @@ def rota_people(site, coordinator):
     return nadia, sam
 
 
+@pytest.fixture
+def tonight():
+    """Reports made while Nadia's period runs, whatever the real date of the test run."""
+    with time_machine.travel(REPORTED, tick=True):
+        yield
+
+
 def escalations() -> list[tuple[object, list]]:
     return [
         (row.run_after, row.args_kwargs["args"])
@@ -81,7 +88,7 @@ def test_a_severity_2_alerts_nobody(site, host, rota_people):
     assert escalations() == []
 
 
-def test_a_type_the_site_always_escalates_alerts_at_severity_1(site, host, rota_people):
+def test_a_type_the_site_always_escalates_alerts_at_severity_1(site, host, rota_people, tonight):
     SiteIncidentSettings.objects.create(
         organisation=site.organisation, site=site, always_escalate=["missing_child"]
     )
@@ -157,7 +164,7 @@ def test_the_person_on_call_sees_the_alert_on_every_page_and_no_narrative(site, 
 
 
 def test_a_failed_email_is_retried_then_shown_failed(
-    site, host, rota_people, monkeypatch, django_capture_on_commit_callbacks
+    site, host, rota_people, tonight, monkeypatch, django_capture_on_commit_callbacks
 ):
     from coordo import notifications
     from coordo.notifications import send_delivery_email
@@ -186,7 +193,9 @@ def test_an_acknowledgement_by_someone_not_alerted_is_refused(site, host, rota_p
         escalation.acknowledge_alert(incident, by=principal_for_user(host))
 
 
-def test_the_coordinator_marks_a_type_always_escalating(site, host, coordinator, rota_people):
+def test_the_coordinator_marks_a_type_always_escalating(
+    site, host, coordinator, rota_people, tonight
+):
     answer = verified_client(coordinator).post(
         "/incidents/escalation/", {"always_escalate": ["missing_child", "overdose"]}
     )
