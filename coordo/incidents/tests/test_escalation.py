@@ -27,19 +27,16 @@ REPORTED = at(3, 22)  # Thursday 3 December 2026, 22:00 in Brussels
 
 @pytest.fixture
 def rota_people(site, coordinator):
-    """Nadia holds tonight's period; Sam is the next member of the rota."""
+    """Nadia holds tonight's period; Sam is the next member of the rota.
+
+    The test runs that night (the clock ticking from REPORTED), whatever the real date:
+    after the period the site's coordinators would be alerted instead of Nadia."""
     nadia, sam = make_user(site, Role.COORDINATOR), make_user(site, Role.COORDINATOR)
     workers = [make_worker(site, "Nadia", user=nadia), make_worker(site, "Sam", user=sam)]
     rota = make_rota(site, coordinator, workers)
     add_period(rota, coordinator, at(3, 18), at(4, 8), workers[0])
-    return nadia, sam
-
-
-@pytest.fixture
-def tonight():
-    """Reports made while Nadia's period runs, whatever the real date of the test run."""
     with time_machine.travel(REPORTED, tick=True):
-        yield
+        yield nadia, sam
 
 
 def escalations() -> list[tuple[object, list]]:
@@ -88,7 +85,7 @@ def test_a_severity_2_alerts_nobody(site, host, rota_people):
     assert escalations() == []
 
 
-def test_a_type_the_site_always_escalates_alerts_at_severity_1(site, host, rota_people, tonight):
+def test_a_type_the_site_always_escalates_alerts_at_severity_1(site, host, rota_people):
     SiteIncidentSettings.objects.create(
         organisation=site.organisation, site=site, always_escalate=["missing_child"]
     )
@@ -154,6 +151,7 @@ def test_nobody_on_call_alerts_the_coordinators_and_the_page_says_so(
 def test_the_person_on_call_sees_the_alert_on_every_page_and_no_narrative(site, host, rota_people):
     nadia, sam = rota_people
     incident = report(site, host, severity=3, narrative="Récit secret de l'incident")
+    assert [d.user for d in Delivery.objects.all()] == [nadia]  # on call, not as a coordinator
     client = verified_client(nadia)
     dashboard = client.get("/").content.decode()
     assert f"a severity-3 incident at {site.name} needs you" in dashboard
@@ -164,7 +162,7 @@ def test_the_person_on_call_sees_the_alert_on_every_page_and_no_narrative(site, 
 
 
 def test_a_failed_email_is_retried_then_shown_failed(
-    site, host, rota_people, tonight, monkeypatch, django_capture_on_commit_callbacks
+    site, host, rota_people, monkeypatch, django_capture_on_commit_callbacks
 ):
     from coordo import notifications
     from coordo.notifications import send_delivery_email
@@ -193,9 +191,7 @@ def test_an_acknowledgement_by_someone_not_alerted_is_refused(site, host, rota_p
         escalation.acknowledge_alert(incident, by=principal_for_user(host))
 
 
-def test_the_coordinator_marks_a_type_always_escalating(
-    site, host, coordinator, rota_people, tonight
-):
+def test_the_coordinator_marks_a_type_always_escalating(site, host, coordinator, rota_people):
     answer = verified_client(coordinator).post(
         "/incidents/escalation/", {"always_escalate": ["missing_child", "overdose"]}
     )
