@@ -4,36 +4,23 @@ Coordinators read them exact over any dates (`compute`); funders and researchers
 them through disclosure control (`protected_figures`): whole periods only, every period
 of the year protected together, as released month by month (coordo.disclosure).
 
-Nights are date arithmetic on occupancies clipped to the period; each month of the
-period is one conditional sum of the same aggregate query, so the number of queries
-depends on the figures asked, never on the number of stays.
+The reads are the grouped ones of `coordo.housing.queries`, the same the reports'
+housing indicators make over a network's sites: one source for this page, its export
+and every report. Nights are date arithmetic on occupancies clipped to the period; each
+month of the period is one conditional sum of the same aggregate query, so the number of
+queries depends on the figures asked, never on the number of stays.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections import Counter
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from django.db.models import (
-    Avg,
-    Case,
-    CharField,
-    Count,
-    DateField,
-    DurationField,
-    Expression,
-    ExpressionWrapper,
-    F,
-    Q,
-    QuerySet,
-    Sum,
-    Value,
-    When,
-)
-from django.db.models.functions import Coalesce, Greatest, Least, TruncMonth
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from coordo import disclosure
@@ -54,29 +41,12 @@ from coordo.disclosure import (
     releases,
     whole_periods,
 )
-from coordo.housing.models import (
-    FAR_FUTURE,
-    Destination,
-    HouseholdType,
-    Occupancy,
-    Stay,
-    Unit,
-    UnitClosure,
-    overlapping,
-    serving,
-)
-from coordo.people.models import Person, Sex
+from coordo.housing import queries
+from coordo.housing.models import Destination, HouseholdType, Stay, overlapping
+from coordo.housing.queries import AGE_BANDS, UNKNOWN_AGE, age_band, months, site_occupancies
+from coordo.people.models import Sex
 
-NO_TIME = timedelta(0)
-AGE_BANDS = [
-    (0, 17, "0-17"),
-    (18, 24, "18-24"),
-    (25, 39, "25-39"),
-    (40, 59, "40-59"),
-    (60, 200, "60+"),
-]
-UNKNOWN_AGE = "?"
-
+__all__ = ["AGE_BANDS", "Figures", "Row", "compute", "number", "protected_figures"]
 
 Cell = int | Suppressed
 
@@ -104,210 +74,46 @@ class Figures:
     households_by_type: list[Row]
 
 
-def months(start: date, end: date) -> list[tuple[date, date]]:
-    bounds, first = [], date(start.year, start.month, 1)
-    while first < end:
-        following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
-        bounds.append((max(first, start), min(following, end)))
-        first = following
-    return bounds
-
-
-def _clipped(
-    start: date, end: date, lower: str | Expression = "start", upper: str | Expression = "end"
-) -> ExpressionWrapper:
-    """Days of [lower, upper) inside [start, end), as a duration (negative when outside)."""
-    return ExpressionWrapper(
-        Least(Coalesce(upper, Value(end)), Value(end)) - Greatest(lower, Value(start)),
-        output_field=DurationField(),
-    )
-
-
-def _open(name: str) -> Coalesce:
-    """An end date, the far future while open (SQLite's MIN is NULL if any part is)."""
-    return Coalesce(name, Value(FAR_FUTURE), output_field=DateField())
-
-
-def _site_occupancies(site_id: int, start: date, end: date) -> QuerySet[Occupancy]:
-    """The occupancies of the site's beds sharing a night with [start, end).
-
-    Led by the site's units (index `occupancy_unit_until`), not by its stays: a stay's
-    occupancies are in units of its site, and the site's stays span its whole history.
-    """
-    return Occupancy.objects.filter(overlapping(start, end), unit__building__site_id=site_id)
-
-
-def _days(duration: timedelta | None) -> int:
-    return duration.days if duration else 0
-
-
 def nights_by_month(site_id: int, start: date, end: date) -> tuple[int, list[Row]]:
     periods = months(start, end)
-    sums = {
-        f"m{index}": Sum(
-            Greatest(_clipped(first, last), Value(NO_TIME)), output_field=DurationField()
-        )
-        for index, (first, last) in enumerate(periods)
-    }
-    totals = _site_occupancies(site_id, start, end).aggregate(**sums)
-    nights = [_days(totals[f"m{index}"]) for index in range(len(periods))]
+    nights = queries.nights_by_month((site_id,), start, end).get(site_id, [0] * len(periods))
     rows = [Row(f"{first:%Y-%m}", n) for (first, _last), n in zip(periods, nights, strict=True)]
     return sum(nights), rows
 
 
 def capacity_nights(site_id: int, start: date, end: date) -> int:
-    """Beds × the nights of the period each unit was in service, minus its nights closed.
-
-    A unit counts from the night it entered service until the one it left it, so a unit
-    created or withdrawn today leaves every past period's capacity as it was.
-    """
-    # Grouped by capacity: SQLite cannot multiply a duration, and there are few capacities.
-    served = (
-        Unit.objects.filter(serving(start, end), building__site_id=site_id)
-        .values("capacity")
-        .annotate(days=Sum(_clipped(start, end, "in_service_from", "out_of_service_from")))
-    )
-    # A closure counts only where it falls inside the unit's service.
-    inside = _clipped(
-        start,
-        end,
-        Greatest("start", "unit__in_service_from"),
-        Least(_open("end"), _open("unit__out_of_service_from")),
-    )
-    closed = (
-        UnitClosure.objects.filter(overlapping(start, end), unit__building__site_id=site_id)
-        .values("unit__capacity")
-        .annotate(lost=Sum(Greatest(inside, Value(NO_TIME)), output_field=DurationField()))
-    )
-    beds = sum(row["capacity"] * _days(row["days"]) for row in served)
-    return beds - sum(row["unit__capacity"] * _days(row["lost"]) for row in closed)
+    return queries.capacity_nights((site_id,), start, end).get(site_id, 0)
 
 
-def stay_lengths(site_id: int, start: date, end: date) -> tuple[float | None, float | None]:
+def stays_ended(site_id: int, start: date, end: date) -> queries.Ended:
+    return queries.stays_ended((site_id,), start, end).get(site_id, queries.Ended())
+
+
+def stay_lengths(
+    site_id: int, start: date, end: date, ended: queries.Ended | None = None
+) -> tuple[float | None, float | None]:
     """Average and median length, in nights, of the stays that ended in the period."""
-    ended = Stay.objects.filter(site_id=site_id, end__gte=start, end__lt=end).annotate(
-        length=ExpressionWrapper(F("end") - F("start"), output_field=DurationField())
-    )
-    average = ended.aggregate(average=Avg("length"))["average"]
-    count = ended.count()
-    if not count:
-        return None, None
-    lengths = ended.order_by("length").values_list("length", flat=True)
-    middle = list(lengths[(count - 1) // 2 : count // 2 + 1])
-    median = sum(_days(length) for length in middle) / len(middle)
-    return round(average.total_seconds() / 86400, 1) if average else 0.0, median
+    ended = ended if ended is not None else stays_ended(site_id, start, end)
+    return ended.average, queries.median_length((site_id,), start, end, ended.count)
 
 
-def _labelled(rows: Iterable[Mapping[str, Any]], key: str, labels: Mapping[str, Any]) -> list[Row]:
-    """Counts with the display label of their code (labels are lazy: translated here)."""
-    return [Row(str(labels.get(str(row[key]), row[key])), int(row["n"])) for row in rows]
-
-
-def age_band(year: int, birth_year: str = "birth_year") -> Case:
-    """A person's age band in `year`, from the birth year ("?" when unknown)."""
-    return Case(
-        *[
-            When(
-                Q(**{f"{birth_year}__gte": year - high, f"{birth_year}__lte": year - low}),
-                then=Value(label),
-            )
-            for low, high, label in AGE_BANDS
-        ],
-        default=Value(UNKNOWN_AGE),
-        output_field=CharField(),
-    )
-
-
-def persons_served(site_id: int, start: date, end: date) -> tuple[list[Row], list[Row]]:
-    # The site's occupancies first (few), then their persons: never a pass over every person.
-    stayed = _site_occupancies(site_id, start, end).values("person_id")
-    persons = Person.objects.filter(pk__in=stayed).order_by()
-    by_age = (
-        persons.annotate(band=age_band(start.year))
-        .values("band")
-        .annotate(n=Count("pk"))
-        .order_by("band")
-    )
-    by_sex = persons.values("sex").annotate(n=Count("pk")).order_by("sex")
-    return (
-        _labelled(by_age, "band", {UNKNOWN_AGE: str(_("unknown"))}),
-        _labelled(by_sex, "sex", dict(Sex.choices)),
-    )
-
-
-def entries_and_exits(
-    site_id: int, start: date, end: date
-) -> tuple[dict[date, int], dict[date, int]]:
-    """Stays begun and ended in the period, by month (the first day of the month)."""
-    stays = Stay.objects.filter(site_id=site_id).order_by()
-    entries = dict(
-        stays.filter(start__gte=start, start__lt=end)
-        .annotate(month=TruncMonth("start"))
-        .values_list("month")
-        .annotate(n=Count("pk"))
-    )
-    exits = dict(
-        stays.filter(end__gte=start, end__lt=end)
-        .annotate(month=TruncMonth("end"))
-        .values_list("month")
-        .annotate(n=Count("pk"))
-    )
-    return entries, exits
-
-
-def exits_by_destination(site_id: int, start: date, end: date) -> dict[str, int]:
-    """Stays ended in the period, by destination code ("" when none was recorded)."""
-    ended = Stay.objects.filter(site_id=site_id, end__gte=start, end__lt=end).order_by()
-    return dict(ended.values_list("destination").annotate(n=Count("pk")))
-
-
-def households_by_type(site_id: int, start: date, end: date) -> dict[str, int]:
-    """Stays (one per household) sharing a night with the period, by household type."""
-    stays = Stay.objects.filter(overlapping(start, end), site_id=site_id).order_by()
-    return dict(stays.values_list("household_type").annotate(n=Count("pk")))
-
-
-def missing_fields(site_id: int, start: date, end: date) -> dict[str, tuple[int, int]]:
-    """For each field the figures rest on, (records missing it, records counted): the
-    persons hosted (birth year, sex), the stays ended (destination), the stays (type)."""
-    persons = Person.objects.filter(
-        pk__in=_site_occupancies(site_id, start, end).values("person_id")
-    ).aggregate(
-        every=Count("pk"),
-        birth_year=Count("pk", filter=Q(birth_year__isnull=True)),
-        sex=Count("pk", filter=Q(sex=Sex.UNKNOWN)),
-    )
-    stays = Stay.objects.filter(overlapping(start, end), site_id=site_id).aggregate(
-        every=Count("pk"),
-        ended=Count("pk", filter=Q(end__gte=start, end__lt=end)),
-        destination=Count(
-            "pk",
-            filter=Q(end__gte=start, end__lt=end) & Q(destination__in=["", Destination.UNKNOWN]),
-        ),
-        household_type=Count("pk", filter=Q(household_type="")),
-    )
-    return {
-        "birth_year": (persons["birth_year"], persons["every"]),
-        "sex": (persons["sex"], persons["every"]),
-        "destination": (stays["destination"], stays["ended"]),
-        "household_type": (stays["household_type"], stays["every"]),
-    }
+def _labelled(counts: Mapping[str, int], labels: Mapping[str, Any]) -> list[Row]:
+    """Counts with the display label of their code, in the codes' order (labels are lazy:
+    translated here)."""
+    return [Row(str(labels.get(code, code)), n) for code, n in sorted(counts.items())]
 
 
 def compute(site_id: int, start: date, end: date) -> Figures:
+    one = (site_id,)
     nights, by_month = nights_by_month(site_id, start, end)
     capacity = capacity_nights(site_id, start, end)
-    average, median = stay_lengths(site_id, start, end)
-    entries, exits = entries_and_exits(site_id, start, end)
-    destinations = [
-        {"destination": code, "n": n}
-        for code, n in exits_by_destination(site_id, start, end).items()
-    ]
-    households = [
-        {"household_type": code, "n": n}
-        for code, n in sorted(households_by_type(site_id, start, end).items())
-    ]
-    by_age, by_sex = persons_served(site_id, start, end)
+    ended = stays_ended(site_id, start, end)
+    average, median = stay_lengths(site_id, start, end, ended)
+    entries = queries.stays_begun(one, start, end).get(site_id, Counter())
+    exits = ended.by_month
+    hosted = queries.persons_hosted(one, start, end).get(site_id, queries.Hosted())
+    bands = [label for _low, _high, label in AGE_BANDS] + [UNKNOWN_AGE]
+    households = queries.households_by_type(one, start, end).get(site_id, Counter())
     return Figures(
         start,
         end,
@@ -322,12 +128,16 @@ def compute(site_id: int, start: date, end: date) -> Figures:
             for m in (f.replace(day=1) for f, _l in months(start, end))
         ],
         sorted(
-            _labelled(destinations, "destination", dict(Destination.choices)),
+            _labelled(ended.by_destination, dict(Destination.choices)),
             key=lambda r: (-number(r.value), r.label),
         ),
-        by_age,
-        by_sex,
-        _labelled(households, "household_type", dict(HouseholdType.choices)),
+        [
+            Row(str(_("unknown")) if band == UNKNOWN_AGE else band, hosted.by_age[band])
+            for band in bands
+            if hosted.by_age[band]
+        ],
+        _labelled(hosted.by_sex, dict(Sex.choices)),
+        _labelled(households, dict(HouseholdType.choices)),
     )
 
 
@@ -365,22 +175,17 @@ DISTINCT = ("age", "sex", "household", "persons", "households")  # counted once 
 
 
 def year_counts(site_id: int, year: int) -> dict[Key, int]:
-    """Every count that the whole periods of `year` show, in 7 queries whatever the stays."""
+    """Every count that the whole periods of `year` show, in 5 queries whatever the stays."""
     periods = whole_periods(year)
     start, end = periods[-1].start, periods[-1].end
     _total, nights = nights_by_month(site_id, start, end)
-    entries, exits = entries_and_exits(site_id, start, end)
-    ended = (
-        Stay.objects.filter(site_id=site_id, end__gte=start, end__lt=end)
-        .order_by()
-        .annotate(month=TruncMonth("end"))
-        .values_list("month", "destination")
-        .annotate(n=Count("pk"))
-    )
-    destinations: dict[tuple[date, str], int] = {}
-    for month, destination, n in ended:  # an exit recorded without one counts as unknown
+    entries = queries.stays_begun((site_id,), start, end).get(site_id, Counter())
+    ended = stays_ended(site_id, start, end)
+    exits = ended.by_month
+    destinations: Counter[tuple[date, str]] = Counter()
+    for (first, destination), n in ended.counts.items():  # none recorded counts as unknown
         code = destination if destination in CATEGORIES["destination"] else Destination.UNKNOWN
-        destinations[month, code] = destinations.get((month, code), 0) + n
+        destinations[first, code] += n
     counts: dict[Key, int] = {}
     for month, row in zip(periods[:12], nights, strict=True):
         counts["nights", "", month.code] = int(number(row.value))
@@ -404,7 +209,7 @@ def _hosted(site_id: int, periods: list[Period]) -> dict[Key, int]:
     conditional distinct counts cost the ORM more to compile than the rows to count."""
     year = periods[-1]
     occupancies = (
-        _site_occupancies(site_id, year.start, year.end)
+        site_occupancies((site_id,), year.start, year.end)
         .order_by()
         .annotate(band=age_band(year.start.year, "person__birth_year"))
         .values_list("person_id", "band", "person__sex", "start", "end")

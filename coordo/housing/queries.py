@@ -6,24 +6,33 @@ so a page costs the same number of queries whatever the number of stays.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
 from django.db import connection
 from django.db.models import (
     Case,
+    CharField,
     Count,
+    DateField,
+    DurationField,
     Exists,
+    Expression,
+    ExpressionWrapper,
     F,
     IntegerField,
     OuterRef,
     Q,
     QuerySet,
     Subquery,
+    Sum,
     Value,
     When,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Greatest, Least, TruncMonth
 from django.shortcuts import get_object_or_404
 
 from coordo.access.policy import Perm
@@ -301,3 +310,270 @@ def stay_history(principal: Principal, person: Person) -> QuerySet[Occupancy]:
         .select_related("stay", "unit__building")
         .order_by("-start")
     )
+
+
+# The figures of sites over a period: a site's figures page and its export, and the
+# reports' housing indicators (coordo/reports/indicators/housing.py) read these. Each is
+# one query grouped by site (two for capacity), whatever the number of sites and of stays.
+
+SiteIds = Sequence[int]
+NO_TIME = timedelta(0)
+AGE_BANDS = [
+    (0, 17, "0-17"),
+    (18, 24, "18-24"),
+    (25, 39, "25-39"),
+    (40, 59, "40-59"),
+    (60, 200, "60+"),
+]
+UNKNOWN_AGE = "?"
+
+
+def months(start: date, end: date) -> list[tuple[date, date]]:
+    bounds, first = [], date(start.year, start.month, 1)
+    while first < end:
+        following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+        bounds.append((max(first, start), min(following, end)))
+        first = following
+    return bounds
+
+
+def _clipped(
+    start: date, end: date, lower: str | Expression = "start", upper: str | Expression = "end"
+) -> ExpressionWrapper:
+    """Days of [lower, upper) inside [start, end), as a duration (negative when outside)."""
+    return ExpressionWrapper(
+        Least(Coalesce(upper, Value(end)), Value(end)) - Greatest(lower, Value(start)),
+        output_field=DurationField(),
+    )
+
+
+def _open(name: str) -> Coalesce:
+    """An end date, the far future while open (SQLite's MIN is NULL if any part is)."""
+    return Coalesce(name, Value(FAR_FUTURE), output_field=DateField())
+
+
+def days(duration: timedelta | None) -> int:
+    return duration.days if duration else 0
+
+
+def age_band(year: int, birth_year: str = "birth_year") -> Case:
+    """A person's age band in `year`, from the birth year ("?" when unknown)."""
+    return Case(
+        *[
+            When(
+                Q(**{f"{birth_year}__gte": year - high, f"{birth_year}__lte": year - low}),
+                then=Value(label),
+            )
+            for low, high, label in AGE_BANDS
+        ],
+        default=Value(UNKNOWN_AGE),
+        output_field=CharField(),
+    )
+
+
+def site_occupancies(site_ids: SiteIds, start: date, end: date) -> QuerySet[Occupancy]:
+    """The occupancies of the sites' beds sharing a night with [start, end).
+
+    Led by the sites' units (index `occupancy_unit_until`), not by their stays: a stay's
+    occupancies are in units of its site, and a site's stays span its whole history.
+    """
+    return Occupancy.objects.filter(
+        overlapping(start, end), unit__building__site_id__in=site_ids
+    ).order_by()
+
+
+def nights_by_month(site_ids: SiteIds, start: date, end: date) -> dict[int, list[int]]:
+    """Nights slept in each month of [start, end), by site (a site without any is absent)."""
+    periods = months(start, end)
+    sums = {
+        f"m{index}": Sum(
+            Greatest(_clipped(first, last), Value(NO_TIME)), output_field=DurationField()
+        )
+        for index, (first, last) in enumerate(periods)
+    }
+    rows = (
+        site_occupancies(site_ids, start, end)
+        .values_list("unit__building__site_id")
+        .annotate(**sums)
+    )
+    return {site_id: [days(n) for n in nights] for site_id, *nights in rows}
+
+
+def capacity_nights(site_ids: SiteIds, start: date, end: date) -> dict[int, int]:
+    """Beds × the nights of the period each unit was in service, minus its nights closed.
+
+    A unit counts from the night it entered service until the one it left it, so a unit
+    created or withdrawn today leaves every past period's capacity as it was.
+    """
+    # Grouped by capacity: SQLite cannot multiply a duration, and there are few capacities.
+    served = (
+        Unit.objects.filter(serving(start, end), building__site_id__in=site_ids)
+        .order_by()
+        .values_list("building__site_id", "capacity")
+        .annotate(days=Sum(_clipped(start, end, "in_service_from", "out_of_service_from")))
+    )
+    # A closure counts only where it falls inside the unit's service.
+    inside = _clipped(
+        start,
+        end,
+        Greatest("start", "unit__in_service_from"),
+        Least(_open("end"), _open("unit__out_of_service_from")),
+    )
+    closed = (
+        UnitClosure.objects.filter(overlapping(start, end), unit__building__site_id__in=site_ids)
+        .order_by()
+        .values_list("unit__building__site_id", "unit__capacity")
+        .annotate(lost=Sum(Greatest(inside, Value(NO_TIME)), output_field=DurationField()))
+    )
+    beds: Counter[int] = Counter()
+    for site_id, capacity, served_days in served:
+        beds[site_id] += capacity * days(served_days)
+    for site_id, capacity, lost in closed:
+        beds[site_id] -= capacity * days(lost)
+    return dict(beds)
+
+
+def stays_begun(site_ids: SiteIds, start: date, end: date) -> dict[int, Counter[date]]:
+    """Stays begun in the period, by site and month (the first day of the month)."""
+    rows = (
+        Stay.objects.filter(site_id__in=site_ids, start__gte=start, start__lt=end)
+        .order_by()
+        .annotate(month=TruncMonth("start"))
+        .values_list("site_id", "month")
+        .annotate(n=Count("pk"))
+    )
+    return _by_site(rows)
+
+
+def _by_site[Key](rows: Iterable[tuple[int, Key, int]]) -> dict[int, Counter[Key]]:
+    """(site, key, count) rows as each site's counts."""
+    counts: dict[int, Counter[Key]] = {}
+    for site_id, key, n in rows:
+        counts.setdefault(site_id, Counter())[key] = n
+    return counts
+
+
+@dataclass(frozen=True)
+class Ended:
+    """Stays ended in a period: how many by (month, destination code), and their nights."""
+
+    counts: Counter[tuple[date, str]] = field(default_factory=Counter)
+    nights: int = 0
+
+    def __add__(self, other: Ended) -> Ended:
+        return Ended(self.counts + other.counts, self.nights + other.nights)
+
+    @property
+    def count(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def by_month(self) -> Counter[date]:
+        return _by(self.counts, 0)
+
+    @property
+    def by_destination(self) -> Counter[str]:
+        return _by(self.counts, 1)
+
+    @property
+    def average(self) -> float | None:
+        """The average length, in nights (none when no stay ended)."""
+        return round(self.nights / self.count, 1) if self.count else None
+
+
+def _by(counts: Counter[tuple[date, str]], index: int) -> Counter[Any]:
+    total: Counter[Any] = Counter()
+    for key, n in counts.items():
+        total[key[index]] += n
+    return total
+
+
+def _length() -> ExpressionWrapper:
+    return ExpressionWrapper(F("end") - F("start"), output_field=DurationField())
+
+
+def _ended(site_ids: SiteIds, start: date, end: date) -> QuerySet[Stay]:
+    return Stay.objects.filter(site_id__in=site_ids, end__gte=start, end__lt=end).order_by()
+
+
+def stays_ended(site_ids: SiteIds, start: date, end: date) -> dict[int, Ended]:
+    """Stays ended in the period, by site: by month and destination ("" when none was
+    recorded), and their nights in all (for the average length)."""
+    rows = (
+        _ended(site_ids, start, end)
+        .annotate(month=TruncMonth("end"))
+        .values_list("site_id", "month", "destination")
+        .annotate(n=Count("pk"), slept=Sum(_length()))
+    )
+    counts: dict[int, Counter[tuple[date, str]]] = {}
+    nights_of: Counter[int] = Counter()
+    for site_id, month, destination, n, nights in rows:
+        counts.setdefault(site_id, Counter())[month, destination] = n
+        nights_of[site_id] += days(nights)
+    return {site_id: Ended(found, nights_of[site_id]) for site_id, found in counts.items()}
+
+
+def median_length(site_ids: SiteIds, start: date, end: date, ended: int) -> float | None:
+    """The median length, in nights, of the `ended` stays that ended in the period."""
+    if not ended:
+        return None
+    lengths = (
+        _ended(site_ids, start, end)
+        .annotate(length=_length())
+        .order_by("length")
+        .values_list("length", flat=True)
+    )
+    middle = list(lengths[(ended - 1) // 2 : ended // 2 + 1])
+    return sum(days(length) for length in middle) / len(middle)
+
+
+@dataclass(frozen=True)
+class Hosted:
+    """Persons hosted in a period, by age band and by sex, and how many lack a birth year."""
+
+    by_age: Counter[str] = field(default_factory=Counter)
+    by_sex: Counter[str] = field(default_factory=Counter)
+    no_birth_year: int = 0
+
+    def __add__(self, other: Hosted) -> Hosted:
+        return Hosted(
+            self.by_age + other.by_age,
+            self.by_sex + other.by_sex,
+            self.no_birth_year + other.no_birth_year,
+        )
+
+    @property
+    def count(self) -> int:
+        return sum(self.by_sex.values())
+
+
+def persons_hosted(site_ids: SiteIds, start: date, end: date) -> dict[int, Hosted]:
+    """The persons who slept at each site in the period, each counted once per site."""
+    rows = (
+        site_occupancies(site_ids, start, end)
+        .annotate(band=age_band(start.year, "person__birth_year"))
+        .values_list("unit__building__site_id", "band", "person__sex")
+        .annotate(
+            n=Count("person_id", distinct=True),
+            no_year=Count("person_id", distinct=True, filter=Q(person__birth_year__isnull=True)),
+        )
+    )
+    hosted: dict[int, Hosted] = {}
+    for site_id, band, sex, n, no_year in rows:
+        found = hosted.setdefault(site_id, Hosted())
+        found.by_age[band] += n
+        found.by_sex[sex] += n
+        hosted[site_id] = Hosted(found.by_age, found.by_sex, found.no_birth_year + no_year)
+    return hosted
+
+
+def households_by_type(site_ids: SiteIds, start: date, end: date) -> dict[int, Counter[str]]:
+    """Stays (one per household) sharing a night with the period, by site and household
+    type ("" when none was recorded)."""
+    rows = (
+        Stay.objects.filter(overlapping(start, end), site_id__in=site_ids)
+        .order_by()
+        .values_list("site_id", "household_type")
+        .annotate(n=Count("pk"))
+    )
+    return _by_site(rows)

@@ -29,6 +29,7 @@ from coordo.reports.indicators import (
     Number,
     Scope,
     Value,
+    computed_together,
     indicator,
 )
 from coordo.reports.models import SectionKind
@@ -92,6 +93,18 @@ def build(
     funder: bool = False,
 ) -> dict[str, Any]:
     """The report as plain data (JSON): every output renders it as it is."""
+    with computed_together():  # each domain read once per period, whatever the sections
+        return _build(title, site_names, scope, sections, funder=funder)
+
+
+def _build(
+    title: str,
+    site_names: Sequence[str],
+    scope: Scope,
+    sections: Iterable[SectionPlan],
+    *,
+    funder: bool,
+) -> dict[str, Any]:
     values = _Values(scope)
     plans = [plan for plan in sections if plan.kind in SectionKind.values]
     if funder:

@@ -11,7 +11,9 @@ Data quality comes with them: each domain declares the fields its indicators res
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -164,3 +166,29 @@ def ratio(part: Number, whole: Number, *, scale: float = 100, digits: int = 1) -
     if part is None or not whole:
         return None
     return round(scale * part / whole, digits)
+
+
+_SHARED: ContextVar[dict[tuple[object, Scope], Any] | None] = ContextVar("shared", default=None)
+
+
+@contextmanager
+def computed_together() -> Iterator[None]:
+    """Inside, the indicators share their domain's reads: each runs once per scope (a
+    report's nights feed its key figures, its chart and its occupancy rate)."""
+    token = _SHARED.set({})
+    try:
+        yield
+    finally:
+        _SHARED.reset(token)
+
+
+def shared[Read](read: Callable[[tuple[int, ...], date, date], Read], scope: Scope) -> Read:
+    """`read(site_ids, start, end)`, once per scope while computed together (the result is
+    shared: read it, never change it)."""
+    memo = _SHARED.get()
+    if memo is None:
+        return read(scope.site_ids, scope.start, scope.end)
+    key = (read, scope)
+    if key not in memo:
+        memo[key] = read(scope.site_ids, scope.start, scope.end)
+    return memo[key]  # type: ignore[no-any-return]

@@ -1,18 +1,23 @@
 """Housing indicators: nights, capacity, occupancy, stays and who was hosted.
 
-Computed by the housing figures (coordo/housing/figures.py), the same functions as the
-housing figures page and its export: one source for the page, the export and every report.
-Several sites add up site by site (a constant number of queries per site).
+Computed by the housing reads of `coordo.housing.queries`, the same ones as the housing
+figures page and its export: one source for the page, the export and every report. Each
+read is one query grouped by site over all the scope's sites, and gives an indicator's
+total with all its breakdowns; a report computes its indicators together
+(`computed_together`), so each read runs once per period whatever the sections, the
+breakdowns and the number of sites asking. Over several sites a person is counted once
+per site she slept at, as the sum of the sites' figures.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Mapping
 from datetime import date
 
 from django.utils.translation import gettext_lazy as _
 
-from coordo.housing import figures
+from coordo.housing import queries
 from coordo.housing.models import Destination, HouseholdType
 from coordo.people.models import Sex
 from coordo.reports.indicators import (
@@ -25,113 +30,108 @@ from coordo.reports.indicators import (
     define,
     define_check,
     ratio,
+    shared,
 )
 
 
-def _month_label(first: date) -> str:
-    return f"{first:%Y-%m}"
+def _over_sites[Part](
+    read: Callable[[tuple[int, ...], date, date], Mapping[int, Part]], scope: Scope, empty: Part
+) -> Part:
+    """A grouped read's parts of every site of the scope, added up."""
+    total = empty
+    for part in shared(read, scope).values():
+        total = total + part  # type: ignore[operator]
+    return total
+
+
+def _month_rows(scope: Scope, counts: Mapping[date, int]) -> tuple[tuple[str, Number], ...]:
+    every = [first.replace(day=1) for first, _last in queries.months(scope.start, scope.end)]
+    return tuple((f"{month:%Y-%m}", counts.get(month, 0)) for month in every)
 
 
 def _nights(scope: Scope, breakdown: str | None) -> Value:
-    months: Counter[str] = Counter()
-    total = 0
-    for site_id in scope.site_ids:
-        nights, rows = figures.nights_by_month(site_id, scope.start, scope.end)
-        total += nights
-        months.update({row.label: int(figures.number(row.value)) for row in rows})
-    rows_out = tuple(sorted(months.items())) if breakdown == "month" else ()
-    return Value(total, rows_out)
+    months = queries.months(scope.start, scope.end)
+    by_site = shared(queries.nights_by_month, scope).values()
+    nights = [sum(column) for column in zip(*by_site, strict=True)] or [0] * len(months)
+    rows = tuple((f"{first:%Y-%m}", n) for (first, _last), n in zip(months, nights, strict=True))
+    return Value(sum(nights), rows if breakdown == "month" else ())
 
 
 def _capacity(scope: Scope, breakdown: str | None) -> Value:
-    return Value(sum(figures.capacity_nights(s, scope.start, scope.end) for s in scope.site_ids))
+    return Value(sum(shared(queries.capacity_nights, scope).values()))
 
 
 def _occupancy(scope: Scope, breakdown: str | None) -> Value:
-    nights = _nights(scope, None).total
-    return Value(ratio(nights, _capacity(scope, None).total))
+    return Value(ratio(_nights(scope, None).total, _capacity(scope, None).total))
 
 
-def _entries_exits(scope: Scope, which: int, breakdown: str | None) -> Value:
-    months: Counter[str] = Counter()
-    for site_id in scope.site_ids:
-        flows = figures.entries_and_exits(site_id, scope.start, scope.end)[which]
-        months.update({_month_label(month): n for month, n in flows.items()})
-    rows: tuple[tuple[str, Number], ...] = ()
-    if breakdown == "month":
-        every = [_month_label(first) for first, _last in figures.months(scope.start, scope.end)]
-        rows = tuple((month, months.get(month, 0)) for month in every)
-    return Value(sum(months.values()), rows)
+def _ended(scope: Scope) -> queries.Ended:
+    return _over_sites(queries.stays_ended, scope, queries.Ended())
 
 
 def _entries(scope: Scope, breakdown: str | None) -> Value:
-    return _entries_exits(scope, 0, breakdown)
+    begun = _over_sites(queries.stays_begun, scope, Counter[date]())
+    return Value(sum(begun.values()), _month_rows(scope, begun) if breakdown == "month" else ())
 
 
 def _exits(scope: Scope, breakdown: str | None) -> Value:
-    if breakdown != "destination":
-        return _entries_exits(scope, 1, breakdown)
-    counts: Counter[str] = Counter()
-    for site_id in scope.site_ids:
-        counts.update(figures.exits_by_destination(site_id, scope.start, scope.end))
-    return Value(sum(counts.values()), by_label(counts.items(), dict(Destination.choices)))
-
-
-def _lengths(scope: Scope) -> tuple[Number, Number]:
-    if len(scope.site_ids) == 1:
-        return figures.stay_lengths(scope.site_ids[0], scope.start, scope.end)
-    # Over several sites: the average weighted by each site's exits; no median across sites.
-    total = weight = 0.0
-    for site_id in scope.site_ids:
-        average, _median = figures.stay_lengths(site_id, scope.start, scope.end)
-        exits = sum(figures.entries_and_exits(site_id, scope.start, scope.end)[1].values())
-        if average is not None:
-            total, weight = total + average * exits, weight + exits
-    return (round(total / weight, 1) if weight else None), None
+    ended = _ended(scope)
+    rows: tuple[tuple[str, Number], ...] = ()
+    if breakdown == "month":
+        rows = _month_rows(scope, ended.by_month)
+    elif breakdown == "destination":
+        rows = by_label(ended.by_destination.items(), dict(Destination.choices))
+    return Value(ended.count, rows)
 
 
 def _average_length(scope: Scope, breakdown: str | None) -> Value:
-    return Value(_lengths(scope)[0])
+    return Value(_ended(scope).average)
 
 
 def _median_length(scope: Scope, breakdown: str | None) -> Value:
-    return Value(_lengths(scope)[1])
+    ended = _ended(scope).count
+    return Value(queries.median_length(scope.site_ids, scope.start, scope.end, ended))
+
+
+def _hosted(scope: Scope) -> queries.Hosted:
+    return _over_sites(queries.persons_hosted, scope, queries.Hosted())
 
 
 def _persons(scope: Scope, breakdown: str | None) -> Value:
-    by_age: Counter[str] = Counter()
-    by_sex: Counter[str] = Counter()
-    for site_id in scope.site_ids:
-        ages, sexes = figures.persons_served(site_id, scope.start, scope.end)
-        by_age.update({row.label: int(figures.number(row.value)) for row in ages})
-        by_sex.update({row.label: int(figures.number(row.value)) for row in sexes})
+    hosted = _hosted(scope)
     rows: tuple[tuple[str, Number], ...] = ()
     if breakdown == "age":
-        order = [label for _low, _high, label in figures.AGE_BANDS]
-        rows = tuple(sorted(by_age.items(), key=lambda r: (r[0] not in order, r[0])))
+        bands = [label for _low, _high, label in queries.AGE_BANDS]
+        unknown = {queries.UNKNOWN_AGE: _("unknown")}
+        rows = by_label(hosted.by_age.items(), dict(zip(bands, bands, strict=True)) | unknown)
     elif breakdown == "sex":
-        labels = [str(label) for _code, label in Sex.choices]
-        rows = tuple(
-            sorted(by_sex.items(), key=lambda r: labels.index(r[0]) if r[0] in labels else 99)
-        )
-    return Value(sum(by_sex.values()), rows)
+        rows = by_label(hosted.by_sex.items(), dict(Sex.choices))
+    return Value(hosted.count, rows)
 
 
-def _households(scope: Scope, breakdown: str | None) -> Value:
-    counts: Counter[str] = Counter()
-    for site_id in scope.site_ids:
-        counts.update(figures.households_by_type(site_id, scope.start, scope.end))
+def _households(scope: Scope) -> Counter[str]:
+    return _over_sites(queries.households_by_type, scope, Counter[str]())
+
+
+def _households_by_type(scope: Scope, breakdown: str | None) -> Value:
+    counts = _households(scope)
     rows = by_label(counts.items(), dict(HouseholdType.choices)) if breakdown == "household" else ()
     return Value(sum(counts.values()), rows)
 
 
-def _missing(field: str):  # type: ignore[no-untyped-def]
+def _missing(field: str) -> Callable[[Scope], tuple[int, int]]:
+    """(records missing the field, records counted), from the indicators' own reads."""
+
     def count(scope: Scope) -> tuple[int, int]:
-        missing = every = 0
-        for site_id in scope.site_ids:
-            found = figures.missing_fields(site_id, scope.start, scope.end)[field]
-            missing, every = missing + found[0], every + found[1]
-        return missing, every
+        if field in ("birth_year", "sex"):
+            hosted = _hosted(scope)
+            missing = hosted.no_birth_year if field == "birth_year" else hosted.by_sex[Sex.UNKNOWN]
+            return missing, hosted.count
+        if field == "destination":
+            ended = _ended(scope).by_destination
+            return ended[""] + ended[Destination.UNKNOWN], sum(ended.values())
+        households = _households(scope)
+        return households[""], sum(households.values())
 
     return count
 
@@ -231,7 +231,7 @@ HOUSEHOLDS = define(
         "housing.households",
         _("Households hosted"),
         "count",
-        _households,
+        _households_by_type,
         ("household",),
         fields=("housing.household_type",),
     )
