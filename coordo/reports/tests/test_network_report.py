@@ -25,6 +25,7 @@ import pytest
 from conftest import make_person, make_site, make_user
 from coordo.access.roles import Role
 from coordo.housing.actions import admit_household, end_stay
+from coordo.housing.figures import compute
 from coordo.housing.tests.factories import make_building, make_unit, principal
 from coordo.reports.content import SectionPlan, build, tables
 from coordo.reports.indicators import Scope, Value, computed_together, indicator
@@ -125,3 +126,34 @@ def test_the_median_of_a_network_is_over_all_its_stays_ended(three_sites, housin
     scope = Scope(three_sites, *Q3)
     assert indicator("housing.length_median").value(scope).total == 52.0
     assert indicator("housing.length_average").value(scope).total == round(316 / 7, 1)  # 45.1
+
+
+def test_the_figures_page_reads_what_the_catalogue_reads(housing_quarter):
+    figures = compute(housing_quarter.pk, *Q3)
+    scope = Scope((housing_quarter.pk,), *Q3)
+
+    def value(code: str, breakdown: str | None = None) -> Value:
+        return indicator(code).value(scope, breakdown)
+
+    assert value("housing.nights", "month").rows == tuple(
+        (row.label, row.value) for row in figures.nights_by_month
+    )
+    assert (value("housing.length_average").total, value("housing.length_median").total) == (
+        figures.average_length,
+        figures.median_length,
+    )
+    months = [f"{month:%Y-%m}" for month, _entries, _exits in figures.entries_exits]
+    assert value("housing.entries", "month").rows == tuple(
+        zip(months, [entries for _m, entries, _x in figures.entries_exits], strict=True)
+    )
+    assert value("housing.exits", "month").rows == tuple(
+        zip(months, [exits for _m, _e, exits in figures.entries_exits], strict=True)
+    )
+    # The same counts; the page puts the largest first, the catalogue the choices' order.
+    for code, breakdown, rows in [
+        ("housing.exits", "destination", figures.exits_by_destination),
+        ("housing.persons", "age", figures.persons_by_age),
+        ("housing.persons", "sex", figures.persons_by_sex),
+        ("housing.households", "household", figures.households_by_type),
+    ]:
+        assert sorted(value(code, breakdown).rows) == sorted((row.label, row.value) for row in rows)
