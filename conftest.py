@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from datetime import date
 
 import pytest
+from django.conf import settings
 from django.test import Client
 from django.utils import translation
 from django_otp import DEVICE_ID_SESSION_KEY
@@ -79,9 +80,9 @@ def make_household(site: Site, head: Person, *children: Person) -> Household:
     return household
 
 
-def verified_client(user: User, language: str = "en") -> Client:
-    """A client logged in as `user`, past the second factor when the role needs one."""
-    client = Client(headers={"accept-language": language})
+def verified_session(user: User) -> str:
+    """The key of a session logged in as `user`, past the second factor when the role needs one."""
+    client = Client()
     client.force_login(user)
     device = TOTPDevice.objects.filter(user=user).first() or TOTPDevice.objects.create(
         user=user, name="test", confirmed=True
@@ -89,7 +90,25 @@ def verified_client(user: User, language: str = "en") -> Client:
     session = client.session
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     session.save()
+    return str(session.session_key)
+
+
+def client_in_session(session_key: str, language: str = "en") -> Client:
+    client = Client(headers={"accept-language": language})
+    client.cookies[settings.SESSION_COOKIE_NAME] = session_key
     return client
+
+
+def verified_client(user: User, language: str = "en") -> Client:
+    """A client logged in as `user`, past the second factor when the role needs one."""
+    return client_in_session(verified_session(user), language)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _static_files_found_on_request() -> None:
+    # Each test client builds its own middleware chain, and WhiteNoise without autorefresh
+    # walks every static file when it is built: a third of a permission-matrix request.
+    settings.WHITENOISE_AUTOREFRESH = True
 
 
 @pytest.fixture

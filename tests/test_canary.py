@@ -27,7 +27,6 @@ from django.core import mail
 from docx import Document
 from openpyxl import load_workbook
 
-from conftest import make_user, verified_client
 from coordo.access.models import AuditEvent
 from coordo.access.policy import POLICY, Scope
 from coordo.access.roles import Role
@@ -135,12 +134,8 @@ def check_answer(answer, caplog, user, roles: dict[str, str], current: str, name
 @pytest.mark.parametrize(("role", "user_place", "name", "place"), list(cases()))
 def test_confidential_fields_show_only_where_allowed(world, role, user_place, name, place, caplog):
     caplog.set_level(logging.DEBUG)
-    user = (
-        world.users[role]
-        if user_place == "own"
-        else make_user(world.places["other_site"].site, role)
-    )
-    client, since = verified_client(user), last_audit_id()
+    user = world.users[role] if user_place == "own" else world.other_site_users[role]
+    client, since = world.client(user), last_audit_id()
     answer = read(client, name, world.places[place])
     check_answer(answer, caplog, user, {user_place: role}, user_place, name, place, since)
 
@@ -157,6 +152,6 @@ def multi_role_cases() -> Iterator[Any]:
 def test_a_role_at_one_site_shows_nothing_of_another(world, user_name, name, place, caplog):
     caplog.set_level(logging.DEBUG)
     user = world.multi_role[user_name]
-    client, since = client_at(user, world.places[CURRENT].site), last_audit_id()
+    client, since = client_at(world, user, world.places[CURRENT].site), last_audit_id()
     answer = read(client, name, world.places[place])
     check_answer(answer, caplog, user, MULTI_ROLE[user_name], CURRENT, name, place, since)

@@ -12,7 +12,6 @@ import pytest
 from django.test import Client
 from django.utils import formats, translation
 
-from conftest import verified_client
 from coordo.access.languages import language_choices
 from coordo.access.roles import Role
 from coordo.people.vocab import country_choices
@@ -135,7 +134,7 @@ def test_english_leaks_finds_a_msgid_and_an_unwrapped_sentence_but_not_dutch():
 @pytest.mark.parametrize(("name", "role"), list(_page_cases()))
 def test_a_page_in_dutch_or_french_shows_no_english(world, name, role, language):
     client = (
-        verified_client(world.users[role], language=language)
+        world.client(world.users[role], language=language)
         if role
         else Client(headers={"accept-language": language})
     )

@@ -15,7 +15,6 @@ import time_machine
 from django import forms
 from django.test import Client
 
-from conftest import verified_client
 from coordo.web.periods import DayField, MonthField, PeriodForm, check_period, latest, refusal
 from tests.permissions import MATRIX
 from tests.test_permission_matrix import route_url
@@ -182,7 +181,7 @@ def _cases():  # type: ignore[no-untyped-def]
 def test_every_route_taking_a_period_refuses_an_absurd_one_naming_the_field(
     world: World, asked: Asked, role: str
 ) -> None:
-    client: Client = verified_client(world.users[role])
+    client: Client = world.client(world.users[role])
     url = route_url(asked.route, world.places["own"])
     began = time.monotonic()
     with time_machine.travel(TODAY, tick=True):

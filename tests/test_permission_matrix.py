@@ -22,7 +22,6 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from conftest import verified_client
 from coordo.access.middleware import SESSION_SITE_KEY
 from coordo.access.models import Site, User
 from coordo.access.roles import Role
@@ -69,9 +68,9 @@ def multi_role_answers(route: Route, roles: dict[str, str], place: str) -> set[i
     return {route.ok} if CURRENT in holders else {route.ok, *refusals}
 
 
-def client_at(user: User, site: Site) -> Client:
+def client_at(world: World, user: User, site: Site) -> Client:
     """A verified client whose current site (the site switcher's choice) is `site`."""
-    client = verified_client(user)
+    client = world.client(user)
     session = client.session
     session[SESSION_SITE_KEY] = site.pk
     session.save()
@@ -114,7 +113,7 @@ def test_route_answers_as_the_matrix_says(
     world: World, name: str, role: str | None, place: str
 ) -> None:
     route = MATRIX[name]
-    client = verified_client(world.users[role]) if role else Client()
+    client = world.client(world.users[role]) if role else Client()
     status = send(client, route, route_url(name, world.places[place]), world)
     assert status == expected_status(route, role, place)
 
@@ -133,6 +132,6 @@ def test_a_role_at_one_site_opens_nothing_at_another(
     world: World, name: str, user: str, place: str
 ) -> None:
     route = MATRIX[name]
-    client = client_at(world.multi_role[user], world.places[CURRENT].site)
+    client = client_at(world, world.multi_role[user], world.places[CURRENT].site)
     status = send(client, route, route_url(name, world.places[place]), world)
     assert status in multi_role_answers(route, MULTI_ROLE[user], place)

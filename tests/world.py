@@ -16,13 +16,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 import pytest
+from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.db.models import Model
-from django.test import override_settings
+from django.test import Client, override_settings
+from django.utils import timezone
 
-from conftest import FAST_HASHERS, make_site, make_user
+from conftest import FAST_HASHERS, client_in_session, make_site, make_user, verified_session
 from coordo.access.models import Membership, Organisation, Site, User
 from coordo.access.roles import Role, SiteKind
 
@@ -75,6 +78,17 @@ class World:
     users: dict[str, User]  # role -> a user holding it at the own site only
     places: dict[str, Place]
     multi_role: dict[str, User] = field(default_factory=dict)  # MULTI_ROLE name -> user
+    # role -> a user holding it at the other site only (the canary's other-site readers)
+    other_site_users: dict[str, User] = field(default_factory=dict)
+    sessions: dict[int, str] = field(default_factory=dict)  # user id -> a verified session
+
+    def client(self, user: User, language: str = "en") -> Client:
+        """A verified client for a user of the world, in a session made with the world.
+
+        Logging in costs a fifth of a matrix request. The world's sessions live as long as
+        the world: each test's writes to them (a logout, a site switch) roll back with it.
+        """
+        return client_in_session(self.sessions[user.pk], language)
 
 
 def make_multi_role_user(sites: dict[str, Site], roles: dict[str, str]) -> User:
@@ -113,7 +127,14 @@ def build_world(planted: dict[str, str] | None = None) -> World:
             place.records.update(built)
     # After the builders: these users must not become a builder's "acting" user of a site.
     multi_role = {name: make_multi_role_user(sites, roles) for name, roles in MULTI_ROLE.items()}
-    return World(organisation, users, places, multi_role)
+    other_site_users = {role: make_user(sites["other_site"], role) for role in Role.values}
+    everyone = [*users.values(), *multi_role.values(), *other_site_users.values()]
+    sessions = {user.pk: verified_session(user) for user in everyone}
+    # Built once, so they must outlive the module, whose idle expiry no test pushes back.
+    Session.objects.filter(session_key__in=sessions.values()).update(
+        expire_date=timezone.now() + timedelta(days=1)
+    )
+    return World(organisation, users, places, multi_role, other_site_users, sessions)
 
 
 def world_fixture(planted: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
