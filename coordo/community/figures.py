@@ -21,6 +21,13 @@ def category_labels() -> dict[str, str]:
     return labels | {OTHER: _("not counted in a category")}
 
 
+def by_category(values: dict[str, int]) -> dict[str, int]:
+    """A month's (or a period's) people counted by category, and those counted in none:
+    the parts add up to the total."""
+    counted = {name: values.get(name, 0) for name in CATEGORIES}
+    return counted | {OTHER: values.get("total", 0) - sum(counted.values())}
+
+
 @dataclass(frozen=True)
 class FunderRow:
     month: date
@@ -35,10 +42,8 @@ def for_funders(rows: list[MonthFigures]) -> list[FunderRow]:
     cells: dict[Hashable, int] = {}
     relations = []
     for month, values in months.items():
-        counted = sum(values.get(name, 0) for name in CATEGORIES)
-        for name in CATEGORIES:
-            cells[(month, name)] = values.get(name, 0)
-        cells[(month, OTHER)] = values["total"] - counted
+        for name, count in by_category(values).items():
+            cells[(month, name)] = count
         cells[(month, "total")] = values["total"]
         parts = tuple((month, name) for name in (*CATEGORIES, OTHER))
         relations.append(Sum((month, "total"), parts))

@@ -154,10 +154,27 @@ class MonthFigures:
 def attendance_figures(
     principal: Principal, site: Site, since: date, until: date
 ) -> list[MonthFigures]:
+    """The site's attendance from `since` to `until` (both included), for the figures page."""
+    return _attendance_by_month(
+        Attendance.objects.visible_to(principal, Perm.COMMUNITY_FIGURES).filter(
+            activity__site=site, occurrence_date__gte=since, occurrence_date__lte=until
+        )
+    )
+
+
+def attendance_of_sites(site_ids: tuple[int, ...], start: date, end: date) -> list[MonthFigures]:
+    """The same figures over sites and the days [start, end), for the reports' indicators
+    (coordo/reports/indicators/community.py; the report checks the sites first)."""
+    return _attendance_by_month(
+        Attendance.objects.filter(
+            activity__site_id__in=site_ids, occurrence_date__gte=start, occurrence_date__lt=end
+        )
+    )
+
+
+def _attendance_by_month(attendances: QuerySet[Attendance]) -> list[MonthFigures]:
     rows = (
-        Attendance.objects.visible_to(principal, Perm.COMMUNITY_FIGURES)
-        .filter(activity__site=site, occurrence_date__gte=since, occurrence_date__lte=until)
-        .annotate(month=TruncMonth("occurrence_date"))
+        attendances.annotate(month=TruncMonth("occurrence_date"))
         .values("month", "activity__title")
         .annotate(
             count=Count("id"),
@@ -226,6 +243,42 @@ def decisions_log(
     return found
 
 
+@dataclass(frozen=True)
+class MeetingCounts:
+    held: int
+    present: int  # the people present, where they were counted
+    uncounted: int  # the meetings whose people present were not counted
+
+
+def meeting_counts(
+    site_ids: tuple[int, ...], start: date, end: date, per: str
+) -> dict[Any, MeetingCounts]:
+    """Assemblies and meetings held in [start, end), per `kind` or `month` (its first day),
+    for the reports' indicators (coordo/reports/indicators/community.py)."""
+    meetings = Meeting.objects.filter(
+        site_id__in=site_ids, held_on__gte=start, held_on__lt=end
+    ).order_by()
+    if per == "month":
+        meetings = meetings.annotate(month=TruncMonth("held_on"))
+    rows = meetings.values_list(per).annotate(
+        held=Count("pk"),
+        present=Sum("attendance"),
+        uncounted=Count("pk", filter=Q(attendance__isnull=True)),
+    )
+    return {
+        key: MeetingCounts(held, present or 0, uncounted) for key, held, present, uncounted in rows
+    }
+
+
+def decision_counts(site_ids: tuple[int, ...], start: date, end: date, per: str) -> dict[Any, int]:
+    """Decisions of the meetings held in [start, end), per `status` or `kind` of meeting."""
+    decisions = Decision.objects.filter(
+        site_id__in=site_ids, meeting__held_on__gte=start, meeting__held_on__lt=end
+    ).order_by()
+    column = {"status": "status", "kind": "meeting__kind"}[per]
+    return dict(decisions.values_list(column).annotate(n=Count("pk")))
+
+
 def rules_versions(principal: Principal, site: Site) -> QuerySet[RulesVersion]:
     return (
         RulesVersion.objects.visible_to(principal, Perm.COMMUNITY_VIEW)
@@ -286,11 +339,30 @@ class OutreachMonth:
 def outreach_figures(principal: Principal, site: Site) -> list[OutreachMonth]:
     """Contacts per month: how many were named, oriented, became a front-desk request, and
     then a place (a stay begun since the round, counted only for who reads stays)."""
-    rows = (
-        OutreachContact.objects.visible_to(principal, Perm.OUTREACH_RECORD)
-        .filter(round__site=site)
-        .values_list("round_id", "round__held_on", "person_id", "request_id", "given")
+    contacts = OutreachContact.objects.visible_to(principal, Perm.OUTREACH_RECORD).filter(
+        round__site=site
     )
+    stays = (
+        Occupancy.objects.visible_to(principal, Perm.STAY_VIEW)
+        if principal.can(Perm.STAY_VIEW, site.pk)
+        else None
+    )
+    return _outreach_by_month(contacts, stays)
+
+
+def outreach_of_sites(site_ids: tuple[int, ...], start: date, end: date) -> list[OutreachMonth]:
+    """The same months over sites and the rounds held in [start, end), for the reports'
+    indicators: without the places (`placed` is 0), a count of stays the report does not need."""
+    contacts = OutreachContact.objects.filter(
+        round__site_id__in=site_ids, round__held_on__gte=start, round__held_on__lt=end
+    )
+    return _outreach_by_month(contacts, None)
+
+
+def _outreach_by_month(
+    contacts: QuerySet[OutreachContact], stays: QuerySet[Occupancy] | None
+) -> list[OutreachMonth]:
+    rows = contacts.values_list("round_id", "round__held_on", "person_id", "request_id", "given")
     months: dict[date, dict[str, Any]] = {}
     oriented_persons: list[tuple[date, int, date]] = []
     for round_id, held_on, person_id, request_id, given in rows:
@@ -306,13 +378,11 @@ def outreach_figures(principal: Principal, site: Site) -> list[OutreachMonth]:
         month["requests"] += request_id is not None
         if request_id is not None and person_id is not None:
             oriented_persons.append((first, person_id, held_on))
-    if oriented_persons and principal.can(Perm.STAY_VIEW, site.pk):
+    if oriented_persons and stays is not None:
         entries: dict[int, list[date]] = defaultdict(list)
-        for person_id, start in (
-            Occupancy.objects.visible_to(principal, Perm.STAY_VIEW)
-            .filter(person_id__in={person for _m, person, _d in oriented_persons})
-            .values_list("person_id", "stay__start")
-        ):
+        for person_id, start in stays.filter(
+            person_id__in={person for _m, person, _d in oriented_persons}
+        ).values_list("person_id", "stay__start"):
             entries[person_id].append(start)
         for first, person_id, held_on in oriented_persons:
             months[first]["placed"] += any(start >= held_on for start in entries[person_id])

@@ -1,7 +1,8 @@
 """Figures for prevention: a site's incidents over a period, counted for the coordination.
 
 By type, severity and place; a weekday × hour grid; the time from report to
-acknowledgement (median and 90th percentile); the follow-up actions still open.
+acknowledgement (median and 90th percentile); the follow-up actions still open. The
+counts are the queries' (coordo/incidents/queries.py), the same as the reports' indicators.
 """
 
 from __future__ import annotations
@@ -9,12 +10,13 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, datetime, time
-
-from django.utils import timezone
+from datetime import date
+from typing import Any
 
 from coordo.disclosure import Key, Sum, Suppressed, Table, protect
-from coordo.incidents.models import FollowUpAction, Incident
+from coordo.incidents import queries
+from coordo.incidents.catalogue import IncidentType, Severity
+from coordo.incidents.models import Place
 
 
 @dataclass(frozen=True)
@@ -47,37 +49,49 @@ def median(values: list[float]) -> float | None:
     return ordered[middle] if len(values) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
 
 
-def compute(site_id: int, start: date, end: date) -> Figures:
-    since = timezone.make_aware(datetime.combine(start, time()))
-    until = timezone.make_aware(datetime.combine(end, time()))
-    incidents = list(
-        Incident.objects.filter(site_id=site_id, occurred_at__gte=since, occurred_at__lt=until)
-    )
-    heat = [[0] * 24 for _ in range(7)]
-    delays = []
-    for incident in incidents:
-        when = timezone.localtime(incident.occurred_at)
-        heat[when.weekday()][when.hour] += 1
-        if incident.acknowledged_at and incident.reported_at:
-            delays.append((incident.acknowledged_at - incident.reported_at).total_seconds() / 60)
-    types = Counter(incident.get_type_display() for incident in incidents)
-    severities = Counter(incident.get_severity_display() for incident in incidents)
-    places = Counter(incident.get_place_display() for incident in incidents)
+def acknowledgement(
+    site_ids: tuple[int, ...], start: date, end: date
+) -> tuple[int, float | None, float | None]:
+    """How many incidents of the period were acknowledged, and the median and 90th
+    percentile of the minutes from their report to their acknowledgement."""
+    delays = queries.acknowledgement_minutes(site_ids, start, end)
     p50, p90 = median(delays), percentile(delays, 0.9)
+    return (
+        len(delays),
+        round(p50, 1) if p50 is not None else None,
+        round(p90, 1) if p90 is not None else None,
+    )
+
+
+def _labelled(counts: dict[Any, int], choices: dict[Any, Any]) -> Counter[str]:
+    return Counter({str(choices.get(code, code)): n for code, n in counts.items()})
+
+
+def compute(site_id: int, start: date, end: date) -> Figures:
+    sites = (site_id,)
+    heat = [[0] * 24 for _ in range(7)]
+    for when in queries.occurrence_times(sites, start, end):
+        heat[when.weekday()][when.hour] += 1
+    types = _labelled(
+        queries.incident_counts(sites, start, end, "type"), dict(IncidentType.choices)
+    )
+    severities = _labelled(
+        queries.incident_counts(sites, start, end, "severity"), dict(Severity.choices)
+    )
+    places = _labelled(queries.incident_counts(sites, start, end, "place"), dict(Place.choices))
+    acknowledged, p50, p90 = acknowledgement(sites, start, end)
     return Figures(
         start=start,
         end=end,
-        total=len(incidents),
+        total=sum(types.values()),
         by_type=sorted(types.items(), key=lambda row: (-row[1], row[0])),
         by_severity=sorted(severities.items()),
         by_place=sorted(places.items(), key=lambda row: (-row[1], row[0])),
         heat=heat,
-        acknowledged=len(delays),
-        ack_median_minutes=round(p50, 1) if p50 is not None else None,
-        ack_p90_minutes=round(p90, 1) if p90 is not None else None,
-        open_actions=FollowUpAction.objects.filter(
-            incident__site_id=site_id, done_at__isnull=True
-        ).count(),
+        acknowledged=acknowledged,
+        ack_median_minutes=p50,
+        ack_p90_minutes=p90,
+        open_actions=queries.open_action_count(sites),
     )
 
 

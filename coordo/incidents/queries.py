@@ -8,8 +8,11 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, DateField, Q, QuerySet
+from django.db.models.functions import TruncMonth
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -259,3 +262,64 @@ def aggregate_sites(principal: Principal) -> QuerySet[Site]:
     return Site.objects.of_organisation(principal).filter(
         pk__in=principal.sites_where(Perm.REPORTS_AGGREGATE)
     )
+
+
+# The counts of the figures page (coordo/incidents/figures.py) and of the reports'
+# indicators (coordo/reports/indicators/incidents.py): over sites and the local days
+# [start, end), whoever asks (the page and the report check the site first).
+
+
+def _occurred_between[R: (Incident, Declaration)](
+    rows: QuerySet[R], site_ids: tuple[int, ...], start: date, end: date
+) -> QuerySet[R]:
+    since = timezone.make_aware(datetime.combine(start, time()))
+    until = timezone.make_aware(datetime.combine(end, time()))
+    return rows.filter(
+        site_id__in=site_ids, occurred_at__gte=since, occurred_at__lt=until
+    ).order_by()
+
+
+def incident_counts(site_ids: tuple[int, ...], start: date, end: date, per: str) -> dict[Any, int]:
+    """Incidents that occurred in the period, per `type`, `severity`, `place`, `site` (its
+    name) or `month` (its first day, in local time)."""
+    rows = _occurred_between(Incident.objects.all(), site_ids, start, end)
+    if per == "month":
+        rows = rows.annotate(month=TruncMonth("occurred_at", output_field=DateField()))
+    column = {"site": "site__name"}.get(per, per)
+    return dict(rows.values_list(column).annotate(n=Count("pk")))
+
+
+def occurrence_times(site_ids: tuple[int, ...], start: date, end: date) -> list[datetime]:
+    """When each incident of the period occurred, in local time (the weekday × hour grid)."""
+    rows = _occurred_between(Incident.objects.all(), site_ids, start, end)
+    return [timezone.localtime(when) for when in rows.values_list("occurred_at", flat=True)]
+
+
+def acknowledgement_minutes(site_ids: tuple[int, ...], start: date, end: date) -> list[float]:
+    """For each incident of the period acknowledged, the minutes from report to acknowledgement."""
+    rows = _occurred_between(Incident.objects.all(), site_ids, start, end).filter(
+        reported_at__isnull=False, acknowledged_at__isnull=False
+    )
+    return [
+        (acknowledged - reported).total_seconds() / 60
+        for reported, acknowledged in rows.values_list("reported_at", "acknowledged_at")
+        if acknowledged is not None
+    ]
+
+
+def open_action_count(
+    site_ids: tuple[int, ...], start: date | None = None, end: date | None = None
+) -> int:
+    """The follow-up actions not done yet: of every incident of the sites, or of the
+    incidents that occurred in the period when one is given."""
+    actions = FollowUpAction.objects.filter(incident__site_id__in=site_ids, done_at__isnull=True)
+    if start is not None and end is not None:
+        actions = actions.filter(
+            incident__in=_occurred_between(Incident.objects.all(), site_ids, start, end)
+        )
+    return actions.count()
+
+
+def declaration_count(site_ids: tuple[int, ...], start: date, end: date) -> int:
+    """Entries of the register whose acts occurred in the period: a count, nothing else."""
+    return _occurred_between(Declaration.objects.all(), site_ids, start, end).count()

@@ -45,6 +45,14 @@ HOUSING_KEY = (
     "housing.length_median",
 )
 
+DROP_IN_KEY = (
+    "community.attendance",
+    "community.activities_held",
+    "community.meetings",
+    "community.decisions",
+    "planning.volunteer_hours",
+)
+
 SHIPPED: tuple[ShippedTemplate, ...] = (
     ShippedTemplate(
         "transitional_house_annual",
@@ -80,7 +88,9 @@ SHIPPED: tuple[ShippedTemplate, ...] = (
     ShippedTemplate(
         "shelter_quarterly",
         _("Shelter and front desk: quarterly report"),
-        _("Requests and their outcomes, referrals by partner and their follow-up times, nights."),
+        _(
+            "Requests and their outcomes, referrals by partner and their follow-up times, nights, incidents."
+        ),
         PeriodKind.QUARTER,
         (
             ShippedSection(TABLE, _("Requests at the front desk"), ("casework.requests",), "kind"),
@@ -94,9 +104,21 @@ SHIPPED: tuple[ShippedTemplate, ...] = (
             ShippedSection(TABLE, _("Referrals by status"), ("casework.referrals",), "status"),
             ShippedSection(CHART, _("Nights per month"), ("housing.nights",), "month"),
             ShippedSection(
+                TABLE,
+                _("Incidents by severity"),
+                (
+                    "incidents.reported",
+                    "incidents.ack_median_minutes",
+                    "incidents.ack_p90_minutes",
+                    "incidents.open_actions",
+                ),
+                "severity",
+            ),
+            ShippedSection(TABLE, _("Incidents by type"), ("incidents.reported",), "incident_type"),
+            ShippedSection(
                 COMPARISON,
                 _("Compared with the previous quarter"),
-                ("casework.requests", "casework.referrals", "housing.nights"),
+                ("casework.requests", "casework.referrals", "housing.nights", "incidents.reported"),
             ),
             ShippedSection(NARRATIVE, _("Comments"), text=_("To be written by the team.")),
         ),
@@ -104,20 +126,49 @@ SHIPPED: tuple[ShippedTemplate, ...] = (
     ShippedTemplate(
         "drop_in_activity",
         _("Drop-in: activity report"),
-        _("Attendance of the team, volunteers' hours, shifts held; governance in the narrative."),
+        _(
+            "Attendance and activities held, assemblies and their decisions, outreach, the team's presence and volunteers' hours."
+        ),
         PeriodKind.YEAR,
         (
+            ShippedSection(
+                NARRATIVE, _("The year in a few words"), text=_("To be written by the team.")
+            ),
+            ShippedSection(TABLE, _("Key figures"), DROP_IN_KEY + ("community.first_visits",)),
+            ShippedSection(CHART, _("Attendance per month"), ("community.attendance",), "month"),
+            ShippedSection(TABLE, _("Who came"), ("community.attendance",), "category"),
+            ShippedSection(
+                TABLE,
+                _("Activities"),
+                ("community.activities_held", "community.attendance"),
+                "activity",
+            ),
+            ShippedSection(
+                TABLE,
+                _("Governance: assemblies and meetings"),
+                ("community.meetings", "community.meeting_attendance"),
+                "meeting_kind",
+            ),
+            ShippedSection(
+                TABLE, _("Governance: decisions taken"), ("community.decisions",), "status"
+            ),
+            ShippedSection(
+                TABLE,
+                _("Outreach"),
+                (
+                    "community.outreach_rounds",
+                    "community.outreach_contacts",
+                    "community.orientations",
+                    "community.oriented_requests",
+                ),
+            ),
             ShippedSection(
                 TABLE,
                 _("Presence of the team"),
                 ("planning.shifts", "planning.hours", "planning.volunteer_hours"),
             ),
             ShippedSection(CHART, _("Hours by kind of worker"), ("planning.hours",), "worker_kind"),
-            ShippedSection(
-                COMPARISON,
-                _("Compared with the previous year"),
-                ("planning.shifts", "planning.volunteer_hours"),
-            ),
+            ShippedSection(COMPARISON, _("Compared with the previous year"), DROP_IN_KEY),
             ShippedSection(
                 NARRATIVE, _("Activities and governance"), text=_("To be written by the team.")
             ),

@@ -3,7 +3,8 @@
 An indicator has a stable code (`housing.nights`), a translated label, its unit, the
 breakdowns it offers, whether funders may see it, and how it is computed: a function of the
 domain's queries, never a query written in a report. One module per domain registers its
-indicators here when imported (`housing`, `casework`, `planning`, `dispatch`).
+indicators here when imported (`housing`, `casework`, `planning`, `dispatch`, `incidents`,
+`community`).
 
 Data quality comes with them: each domain declares the fields its indicators rest on
 (`FieldCheck`), so a report opens with the share of records missing each one.
@@ -20,6 +21,7 @@ from typing import Any
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 Number = int | float | None
 NOT_RECORDED = _("not recorded")
@@ -30,6 +32,7 @@ UNITS: dict[str, Promise] = {
     "percent": _("%"),
     "days": _("days"),
     "hours": _("hours"),
+    "minutes": pgettext_lazy("duration", "minutes"),  # not a meeting's minutes
 }
 
 BREAKDOWNS: dict[str, Promise] = {
@@ -45,6 +48,11 @@ BREAKDOWNS: dict[str, Promise] = {
     "status": _("Status"),
     "reason": _("Reason"),
     "worker_kind": _("Kind of worker"),
+    "incident_type": _("Type of incident"),
+    "severity": _("Severity"),
+    "category": _("Who was counted"),
+    "activity": _("Activity"),
+    "meeting_kind": _("Kind of meeting"),
 }
 
 
@@ -148,7 +156,14 @@ def indicators(codes: Iterable[str] | None = None) -> list[Indicator]:
 
 def load() -> None:
     """Imports every domain's module (each registers its indicators once)."""
-    from coordo.reports.indicators import casework, dispatch, housing, planning  # noqa: F401
+    from coordo.reports.indicators import (  # noqa: F401
+        casework,
+        community,
+        dispatch,
+        housing,
+        incidents,
+        planning,
+    )
 
 
 def by_label(

@@ -197,3 +197,156 @@ def now_2027():  # type: ignore[no-untyped-def]
 
     with time_machine.travel(datetime(2027, 1, 15, 9, tzinfo=BRUSSELS), tick=False):
         yield
+
+
+@pytest.fixture
+def drop_in_quarter(site: Site, coordinator: User, other_site: Site) -> Site:
+    """Q3 2026 at the drop-in. Attendance: the sewing workshop on 7 July (10: 6 participants,
+    1 neighbour, 2 children, 1 in no category; 3 first visits) and 14 July (12 participants),
+    the repair café on 20 August (5: 3 residents, 2 partners' workers; 1 first visit). An
+    assembly on 2 July (14 present) decides two things, one done; a hosts' meeting on
+    10 August (nobody counted) replaces the other. Outreach: 20 July, 4 women met (one given
+    food, one oriented, one given nothing, Nadia named and oriented to the front desk);
+    12 September, 1 given information. June's workshop, meeting and round, and the other site's, count nowhere."""
+    from coordo.community import actions as community
+    from coordo.community.actions import meetings, outreach
+    from coordo.community.models import Activity, Attendance
+    from coordo.community.tests.factories import published
+
+    who = principal(coordinator)
+    sewing = published(site, coordinator)
+    repair = published(
+        site, coordinator, title="Repair café", starts_on=date(2026, 8, 20), recurrence=""
+    )
+    for activity, day, total, participants, neighbours, residents, children, partners, first in [
+        (sewing, date(2026, 6, 30), 9, 9, 0, 0, 0, 0, 0),
+        (sewing, date(2026, 7, 7), 10, 6, 1, 0, 2, 0, 3),
+        (sewing, date(2026, 7, 14), 12, 12, 0, 0, 0, 0, 0),
+        (repair, date(2026, 8, 20), 5, 0, 0, 3, 0, 2, 1),
+    ]:
+        community.record_attendance(
+            activity,
+            occurrence_date=day,
+            total=total,
+            participants=participants,
+            neighbours=neighbours,
+            residents=residents,
+            children=children,
+            partner_workers=partners,
+            first_visits=first,
+            by=who,
+        )
+    elsewhere = Activity.objects.create(
+        organisation=site.organisation,
+        site=other_site,
+        title="Yoga",
+        proposer_kind="host",
+        starts_on=date(2026, 7, 1),
+        start_time=time(10),
+        end_time=time(11),
+        status="published",
+    )
+    Attendance.objects.create(
+        organisation=site.organisation,
+        activity=elsewhere,
+        occurrence_date=date(2026, 7, 1),
+        total=7,
+    )
+
+    june = meetings.create_meeting(site, kind="residents", held_on=date(2026, 6, 15), by=who)
+    meetings.record_decision(june, text="Nouvelle machine à laver", by=who)
+    assembly = meetings.create_meeting(
+        site, kind="assembly", held_on=date(2026, 7, 2), attendance=14, by=who
+    )
+    shared_meal = meetings.record_decision(assembly, text="Repas partagé le vendredi", by=who)
+    meetings.set_decision_status(shared_meal, status="done", by=who)
+    garden = meetings.record_decision(assembly, text="Jardin ouvert jusqu'à 20 h", by=who)
+    hosts = meetings.create_meeting(site, kind="hosts", held_on=date(2026, 8, 10), by=who)
+    meetings.record_decision(hosts, text="Jardin ouvert jusqu'à 21 h", replaces=garden, by=who)
+
+    for held_on, area, contacts in [
+        (date(2026, 6, 28), "Gare du Nord", [["food"]]),
+        (date(2026, 7, 20), "Gare du Midi", [["food"], ["orientation"], []]),
+        (date(2026, 9, 12), "Porte de Hal", [["information"]]),
+    ]:
+        round_ = outreach.create_round(
+            site, held_on=held_on, start_time=time(20), area=area, by=who
+        )
+        for given in contacts:
+            outreach.record_contact(round_, age_band="26_45", sex="woman", given=given, by=who)
+    named = outreach.record_contact(
+        round_of(site, date(2026, 7, 20)),
+        age_band="18_25",
+        sex="woman",
+        person=make_person(site, "Nadia", "Outreach"),
+        she_agrees=True,
+        by=who,
+    )
+    outreach.orient_to_front_desk(named, by=who)
+    return site
+
+
+def round_of(site: Site, day: date):  # type: ignore[no-untyped-def]
+    from coordo.community.models import OutreachRound
+
+    return OutreachRound.objects.get(site=site, held_on=day)
+
+
+@pytest.fixture
+def incidents_quarter(site: Site, coordinator: User, other_site: Site) -> Site:
+    """Q3 2026, local time: a threat on 5 July (reported 22:10, acknowledged after 4 minutes;
+    two follow-up actions, one done), verbal abuse on 18 July (acknowledged after 2 minutes),
+    an overdose on 9 August (severity 4, after 30 minutes; an action open), a threat at
+    23:30 on 30 September (not acknowledged). At 00:30 on 1 October (still 30 September in
+    UTC: an open action) and at the other site: nowhere. The register: 2 declarations in
+    Q3, one in June."""
+    import uuid
+
+    from coordo.incidents.models import Declaration, FollowUpAction, Incident
+
+    org = site.organisation
+    rows = [
+        (site, at(date(2026, 7, 5), 22), "threat", 2, 4, 2),
+        (site, at(date(2026, 7, 18), 14), "verbal_abuse", 1, 2, 0),
+        (site, at(date(2026, 8, 9), 3), "overdose", 4, 30, 1),
+        (site, at(date(2026, 9, 30), 23) + timedelta(minutes=30), "threat", 2, None, 0),
+        (site, at(date(2026, 10, 1), 0) + timedelta(minutes=30), "threat", 1, 5, 1),
+        (other_site, at(date(2026, 7, 10), 12), "threat", 1, 3, 0),
+    ]
+    for where, occurred, kind, severity, minutes, actions in rows:
+        reported = occurred + timedelta(minutes=10)
+        incident = Incident.objects.create(
+            organisation=org,
+            site=where,
+            occurred_at=occurred,
+            place="common_room",
+            type=kind,
+            severity=severity,
+            narrative="Fictif.",
+            idempotency_key=uuid.uuid4(),
+            created_by=coordinator,
+            reported_at=reported,
+            acknowledged_at=reported + timedelta(minutes=minutes) if minutes else None,
+        )
+        for index in range(actions):
+            FollowUpAction.objects.create(
+                organisation=org,
+                incident=incident,
+                title="Reparler du cadre",
+                owner=coordinator,
+                due=occurred.date() + timedelta(days=7),
+                done_at=reported + timedelta(days=1) if index else None,
+            )
+    for occurred, kind in [
+        (at(date(2026, 6, 20), 9), "threat"),
+        (at(date(2026, 7, 5), 22), "threat"),
+        (at(date(2026, 8, 1), 18), "verbal_abuse"),
+    ]:
+        Declaration.objects.create(
+            organisation=org,
+            site=site,
+            occurred_at=occurred,
+            type=kind,
+            description="Fictif.",
+        )
+    return site

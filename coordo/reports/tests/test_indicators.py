@@ -21,7 +21,8 @@ def value(code: str, site, breakdown: str | None = None, period=Q3) -> Value:  #
 def test_the_catalogue_has_one_module_per_domain_and_stable_codes():
     codes = [i.code for i in indicators()]
     assert len(codes) == len(set(codes))
-    assert {i.domain for i in indicators()} == {"housing", "casework", "planning", "dispatch"}
+    domains = {"housing", "casework", "planning", "dispatch", "incidents", "community"}
+    assert {i.domain for i in indicators()} == domains
     assert all(i.unit_label and str(i.label) for i in indicators())
 
 

@@ -43,7 +43,9 @@ def flat(text: str) -> str:
 
 
 @pytest.fixture
-def everything(housing_quarter, front_desk, drop_in_month, arrival_centre):  # type: ignore[no-untyped-def]
+def everything(  # type: ignore[no-untyped-def]
+    housing_quarter, front_desk, drop_in_month, arrival_centre, drop_in_quarter, incidents_quarter
+):
     return housing_quarter
 
 
