@@ -19,7 +19,7 @@ from coordo.access.roles import Role
 from coordo.access.scoping import principal_for_user
 from coordo.incidents import actions
 from coordo.incidents.models import Declaration
-from coordo.incidents.tests.factories import report
+from coordo.incidents.tests.factories import on_test_day, report
 from coordo.notifications.models import Delivery
 from coordo.operations import retention as retention_run
 from tests.audit_rule import last_audit_id
@@ -116,6 +116,7 @@ def test_the_type_is_an_aggression_against_a_worker(site, host):
         declare(site, host, named=False, type="fire_or_evacuation")
 
 
+@on_test_day
 def test_a_worker_declares_from_the_page_and_her_coordinator_cannot_read_it(
     site, other_site, host, coordinator, advisor
 ):
@@ -135,6 +136,7 @@ def test_the_declaration_form_is_prefilled_from_her_incident(site, host):
     assert "Un homme m&#x27;a menacée" in page
 
 
+@on_test_day
 def test_the_choice_to_be_named_is_explicit(site, host):
     answer = verified_client(host).post(
         "/register/declare/",
@@ -163,6 +165,7 @@ def test_the_inspector_gets_a_pdf_and_an_xlsx(site, host, advisor):
     assert host.full_name in csv
 
 
+@on_test_day
 def test_the_yearly_summary_counts_and_shows_no_description(site, host, advisor):
     tz = timezone.get_current_timezone()
     declare(site, host, named=True, occurred_at=datetime(2026, 3, 4, 22, 30, tzinfo=tz))
@@ -178,7 +181,8 @@ def test_the_yearly_summary_counts_and_shows_no_description(site, host, advisor)
 def test_declarations_older_than_five_years_are_purged(site, host):
     with time_machine.travel(datetime(2021, 6, 1, 12, tzinfo=timezone.get_current_timezone())):
         old = declare(site, host, named=False)
-    recent = declare(site, host, named=False)
+    with time_machine.travel(datetime(2024, 1, 10, 12, tzinfo=timezone.get_current_timezone())):
+        recent = declare(site, host, named=False)
     with time_machine.travel(datetime(2026, 6, 2, 12, tzinfo=timezone.get_current_timezone())):
         counts = retention_run.dry_run(date(2026, 6, 2))
         assert counts[site.organisation_id]["third_party_violence_register"] == 1
