@@ -19,17 +19,21 @@ import logging
 import shutil
 import subprocess
 from collections.abc import Iterator
+from datetime import timedelta
 from io import BytesIO
 from typing import Any
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 from docx import Document
 from openpyxl import load_workbook
 
+from coordo.access.logging import RequestIdFilter
 from coordo.access.models import AuditEvent
 from coordo.access.policy import POLICY, Scope
 from coordo.access.roles import Role
+from coordo.notifications.models import Delivery
 from tests.audit_rule import audit_problems, last_audit_id, person_values
 from tests.permissions import CANARIES, MATRIX
 from tests.test_permission_matrix import CURRENT, client_at, route_url
@@ -155,3 +159,62 @@ def test_a_role_at_one_site_shows_nothing_of_another(world, user_name, name, pla
     client, since = client_at(world, user, world.places[CURRENT].site), last_audit_id()
     answer = read(client, name, world.places[place])
     check_answer(answer, caplog, user, MULTI_ROLE[user_name], CURRENT, name, place, since)
+
+
+# Writes of confidential identities: the canary they write or remove shows in no answer, log
+# record, audit row or mail (the answers are redirects; the pages are read routes above).
+IDENTITY_WRITES = {
+    "incident_involvement_add": {
+        "role": "witness",
+        "description": PLANTED["involvement.description"],
+    },
+    "incident_involvement_remove": {},  # the world's planted author, removed
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", list(IDENTITY_WRITES))
+def test_writing_an_identity_leaks_it_nowhere(world, name, caplog):
+    caplog.set_level(logging.DEBUG)
+    user = world.users[Role.COORDINATOR]
+    incident = world.places["own"].records["incident"]
+    client, since = world.client(user), last_audit_id()
+    answer = client.post(route_url(name, world.places["own"]), IDENTITY_WRITES[name])
+    assert answer.status_code == 302
+    # The world's incident names a victim and an author; the write went through.
+    planted = incident.involvements.filter(description=PLANTED["involvement.description"])
+    assert (incident.involvements.count(), planted.count()) == (
+        (3, 2) if name == "incident_involvement_add" else (1, 0)
+    )
+    check_answer(answer, caplog, user, {"own": Role.COORDINATOR}, "own", name, "own", since)
+
+
+@pytest.mark.django_db
+def test_a_declaration_without_a_name_leaves_no_trace_of_its_declarant(world, caplog):
+    """No audit row, log record or notice of the declaration names her, her address or the
+    request (which the access logs would join to her); the thorough test is in
+    coordo/incidents/tests/test_register.py."""
+    caplog.set_level(logging.DEBUG)
+    caplog.handler.addFilter(RequestIdFilter())  # as the console handler does
+    host = world.users[Role.HOST]
+    client, since = world.client(host), last_audit_id()
+    inbox = Delivery.objects.count()
+    answer = client.post(
+        "/register/declare/",
+        {
+            "occurred_at": f"{timezone.localtime() - timedelta(days=1):%Y-%m-%dT%H:%M}",
+            "type": "threat",
+            "identity": "anonymous",
+            "description": PLANTED["declaration.description"],
+        },
+        headers={"X-Request-ID": "d5c1a2b3e4f50617"},
+        REMOTE_ADDR="203.0.113.77",
+    )
+    assert answer.status_code == 302
+    rows = list(AuditEvent.objects.filter(pk__gt=since))
+    assert [(r.object_type, r.actor_id, r.actor_label, r.request_id, r.ip) for r in rows] == [
+        ("incidents.declaration", None, "", "", None)
+    ]
+    assert not [record for record in caplog.records if record.request_id == "d5c1a2b3e4f50617"]
+    assert Delivery.objects.count() == inbox
+    check_answer(answer, caplog, host, {"own": Role.HOST}, "own", "register_declare", "own", since)

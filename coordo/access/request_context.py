@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import contextvars
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 
@@ -40,3 +42,15 @@ def current_request_context() -> RequestContext | None:
 def current_request_id() -> str:
     context = _context.get()
     return context.request_id if context else ""
+
+
+@contextmanager
+def unlinked() -> Iterator[None]:
+    """Within it, no request context: an audit row or a log line written here carries no
+    request id and no client address, so it cannot be joined to the access logs (a
+    declaration made without the declarant's name)."""
+    token = _context.set(None)
+    try:
+        yield
+    finally:
+        _context.reset(token)

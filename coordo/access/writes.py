@@ -1,8 +1,9 @@
 """How an action ends its write: the fields it may set, validation, the save, the audit row.
 
 Every create action builds its row, then `save_new` validates, inserts and audits it;
-an update calls `save_changed` (after `full_clean()` where the action validates). The
-permission check and the domain rules stay in the action, before these calls.
+an update calls `save_changed` (after `full_clean()` where the action validates); a
+removal, `delete_audited`. The permission check and the domain rules stay in the action,
+before these calls.
 """
 
 from __future__ import annotations
@@ -46,3 +47,9 @@ def save_changed[M: models.Model](
         AuditAction.UPDATE, principal=by, obj=obj, site_id=site_id, object_type=object_type
     )
     return obj
+
+
+def delete_audited(obj: models.Model, *, by: Principal, site_id: int | None = None) -> None:
+    """Audit the removal (while the row still has its id), then delete the row."""
+    audit.record(AuditAction.DELETE, principal=by, obj=obj, site_id=site_id)
+    obj.delete()

@@ -18,7 +18,7 @@ from coordo.incidents.catalogue import (
     Severity,
     grouped_types,
 )
-from coordo.incidents.models import Incident, Place, Status, SupportKind
+from coordo.incidents.models import Incident, InvolvementRole, Place, Status, SupportKind
 from coordo.people.models import Person
 from coordo.web.periods import DayField
 
@@ -91,6 +91,37 @@ class ReportForm(forms.Form):
                 field = self.fields[name]
                 assert isinstance(field, forms.ModelChoiceField)
                 field.queryset = persons
+
+
+class InvolvementForm(forms.Form):
+    """Someone involved, added after the report: a person of the site, a worker, or words."""
+
+    role = forms.ChoiceField(label=_("Involved as"), choices=InvolvementRole.choices)
+    person = forms.ModelChoiceField(
+        label=_("Person served"), queryset=Person.objects.none(), required=False
+    )
+    user = forms.ModelChoiceField(label=_("Worker"), queryset=User.objects.none(), required=False)
+    description = forms.CharField(
+        label=_("Description"),
+        max_length=250,
+        required=False,
+        help_text=_("When unknown or from outside."),
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        persons: QuerySet[Person] | None,
+        members: QuerySet[User],
+        **kwargs: Any,
+    ):
+        super().__init__(*args, **kwargs)
+        if persons is None:  # who cannot read the site's persons describes them
+            del self.fields["person"]
+        for name, rows in (("person", persons), ("user", members)):
+            field = self.fields.get(name)
+            if isinstance(field, forms.ModelChoiceField):
+                field.queryset = rows
 
 
 class StatusForm(forms.Form):

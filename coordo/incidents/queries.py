@@ -63,6 +63,15 @@ def get_incident_to_follow_up(principal: Principal, incident_id: int) -> Inciden
     )
 
 
+def get_involvement_to_follow_up(principal: Principal, involvement_id: int) -> Involvement:
+    return get_object_or_404(
+        Involvement.objects.visible_to(principal, Perm.INCIDENT_FOLLOW_UP).select_related(
+            "incident"
+        ),
+        pk=involvement_id,
+    )
+
+
 def actions_of(principal: Principal) -> QuerySet[FollowUpAction]:
     """The follow-up actions this user owns, open first (their follow-up list)."""
     if principal.user_id is None:

@@ -12,6 +12,16 @@ urlpatterns = [
         reports.incident_action_add,
         name="incident_action_add",
     ),
+    path(
+        "incidents/<int:incident_id>/involvements/",
+        reports.incident_involvement_add,
+        name="incident_involvement_add",
+    ),
+    path(
+        "incidents/involvements/<int:involvement_id>/remove/",
+        reports.incident_involvement_remove,
+        name="incident_involvement_remove",
+    ),
     path("incidents/<int:incident_id>/alert/", alerts.incident_alert, name="incident_alert"),
     path(
         "incidents/<int:incident_id>/acknowledge/",

@@ -43,6 +43,14 @@ ROUTES: dict[str, Route] = {
         method="POST", target="incident", allowed=COORDINATION, ok=302, denied=404,
         data={"title": "Appeler la police de quartier", "due": "2027-01-10"},
     ),
+    # The people involved, after the report: the coordination only, like the follow-up.
+    "incident_involvement_add": Route(
+        method="POST", target="incident", allowed=COORDINATION, ok=302, denied=404,
+        data={"role": "witness", "description": "Une voisine de palier"},
+    ),
+    "incident_involvement_remove": Route(
+        method="POST", target="involvement", allowed=COORDINATION, ok=302, denied=404
+    ),
     # What the alert says (no narrative, no name): to whom it was delivered, and the coordination.
     "incident_alert": Route(target="incident", allowed=COORDINATION, denied=404),
     "incident_acknowledge": Route(
@@ -94,6 +102,7 @@ ROUTES: dict[str, Route] = {
 TARGETS = {
     "incident": lambda place: {"incident_id": place.records["incident"].pk},
     "follow_up_action": lambda place: {"action_id": place.records["follow_up_action"].pk},
+    "involvement": lambda place: {"involvement_id": place.records["involvement"].pk},
     "debriefing": lambda place: {"debriefing_id": place.records["debriefing"].pk},
     "support_offer": lambda place: {"offer_id": place.records["support_offer"].pk},
 }
@@ -141,7 +150,7 @@ def build_records(place: Place, label: str, planted: dict[str, str]) -> dict[str
     Involvement.objects.create(
         organisation=organisation, incident=incident, role="victim", person=household.head
     )
-    Involvement.objects.create(
+    author = Involvement.objects.create(
         organisation=organisation, incident=incident, role="author",
         description=planted.get("involvement.description", f"Un passant ({label})"),
     )  # fmt: skip
@@ -172,5 +181,5 @@ def build_records(place: Place, label: str, planted: dict[str, str]) -> dict[str
     )
     return {
         "incident": incident, "follow_up_action": action, "debriefing": debriefing,
-        "support_offer": offer,
+        "support_offer": offer, "involvement": author,
     }  # fmt: skip

@@ -10,8 +10,10 @@ from coordo.incidents.actions.register import declare_violence
 from coordo.incidents.actions.reports import (
     Involved,
     add_follow_up_action,
+    add_involvement,
     change_status,
     complete_action,
+    remove_involvement,
     report_incident,
 )
 
@@ -19,11 +21,13 @@ __all__ = [
     "Involved",
     "add_debriefing_action",
     "add_follow_up_action",
+    "add_involvement",
     "answer_offer",
     "hold_debriefing",
     "offer_support",
     "change_status",
     "complete_action",
     "declare_violence",
+    "remove_involvement",
     "report_incident",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from datetime import datetime, timedelta
 
 from django.core.exceptions import ValidationError
@@ -12,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from coordo.access import audit
 from coordo.access.models import AuditAction, Site
 from coordo.access.policy import Perm
+from coordo.access.request_context import unlinked
 from coordo.access.scoping import Principal
 from coordo.incidents.catalogue import FAMILY_OF, Family
 from coordo.incidents.models import Declaration, Incident
@@ -29,7 +31,8 @@ def declare_violence(
     by: Principal,
 ) -> Declaration:
     """A worker's own declaration. Without her name, nothing links it back to her: no user,
-    no incident, and an audit row that names no actor."""
+    no incident, and an audit row (and any log line) with no actor, no request id and no
+    client address, which the access logs would otherwise join to her."""
     by.require(Perm.REGISTER_DECLARE, site.pk)
     worker_id = by.named_worker_id()  # a declaration is a worker's, never an integration's
     if FAMILY_OF.get(type) != Family.WORKER:
@@ -49,11 +52,12 @@ def declare_violence(
         incident=incident if named else None,
     )
     declaration.full_clean()
-    declaration.save()
-    audit.record(
-        AuditAction.CREATE,
-        principal=by if named else None,
-        obj=declaration,
-        organisation_id=site.organisation_id,
-    )
+    with nullcontext() if named else unlinked():
+        declaration.save()
+        audit.record(
+            AuditAction.CREATE,
+            principal=by if named else None,
+            obj=declaration,
+            organisation_id=site.organisation_id,
+        )
     return declaration

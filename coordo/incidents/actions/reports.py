@@ -11,12 +11,18 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from coordo.access import audit
+from coordo.access import audit, writes
 from coordo.access.models import AuditAction, Site, User
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
 from coordo.incidents.catalogue import FAMILY_OF, Family
-from coordo.incidents.models import FollowUpAction, Incident, Involvement, Status
+from coordo.incidents.models import (
+    FollowUpAction,
+    Incident,
+    Involvement,
+    InvolvementRole,
+    Status,
+)
 from coordo.people.models import Person
 
 
@@ -63,8 +69,7 @@ def report_incident(
     if occurred_at > timezone.now() + timedelta(minutes=5):
         raise ValidationError({"occurred_at": _("An incident cannot be reported in advance.")})
     for one in involved:
-        if one.person is not None and one.person.site_id != site.pk:
-            raise ValidationError({"involved": _("The person must be registered at this site.")})
+        _check_at_site(one, site.pk)
     incident = Incident(
         organisation_id=site.organisation_id,
         site=site,
@@ -92,22 +97,29 @@ def report_incident(
         first = Incident.objects.get(organisation_id=site.organisation_id, idempotency_key=key)
         return _same_report(first, site, by)
     Involvement.objects.bulk_create(
-        Involvement(
-            organisation_id=site.organisation_id,
-            incident=incident,
-            role=one.role,
-            person=one.person,
-            user=one.user,
-            description=one.description,
-        )
-        for one in involved
-        if one.person or one.user or one.description
+        _involvement(incident, one) for one in involved if one.person or one.user or one.description
     )
     audit.record(AuditAction.CREATE, principal=by, obj=incident)
     from coordo.incidents.actions import escalation
 
     escalation.alert_on_report(incident)
     return incident
+
+
+def _check_at_site(one: Involved, site_id: int) -> None:
+    if one.person is not None and one.person.site_id != site_id:
+        raise ValidationError({"involved": _("The person must be registered at this site.")})
+
+
+def _involvement(incident: Incident, one: Involved) -> Involvement:
+    return Involvement(
+        organisation_id=incident.organisation_id,
+        incident=incident,
+        role=one.role,
+        person=one.person,
+        user=one.user,
+        description=one.description,
+    )
 
 
 def _same_report(existing: Incident, site: Site, by: Principal) -> Incident:
@@ -162,3 +174,34 @@ def complete_action(action: FollowUpAction, *, by: Principal) -> FollowUpAction:
     action.save(update_fields=["done_at"])
     audit.record(AuditAction.UPDATE, principal=by, obj=action, site_id=action.incident.site_id)
     return action
+
+
+@transaction.atomic
+def add_involvement(
+    incident: Incident,
+    *,
+    role: str,
+    person: Person | None = None,
+    user: User | None = None,
+    description: str = "",
+    by: Principal,
+) -> Involvement:
+    """Someone involved, named after the report: a person of the site, a member of its
+    team, or a description. The audit row names the record, never who it is."""
+    by.require(Perm.INCIDENT_FOLLOW_UP, incident.site_id)
+    if role not in InvolvementRole.values:
+        raise ValidationError({"role": _("Choose how they were involved.")})
+    one = Involved(role, person=person, user=user, description=description.strip())
+    if not (one.person or one.user or one.description):
+        raise ValidationError(_("Choose a person or a worker, or describe who it was."))
+    _check_at_site(one, incident.site_id)
+    if user is not None and not user.memberships.filter(site_id=incident.site_id).exists():
+        raise ValidationError({"user": _("The worker must be a member of the site's team.")})
+    return writes.save_new(_involvement(incident, one), by=by, site_id=incident.site_id)
+
+
+@transaction.atomic
+def remove_involvement(involvement: Involvement, *, by: Principal) -> None:
+    """A link made by mistake, removed; the audit row keeps which one it was."""
+    by.require(Perm.INCIDENT_FOLLOW_UP, involvement.incident.site_id)
+    writes.delete_audited(involvement, by=by, site_id=involvement.incident.site_id)

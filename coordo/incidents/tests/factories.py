@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any
 
+import time_machine
 from django.utils import timezone
 
 from coordo.access.models import Site, User
@@ -26,3 +28,12 @@ def report(site: Site, by: User, **fields: Any) -> Incident:
 
 def when(text: str) -> datetime:
     return timezone.make_aware(datetime.fromisoformat(text))
+
+
+# The day a test that writes fixed dates (a report of 3 November 2026, an action due on 10
+# December) runs on, whatever the real clock says: after those acts, before those dues.
+TEST_DAY = datetime(2026, 12, 1, 12, tzinfo=UTC)
+
+
+def on_test_day[F: Callable[..., Any]](test: F) -> F:
+    return time_machine.travel(TEST_DAY, tick=True)(test)

@@ -6,7 +6,7 @@ from conftest import verified_client
 from coordo.access.scoping import principal_for_user
 from coordo.incidents import actions
 from coordo.incidents.models import Incident
-from coordo.incidents.tests.factories import report
+from coordo.incidents.tests.factories import on_test_day, report
 
 pytestmark = pytest.mark.django_db
 
@@ -17,6 +17,7 @@ BODY = {
 }  # fmt: skip
 
 
+@on_test_day
 def test_a_host_reports_through_the_api_once_and_reads_no_narrative_back(site, host):
     client = verified_client(host)
     first = client.post(
@@ -38,6 +39,7 @@ def test_a_report_at_another_organisations_site_is_not_found(foreign_site, host)
     assert answer.status_code == 404
 
 
+@on_test_day
 def test_acknowledge_and_my_open_actions(site, host, coordinator):
     incident = report(site, host, severity=3)  # nobody on call: the coordinator is alerted
     client = verified_client(coordinator)

@@ -8,11 +8,12 @@ from conftest import make_user, verified_client
 from coordo.access.roles import Role
 from coordo.access.scoping import principal_for_user
 from coordo.incidents import actions
-from coordo.incidents.tests.factories import report
+from coordo.incidents.tests.factories import on_test_day, report
 
 pytestmark = pytest.mark.django_db
 
 
+@on_test_day
 def test_a_debriefing_of_two_incidents_with_an_action(site, host, coordinator):
     first, second = report(site, host), report(site, host, type="threat")
     answer = verified_client(coordinator).post(

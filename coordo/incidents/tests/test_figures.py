@@ -8,7 +8,7 @@ from django.utils import timezone
 from conftest import verified_client
 from coordo.incidents.figures import compute, median, percentile
 from coordo.incidents.models import Incident
-from coordo.incidents.tests.factories import report
+from coordo.incidents.tests.factories import on_test_day, report
 
 pytestmark = pytest.mark.django_db
 
@@ -19,6 +19,7 @@ def test_percentiles():
     assert percentile(list(range(1, 11)), 0.9) == 9
 
 
+@on_test_day
 def test_the_figures_of_a_site(site, host):
     tz = timezone.get_current_timezone()
     monday_22 = datetime(2026, 11, 2, 22, 15, tzinfo=tz)
@@ -48,6 +49,7 @@ def test_the_page_and_its_export(site, host, coordinator):
     assert verified_client(host).get("/incidents/figures/").status_code == 403
 
 
+@on_test_day
 def test_funders_get_a_whole_year_with_small_cells_suppressed(site, host):
     from conftest import make_user
     from coordo.access.roles import Role

@@ -8,11 +8,12 @@ from django.core.exceptions import PermissionDenied
 from conftest import verified_client
 from coordo.access.scoping import principal_for_user
 from coordo.incidents import actions
-from coordo.incidents.tests.factories import report
+from coordo.incidents.tests.factories import on_test_day, report
 
 pytestmark = pytest.mark.django_db
 
 
+@on_test_day
 def test_an_action_shows_in_its_owners_list_and_she_closes_it(site, host, coordinator):
     incident = report(site, host)
     action = actions.add_follow_up_action(
@@ -29,6 +30,7 @@ def test_an_action_shows_in_its_owners_list_and_she_closes_it(site, host, coordi
     assert action.done_at is not None
 
 
+@on_test_day
 def test_a_host_cannot_add_an_action(site, host):
     incident = report(site, host)
     with pytest.raises(PermissionDenied):
@@ -37,6 +39,7 @@ def test_a_host_cannot_add_an_action(site, host):
         )
 
 
+@on_test_day
 def test_the_coordinator_adds_an_action_from_the_page(site, host, coordinator):
     incident = report(site, host)
     answer = verified_client(coordinator).post(

@@ -7,7 +7,7 @@ import pytest
 from conftest import make_user, verified_client
 from coordo.access.roles import Role
 from coordo.incidents.actions import Involved
-from coordo.incidents.tests.factories import report
+from coordo.incidents.tests.factories import on_test_day, report
 
 pytestmark = pytest.mark.django_db
 
@@ -59,6 +59,7 @@ def test_a_social_worker_of_the_site_cannot_open_a_hosts_report(site, host, soci
     assert verified_client(social_worker).get(f"/incidents/{incident.pk}/").status_code == 404
 
 
+@on_test_day
 def test_the_report_page_refuses_a_missing_field_and_keeps_the_rest(host):
     answer = verified_client(host).post(
         "/incidents/report/",

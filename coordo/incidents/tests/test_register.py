@@ -3,21 +3,26 @@ the prevention advisor only, printed and exported for the inspector, purged afte
 
 from __future__ import annotations
 
+import logging
 from datetime import date, datetime, timedelta
 
 import pytest
 import time_machine
+from django.core import mail
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from conftest import make_user, verified_client
+from coordo.access.logging import RequestIdFilter
 from coordo.access.models import AuditEvent
 from coordo.access.roles import Role
 from coordo.access.scoping import principal_for_user
 from coordo.incidents import actions
 from coordo.incidents.models import Declaration
-from coordo.incidents.tests.factories import report
+from coordo.incidents.tests.factories import on_test_day, report
+from coordo.notifications.models import Delivery
 from coordo.operations import retention as retention_run
+from tests.audit_rule import last_audit_id
 
 pytestmark = pytest.mark.django_db
 
@@ -46,9 +51,64 @@ def test_without_her_name_nothing_links_the_declaration_to_her(site, host):
     assert row.actor_label == ""
 
 
+REQUEST_ID, ADDRESS, BROWSER = "5f0c1a9e2b7d4c3a", "198.51.100.23", "Firefox/CANARY-declarant-agent"
+
+
+def declare_from_the_page(host, incident, identity, caplog):
+    """The host declares from her incident, from a known address, browser and request id; the
+    rows, log records, inbox rows and mails written meanwhile."""
+    caplog.set_level(logging.DEBUG)
+    caplog.handler.addFilter(RequestIdFilter())  # as the console handler does (settings)
+    client = verified_client(host)
+    client.defaults |= {"REMOTE_ADDR": ADDRESS, "HTTP_USER_AGENT": BROWSER}
+    since_audit, since_inbox = last_audit_id(), Delivery.objects.count()
+    caplog.clear()
+    mail.outbox.clear()
+    answer = client.post(
+        "/register/declare/",
+        {"occurred_at": f"{timezone.localtime() - timedelta(days=1):%Y-%m-%dT%H:%M}",
+         "type": "threat", "identity": identity,
+         "description": "Menacée par le livreur", "incident": incident.pk},
+        headers={"X-Request-ID": REQUEST_ID},
+    )  # fmt: skip
+    assert answer.status_code == 302
+    assert answer["X-Request-ID"] == REQUEST_ID  # the request did carry it
+    rows = list(AuditEvent.objects.filter(pk__gt=since_audit))
+    return rows, list(caplog.records), Delivery.objects.count() - since_inbox
+
+
+def test_without_her_name_no_row_log_or_notice_links_the_declaration_to_her(site, host, caplog):
+    incident = report(site, host, type="threat")
+    rows, records, notices = declare_from_the_page(host, incident, "anonymous", caplog)
+    declaration = Declaration.objects.get()
+    assert (declaration.declarant_id, declaration.incident_id) == (None, None)
+    # One row, the declaration's: no actor, no request id, no address to join the logs with.
+    assert [(r.action, r.object_type, r.object_id) for r in rows] == [
+        ("create", "incidents.declaration", str(declaration.pk))
+    ]
+    assert [(r.actor_id, r.actor_label, r.request_id, r.ip) for r in rows] == [(None, "", "", None)]
+    for record in records:
+        line = caplog.handler.format(record)
+        assert record.request_id != REQUEST_ID, line
+        for trace in (host.email, host.full_name, ADDRESS, BROWSER, str(host.pk)):
+            assert trace not in line
+    assert notices == 0
+    assert mail.outbox == []
+
+
 def test_with_her_name_the_declaration_names_her(site, host):
     declaration = declare(site, host, named=True)
     assert declaration.declarant == host
+
+
+def test_with_her_name_the_audit_row_keeps_who_and_whence(site, host, caplog):
+    incident = report(site, host, type="threat")
+    rows, _records, _notices = declare_from_the_page(host, incident, "named", caplog)
+    declaration = Declaration.objects.get()
+    assert (declaration.declarant_id, declaration.incident_id) == (host.pk, incident.pk)
+    assert [(r.object_type, r.actor_id, r.request_id, r.ip) for r in rows] == [
+        ("incidents.declaration", host.pk, REQUEST_ID, ADDRESS)
+    ]
 
 
 def test_the_type_is_an_aggression_against_a_worker(site, host):
@@ -56,6 +116,7 @@ def test_the_type_is_an_aggression_against_a_worker(site, host):
         declare(site, host, named=False, type="fire_or_evacuation")
 
 
+@on_test_day
 def test_a_worker_declares_from_the_page_and_her_coordinator_cannot_read_it(
     site, other_site, host, coordinator, advisor
 ):
@@ -75,6 +136,7 @@ def test_the_declaration_form_is_prefilled_from_her_incident(site, host):
     assert "Un homme m&#x27;a menacée" in page
 
 
+@on_test_day
 def test_the_choice_to_be_named_is_explicit(site, host):
     answer = verified_client(host).post(
         "/register/declare/",
@@ -103,6 +165,7 @@ def test_the_inspector_gets_a_pdf_and_an_xlsx(site, host, advisor):
     assert host.full_name in csv
 
 
+@on_test_day
 def test_the_yearly_summary_counts_and_shows_no_description(site, host, advisor):
     tz = timezone.get_current_timezone()
     declare(site, host, named=True, occurred_at=datetime(2026, 3, 4, 22, 30, tzinfo=tz))
@@ -118,7 +181,8 @@ def test_the_yearly_summary_counts_and_shows_no_description(site, host, advisor)
 def test_declarations_older_than_five_years_are_purged(site, host):
     with time_machine.travel(datetime(2021, 6, 1, 12, tzinfo=timezone.get_current_timezone())):
         old = declare(site, host, named=False)
-    recent = declare(site, host, named=False)
+    with time_machine.travel(datetime(2024, 1, 10, 12, tzinfo=timezone.get_current_timezone())):
+        recent = declare(site, host, named=False)
     with time_machine.travel(datetime(2026, 6, 2, 12, tzinfo=timezone.get_current_timezone())):
         counts = retention_run.dry_run(date(2026, 6, 2))
         assert counts[site.organisation_id]["third_party_violence_register"] == 1

@@ -11,7 +11,7 @@ from coordo.access.roles import Role
 from coordo.incidents.actions import Involved
 from coordo.incidents.catalogue import FAMILY_OF, Family, IncidentType
 from coordo.incidents.models import Incident, Involvement
-from coordo.incidents.tests.factories import report
+from coordo.incidents.tests.factories import on_test_day, report
 
 pytestmark = pytest.mark.django_db
 
@@ -47,6 +47,7 @@ def test_the_same_form_key_records_once(site, host):
     assert Incident.objects.count() == 1
 
 
+@on_test_day
 def test_a_double_submit_of_the_page_records_once(site, host):
     client = verified_client(host)
     data = {

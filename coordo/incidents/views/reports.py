@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from functools import partial
+
+from django import forms
 from django.contrib import messages
+from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -12,12 +16,20 @@ from coordo.access import audit
 from coordo.access.http import AuthedRequest, flash_form_errors, principal_of, require_perm
 from coordo.access.models import AuditAction
 from coordo.access.policy import Perm
+from coordo.access.scoping import Principal
 from coordo.incidents import actions, queries
 from coordo.incidents.actions import Involved
-from coordo.incidents.forms import FollowUpActionForm, ReportForm, StatusForm, SupportOfferForm
-from coordo.incidents.models import InvolvementRole
+from coordo.incidents.forms import (
+    FollowUpActionForm,
+    InvolvementForm,
+    ReportForm,
+    StatusForm,
+    SupportOfferForm,
+)
+from coordo.incidents.models import Incident, InvolvementRole
+from coordo.people.models import Person
 from coordo.people.queries import persons_visible_to
-from coordo.web.posting import errors_flashed, errors_onto
+from coordo.web.posting import apply_posted_form, errors_flashed, errors_onto
 from coordo.web.sites import current_site
 
 
@@ -37,11 +49,7 @@ def incident_list(request: AuthedRequest) -> HttpResponse:
 def incident_report(request: AuthedRequest) -> HttpResponse:
     principal = principal_of(request)
     site = current_site(request, Perm.INCIDENT_REPORT)
-    persons = (
-        persons_visible_to(principal).filter(site=site)
-        if principal.can(Perm.PERSON_VIEW, site.pk)
-        else None
-    )
+    persons = _site_persons(principal, site.pk)
     form = ReportForm(request.POST or None, persons=persons)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -87,11 +95,36 @@ def _involved(request: AuthedRequest, data: dict) -> list[Involved]:  # type: ig
     return people
 
 
+def _site_persons(principal: Principal, site_id: int) -> QuerySet[Person] | None:
+    """The site's persons to pick from, for who may read them; None: describe them instead."""
+    if not principal.can(Perm.PERSON_VIEW, site_id):
+        return None
+    return persons_visible_to(principal).filter(site_id=site_id)
+
+
+def _involvement_form(
+    principal: Principal, incident: Incident, data: object = None
+) -> InvolvementForm:
+    return InvolvementForm(
+        data,
+        persons=_site_persons(principal, incident.site_id),
+        members=queries.action_owners(principal, incident.site_id),
+    )
+
+
 def incident_detail(request: AuthedRequest, incident_id: int) -> HttpResponse:
     principal = principal_of(request)
     incident = queries.get_incident(principal, incident_id)
     audit.record(AuditAction.VIEW, principal=principal, obj=incident)
     can_follow_up = principal.can(Perm.INCIDENT_FOLLOW_UP, incident.site_id)
+    involvement_form = _involvement_form(principal, incident) if can_follow_up else None
+    if involvement_form is not None and "person" in involvement_form.fields:
+        audit.record(  # the form lists the site's persons to choose from
+            AuditAction.LIST,
+            principal=principal,
+            object_type="people.person",
+            site_id=incident.site_id,
+        )
     context = {
         "incident": incident,
         "steps": queries.steps_of(incident),
@@ -101,6 +134,7 @@ def incident_detail(request: AuthedRequest, incident_id: int) -> HttpResponse:
         if can_follow_up
         else None,
         "can_follow_up": can_follow_up,
+        "involvement_form": involvement_form,
         "status_form": StatusForm(initial={"status": incident.status}),
         "action_form": FollowUpActionForm(owners=queries.action_owners(principal, incident.site_id))
         if can_follow_up
@@ -137,6 +171,26 @@ def incident_action_add(request: AuthedRequest, incident_id: int) -> HttpRespons
             actions.add_follow_up_action(incident, by=principal, **form.cleaned_data)
             messages.success(request, _("The follow-up action has been added."))
     return redirect("incident_detail", incident_id=incident.pk)
+
+
+@require_POST
+def incident_involvement_add(request: AuthedRequest, incident_id: int) -> HttpResponse:
+    principal = principal_of(request)
+    incident = queries.get_incident_to_follow_up(principal, incident_id)
+    form = _involvement_form(principal, incident, request.POST)
+    add = partial(actions.add_involvement, incident)
+    apply_posted_form(request, form, add, _("The person involved has been added."))
+    return redirect("incident_detail", incident_id=incident.pk)
+
+
+@require_POST
+def incident_involvement_remove(request: AuthedRequest, involvement_id: int) -> HttpResponse:
+    involvement = queries.get_involvement_to_follow_up(principal_of(request), involvement_id)
+    remove = partial(actions.remove_involvement, involvement)
+    apply_posted_form(
+        request, forms.Form(request.POST), remove, _("The person involved has been removed.")
+    )
+    return redirect("incident_detail", incident_id=involvement.incident_id)
 
 
 def my_follow_up(request: AuthedRequest) -> HttpResponse:
