@@ -132,11 +132,6 @@ class SettingsForm(forms.Form):
     )
 
 
-class FiguresForm(forms.Form):
-    since = DayField(label=_("from"))
-    until = DayField(label=_("to"))
-
-
 class MeetingForm(forms.ModelForm):
     team_present = RecordsChoiceField(
         queryset=User.objects.none(),
