@@ -131,6 +131,8 @@ ASKED = [
     Asked("housing_figures_aggregate", ANCIENT, {"start": "From"}),
     Asked("housing_figures_aggregate_export", WIDE, {"start": "start", "end": "end"}, export=True),
     Asked("housing_figures_aggregate_export", ANCIENT, {"start": "start"}, export=True),
+    Asked("community_figures", WIDE, {"start": "From", "end": "Until (excluded)"}),
+    Asked("community_figures_export", ANCIENT, {"start": "start"}, export=True),
     Asked("housing_board", {"start": "9999-12-31"}, {"start": "From"}),
     Asked("housing_board", {"start": "0202-01-01"}, {"start": "From"}),
     Asked("appointment_calendar", {"week": "9999-12-31"}, {"week": "Week of"}),

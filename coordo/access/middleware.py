@@ -21,6 +21,7 @@ from coordo.access.request_context import (
     set_request_context,
 )
 from coordo.access.scoping import principal_for_user
+from coordo.web import caching
 
 Handler = Callable[[HttpRequest], HttpResponse]
 SESSION_SITE_KEY = "coordo_current_site"
@@ -132,13 +133,15 @@ class SlidingSessionMiddleware:
 
 
 class NoStoreMiddleware:
-    """Pages seen by a logged-in user, and every API answer, may hold personal data."""
+    """Pages seen by a logged-in user, and every API answer, may hold personal data; an API
+    answer a view marked public (coordo.web.caching) holds none, as its page does."""
 
     def __init__(self, get_response: Handler) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
-        if request.user.is_authenticated or request.path.startswith("/api/"):
+        api = request.path.startswith("/api/") and not caching.is_public(response)
+        if request.user.is_authenticated or api:
             response["Cache-Control"] = "no-store"
         return response

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from ninja import Router, Status
 
@@ -23,15 +23,20 @@ from coordo.community.schemas import (
     PublicOccurrenceOut,
     occurrence_out,
 )
+from coordo.web import caching
 
 router = Router(tags=["community"])
 WEEKS_AHEAD = 6
 
 
 @router.get("/programme/{site_id}/activities", response=list[PublicActivityOut], auth=None)
-def list_public_activities(request: HttpRequest, site_id: Id) -> list[PublicActivityOut]:
-    """The published activities of a site whose programme is public; 404 otherwise."""
+def list_public_activities(
+    request: HttpRequest, response: HttpResponse, site_id: Id
+) -> list[PublicActivityOut]:
+    """The published activities of a site whose programme is public; 404 otherwise.
+    Cacheable as the public page is."""
     site = queries.public_site(site_id)
+    caching.public(response)
     return [
         PublicActivityOut.model_validate(activity, from_attributes=True)
         for activity in queries.published_activities(site)[:500]
@@ -39,9 +44,13 @@ def list_public_activities(request: HttpRequest, site_id: Id) -> list[PublicActi
 
 
 @router.get("/programme/{site_id}/occurrences", response=list[PublicOccurrenceOut], auth=None)
-def list_public_occurrences(request: HttpRequest, site_id: Id) -> list[PublicOccurrenceOut]:
-    """The next six weeks of the public programme, cancellations and moves applied."""
+def list_public_occurrences(
+    request: HttpRequest, response: HttpResponse, site_id: Id
+) -> list[PublicOccurrenceOut]:
+    """The next six weeks of the public programme, cancellations and moves applied.
+    Cacheable as the public page is."""
     site = queries.public_site(site_id)
+    caching.public(response)
     today = timezone.localdate()
     items = queries.programme(
         queries.published_activities(site), today, today + timedelta(weeks=WEEKS_AHEAD)

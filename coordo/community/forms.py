@@ -132,11 +132,6 @@ class SettingsForm(forms.Form):
     )
 
 
-class FiguresForm(forms.Form):
-    since = DayField(label=_("from"))
-    until = DayField(label=_("to"))
-
-
 class MeetingForm(forms.ModelForm):
     team_present = RecordsChoiceField(
         queryset=User.objects.none(),
@@ -240,7 +235,11 @@ class ContactForm(forms.Form):
     person = forms.ModelChoiceField(
         queryset=Person.objects.none(), required=False, label=_("a known person, if she agrees")
     )
-    she_agrees = forms.BooleanField(label=_("She agrees to be named"), required=False)
+    she_agrees = forms.BooleanField(
+        label=_("She agrees to be named"),
+        required=False,
+        help_text=_("Her file then keeps this consent (outreach follow-up)."),
+    )
 
     def __init__(self, *args: Any, persons: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -248,6 +247,12 @@ class ContactForm(forms.Form):
             del self.fields["person"], self.fields["she_agrees"]  # anonymous only
         else:
             limit_choices(self, "person", persons)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("person") is not None and not data.get("she_agrees"):
+            self.add_error("she_agrees", _("Name her only if she agrees."))
+        return data
 
 
 class DayCentreForm(CountsForm):

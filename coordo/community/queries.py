@@ -152,12 +152,12 @@ class MonthFigures:
 
 
 def attendance_figures(
-    principal: Principal, site: Site, since: date, until: date
+    principal: Principal, site: Site, start: date, end: date
 ) -> list[MonthFigures]:
-    """The site's attendance from `since` to `until` (both included), for the figures page."""
+    """Per month and activity, the site's occurrences counted in [start, end), for the figures page."""
     return _attendance_by_month(
         Attendance.objects.visible_to(principal, Perm.COMMUNITY_FIGURES).filter(
-            activity__site=site, occurrence_date__gte=since, occurrence_date__lte=until
+            activity__site=site, occurrence_date__gte=start, occurrence_date__lt=end
         )
     )
 
@@ -410,18 +410,19 @@ def contacts_of_person(principal: Principal, person: Person) -> QuerySet[Outreac
 
 
 def busiest(
-    principal: Principal, site: Site, since: date, until: date
+    principal: Principal, site: Site, start: date, end: date
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """People counted per weekday (0 Monday) and per starting hour, busiest first."""
+    """People counted in [start, end) per weekday (0 Monday) and per starting hour, busiest
+    first."""
     rows = (
         Attendance.objects.visible_to(principal, Perm.COMMUNITY_FIGURES)
-        .filter(activity__site=site, occurrence_date__gte=since, occurrence_date__lte=until)
+        .filter(activity__site=site, occurrence_date__gte=start, occurrence_date__lt=end)
         .values_list("occurrence_date", "activity__start_time", "total")
     )
     days: dict[int, int] = defaultdict(int)
     hours: dict[int, int] = defaultdict(int)
-    for day, start, total in rows:
+    for day, begins, total in rows:
         days[day.weekday()] += total
-        hours[start.hour] += total
+        hours[begins.hour] += total
     by_count = lambda found: sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))  # noqa: E731
     return by_count(days), by_count(hours)

@@ -7,9 +7,13 @@ Seeded and all or nothing: a second run finds the programme and stops.
 from __future__ import annotations
 
 import random
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from coordo.access.models import Organisation, Site, User
+from coordo.access.scoping import principal_for_user
+from coordo.casework.actions.desk import record_outcome
+from coordo.casework.models import Outcome, Request
+from coordo.community.actions import outreach
 from coordo.community.models import (
     CATEGORIES,
     Activity,
@@ -32,10 +36,14 @@ from coordo.community.models import (
     ProposerKind,
     RulesVersion,
 )
-from coordo.community.recurrence import occurrence_dates
+from coordo.community.recurrence import BRUSSELS, occurrence_dates
+from coordo.housing.models import Stay
 from coordo.partners.models import Partner
+from coordo.people.models import Person
 
 TODAY = date(2026, 11, 23)
+PLACED = 4  # women met on a round, oriented, then given a bed at the shelter
+OUT_OF_PLACE = 2  # former guests met again on a round and oriented, with no bed since
 SIX_MONTHS_AGO = date(2026, 5, 23)
 SEED = 1403
 
@@ -92,7 +100,9 @@ def build(organisation: Organisation, sites: dict[str, Site]) -> None:
     )
     _programme(organisation, site, host, coordinator, rng)
     _assemblies(organisation, site, host, coordinator)
-    _outreach(organisation, sites["shelter"], rng)
+    rounds = _outreach(organisation, sites["shelter"], rng)
+    worker = User.objects.get(organisation=organisation, email__startswith="referente@")
+    _oriented(sites["shelter"], rounds, worker)
 
 
 def _programme(
@@ -213,9 +223,10 @@ def _assemblies(organisation: Organisation, site: Site, host: User, coordinator:
         )
 
 
-def _outreach(organisation: Organisation, shelter: Site, rng: random.Random) -> None:
+def _outreach(organisation: Organisation, shelter: Site, rng: random.Random) -> list[OutreachRound]:
     """Wednesday evening rounds in the autumn, anonymous contacts; the day centre's weeks."""
     areas = ["Gare du Midi", "Gare du Nord", "Porte de Namur", "Parc Maximilien"]
+    rounds = []
     day = date(2026, 9, 30)
     while day <= TODAY:
         found = OutreachRound.objects.create(
@@ -226,6 +237,7 @@ def _outreach(organisation: Organisation, shelter: Site, rng: random.Random) -> 
             end_time=time(23),
             area=rng.choice(areas),
         )
+        rounds.append(found)
         OutreachContact.objects.bulk_create(
             OutreachContact(
                 organisation=organisation,
@@ -253,3 +265,47 @@ def _outreach(organisation: Organisation, shelter: Site, rng: random.Random) -> 
             laundry=rng.randint(2, 10),
             rest=rng.randint(3, 12),
         )
+    return rounds
+
+
+def _oriented(shelter: Site, rounds: list[OutreachRound], worker: User) -> None:
+    """Women met on a round who agreed to be named, oriented to the front desk with the round
+    page's one step (outreach.orient_to_front_desk, a casework request): on every second
+    round, one who got a bed at the shelter in the days after it (the front desk recording
+    it); on two other rounds, a former guest met again, with no bed since. The actions write
+    at the real time: the request and its outcome are then dated back to the round and the
+    stay."""
+    by = principal_for_user(worker)
+    met: list[tuple[Person, OutreachRound, Stay | None]] = []
+    for found in rounds[::2][:PLACED]:
+        stay = (
+            Stay.objects.filter(site=shelter, start__gt=found.held_on)
+            .exclude(pk__in=[placed.pk for _p, _r, placed in met if placed])
+            .order_by("start", "pk")
+            .first()
+        )
+        if stay is not None:
+            met.append((stay.head, found, stay))
+    former = Stay.objects.filter(site=shelter, end__lt=rounds[0].held_on).order_by("-end", "pk")
+    for found, stay in zip(rounds[1::4], former[:OUT_OF_PLACE], strict=False):
+        met.append((stay.head, found, None))
+    for person, found, stay in met:
+        contact = outreach.record_contact(
+            found,
+            age_band=AgeBand.ADULT,
+            sex=ContactSex.WOMAN,
+            languages=person.languages[:1],
+            needs=[Need.SHELTER],
+            given=[Given.INFORMATION],
+            person=person,
+            she_agrees=True,
+            by=by,
+        )
+        request = outreach.orient_to_front_desk(contact, by=by).request
+        assert request is not None
+        evening = datetime.combine(found.held_on, time(21, 30), tzinfo=BRUSSELS)
+        Request.objects.filter(pk=request.pk).update(received_at=evening)
+        if stay is not None:
+            record_outcome(request, outcome=Outcome.ACCOMMODATED, by=by)
+            admitted = datetime.combine(stay.start, time(18), tzinfo=BRUSSELS)
+            Request.objects.filter(pk=request.pk).update(outcome_at=admitted)

@@ -265,6 +265,7 @@ class ConsentPurpose(models.TextChoices):
     SHARE_WITH_PARTNERS = "share_partners", _("Share information with partner organisations")
     RESEARCH = "research", _("Pseudonymised use for research")
     PHOTO = "photo", _("Photos in activities")
+    OUTREACH = "outreach", _("Named and followed up after an outreach contact")
 
 
 class ConsentRecord(TenantModel):

@@ -23,7 +23,9 @@ from coordo.community.models import (
     OutreachContact,
     OutreachRound,
 )
-from coordo.people.models import Person
+from coordo.people.actions import record_consent
+from coordo.people.models import ConsentPurpose, Person
+from coordo.people.queries import has_consent
 
 
 @transaction.atomic
@@ -68,7 +70,8 @@ def record_contact(
     she_agrees: bool = False,
     by: Principal,
 ) -> OutreachContact:
-    """One woman met. Named only when she agrees and the recorder may read persons here."""
+    """One woman met. Named only when she agrees and the recorder may read persons here;
+    her agreement is then a consent in her file (outreach follow-up), unless one is in force."""
     by.require(Perm.OUTREACH_RECORD, outreach.site_id)
     if not set(needs) <= set(Need.values):
         raise ValidationError({"needs": _("Choose needs from the list.")})
@@ -95,6 +98,10 @@ def record_contact(
     contact.save()
     if person is not None:
         audit.record(AuditAction.CREATE, principal=by, obj=contact, site_id=outreach.site_id)
+        if not has_consent(person, ConsentPurpose.OUTREACH):
+            record_consent(
+                person, purpose=ConsentPurpose.OUTREACH, given=True, date=outreach.held_on, by=by
+            )
     return contact
 
 

@@ -34,6 +34,28 @@ def test_a_site_not_public_answers_404(site, coordinator):
     assert Client().get(f"/api/programme/{site.pk}/activities").status_code == 404
 
 
+def test_the_public_programme_is_cacheable_as_its_page_and_a_404_is_not(site, coordinator):
+    make_public(site)
+    published(site, coordinator)
+    draft = propose(site, coordinator, title="Brouillon")
+    page = Client().get(f"/programme/{site.pk}/")
+    for path in ("activities", "occurrences"):
+        answer = Client().get(f"/api/programme/{site.pk}/{path}")
+        assert answer.status_code == 200
+        assert answer["Cache-Control"] == page["Cache-Control"] == "public, max-age=300"
+        assert answer["Vary"] == page["Vary"]
+        assert "Brouillon" not in answer.content.decode()
+    listed = Client().get(f"/api/programme/{site.pk}/activities").json()
+    assert [a["title"] for a in listed] == ["Atelier couture"]  # the draft is not there
+    make_public(site, public=False)
+    for path in ("activities", "occurrences"):
+        hidden = Client().get(f"/api/programme/{site.pk}/{path}")
+        assert (hidden.status_code, hidden["Cache-Control"]) == (404, "no-store")
+    # The answers that need a token stay out of every cache.
+    refused = Client().post(f"/api/community/activities/{draft.pk}/attendance", {})
+    assert refused["Cache-Control"] == "no-store"
+
+
 def test_attendance_and_a_contact_through_the_api(site, coordinator, host, client_for):
     activity = published(site, coordinator)
     client = client_for(host)

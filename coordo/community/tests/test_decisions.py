@@ -3,6 +3,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 
@@ -106,8 +107,14 @@ def test_house_rules_versions_and_the_one_in_force_on_a_public_page(site, assemb
         in_force_from=date(2026, 6, 1), decision=change, by=by,
     )  # fmt: skip
     assert (one.number, two.number) == (1, 2)
-    answer = Client().get(f"/programme/{site.pk}/house-rules/")
-    assert answer.status_code == 200
+    # "In force" is today's: the clock is set, so the page shows the same version every year.
+    with time_machine.travel("2026-05-31 12:00 +02:00", tick=False):
+        before = Client().get(f"/programme/{site.pk}/house-rules/")
+    with time_machine.travel("2026-06-01 09:00 +02:00", tick=False):
+        answer = Client().get(f"/programme/{site.pk}/house-rules/")
+    assert (before.status_code, answer.status_code) == (200, 200)
+    assert "On se respecte." in before.content.decode()
+    assert "Silence après 22 h." not in before.content.decode()
     assert "Silence après 22 h." in answer.content.decode()
     with pytest.raises(ValidationError) as refused:
         meetings.add_rules_version(
@@ -123,4 +130,5 @@ def test_house_rules_of_a_site_not_public_are_404(site, assembly, coordinator):
         site, title="Charte", text="On se respecte.", in_force_from=date(2026, 5, 7),
         decision=decision, by=by,
     )  # fmt: skip
-    assert Client().get(f"/programme/{site.pk}/house-rules/").status_code == 404
+    with time_machine.travel("2026-06-01 09:00 +02:00", tick=False):  # a version in force
+        assert Client().get(f"/programme/{site.pk}/house-rules/").status_code == 404

@@ -12,6 +12,8 @@ from coordo.community import queries
 from coordo.community.actions import outreach
 from coordo.community.models import DayCentreCount, OutreachContact
 from coordo.community.tests.factories import principal
+from coordo.people.actions import record_consent
+from coordo.people.models import ConsentPurpose, ConsentRecord
 from coordo.personal_data import sources
 
 pytestmark = pytest.mark.django_db
@@ -47,6 +49,76 @@ def test_a_host_cannot_name_her_and_nobody_names_her_without_her_agreement(
             round_, age_band="26_45", sex="woman", person=amina, by=principal(social_worker)
         )
     assert list(refused.value.message_dict) == ["she_agrees"]
+
+
+def test_naming_her_keeps_her_consent_in_her_file_once(site, round_, social_worker):
+    amina = make_person(site)
+    by = principal(social_worker)
+    outreach.record_contact(
+        round_, age_band="26_45", sex="woman", person=amina, she_agrees=True, by=by
+    )
+    [record] = ConsentRecord.objects.filter(person=amina)
+    assert (record.purpose, record.given, record.date) == (
+        ConsentPurpose.OUTREACH,
+        True,
+        date(2026, 6, 10),
+    )
+    assert record.recorded_by == social_worker
+    next_week = outreach.create_round(
+        site, held_on=date(2026, 6, 17), start_time=time(20), area="Gare du Nord", by=by
+    )
+    outreach.record_contact(
+        next_week, age_band="26_45", sex="woman", person=amina, she_agrees=True, by=by
+    )
+    assert ConsentRecord.objects.filter(person=amina).count() == 1  # the one in force covers it
+    # She withdrew it at the front desk; met again, she agrees again: a new record.
+    record_consent(
+        amina, purpose=ConsentPurpose.OUTREACH, given=False, date=date(2026, 6, 20), by=by
+    )
+    later = outreach.create_round(
+        site, held_on=date(2026, 6, 24), start_time=time(20), area="Gare du Nord", by=by
+    )
+    outreach.record_contact(
+        later, age_band="26_45", sex="woman", person=amina, she_agrees=True, by=by
+    )
+    assert list(
+        ConsentRecord.objects.filter(person=amina).order_by("date").values_list("date", "given")
+    ) == [(date(2026, 6, 10), True), (date(2026, 6, 20), False), (date(2026, 6, 24), True)]
+    # Her subject-access export shows the consent in force.
+    source = next(s for s in sources() if s.key == "consents")
+    assert source.gather(by, amina) == [
+        {
+            "purpose": "Named and followed up after an outreach contact",
+            "given": True,
+            "date": "2026-06-24",
+        }
+    ]
+
+
+def test_an_anonymous_contact_records_no_consent(round_, social_worker):
+    outreach.record_contact(round_, age_band="26_45", sex="woman", by=principal(social_worker))
+    assert not ConsentRecord.objects.exists()
+
+
+def test_the_contact_form_refuses_a_name_without_her_agreement_naming_the_field(
+    site, round_, social_worker
+):
+    amina = make_person(site)
+    answer = verified_client(social_worker).post(
+        f"/community/outreach/{round_.pk}/contacts/",
+        {"age_band": "26_45", "sex": "woman", "person": amina.pk},
+        follow=True,
+    )
+    assert "She agrees to be named: Name her only if she agrees." in answer.content.decode()
+    assert not OutreachContact.objects.exists()
+    assert not ConsentRecord.objects.exists()
+    agreed = verified_client(social_worker).post(
+        f"/community/outreach/{round_.pk}/contacts/",
+        {"age_band": "26_45", "sex": "woman", "person": amina.pk, "she_agrees": "on"},
+    )
+    assert agreed.status_code == 302
+    assert OutreachContact.objects.get().person == amina
+    assert ConsentRecord.objects.get().purpose == ConsentPurpose.OUTREACH
 
 
 def test_orientation_opens_a_front_desk_request_in_one_step(site, round_, social_worker):

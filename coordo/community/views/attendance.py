@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
+from urllib.parse import urlencode
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from coordo.access.http import AuthedRequest, principal_of, require_perm
 from coordo.access.policy import Perm
 from coordo.community import actions, figures, queries
-from coordo.community.forms import AttendanceForm, FiguresForm
+from coordo.community.forms import AttendanceForm
+from coordo.web.periods import asked_period, refusal
 from coordo.web.posting import save_posted_form
 from coordo.web.sites import current_site
 from coordo.web.tabular import export_response
@@ -51,22 +52,15 @@ def attendance_record(request: AuthedRequest, activity_id: int, day: str) -> Htt
     return render(request, "community/attendance_form.html", context)
 
 
-def _period(request: AuthedRequest) -> tuple[FiguresForm, date, date]:
-    today = timezone.localdate()
-    default_since = (today.replace(day=1) - timedelta(days=160)).replace(day=1)
-    form = FiguresForm(request.GET or {"since": default_since, "until": today})
-    if form.is_valid() and form.cleaned_data["since"] <= form.cleaned_data["until"]:
-        return form, form.cleaned_data["since"], form.cleaned_data["until"]
-    return form, default_since, today
-
-
 @require_perm(Perm.COMMUNITY_FIGURES)
 def community_figures(request: AuthedRequest) -> HttpResponse:
     site = current_site(request, Perm.COMMUNITY_FIGURES)
-    form, since, until = _period(request)
+    form, start, end = asked_period(request)
+    if start is None or end is None:
+        return render(request, "community/figures.html", {"site": site, "form": form}, status=400)
     principal = principal_of(request)
-    rows = queries.attendance_figures(principal, site, since, until)
-    days, hours = queries.busiest(principal, site, since, until)
+    rows = queries.attendance_figures(principal, site, start, end)
+    days, hours = queries.busiest(principal, site, start, end)
     months = sorted(queries.totals_by_month(rows).items())
     top = max((values["total"] for _month, values in months), default=0) or 1
     chart = [
@@ -81,8 +75,7 @@ def community_figures(request: AuthedRequest) -> HttpResponse:
         "form": form,
         "site": site,
         "rows": rows,
-        "since": since,
-        "until": until,
+        "query": urlencode({"start": start.isoformat(), "end": end.isoformat()}),
         "months": months,
         "funders": figures.for_funders(rows),
     }
@@ -92,7 +85,9 @@ def community_figures(request: AuthedRequest) -> HttpResponse:
 @require_perm(Perm.COMMUNITY_FIGURES)
 def community_figures_export(request: AuthedRequest) -> HttpResponse:
     site = current_site(request, Perm.COMMUNITY_FIGURES)
-    _form, since, until = _period(request)
-    rows = queries.attendance_figures(principal_of(request), site, since, until)
+    form, start, end = asked_period(request)
+    if start is None or end is None:
+        return refusal(form)
+    rows = queries.attendance_figures(principal_of(request), site, start, end)
     lines = figures.lines(rows, funders=request.GET.get("funders") == "1")
     return export_response(request, lines, name="attendance", title=_("Attendance"))

@@ -8,21 +8,14 @@ from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone, translation
-from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
 
 from coordo.community import ics, queries
+from coordo.web.caching import public
 
 PUBLIC_LANGUAGES = ("fr", "nl", "en")
 WEEKS_AHEAD = 6
 FEED_WEEKS = 26
-MAX_AGE = 300  # five minutes: a change shows soon, a busy door screen costs little
-
-
-def _public(response: HttpResponse) -> HttpResponse:
-    patch_cache_control(response, public=True, max_age=MAX_AGE)
-    patch_vary_headers(response, ["Accept-Language"])
-    return response
 
 
 def _language(request: HttpRequest) -> str:
@@ -48,7 +41,7 @@ def public_programme(request: HttpRequest, site_id: int) -> HttpResponse:
             "languages": PUBLIC_LANGUAGES,
         }
         response = render(request, "community/public_programme.html", context)
-    return _public(response)
+    return public(response)
 
 
 @login_not_required
@@ -67,7 +60,7 @@ def public_activity(request: HttpRequest, site_id: int, activity_id: int) -> Htt
             "languages": PUBLIC_LANGUAGES,
         }
         response = render(request, "community/public_activity.html", context)
-    return _public(response)
+    return public(response)
 
 
 @login_not_required
@@ -81,7 +74,7 @@ def public_programme_ics(request: HttpRequest, site_id: int) -> HttpResponse:
     )
     title = _("Programme of %(site)s") % {"site": site.name}
     body = ics.calendar(items, title=title, host=request.get_host())
-    return _public(HttpResponse(body, content_type="text/calendar; charset=utf-8"))
+    return public(HttpResponse(body, content_type="text/calendar; charset=utf-8"))
 
 
 @login_not_required
@@ -100,4 +93,4 @@ def public_house_rules(request: HttpRequest, site_id: int) -> HttpResponse:
             "languages": PUBLIC_LANGUAGES,
         }
         response = render(request, "community/public_house_rules.html", context)
-    return _public(response)
+    return public(response)
