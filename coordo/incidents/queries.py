@@ -327,8 +327,3 @@ def open_action_count(
             incident__in=_occurred_between(Incident.objects.all(), site_ids, start, end)
         )
     return actions.count()
-
-
-def declaration_count(site_ids: tuple[int, ...], start: date, end: date) -> int:
-    """Entries of the register whose acts occurred in the period: a count, nothing else."""
-    return _occurred_between(Declaration.objects.all(), site_ids, start, end).count()

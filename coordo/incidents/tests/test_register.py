@@ -122,9 +122,13 @@ def test_a_worker_declares_from_the_page_and_her_coordinator_cannot_read_it(
 ):
     answer = verified_client(host).post(
         "/register/declare/",
-        {"occurred_at": "2026-11-03T10:15", "type": "verbal_abuse",
-         "description": "Insultée par un livreur", "identity": "anonymous"},
-    )  # fmt: skip
+        {
+            "occurred_at": "2026-11-03T10:15",
+            "type": "verbal_abuse",
+            "description": "Insultée par un livreur",
+            "identity": "anonymous",
+        },
+    )
     assert answer.status_code == 302
     assert verified_client(coordinator).get("/register/").status_code == 403
     assert "Insultée par un livreur" in verified_client(advisor).get("/register/").content.decode()

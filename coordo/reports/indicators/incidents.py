@@ -1,9 +1,11 @@
-"""Incident indicators: the incidents reported, how soon they were acknowledged, the
-follow-up still open, and the register of acts of violence by third parties (a count only).
+"""Incident indicators: the incidents reported, how soon they were acknowledged, and the
+follow-up still open.
 
 Computed by the incidents queries (coordo/incidents/queries.py) and figures, the same as
 the prevention figures page. Funders see the incidents and the times to acknowledgement
-through disclosure control; the follow-up and the register stay the house's own.
+through disclosure control; the follow-up stays the house's own. The register of violence
+by third parties has no indicator: it is for the employer and the prevention advisor only
+(its own summary), and a report is read, and its archive downloaded, by others.
 """
 
 from __future__ import annotations
@@ -48,10 +50,6 @@ def _open_actions(scope: Scope, breakdown: str | None) -> Value:
     return Value(queries.open_action_count(scope.site_ids, scope.start, scope.end))
 
 
-def _declarations(scope: Scope, breakdown: str | None) -> Value:
-    return Value(queries.declaration_count(scope.site_ids, scope.start, scope.end))
-
-
 REPORTED = define(
     Indicator(
         "incidents.reported",
@@ -88,17 +86,6 @@ OPEN_ACTIONS = define(
         _("Follow-up actions still open"),
         "count",
         _open_actions,
-        funder_visible=False,
-    )
-)
-# The register is the employer's and the prevention advisor's: a total, no breakdown that
-# could point at a declarant, and never in a funders' version.
-DECLARATIONS = define(
-    Indicator(
-        "incidents.declarations",
-        _("Declarations in the register of violence"),
-        "count",
-        _declarations,
         funder_visible=False,
     )
 )
