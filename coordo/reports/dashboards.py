@@ -22,13 +22,19 @@ TILES: dict[str, tuple[str, ...]] = {
         "housing.occupancy_rate",
         "casework.requests",
         "casework.referrals",
+        "incidents.reported",
     ),
     SiteKind.FRONT_DESK: (
         "casework.requests",
         "casework.referrals",
         "casework.referral_answer_days",
     ),
-    SiteKind.DROP_IN: ("planning.shifts", "planning.hours", "planning.volunteer_hours"),
+    SiteKind.DROP_IN: (
+        "community.attendance",
+        "community.activities_held",
+        "community.decisions",
+        "planning.volunteer_hours",
+    ),
     SiteKind.ARRIVAL_CENTRE: ("dispatch.arrivals", "dispatch.decisions", "dispatch.waiting_days"),
     SiteKind.RECEPTION_CENTRE: ("housing.nights", "housing.occupancy_rate", "housing.persons"),
 }
@@ -38,6 +44,8 @@ ORGANISATION_TILES = (
     "casework.requests",
     "dispatch.arrivals",
     "planning.volunteer_hours",
+    "community.attendance",
+    "incidents.reported",
 )
 # Where each domain's figures are read in detail.
 DETAIL = {
@@ -45,6 +53,8 @@ DETAIL = {
     "casework": "partner_stats",
     "dispatch": "dispatch_home",
     "planning": "planning_list",
+    "community": "community_figures",
+    "incidents": "incident_figures",
 }
 MONTHS = 6
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from coordo.access.roles import SiteKind
 from coordo.community import queries as community_queries
 from coordo.housing.tests.factories import principal
 from coordo.incidents.figures import compute
+from coordo.reports import dashboards
 from coordo.reports.content import SUPPRESSED, SectionPlan, build, tables
 from coordo.reports.indicators import FIELD_CHECKS, Scope, Value, indicator, indicators
 from coordo.reports.shipped import BY_KEY
@@ -151,3 +155,15 @@ def test_funders_see_the_drop_ins_attendance_with_small_cells_suppressed(drop_in
     assert rows["Attendance at the activities"][0] == 27
     assert rows["children"] == [SUPPRESSED]  # 2 children
     assert "Nadia" not in repr(rows)
+
+
+def test_the_drop_in_dashboard_watches_attendance_activities_and_decisions(drop_in_quarter):
+    # On 25 August: August so far against the whole of July.
+    watched = dashboards.TILES[SiteKind.DROP_IN][:3]
+    found = dashboards.tiles((drop_in_quarter.pk,), watched, date(2026, 8, 25))
+    assert [(tile.code, tile.this_month, tile.last_month, tile.change) for tile in found] == [
+        ("community.attendance", 5, 22, -77.3),
+        ("community.activities_held", 1, 2, -50.0),
+        ("community.decisions", 1, 2, -50.0),
+    ]
+    assert {tile.detail_url for tile in found} == {"community_figures"}  # a URL name
