@@ -41,6 +41,7 @@ from coordo.casework.models import CaseFile, Level
 from coordo.partners.queries import partners_visible_to
 from coordo.people.queries import get_person
 from coordo.web.downloads import stored_file_attachment
+from coordo.web.periods import asked_day
 from coordo.web.posting import apply_posted_form, errors_flashed, errors_onto
 from coordo.web.sites import current_site
 
@@ -84,9 +85,9 @@ def appointment_calendar(request: AuthedRequest) -> HttpResponse:
     """The site's appointments, one week at a time, day by day."""
     principal = principal_of(request)
     form = WeekForm(request.GET)
-    refused = not form.is_valid()  # a day out of range: this week, and the error shown
-    start = (None if refused else form.cleaned_data["week"]) or timezone.localdate()
-    start -= timedelta(days=start.weekday())
+    # A day out of range: this week, and the error shown.
+    day, refused = asked_day(form, "week", timezone.localdate())
+    start = day - timedelta(days=day.weekday())
     site_id = current_site_id(request) or 0
     days = queries.appointments_in_week(principal, site_id, start)
     audit.record(
