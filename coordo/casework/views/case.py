@@ -42,7 +42,7 @@ from coordo.partners.queries import partners_visible_to
 from coordo.people.queries import get_person
 from coordo.web.downloads import stored_file_attachment
 from coordo.web.periods import asked_day
-from coordo.web.posting import apply_posted_form, errors_flashed, errors_onto
+from coordo.web.posting import apply_posted_form, errors_flashed, errors_onto, written_or_flashed
 from coordo.web.sites import current_site
 
 
@@ -289,17 +289,8 @@ def attachment_upload(request: AuthedRequest, case_file_id: int) -> HttpResponse
     principal = principal_of(request)
     case_file = _editable(request, case_file_id)
     form = AttachmentForm(request.POST, request.FILES)
-    if form.is_valid():
-        with errors_onto(form):
-            actions.attach_document(
-                case_file,
-                upload=form.cleaned_data["file"],
-                title=form.cleaned_data["title"],
-                by=principal,
-            )
-    if form.errors:
-        flash_form_errors(request, form)
-    else:
+    write = partial(actions.attach_document, case_file, by=principal)
+    if written_or_flashed(request, form, lambda file, title: write(upload=file, title=title)):
         messages.success(request, _("The document has been attached."))
     return redirect("case_file_detail", case_file_id=case_file.pk)
 
