@@ -9,12 +9,13 @@ and a hint. The database-role check lives in coordo/access/database_roles.py.
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable
 from typing import Any
 
 from django.core.checks import CheckMessage, Error, Tags, Warning, register
+
+from coordo.cli import start_django
 
 CheckFunction = Callable[..., list[CheckMessage]]
 
@@ -90,10 +91,7 @@ def main(argv: list[str]) -> int:
     if argv:
         print("usage: coordo check   (no arguments; the COORDO_* settings are checked)")
         return 0 if argv[0] in {"-h", "--help"} else 2
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    import django
-
-    django.setup()
+    start_django()
     from django.core.management import call_command
     from django.core.management.base import SystemCheckError
 

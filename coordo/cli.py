@@ -7,6 +7,7 @@ groups are imported lazily so that `coordo roster` never loads Django.
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 
 COMMAND_GROUPS = {
@@ -22,6 +23,15 @@ COMMAND_GROUPS = {
     ),
     "restore": ("coordo.operations.restore", "restore a backup into an empty database"),
 }
+
+
+def start_django() -> None:
+    """For a group that reads the settings or the database: Django, set up when the
+    command runs and not when its module is imported."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    import django
+
+    django.setup()
 
 
 def usage() -> str:

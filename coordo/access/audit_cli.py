@@ -12,8 +12,9 @@ Exit status 0 when every chain verified is whole, 1 otherwise, 2 on a usage erro
 from __future__ import annotations
 
 import argparse
-import os
 import sys
+
+from coordo.cli import start_django
 
 NO_ORGANISATION = "-"
 
@@ -29,10 +30,7 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str]) -> int:
     args = parser().parse_args(argv)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    import django
-
-    django.setup()
+    start_django()
     from coordo.access import audit_chain
     from coordo.access.models import Organisation
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Literal
 
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from ninja import Field, Router, Schema, Status
@@ -21,7 +20,7 @@ from coordo.access.languages import Language
 from coordo.access.models import AuditAction
 from coordo.access.policy import Perm
 from coordo.access.queries import get_site
-from coordo.api.input import Input
+from coordo.api.input import Input, named_by_body
 from coordo.api.pagination import listed, paginate
 from coordo.casework import actions, queries
 from coordo.casework.models import CaseStatus, Outcome, ReferralStatus, RequestKind, Urgency
@@ -147,14 +146,20 @@ def create_referral(request: HttpRequest, person_id: Id, payload: ReferralIn) ->
     principal = api_principal(request, Perm.REFERRAL_EDIT)
     person = get_person(principal, person_id, Perm.REFERRAL_EDIT)
     by = named_worker(request)  # a referral is made by a named worker, who asked the consent
-    partner = partners_visible_to(principal).filter(pk=payload.partner_id).first()
-    if partner is None:
-        raise ValidationError({"partner_id": _("No partner with this id in your directory.")})
+    partner = named_by_body(
+        partners_visible_to(principal),
+        payload.partner_id,
+        field="partner_id",
+        refusal=_("No partner with this id in your directory."),
+    )
     service = None
     if payload.service_id is not None:
-        service = partner.services.filter(pk=payload.service_id).first()
-        if service is None:
-            raise ValidationError({"service_id": _("This partner offers no service with this id.")})
+        service = named_by_body(
+            partner.services.all(),
+            payload.service_id,
+            field="service_id",
+            refusal=_("This partner offers no service with this id."),
+        )
     referral = actions.refer_person(
         site=get_site(principal, payload.site_id),
         person=person,

@@ -18,6 +18,7 @@ from coordo.access.models import AuditAction
 from coordo.access.policy import Perm
 from coordo.access.queries import sites_of
 from coordo.access.scoping import Principal
+from coordo.api.input import named_by_body
 from coordo.api.pagination import listed, paginate
 from coordo.housing import actions, queries
 from coordo.housing.importer import read_rows
@@ -139,9 +140,9 @@ def move_stay(request: HttpRequest, stay_id: Id, payload: MoveIn) -> StayOut:
     units = queries.units_visible_to(principal, Perm.STAY_EDIT).filter(
         building__site_id=stay.site_id
     )
-    unit = units.filter(pk=payload.unit_id).first()
-    if unit is None:
-        raise ValidationError({"unit_id": _("Choose a unit of this site.")})
+    unit = named_by_body(
+        units, payload.unit_id, field="unit_id", refusal=_("Choose a unit of this site.")
+    )
     stay = actions.move_stay(stay, unit=unit, on=payload.on, by=principal)
     return stay_out(principal, stay)
 
@@ -202,10 +203,12 @@ def offer_unit(request: HttpRequest, unit_id: Id, payload: OfferIn) -> Status:
     unit = queries.get_unit(principal, unit_id, Perm.STAY_EDIT)
     place_request = None
     if payload.request_id is not None:
-        requests = queries.requests_visible_to(principal, Perm.STAY_EDIT)
-        place_request = requests.filter(pk=payload.request_id).first()
-        if place_request is None:
-            raise ValidationError({"request_id": _("No such request on this waiting list.")})
+        place_request = named_by_body(
+            queries.requests_visible_to(principal, Perm.STAY_EDIT),
+            payload.request_id,
+            field="request_id",
+            refusal=_("No such request on this waiting list."),
+        )
     offer = actions.offer_unit(
         unit,
         on=payload.on,

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from coordo.cli import start_django
 from coordo.operations import archive, keys, postgres
 from coordo.operations.backup_age import PREFIX
 from coordo.operations.postgres import BackupError, Database
@@ -79,10 +80,7 @@ def main(argv: list[str]) -> int:
             print(f"Identity written to {args.new_key}; keep it off the server, with a copy.")
             print(f"Its public key, for COORDO_BACKUP_RECIPIENT:\n{public}")
             return 0
-        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-        import django
-
-        django.setup()
+        start_django()
         from django.conf import settings
 
         if not settings.COORDO_BACKUP_DIR:

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import urllib.error
 import urllib.request
+
+from coordo.cli import start_django
 
 
 def ask(url: str, host: str | None) -> tuple[int, str]:
@@ -30,10 +31,7 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="coordo health", description=__doc__.split("\n")[0])
     parser.add_argument("--url", help="a running server's /health/ address")
     args = parser.parse_args(argv)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    import django
-
-    django.setup()
+    start_django()
     from django.conf import settings
 
     from coordo.operations.health import failing_checks

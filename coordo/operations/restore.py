@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from coordo.cli import start_django
 from coordo.operations import archive, keys, postgres
 from coordo.operations.postgres import BackupError, Database
 
@@ -63,10 +64,7 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str]) -> int:
     args = parser().parse_args(argv)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    import django
-
-    django.setup()
+    start_django()
     from django.conf import settings
 
     try:

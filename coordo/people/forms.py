@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from coordo.access.forms import limit_choices
+from coordo.people.actions import PERSON_FIELDS
 from coordo.people.models import ConsentRecord, HouseholdMember, Person, Relationship
 from coordo.web.fields import LanguagesField
 
@@ -25,19 +26,7 @@ class PersonForm(forms.ModelForm):
 
     class Meta:
         model = Person
-        fields = [
-            "first_name",
-            "last_name",
-            "birth_date",
-            "birth_year",
-            "birth_year_approximate",
-            "sex",
-            "gender",
-            "nationality",
-            "languages",
-            "phone",
-            "national_number",
-        ]
+        fields = list(PERSON_FIELDS)  # what the action writes
         widgets = {
             "birth_date": forms.DateInput(attrs={"type": "date"}),
             "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}),

@@ -162,3 +162,11 @@ def asked_period(request: HttpRequest) -> tuple[PeriodForm, date | None, date | 
     if form.is_valid():
         return form, form.cleaned_data["start"], form.cleaned_data["end"]
     return form, None, None
+
+
+def asked_day(form: forms.Form, field: str, default: date) -> tuple[date, bool]:
+    """The day a page's picker asks for (`field` of `form`, bound to the GET query), or
+    `default` when none is given or it is refused; and whether it was refused, for the
+    page to answer 400 with the form and its error shown."""
+    refused = not form.is_valid()
+    return (None if refused else form.cleaned_data[field]) or default, refused

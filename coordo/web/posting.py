@@ -72,6 +72,19 @@ def save_posted_form(
     return False
 
 
+def written_or_flashed[T](
+    request: HttpRequest, form: forms.BaseForm, write: Callable[..., T]
+) -> T | None:
+    """For a small form posted from another page whose refusals name its fields: what
+    `write(**cleaned_data)` returned for a valid form; otherwise None, and each error (the
+    action's on its field) as a message with the field's label. The caller says what was done."""
+    if form.is_valid():
+        with errors_onto(form):
+            return write(**form.cleaned_data)
+    flash_form_errors(request, form)
+    return None
+
+
 def form_page[T](
     request: AuthedRequest,
     form: forms.BaseForm,

@@ -41,7 +41,8 @@ from coordo.casework.models import CaseFile, Level
 from coordo.partners.queries import partners_visible_to
 from coordo.people.queries import get_person
 from coordo.web.downloads import stored_file_attachment
-from coordo.web.posting import apply_posted_form, errors_flashed, errors_onto
+from coordo.web.periods import asked_day
+from coordo.web.posting import apply_posted_form, errors_flashed, errors_onto, written_or_flashed
 from coordo.web.sites import current_site
 
 
@@ -84,9 +85,9 @@ def appointment_calendar(request: AuthedRequest) -> HttpResponse:
     """The site's appointments, one week at a time, day by day."""
     principal = principal_of(request)
     form = WeekForm(request.GET)
-    refused = not form.is_valid()  # a day out of range: this week, and the error shown
-    start = (None if refused else form.cleaned_data["week"]) or timezone.localdate()
-    start -= timedelta(days=start.weekday())
+    # A day out of range: this week, and the error shown.
+    day, refused = asked_day(form, "week", timezone.localdate())
+    start = day - timedelta(days=day.weekday())
     site_id = current_site_id(request) or 0
     days = queries.appointments_in_week(principal, site_id, start)
     audit.record(
@@ -288,17 +289,8 @@ def attachment_upload(request: AuthedRequest, case_file_id: int) -> HttpResponse
     principal = principal_of(request)
     case_file = _editable(request, case_file_id)
     form = AttachmentForm(request.POST, request.FILES)
-    if form.is_valid():
-        with errors_onto(form):
-            actions.attach_document(
-                case_file,
-                upload=form.cleaned_data["file"],
-                title=form.cleaned_data["title"],
-                by=principal,
-            )
-    if form.errors:
-        flash_form_errors(request, form)
-    else:
+    write = partial(actions.attach_document, case_file, by=principal)
+    if written_or_flashed(request, form, lambda file, title: write(upload=file, title=title)):
         messages.success(request, _("The document has been attached."))
     return redirect("case_file_detail", case_file_id=case_file.pk)
 

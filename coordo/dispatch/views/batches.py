@@ -24,6 +24,7 @@ from coordo.dispatch.fairness import fairness_tables
 from coordo.dispatch.forms import MonthForm, OverrideForm
 from coordo.dispatch.models import Batch, BatchStatus, Proposal
 from coordo.web.downloads import attachment
+from coordo.web.periods import asked_day
 from coordo.web.posting import errors_flashed, form_page
 from coordo.web.sites import current_site
 
@@ -154,8 +155,8 @@ def fairness_month(request: AuthedRequest) -> HttpResponse:
     """The decided batches of one month (`?month=2026-11`, this month by default)."""
     principal = principal_of(request)
     form = MonthForm(request.GET)
-    refused = not form.is_valid()  # a month out of range: this month, and the error shown
-    first = (None if refused else form.cleaned_data["month"]) or timezone.localdate().replace(day=1)
+    # A month out of range: this month, and the error shown.
+    first, refused = asked_day(form, "month", timezone.localdate().replace(day=1))
     decided = queries.batches_visible_to(principal, Perm.DISPATCH_RUN).filter(
         date__year=first.year, date__month=first.month, status=BatchStatus.CLOSED
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib import messages
 from django.db.models import Prefetch, Sum
 from django.http import HttpResponse
@@ -16,7 +18,7 @@ from coordo.dispatch import actions, queries
 from coordo.dispatch.actions.network import COLUMNS, import_units, read_rows
 from coordo.dispatch.fetch import placed_on
 from coordo.dispatch.forms import FreePlacesForm, NetworkImportForm
-from coordo.web.posting import errors_flashed
+from coordo.web.posting import apply_posted_form, errors_flashed
 from coordo.web.tabular import template_response
 
 
@@ -49,13 +51,10 @@ def network(request: AuthedRequest) -> HttpResponse:
 def unit_free(request: AuthedRequest, unit_id: int) -> HttpResponse:
     principal = principal_of(request)
     unit = queries.get_editable_unit(principal, unit_id)
-    form = FreePlacesForm(request.POST)
-    if form.is_valid():
-        with errors_flashed(request):
-            actions.update_free_places(unit, free=form.cleaned_data["free"], by=principal)
-            messages.success(request, _("Free places of %(unit)s saved.") % {"unit": unit.code})
-    else:
-        flash_form_errors(request, form)
+    done = _("Free places of %(unit)s saved.") % {"unit": unit.code}
+    apply_posted_form(
+        request, FreePlacesForm(request.POST), partial(actions.update_free_places, unit), done
+    )
     return redirect("dispatch_network")
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-import time_machine
 
 from conftest import make_person, verified_client
 from coordo.access.models import AuditEvent
@@ -18,12 +17,7 @@ from coordo.housing.tests.factories import (
     principal,
 )
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _monday_23_november(time_machine: time_machine.TimeMachineFixture) -> None:
-    time_machine.move_to("2026-11-23 10:00 +01:00")
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("monday_23_november")]
 
 
 def free(unit_id: int, place: str, first: str, label: str, count: int) -> str:

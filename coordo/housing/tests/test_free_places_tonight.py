@@ -3,7 +3,6 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-import time_machine
 
 from conftest import make_household, make_person
 from coordo.access.roles import Role
@@ -23,13 +22,8 @@ from coordo.housing.tests.factories import (
     principal,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("monday_23_november")]
 TONIGHT = date(2026, 11, 23)
-
-
-@pytest.fixture(autouse=True)
-def _monday_23_november(time_machine: time_machine.TimeMachineFixture) -> None:
-    time_machine.move_to("2026-11-23 10:00 +01:00")
 
 
 def test_free_places_count_stays_families_and_closures_of_the_sites_one_may_see(

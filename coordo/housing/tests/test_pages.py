@@ -3,7 +3,6 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -13,12 +12,7 @@ from coordo.housing.actions import admit_household, create_place_request
 from coordo.housing.models import Occupancy, Stay
 from coordo.housing.tests.factories import make_building, make_unit, principal
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _monday_23_november(time_machine: time_machine.TimeMachineFixture) -> None:
-    time_machine.move_to("2026-11-23 10:00 +01:00")
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("monday_23_november")]
 
 
 def test_the_board_shows_stays_as_bars_and_free_beds_as_links(site, coordinator):

@@ -46,10 +46,8 @@ def board(request: AuthedRequest) -> HttpResponse:
     site = current_site(request, Perm.STAY_VIEW)
     today = timezone.localdate()
     form = BoardForm(request.GET)
-    refused = not form.is_valid()  # a day out of range: this week, and the error shown
-    start = (None if refused else form.cleaned_data["start"]) or today - timedelta(
-        days=today.weekday()
-    )
+    # A day out of range: this week, and the error shown.
+    start, refused = periods.asked_day(form, "start", today - timedelta(days=today.weekday()))
     try:
         days = int(request.GET.get("days", "28"))
     except ValueError:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
@@ -13,13 +14,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coordo.access import audit
-from coordo.access.http import AuthedRequest, flash_form_errors, principal_of
+from coordo.access.http import AuthedRequest, principal_of
 from coordo.access.models import AuditAction
 from coordo.planning import actions, ics, queries
 from coordo.planning.forms import AbsenceForm
 from coordo.planning.views import swaps
 from coordo.planning.views.plannings import replans_proposed
-from coordo.web.posting import errors_onto
+from coordo.web.posting import written_or_flashed
 
 FEED_DAYS_BACK = 31
 
@@ -56,13 +57,11 @@ def absence_add(request: AuthedRequest) -> HttpResponse:
     worker = queries.worker_of(principal)
     if worker is None:
         raise Http404
-    form = AbsenceForm(request.POST)
-    if form.is_valid():
-        with errors_onto(form):
-            recorded = actions.record_absence(worker, by=principal, **form.cleaned_data)
-            done = _("Your absence is recorded; the coordination sees it.")
-            messages.success(request, replans_proposed(done, principal, recorded.replans))
-    flash_form_errors(request, form)
+    write = partial(actions.record_absence, worker, by=principal)
+    recorded = written_or_flashed(request, AbsenceForm(request.POST), write)
+    if recorded is not None:
+        done = _("Your absence is recorded; the coordination sees it.")
+        messages.success(request, replans_proposed(done, principal, recorded.replans))
     return redirect("my_shifts")
 
 

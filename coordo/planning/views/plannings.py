@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -14,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coordo.access import audit
-from coordo.access.http import AuthedRequest, flash_form_errors, principal_of, require_perm
+from coordo.access.http import AuthedRequest, principal_of, require_perm
 from coordo.access.models import AuditAction
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
@@ -25,7 +27,7 @@ from coordo.planning.forms import AssignForm, DraftForm, RunForm
 from coordo.planning.grid import build_grid, progress_plan, saved_plan
 from coordo.planning.models import Planning, PlanningRun
 from coordo.planning.validation import cell_problems
-from coordo.web.posting import errors_flashed, errors_onto
+from coordo.web.posting import errors_flashed, errors_onto, written_or_flashed
 from coordo.web.sites import current_site, site_holding
 
 
@@ -64,16 +66,12 @@ def planning_list(request: AuthedRequest) -> HttpResponse:
 def planning_create(request: AuthedRequest) -> HttpResponse:
     principal = principal_of(request)
     site = current_site(request, Perm.PLANNING_EDIT)
-    form = DraftForm(request.POST)
-    if form.is_valid():
-        with errors_onto(form):
-            planning = actions.create_draft(
-                site=site, month=form.cleaned_data["month"], by=principal
-            )
-            messages.success(request, _("The draft is ready: generate a plan or fill it by hand."))
-            return redirect("planning_detail", planning_id=planning.pk)
-    flash_form_errors(request, form)
-    return redirect("planning_list")
+    write = partial(actions.create_draft, site=site, by=principal)
+    planning = written_or_flashed(request, DraftForm(request.POST), write)
+    if planning is None:
+        return redirect("planning_list")
+    messages.success(request, _("The draft is ready: generate a plan or fill it by hand."))
+    return redirect("planning_detail", planning_id=planning.pk)
 
 
 def _board(request: AuthedRequest, planning: Planning, run: PlanningRun | None) -> dict:
@@ -118,15 +116,9 @@ def planning_detail(request: AuthedRequest, planning_id: int) -> HttpResponse:
 def planning_solve(request: AuthedRequest, planning_id: int) -> HttpResponse:
     principal = principal_of(request)
     planning = queries.get_planning(principal, planning_id, Perm.PLANNING_EDIT)
-    form = RunForm(request.POST)
-    if form.is_valid():
-        with errors_onto(form):
-            actions.start_run(
-                planning,
-                time_limit=form.cleaned_data["time_limit"],
-                by=principal,
-            )
-    flash_form_errors(request, form)
+    written_or_flashed(
+        request, RunForm(request.POST), partial(actions.start_run, planning, by=principal)
+    )
     return redirect("planning_detail", planning_id=planning.pk)
 
 

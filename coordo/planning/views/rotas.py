@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from django.contrib import messages
 from django.db.models import QuerySet
@@ -12,14 +13,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coordo.access import audit
-from coordo.access.http import AuthedRequest, flash_form_errors, principal_of, require_perm
+from coordo.access.http import AuthedRequest, principal_of, require_perm
 from coordo.access.models import AuditAction, Site
 from coordo.access.policy import Perm
 from coordo.planning import queries
 from coordo.planning.actions import rotas as rota_actions
 from coordo.planning.forms import RotaForm, RotaPeriodForm
 from coordo.planning.models import Rota, RotaPeriod, Worker
-from coordo.web.posting import errors_onto
+from coordo.web.posting import errors_onto, written_or_flashed
 from coordo.web.sites import current_site
 
 
@@ -43,18 +44,12 @@ def rota_list(request: AuthedRequest) -> HttpResponse:
 def rota_create(request: AuthedRequest) -> HttpResponse:
     site = current_site(request, Perm.PLANNING_EDIT)
     form = RotaForm(request.POST, team=_team(site))
-    if form.is_valid():
-        with errors_onto(form):
-            rota = rota_actions.create_rota(
-                site=site,
-                name=form.cleaned_data["name"],
-                members=form.cleaned_data["members"],
-                by=principal_of(request),
-            )
-            messages.success(request, _("The rota is created: add its periods."))
-            return redirect("rota_detail", rota_id=rota.pk)
-    flash_form_errors(request, form)
-    return redirect("rota_list")
+    write = partial(rota_actions.create_rota, site=site, by=principal_of(request))
+    rota = written_or_flashed(request, form, write)
+    if rota is None:
+        return redirect("rota_list")
+    messages.success(request, _("The rota is created: add its periods."))
+    return redirect("rota_detail", rota_id=rota.pk)
 
 
 def _detail(

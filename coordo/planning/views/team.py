@@ -6,6 +6,7 @@ with each refused field named in a message.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from django import forms
@@ -26,7 +27,7 @@ from coordo.planning.actions import team as team_actions
 from coordo.planning.forms import AbsenceForm, AccountForm, WindowForm, WorkerDetailsForm
 from coordo.planning.models import WeeklyWindow, Worker
 from coordo.planning.views.plannings import replans_proposed
-from coordo.web.posting import errors_flashed, errors_onto, save_posted_form
+from coordo.web.posting import errors_flashed, save_posted_form, written_or_flashed
 from coordo.web.sites import current_site
 
 
@@ -197,15 +198,12 @@ def worker_account_remove(request: AuthedRequest, worker_id: int) -> HttpRespons
 @require_perm(Perm.PLANNING_EDIT)
 def worker_absence_add(request: AuthedRequest, worker_id: int) -> HttpResponse:
     _site_, worker = _worker(request, worker_id)
-    form = AbsenceForm(request.POST)
-    if form.is_valid():
-        with errors_onto(form):
-            recorded = record_absence(worker, **form.cleaned_data, **_by(request))
-            done = _("The absence is recorded.")
-            messages.success(
-                request, replans_proposed(done, principal_of(request), recorded.replans)
-            )
-    return _back(request, form, worker)
+    write = partial(record_absence, worker, **_by(request))
+    recorded = written_or_flashed(request, AbsenceForm(request.POST), write)
+    if recorded is not None:
+        done = _("The absence is recorded.")
+        messages.success(request, replans_proposed(done, principal_of(request), recorded.replans))
+    return redirect("worker_detail", worker_id=worker.pk)
 
 
 @require_POST
