@@ -67,6 +67,9 @@ class RememberingClient(Client):
 @pytest.fixture(scope="module")
 def half_logged_in(world: World, django_db_blocker: Any) -> dict[str, Any]:
     with django_db_blocker.unblock():
+        # The world's users are logged in past the second factor (a device each): take the
+        # device away from the one who has none yet.
+        TOTPDevice.objects.filter(user=world.users[WITHOUT_DEVICE]).delete()
         TOTPDevice.objects.create(user=world.users[WITH_DEVICE], name="phone", confirmed=True)
     return {WITH_DEVICE: world.users[WITH_DEVICE], WITHOUT_DEVICE: world.users[WITHOUT_DEVICE]}
 
