@@ -76,8 +76,10 @@ def test_the_run_logs_each_chain_head_survives_a_failing_job_and_comes_back_tomo
 class FinishedProcess:
     """Stands in for the demo's server and worker: each has already stopped."""
 
+    started: list[dict[str, object]] = []
+
     def __init__(self, *args: object, **kwargs: object) -> None:
-        pass
+        self.started.append({"argv": args[0], **kwargs})
 
     def poll(self) -> int:
         return 0
@@ -92,3 +94,21 @@ def test_the_demo_schedules_the_daily_jobs_once_however_often_it_starts(monkeypa
     call_command("rundemo")
     call_command("schedule_daily")  # what a production deployment runs beside its worker
     assert len(waiting_runs()) == 1
+
+
+def test_the_demo_links_its_e_mails_to_its_own_address(monkeypatch):
+    monkeypatch.delenv("COORDO_BASE_URL", raising=False)
+    monkeypatch.setattr("subprocess.Popen", FinishedProcess)
+    FinishedProcess.started.clear()
+    call_command("rundemo", "127.0.0.1:8613")
+    assert [child["env"]["COORDO_BASE_URL"] for child in FinishedProcess.started] == [
+        "http://127.0.0.1:8613",
+        "http://127.0.0.1:8613",
+    ]
+    # A deployment's own address wins.
+    monkeypatch.setenv("COORDO_BASE_URL", "https://coordo.example.org")
+    FinishedProcess.started.clear()
+    call_command("rundemo", "127.0.0.1:8613")
+    assert {child["env"]["COORDO_BASE_URL"] for child in FinishedProcess.started} == {
+        "https://coordo.example.org"
+    }

@@ -6,6 +6,7 @@ starts, once.
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 import sys
@@ -28,9 +29,11 @@ class Command(BaseCommand):
         manage = [sys.executable, "manage.py"]
         ensure_scheduled()
         ensure_beating()
+        # The links in e-mails (an alert's) point at this server unless told otherwise.
+        env = {"COORDO_BASE_URL": f"http://{addrport}", **os.environ}
         children = [
-            subprocess.Popen([*manage, "worker", "--interval", "1"]),  # noqa: S603 (fixed argv)
-            subprocess.Popen([*manage, "runserver", addrport, "--noreload"]),  # noqa: S603 (fixed argv)
+            subprocess.Popen([*manage, "worker", "--interval", "1"], env=env),  # noqa: S603 (fixed argv)
+            subprocess.Popen([*manage, "runserver", addrport, "--noreload"], env=env),  # noqa: S603 (fixed argv)
         ]
         self.stdout.write(
             f"Coordo runs on http://{addrport}/ with its task worker. Ctrl-C stops both."
