@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -10,12 +12,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coordo.access import audit
-from coordo.access.http import AuthedRequest, flash_form_errors, principal_of, require_perm
+from coordo.access.http import AuthedRequest, principal_of, require_perm
 from coordo.access.models import AuditAction
 from coordo.access.policy import Perm
 from coordo.incidents import actions, queries
 from coordo.incidents.forms import DebriefingForm, FollowUpActionForm, SupportOfferForm
-from coordo.web.posting import errors_flashed, errors_onto
+from coordo.web.posting import apply_posted_form, errors_flashed, errors_onto
 from coordo.web.sites import current_site
 
 
@@ -62,12 +64,8 @@ def debriefing_action_add(request: AuthedRequest, debriefing_id: int) -> HttpRes
     form = FollowUpActionForm(
         request.POST, owners=queries.action_owners(principal, debriefing.site_id)
     )
-    if not form.is_valid():
-        flash_form_errors(request, form)
-    else:
-        with errors_flashed(request):
-            actions.add_debriefing_action(debriefing, by=principal, **form.cleaned_data)
-            messages.success(request, _("The follow-up action has been added."))
+    add = partial(actions.add_debriefing_action, debriefing)
+    apply_posted_form(request, form, add, _("The follow-up action has been added."))
     return redirect("debriefing_detail", debriefing_id=debriefing.pk)
 
 
@@ -78,12 +76,8 @@ def support_offer(request: AuthedRequest, incident_id: int) -> HttpResponse:
     form = SupportOfferForm(
         request.POST, members=queries.action_owners(principal, incident.site_id)
     )
-    if not form.is_valid():
-        flash_form_errors(request, form)
-    else:
-        with errors_flashed(request):
-            actions.offer_support(incident, by=principal, **form.cleaned_data)
-            messages.success(request, _("The follow-up has been offered."))
+    offer = partial(actions.offer_support, incident)
+    apply_posted_form(request, form, offer, _("The follow-up has been offered."))
     return redirect("incident_detail", incident_id=incident.pk)
 
 

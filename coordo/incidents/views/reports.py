@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coordo.access import audit
-from coordo.access.http import AuthedRequest, flash_form_errors, principal_of, require_perm
+from coordo.access.http import AuthedRequest, principal_of, require_perm
 from coordo.access.models import AuditAction
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
@@ -148,12 +148,8 @@ def incident_status(request: AuthedRequest, incident_id: int) -> HttpResponse:
     principal = principal_of(request)
     incident = queries.get_incident_to_follow_up(principal, incident_id)
     form = StatusForm(request.POST)
-    if not form.is_valid():
-        flash_form_errors(request, form)
-    else:
-        with errors_flashed(request):
-            actions.change_status(incident, status=form.cleaned_data["status"], by=principal)
-            messages.success(request, _("The status has been changed."))
+    change = partial(actions.change_status, incident)
+    apply_posted_form(request, form, change, _("The status has been changed."))
     return redirect("incident_detail", incident_id=incident.pk)
 
 
@@ -164,12 +160,8 @@ def incident_action_add(request: AuthedRequest, incident_id: int) -> HttpRespons
     form = FollowUpActionForm(
         request.POST, owners=queries.action_owners(principal, incident.site_id)
     )
-    if not form.is_valid():
-        flash_form_errors(request, form)
-    else:
-        with errors_flashed(request):
-            actions.add_follow_up_action(incident, by=principal, **form.cleaned_data)
-            messages.success(request, _("The follow-up action has been added."))
+    add = partial(actions.add_follow_up_action, incident)
+    apply_posted_form(request, form, add, _("The follow-up action has been added."))
     return redirect("incident_detail", incident_id=incident.pk)
 
 
