@@ -16,7 +16,8 @@ from coordo.access.http import AuthedRequest, principal_of, require_perm
 from coordo.access.models import AuditAction
 from coordo.access.policy import Perm
 from coordo.incidents import actions, queries
-from coordo.incidents.forms import DebriefingForm, FollowUpActionForm, SupportOfferForm
+from coordo.incidents.forms import DebriefingForm, SupportOfferForm
+from coordo.incidents.views.reports import follow_up_action_form
 from coordo.web.posting import apply_posted_form, errors_flashed, errors_onto
 from coordo.web.sites import current_site
 
@@ -51,7 +52,7 @@ def debriefing_detail(request: AuthedRequest, debriefing_id: int) -> HttpRespons
     principal = principal_of(request)
     debriefing = queries.get_debriefing(principal, debriefing_id)
     audit.record(AuditAction.VIEW, principal=principal, obj=debriefing)
-    form = FollowUpActionForm(owners=queries.action_owners(principal, debriefing.site_id))
+    form = follow_up_action_form(principal, debriefing.site_id)
     return render(
         request, "incidents/debriefing_detail.html", {"debriefing": debriefing, "action_form": form}
     )
@@ -61,9 +62,7 @@ def debriefing_detail(request: AuthedRequest, debriefing_id: int) -> HttpRespons
 def debriefing_action_add(request: AuthedRequest, debriefing_id: int) -> HttpResponse:
     principal = principal_of(request)
     debriefing = queries.get_debriefing(principal, debriefing_id)
-    form = FollowUpActionForm(
-        request.POST, owners=queries.action_owners(principal, debriefing.site_id)
-    )
+    form = follow_up_action_form(principal, debriefing.site_id, request.POST)
     add = partial(actions.add_debriefing_action, debriefing)
     apply_posted_form(request, form, add, _("The follow-up action has been added."))
     return redirect("debriefing_detail", debriefing_id=debriefing.pk)

@@ -112,6 +112,13 @@ def _involvement_form(
     )
 
 
+def follow_up_action_form(
+    principal: Principal, site_id: int, data: object = None
+) -> FollowUpActionForm:
+    """The form of a follow-up action (of an incident or a debriefing): an owner of the team."""
+    return FollowUpActionForm(data, owners=queries.action_owners(principal, site_id))
+
+
 def incident_detail(request: AuthedRequest, incident_id: int) -> HttpResponse:
     principal = principal_of(request)
     incident = queries.get_incident(principal, incident_id)
@@ -136,7 +143,7 @@ def incident_detail(request: AuthedRequest, incident_id: int) -> HttpResponse:
         "can_follow_up": can_follow_up,
         "involvement_form": involvement_form,
         "status_form": StatusForm(initial={"status": incident.status}),
-        "action_form": FollowUpActionForm(owners=queries.action_owners(principal, incident.site_id))
+        "action_form": follow_up_action_form(principal, incident.site_id)
         if can_follow_up
         else None,
     }
@@ -157,9 +164,7 @@ def incident_status(request: AuthedRequest, incident_id: int) -> HttpResponse:
 def incident_action_add(request: AuthedRequest, incident_id: int) -> HttpResponse:
     principal = principal_of(request)
     incident = queries.get_incident_to_follow_up(principal, incident_id)
-    form = FollowUpActionForm(
-        request.POST, owners=queries.action_owners(principal, incident.site_id)
-    )
+    form = follow_up_action_form(principal, incident.site_id, request.POST)
     add = partial(actions.add_follow_up_action, incident)
     apply_posted_form(request, form, add, _("The follow-up action has been added."))
     return redirect("incident_detail", incident_id=incident.pk)
