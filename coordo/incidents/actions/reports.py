@@ -38,6 +38,24 @@ class Involved:
     description: str = ""
 
 
+# What a report says besides its site, who was involved and who reports it: the fields of the
+# same names of the page's form and of the API's payload.
+REPORT_FIELDS = (
+    "key",
+    "occurred_at",
+    "place",
+    "type",
+    "severity",
+    "narrative",
+    "gbv_context",
+    "first_aid",
+    "police",
+    "ambulance",
+    "asked_to_leave",
+    "informed",
+)
+
+
 @transaction.atomic
 def report_incident(
     *,

@@ -18,7 +18,7 @@ from coordo.access.models import AuditAction
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
 from coordo.incidents import actions, queries
-from coordo.incidents.actions import Involved
+from coordo.incidents.actions import REPORT_FIELDS, Involved
 from coordo.incidents.forms import (
     FollowUpActionForm,
     InvolvementForm,
@@ -56,20 +56,9 @@ def incident_report(request: AuthedRequest) -> HttpResponse:
         with errors_onto(form):
             incident = actions.report_incident(
                 site=site,
-                key=data["key"],
-                occurred_at=data["occurred_at"],
-                place=data["place"],
-                type=data["type"],
-                severity=data["severity"],
-                narrative=data["narrative"],
-                gbv_context=data["gbv_context"],
                 involved=_involved(request, data),
-                first_aid=data["first_aid"],
-                police=data["police"],
-                ambulance=data["ambulance"],
-                asked_to_leave=data["asked_to_leave"],
-                informed=data["informed"],
                 by=principal,
+                **{name: data[name] for name in REPORT_FIELDS},
             )
             messages.success(request, _("The incident has been recorded."))
             return redirect("incident_detail", incident_id=incident.pk)
