@@ -9,6 +9,7 @@ from coordo.access.forms import limit_choices
 from coordo.access.ids import RecordsChoiceField
 from coordo.access.languages import language_choices
 from coordo.access.models import User
+from coordo.community.actions.programme import FIELDS as ACTIVITY_FIELDS
 from coordo.community.models import (
     CATEGORIES,
     Activity,
@@ -42,22 +43,7 @@ class ActivityForm(forms.ModelForm):
 
     class Meta:
         model = Activity
-        fields = [
-            "title",
-            "description",
-            "proposer_kind",
-            "proposer_name",
-            "proposer_user",
-            "proposer_partner",
-            "place",
-            "capacity",
-            "accessibility",
-            "languages",
-            "starts_on",
-            "start_time",
-            "end_time",
-            "recurrence",
-        ]
+        fields = list(ACTIVITY_FIELDS)  # what the action writes
         field_classes = {"starts_on": DayField}
         widgets = {
             "start_time": TIME,

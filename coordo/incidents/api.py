@@ -11,7 +11,7 @@ from coordo.access.ids import Id
 from coordo.access.policy import Perm
 from coordo.access.queries import get_site
 from coordo.incidents import actions, queries
-from coordo.incidents.actions import Involved, escalation
+from coordo.incidents.actions import REPORT_FIELDS, Involved, escalation
 from coordo.incidents.models import InvolvementRole
 from coordo.incidents.schemas import ActionOut, IncidentOut, ReportIn, action_out, incident_out
 
@@ -31,20 +31,9 @@ def report_incident(request: HttpRequest, payload: ReportIn) -> Status:
     ]
     incident = actions.report_incident(
         site=site,
-        key=payload.key,
-        occurred_at=payload.occurred_at,
-        place=payload.place,
-        type=payload.type,
-        severity=payload.severity,
-        narrative=payload.narrative,
-        gbv_context=payload.gbv_context,
         involved=involved,
-        first_aid=payload.first_aid,
-        police=payload.police,
-        ambulance=payload.ambulance,
-        asked_to_leave=payload.asked_to_leave,
-        informed=payload.informed,
         by=principal,
+        **{name: getattr(payload, name) for name in REPORT_FIELDS},
     )
     return Status(201, incident_out(incident))
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from datetime import date
 from typing import Any
+from urllib.parse import urlencode
 
 from django import forms
 from django.http import HttpRequest, HttpResponseBadRequest
@@ -162,6 +163,11 @@ def asked_period(request: HttpRequest) -> tuple[PeriodForm, date | None, date | 
     if form.is_valid():
         return form, form.cleaned_data["start"], form.cleaned_data["end"]
     return form, None, None
+
+
+def period_query(start: date, end: date) -> str:
+    """The query string that asks for the period again: a figures page's export links."""
+    return urlencode({"start": start.isoformat(), "end": end.isoformat()})
 
 
 def asked_day(form: forms.Form, field: str, default: date) -> tuple[date, bool]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 from typing import Any
-from urllib.parse import urlencode
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -15,7 +14,7 @@ from coordo.access.http import AuthedRequest, principal_of, require_perm
 from coordo.access.policy import Perm
 from coordo.community import actions, figures, queries
 from coordo.community.forms import AttendanceForm
-from coordo.web.periods import asked_period, refusal
+from coordo.web.periods import asked_period, period_query, refusal
 from coordo.web.posting import save_posted_form
 from coordo.web.sites import current_site
 from coordo.web.tabular import export_response
@@ -75,7 +74,7 @@ def community_figures(request: AuthedRequest) -> HttpResponse:
         "form": form,
         "site": site,
         "rows": rows,
-        "query": urlencode({"start": start.isoformat(), "end": end.isoformat()}),
+        "query": period_query(start, end),
         "months": months,
         "funders": figures.for_funders(rows),
     }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from datetime import timedelta
 
 from django.contrib.auth.decorators import login_not_required
@@ -25,23 +26,32 @@ def _language(request: HttpRequest) -> str:
     return translation.get_language_from_request(request) or "fr"
 
 
+def _public_page(
+    request: HttpRequest, template: str, context: Callable[[], Mapping[str, object]]
+) -> HttpResponse:
+    """A public page in the language asked for, with the languages to switch to; `context()`
+    is made in that language. Cacheable: it holds no personal data."""
+    language = _language(request)
+    with translation.override(language):
+        page = {**context(), "language": language, "languages": PUBLIC_LANGUAGES}
+        response = render(request, template, page)
+    return public(response)
+
+
 @login_not_required
 def public_programme(request: HttpRequest, site_id: int) -> HttpResponse:
     site = queries.public_site(site_id)
     today = timezone.localdate()
-    language = _language(request)
-    with translation.override(language):
-        items = queries.programme(
-            queries.published_activities(site), today, today + timedelta(weeks=WEEKS_AHEAD)
-        )
-        context = {
+    return _public_page(
+        request,
+        "community/public_programme.html",
+        lambda: {
             "site": site,
-            "items": items,
-            "language": language,
-            "languages": PUBLIC_LANGUAGES,
-        }
-        response = render(request, "community/public_programme.html", context)
-    return public(response)
+            "items": queries.programme(
+                queries.published_activities(site), today, today + timedelta(weeks=WEEKS_AHEAD)
+            ),
+        },
+    )
 
 
 @login_not_required
@@ -49,18 +59,17 @@ def public_activity(request: HttpRequest, site_id: int, activity_id: int) -> Htt
     site = queries.public_site(site_id)
     activity = queries.get_published_activity(site, activity_id)  # a draft is a 404
     today = timezone.localdate()
-    language = _language(request)
-    with translation.override(language):
-        occurrences = queries.occurrences(activity, today, today + timedelta(weeks=WEEKS_AHEAD))
-        context = {
+    return _public_page(
+        request,
+        "community/public_activity.html",
+        lambda: {
             "site": site,
             "activity": activity,
-            "occurrences": occurrences,
-            "language": language,
-            "languages": PUBLIC_LANGUAGES,
-        }
-        response = render(request, "community/public_activity.html", context)
-    return public(response)
+            "occurrences": queries.occurrences(
+                activity, today, today + timedelta(weeks=WEEKS_AHEAD)
+            ),
+        },
+    )
 
 
 @login_not_required
@@ -84,13 +93,5 @@ def public_house_rules(request: HttpRequest, site_id: int) -> HttpResponse:
     version = queries.rules_in_force(site, timezone.localdate())
     if version is None:
         raise Http404
-    language = _language(request)
-    with translation.override(language):
-        context = {
-            "site": site,
-            "version": version,
-            "language": language,
-            "languages": PUBLIC_LANGUAGES,
-        }
-        response = render(request, "community/public_house_rules.html", context)
-    return public(response)
+    context = {"site": site, "version": version}
+    return _public_page(request, "community/public_house_rules.html", lambda: context)

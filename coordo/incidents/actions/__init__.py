@@ -8,6 +8,7 @@ from coordo.incidents.actions.debriefings import (
 )
 from coordo.incidents.actions.register import declare_violence
 from coordo.incidents.actions.reports import (
+    REPORT_FIELDS,
     Involved,
     add_follow_up_action,
     add_involvement,
@@ -18,6 +19,7 @@ from coordo.incidents.actions.reports import (
 )
 
 __all__ = [
+    "REPORT_FIELDS",
     "Involved",
     "add_debriefing_action",
     "add_follow_up_action",

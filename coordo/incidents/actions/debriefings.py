@@ -14,6 +14,7 @@ from coordo.access import audit, writes
 from coordo.access.models import AuditAction, Site, User
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
+from coordo.incidents.actions.reports import new_follow_up_action, require_of_team
 from coordo.incidents.models import (
     Debriefing,
     FollowUpAction,
@@ -62,28 +63,19 @@ def add_debriefing_action(
     debriefing: Debriefing, *, title: str, owner: User, due: date, by: Principal
 ) -> FollowUpAction:
     by.require(Perm.INCIDENT_FOLLOW_UP, debriefing.site_id)
-    if not owner.memberships.filter(site_id=debriefing.site_id).exists():
-        raise ValidationError({"owner": _("The owner must be a member of the site's team.")})
     incident = debriefing.incidents.order_by("occurred_at", "pk").first()
-    assert incident is not None  # a debriefing always has one
-    action = FollowUpAction(
-        organisation_id=debriefing.organisation_id,
-        incident=incident,
-        debriefing=debriefing,
-        title=title,
-        owner=owner,
-        due=due,
-        created_by_id=by.user_id,
+    assert incident is not None  # a debriefing always has one, of its site
+    return new_follow_up_action(
+        incident, title=title, owner=owner, due=due, by=by, debriefing=debriefing
     )
-    writes.save_new(action, by=by, site_id=debriefing.site_id)
-    return action
 
 
 @transaction.atomic
 def offer_support(incident: Incident, *, worker: User, kind: str, by: Principal) -> SupportOffer:
     by.require(Perm.INCIDENT_FOLLOW_UP, incident.site_id)
-    if not worker.memberships.filter(site_id=incident.site_id).exists():
-        raise ValidationError({"worker": _("The worker must be a member of the site's team.")})
+    require_of_team(
+        worker, incident.site_id, "worker", _("The worker must be a member of the site's team.")
+    )
     offer = SupportOffer(
         organisation_id=incident.organisation_id,
         incident=incident,

@@ -9,6 +9,7 @@ from uuid import UUID
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.functional import Promise as StrPromise
 from django.utils.translation import gettext_lazy as _
 
 from coordo.access import audit, writes
@@ -17,6 +18,7 @@ from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
 from coordo.incidents.catalogue import FAMILY_OF, Family
 from coordo.incidents.models import (
+    Debriefing,
     FollowUpAction,
     Incident,
     Involvement,
@@ -34,6 +36,24 @@ class Involved:
     person: Person | None = None
     user: User | None = None
     description: str = ""
+
+
+# What a report says besides its site, who was involved and who reports it: the fields of the
+# same names of the page's form and of the API's payload.
+REPORT_FIELDS = (
+    "key",
+    "occurred_at",
+    "place",
+    "type",
+    "severity",
+    "narrative",
+    "gbv_context",
+    "first_aid",
+    "police",
+    "ambulance",
+    "asked_to_leave",
+    "informed",
+)
 
 
 @transaction.atomic
@@ -144,23 +164,43 @@ def add_follow_up_action(
     incident: Incident, *, title: str, owner: User, due: date, by: Principal
 ) -> FollowUpAction:
     by.require(Perm.INCIDENT_FOLLOW_UP, incident.site_id)
-    if not owner.memberships.filter(site_id=incident.site_id).exists():
-        raise ValidationError({"owner": _("The owner must be a member of the site's team.")})
+    action = new_follow_up_action(incident, title=title, owner=owner, due=due, by=by)
+    if incident.status == Status.OPEN:
+        incident.status = Status.FOLLOW_UP
+        incident.save(update_fields=["status"])
+    return action
+
+
+def new_follow_up_action(
+    incident: Incident,
+    *,
+    title: str,
+    owner: User,
+    due: date,
+    by: Principal,
+    debriefing: Debriefing | None = None,
+) -> FollowUpAction:
+    """A follow-up action on `incident` (decided at `debriefing`, when one was held), saved
+    and audited, for an owner of the site's team; the caller has checked `by` may add it."""
+    require_of_team(
+        owner, incident.site_id, "owner", _("The owner must be a member of the site's team.")
+    )
     action = FollowUpAction(
         organisation_id=incident.organisation_id,
         incident=incident,
+        debriefing=debriefing,
         title=title,
         owner=owner,
         due=due,
         created_by_id=by.user_id,
     )
-    action.full_clean()
-    action.save()
-    if incident.status == Status.OPEN:
-        incident.status = Status.FOLLOW_UP
-        incident.save(update_fields=["status"])
-    audit.record(AuditAction.CREATE, principal=by, obj=action, site_id=incident.site_id)
-    return action
+    return writes.save_new(action, by=by, site_id=incident.site_id)
+
+
+def require_of_team(user: User, site_id: int, field: str, message: StrPromise) -> None:
+    """Refuses, with `message` on `field`, a user who is not a member of the site's team."""
+    if not user.memberships.filter(site_id=site_id).exists():
+        raise ValidationError({field: message})
 
 
 @transaction.atomic
@@ -195,8 +235,10 @@ def add_involvement(
     if not (one.person or one.user or one.description):
         raise ValidationError(_("Choose a person or a worker, or describe who it was."))
     _check_at_site(one, incident.site_id)
-    if user is not None and not user.memberships.filter(site_id=incident.site_id).exists():
-        raise ValidationError({"user": _("The worker must be a member of the site's team.")})
+    if user is not None:
+        require_of_team(
+            user, incident.site_id, "user", _("The worker must be a member of the site's team.")
+        )
     return writes.save_new(_involvement(incident, one), by=by, site_id=incident.site_id)
 
 

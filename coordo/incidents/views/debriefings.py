@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -10,12 +12,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coordo.access import audit
-from coordo.access.http import AuthedRequest, flash_form_errors, principal_of, require_perm
+from coordo.access.http import AuthedRequest, principal_of, require_perm
 from coordo.access.models import AuditAction
 from coordo.access.policy import Perm
 from coordo.incidents import actions, queries
-from coordo.incidents.forms import DebriefingForm, FollowUpActionForm, SupportOfferForm
-from coordo.web.posting import errors_flashed, errors_onto
+from coordo.incidents.forms import DebriefingForm, SupportOfferForm
+from coordo.incidents.views.reports import follow_up_action_form
+from coordo.web.posting import apply_posted_form, errors_flashed, errors_onto
 from coordo.web.sites import current_site
 
 
@@ -49,7 +52,7 @@ def debriefing_detail(request: AuthedRequest, debriefing_id: int) -> HttpRespons
     principal = principal_of(request)
     debriefing = queries.get_debriefing(principal, debriefing_id)
     audit.record(AuditAction.VIEW, principal=principal, obj=debriefing)
-    form = FollowUpActionForm(owners=queries.action_owners(principal, debriefing.site_id))
+    form = follow_up_action_form(principal, debriefing.site_id)
     return render(
         request, "incidents/debriefing_detail.html", {"debriefing": debriefing, "action_form": form}
     )
@@ -59,15 +62,9 @@ def debriefing_detail(request: AuthedRequest, debriefing_id: int) -> HttpRespons
 def debriefing_action_add(request: AuthedRequest, debriefing_id: int) -> HttpResponse:
     principal = principal_of(request)
     debriefing = queries.get_debriefing(principal, debriefing_id)
-    form = FollowUpActionForm(
-        request.POST, owners=queries.action_owners(principal, debriefing.site_id)
-    )
-    if not form.is_valid():
-        flash_form_errors(request, form)
-    else:
-        with errors_flashed(request):
-            actions.add_debriefing_action(debriefing, by=principal, **form.cleaned_data)
-            messages.success(request, _("The follow-up action has been added."))
+    form = follow_up_action_form(principal, debriefing.site_id, request.POST)
+    add = partial(actions.add_debriefing_action, debriefing)
+    apply_posted_form(request, form, add, _("The follow-up action has been added."))
     return redirect("debriefing_detail", debriefing_id=debriefing.pk)
 
 
@@ -78,12 +75,8 @@ def support_offer(request: AuthedRequest, incident_id: int) -> HttpResponse:
     form = SupportOfferForm(
         request.POST, members=queries.action_owners(principal, incident.site_id)
     )
-    if not form.is_valid():
-        flash_form_errors(request, form)
-    else:
-        with errors_flashed(request):
-            actions.offer_support(incident, by=principal, **form.cleaned_data)
-            messages.success(request, _("The follow-up has been offered."))
+    offer = partial(actions.offer_support, incident)
+    apply_posted_form(request, form, offer, _("The follow-up has been offered."))
     return redirect("incident_detail", incident_id=incident.pk)
 
 

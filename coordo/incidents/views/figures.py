@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -15,7 +13,7 @@ from coordo.incidents import queries
 from coordo.incidents.figures import Figures, compute, protected_year
 from coordo.incidents.forms import YearForm
 from coordo.web.charts import Chart
-from coordo.web.periods import asked_period, refusal
+from coordo.web.periods import asked_period, period_query, refusal
 from coordo.web.sites import current_site
 from coordo.web.tabular.writing import export_response
 
@@ -91,7 +89,7 @@ def incident_figures(request: AuthedRequest) -> HttpResponse:
         "heat": heat,
         "hours": range(24),
         "charts": charts,
-        "query": urlencode({"start": start.isoformat(), "end": end.isoformat()}),
+        "query": period_query(start, end),
     }
     return render(request, "incidents/figures.html", context)
 

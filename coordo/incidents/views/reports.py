@@ -13,12 +13,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coordo.access import audit
-from coordo.access.http import AuthedRequest, flash_form_errors, principal_of, require_perm
+from coordo.access.http import AuthedRequest, principal_of, require_perm
 from coordo.access.models import AuditAction
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
 from coordo.incidents import actions, queries
-from coordo.incidents.actions import Involved
+from coordo.incidents.actions import REPORT_FIELDS, Involved
 from coordo.incidents.forms import (
     FollowUpActionForm,
     InvolvementForm,
@@ -56,20 +56,9 @@ def incident_report(request: AuthedRequest) -> HttpResponse:
         with errors_onto(form):
             incident = actions.report_incident(
                 site=site,
-                key=data["key"],
-                occurred_at=data["occurred_at"],
-                place=data["place"],
-                type=data["type"],
-                severity=data["severity"],
-                narrative=data["narrative"],
-                gbv_context=data["gbv_context"],
                 involved=_involved(request, data),
-                first_aid=data["first_aid"],
-                police=data["police"],
-                ambulance=data["ambulance"],
-                asked_to_leave=data["asked_to_leave"],
-                informed=data["informed"],
                 by=principal,
+                **{name: data[name] for name in REPORT_FIELDS},
             )
             messages.success(request, _("The incident has been recorded."))
             return redirect("incident_detail", incident_id=incident.pk)
@@ -112,6 +101,13 @@ def _involvement_form(
     )
 
 
+def follow_up_action_form(
+    principal: Principal, site_id: int, data: object = None
+) -> FollowUpActionForm:
+    """The form of a follow-up action (of an incident or a debriefing): an owner of the team."""
+    return FollowUpActionForm(data, owners=queries.action_owners(principal, site_id))
+
+
 def incident_detail(request: AuthedRequest, incident_id: int) -> HttpResponse:
     principal = principal_of(request)
     incident = queries.get_incident(principal, incident_id)
@@ -136,7 +132,7 @@ def incident_detail(request: AuthedRequest, incident_id: int) -> HttpResponse:
         "can_follow_up": can_follow_up,
         "involvement_form": involvement_form,
         "status_form": StatusForm(initial={"status": incident.status}),
-        "action_form": FollowUpActionForm(owners=queries.action_owners(principal, incident.site_id))
+        "action_form": follow_up_action_form(principal, incident.site_id)
         if can_follow_up
         else None,
     }
@@ -148,12 +144,8 @@ def incident_status(request: AuthedRequest, incident_id: int) -> HttpResponse:
     principal = principal_of(request)
     incident = queries.get_incident_to_follow_up(principal, incident_id)
     form = StatusForm(request.POST)
-    if not form.is_valid():
-        flash_form_errors(request, form)
-    else:
-        with errors_flashed(request):
-            actions.change_status(incident, status=form.cleaned_data["status"], by=principal)
-            messages.success(request, _("The status has been changed."))
+    change = partial(actions.change_status, incident)
+    apply_posted_form(request, form, change, _("The status has been changed."))
     return redirect("incident_detail", incident_id=incident.pk)
 
 
@@ -161,15 +153,9 @@ def incident_status(request: AuthedRequest, incident_id: int) -> HttpResponse:
 def incident_action_add(request: AuthedRequest, incident_id: int) -> HttpResponse:
     principal = principal_of(request)
     incident = queries.get_incident_to_follow_up(principal, incident_id)
-    form = FollowUpActionForm(
-        request.POST, owners=queries.action_owners(principal, incident.site_id)
-    )
-    if not form.is_valid():
-        flash_form_errors(request, form)
-    else:
-        with errors_flashed(request):
-            actions.add_follow_up_action(incident, by=principal, **form.cleaned_data)
-            messages.success(request, _("The follow-up action has been added."))
+    form = follow_up_action_form(principal, incident.site_id, request.POST)
+    add = partial(actions.add_follow_up_action, incident)
+    apply_posted_form(request, form, add, _("The follow-up action has been added."))
     return redirect("incident_detail", incident_id=incident.pk)
 
 
