@@ -547,17 +547,38 @@ class Hosted:
         return sum(self.by_sex.values())
 
 
+# A person's age band in the period's year (two years bounding each band, then "?"), and
+# whether the birth year is missing; COUNT(DISTINCT) ignores the NULL of the other persons.
+PERSONS_HOSTED = """
+    SELECT b.site_id, CASE {bands} ELSE '{unknown}' END, p.sex, COUNT(DISTINCT o.person_id),
+        COUNT(DISTINCT CASE WHEN p.birth_year IS NULL THEN o.person_id END)
+    FROM housing_occupancy o JOIN housing_unit u ON u.id = o.unit_id
+    JOIN housing_building b ON b.id = u.building_id JOIN people_person p ON p.id = o.person_id
+    WHERE COALESCE(o."end", %s) > %s AND o.start < %s AND b.site_id IN ({sites})
+    GROUP BY 1, 2, 3""".replace(
+    "{bands}",
+    " ".join(
+        f"WHEN p.birth_year >= %s AND p.birth_year <= %s THEN '{label}'"
+        for _low, _high, label in AGE_BANDS
+    ),
+).replace("{unknown}", UNKNOWN_AGE)
+
+
 def persons_hosted(site_ids: SiteIds, start: date, end: date) -> dict[int, Hosted]:
-    """The persons who slept at each site in the period, each counted once per site."""
-    rows = (
-        site_occupancies(site_ids, start, end)
-        .annotate(band=age_band(start.year, "person__birth_year"))
-        .values_list("unit__building__site_id", "band", "person__sex")
-        .annotate(
-            n=Count("person_id", distinct=True),
-            no_year=Count("person_id", distinct=True, filter=Q(person__birth_year__isnull=True)),
-        )
-    )
+    """The persons who slept at each site in the period, each counted once per site.
+
+    The occupancies of `site_occupancies` by `age_band` and sex, written by hand: the ORM
+    took twice as long to compile this statement as the database to run it.
+    """
+    if not site_ids:
+        return {}
+    years = [
+        year for low, high, _label in AGE_BANDS for year in (start.year - high, start.year - low)
+    ]
+    sql = PERSONS_HOSTED.format(sites=", ".join(["%s"] * len(site_ids)))
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*years, FAR_FUTURE, start, end, *site_ids])
+        rows = cursor.fetchall()
     hosted: dict[int, Hosted] = {}
     for site_id, band, sex, n, no_year in rows:
         found = hosted.setdefault(site_id, Hosted())
