@@ -19,7 +19,6 @@ from django.db.models import (
     Count,
     DurationField,
     Exists,
-    Expression,
     ExpressionWrapper,
     F,
     IntegerField,
@@ -31,7 +30,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce, Greatest, Least, TruncMonth
+from django.db.models.functions import Coalesce, TruncMonth
 from django.shortcuts import get_object_or_404
 
 from coordo.access.policy import Perm
@@ -321,7 +320,6 @@ def stay_history(principal: Principal, person: Person) -> QuerySet[Occupancy]:
 # one query grouped by site (two for capacity), whatever the number of sites and of stays.
 
 SiteIds = Sequence[int]
-NO_TIME = timedelta(0)
 AGE_BANDS = [
     (0, 17, "0-17"),
     (18, 24, "18-24"),
@@ -339,16 +337,6 @@ def months(start: date, end: date) -> list[tuple[date, date]]:
         bounds.append((max(first, start), min(following, end)))
         first = following
     return bounds
-
-
-def _clipped(
-    start: date, end: date, lower: str | Expression = "start", upper: str | Expression = "end"
-) -> ExpressionWrapper:
-    """Days of [lower, upper) inside [start, end), as a duration (negative when outside)."""
-    return ExpressionWrapper(
-        Least(Coalesce(upper, Value(end)), Value(end)) - Greatest(lower, Value(start)),
-        output_field=DurationField(),
-    )
 
 
 def days(duration: timedelta | None) -> int:
@@ -381,21 +369,51 @@ def site_occupancies(site_ids: SiteIds, start: date, end: date) -> QuerySet[Occu
     ).order_by()
 
 
+# The occupancies sharing a night with the period, as `site_occupancies`: how many begin
+# on each day and how many end on each day before the period's end (one statement).
+NIGHTS_EVENTS = """
+    SELECT 1, b.site_id, o.start, COUNT(*) {occupancies} GROUP BY b.site_id, o.start
+    UNION ALL
+    SELECT -1, b.site_id, o."end", COUNT(*) {occupancies} AND o."end" < %s
+    GROUP BY b.site_id, o."end" """
+SITE_OCCUPANCIES = """FROM housing_occupancy o JOIN housing_unit u ON u.id = o.unit_id
+    JOIN housing_building b ON b.id = u.building_id
+    WHERE COALESCE(o."end", %s) > %s AND o.start < %s AND b.site_id IN ({sites})"""
+
+
+def _day(value: date | str) -> date:
+    """A date selected through UNION ALL (SQLite hands it back as its text)."""
+    return value if isinstance(value, date) else date.fromisoformat(value)
+
+
 def nights_by_month(site_ids: SiteIds, start: date, end: date) -> dict[int, list[int]]:
-    """Nights slept in each month of [start, end), by site (a site without any is absent)."""
-    periods = months(start, end)
-    sums = {
-        f"m{index}": Sum(
-            Greatest(_clipped(first, last), Value(NO_TIME)), output_field=DurationField()
-        )
-        for index, (first, last) in enumerate(periods)
-    }
-    rows = (
-        site_occupancies(site_ids, start, end)
-        .values_list("unit__building__site_id")
-        .annotate(**sums)
-    )
-    return {site_id: [days(n) for n in nights] for site_id, *nights in rows}
+    """Nights slept in each month of [start, end), by site (a site without any is absent).
+
+    Written by hand, and counted in Python night by night from the days occupancies begin
+    and end (SQLite and PostgreSQL subtract dates differently): the ORM took three times
+    longer to compile its statement than the database to run it.
+    """
+    if not site_ids:
+        return {}
+    occupancies = SITE_OCCUPANCIES.format(sites=_marks(site_ids))
+    period: list[date | int] = [FAR_FUTURE, start, end, *site_ids]
+    with connection.cursor() as cursor:
+        cursor.execute(NIGHTS_EVENTS.format(occupancies=occupancies), [*period, *period, end])
+        rows = cursor.fetchall()
+    changes: dict[int, Counter[date]] = {}
+    for sign, site_id, day, n in rows:
+        changes.setdefault(site_id, Counter())[max(_day(day), start)] += sign * n
+    nights: dict[int, list[int]] = {}
+    for site_id, change in changes.items():
+        here, counts = 0, []
+        for first, last in months(start, end):
+            slept = 0
+            for offset in range((last - first).days):
+                here += change[first + timedelta(days=offset)]
+                slept += here
+            counts.append(slept)
+        nights[site_id] = counts
+    return nights
 
 
 # Grouped by the service and closure dates, which few units and closures share: the
@@ -416,7 +434,7 @@ CAPACITY_CLOSURES = """
 
 
 def _nights_inside(start: date, end: date, lower: date, upper: date | None) -> int:
-    """Nights of [lower, upper) inside [start, end), as `_clipped` (negative when outside)."""
+    """Nights of [lower, upper) inside [start, end), negative when outside."""
     return (min(upper or end, end) - max(lower, start)).days
 
 
