@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from django.db import connection
+from django.db import connections, router
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import (
     Case,
     CharField,
@@ -52,6 +53,12 @@ from coordo.housing.models import (
 from coordo.people.models import Household, Person
 
 ONE_DAY = timedelta(days=1)
+
+
+def _reading() -> BaseDatabaseWrapper:
+    """The database the ORM would read housing from: the replica, in a page or a render that
+    reads there (coordo/replica.py), for the statements written by hand too."""
+    return connections[router.db_for_read(Stay)]
 
 
 def _marks(values: Sequence[object]) -> str:
@@ -212,7 +219,7 @@ def free_places_tonight(principal: Principal, night: date) -> list[SiteFreePlace
         return []
     period = [FAR_FUTURE, night, night + ONE_DAY]
     sql = FREE_PLACES.format(sites=_marks(sites))
-    with connection.cursor() as cursor:
+    with _reading().cursor() as cursor:
         in_service = [night, FAR_FUTURE, night]
         cursor.execute(sql, [*period, *period, principal.organisation_id, *sites, *in_service])
         return [
@@ -263,7 +270,7 @@ def board_rows(principal: Principal, site_id: int, start: date, end: date) -> Bo
     if site_id not in principal.sites_where(Perm.STAY_VIEW):
         return BoardRows([], [], [])
     org = principal.organisation_id
-    with connection.cursor() as cursor:
+    with _reading().cursor() as cursor:
         cursor.execute(BOARD_UNITS, [org, site_id, end, FAR_FUTURE, start])
         units = cursor.fetchall()
         if not units:
@@ -397,7 +404,7 @@ def nights_by_month(site_ids: SiteIds, start: date, end: date) -> dict[int, list
         return {}
     occupancies = SITE_OCCUPANCIES.format(sites=_marks(site_ids))
     period: list[date | int] = [FAR_FUTURE, start, end, *site_ids]
-    with connection.cursor() as cursor:
+    with _reading().cursor() as cursor:
         cursor.execute(NIGHTS_EVENTS.format(occupancies=occupancies), [*period, *period, end])
         rows = cursor.fetchall()
     changes: dict[int, Counter[date]] = {}
@@ -451,7 +458,7 @@ def capacity_nights(site_ids: SiteIds, start: date, end: date) -> dict[int, int]
         return {}
     sites = _marks(site_ids)
     beds: Counter[int] = Counter()
-    with connection.cursor() as cursor:
+    with _reading().cursor() as cursor:
         cursor.execute(CAPACITY_UNITS.format(sites=sites), [end, start, *site_ids])
         for site_id, capacity, served_from, served_until, n in cursor.fetchall():
             beds[site_id] += capacity * n * _nights_inside(start, end, served_from, served_until)
@@ -606,7 +613,7 @@ def persons_hosted(site_ids: SiteIds, start: date, end: date) -> dict[int, Hoste
         year for low, high, _label in AGE_BANDS for year in (start.year - high, start.year - low)
     ]
     sql = PERSONS_HOSTED.format(sites=_marks(site_ids))
-    with connection.cursor() as cursor:
+    with _reading().cursor() as cursor:
         cursor.execute(sql, [*years, FAR_FUTURE, start, end, *site_ids])
         rows = cursor.fetchall()
     hosted: dict[int, Hosted] = {}
@@ -630,6 +637,6 @@ def households_by_type(site_ids: SiteIds, start: date, end: date) -> dict[int, C
     if not site_ids:
         return {}
     sql = HOUSEHOLDS_BY_TYPE.format(sites=_marks(site_ids))
-    with connection.cursor() as cursor:
+    with _reading().cursor() as cursor:
         cursor.execute(sql, [FAR_FUTURE, start, end, *site_ids])
         return _by_site(cursor.fetchall())
