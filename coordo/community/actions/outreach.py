@@ -113,11 +113,11 @@ def record_contact(
 def unlink_person(person: Person, *, since: date, by: Principal) -> int:
     """Her outreach consent withdrawn: no contact of the organisation names her any more.
 
-    Each contact stays, an anonymous count, with what the figures counted of the links
-    cleared (named, a front-desk request, a place since the round: placed is counted as of
-    today, a stay begun after her withdrawal is no outreach work to report); one audit row
-    each. No permission of its own: it follows a withdrawal `record_consent` allowed, and
-    reaches her contacts at every site of the organisation."""
+    Each contact stays, an anonymous count, keeping what the figures counted of the links it
+    loses (named, a front-desk request, a place since the round: as of the withdrawal, a
+    stay begun after it is no outreach follow-up to report); one audit row each. No
+    permission of its own: it follows the withdrawal `record_consent` allowed, and reaches
+    her contacts at every site of the organisation. Her front-desk request itself stays."""
     contacts = list(
         OutreachContact.objects.select_for_update()
         .filter(organisation_id=person.organisation_id, person=person)
@@ -126,8 +126,8 @@ def unlink_person(person: Person, *, since: date, by: Principal) -> int:
     starts = list(Occupancy.objects.filter(person=person).values_list("stay__start", flat=True))
     for contact in contacts:
         held_on = contact.round.held_on
-        contact.had_request = contact.had_request or contact.request_id is not None
-        contact.was_placed = contact.request_id is not None and any(s >= held_on for s in starts)
+        contact.had_request = contact.request_id is not None
+        contact.was_placed = contact.had_request and any(start >= held_on for start in starts)
         contact.person = contact.request = None
         contact.unlinked_on = since
         fields = ["person", "request", "unlinked_on", "had_request", "was_placed"]
