@@ -137,8 +137,10 @@ def flushed_rows(since: int) -> list[AuditEvent]:
 
 
 def test_the_daily_jobs_write_the_rows_of_the_ended_days_at_the_coarse_time(site, host, advisor):
-    days = [datetime(2026, 11, day, hour, 17, 42, tzinfo=BRUSSELS) for day, hour in
-            ((2, 9), (2, 16), (3, 23), (4, 1))]  # fmt: skip
+    days = [
+        datetime(2026, 11, day, hour, 17, 42, tzinfo=BRUSSELS)
+        for day, hour in ((2, 9), (2, 16), (3, 23), (4, 1))
+    ]
     declarations = []
     for moment in days:
         with time_machine.travel(moment, tick=False):
