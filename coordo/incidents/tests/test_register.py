@@ -230,6 +230,8 @@ def test_the_declaration_form_is_prefilled_from_her_incident(site, host):
     incident = report(site, host, type="threat", narrative="Un homme m'a menacée")
     page = verified_client(host).get(f"/register/declare/?incident={incident.pk}").content.decode()
     assert "Un homme m&#x27;a menacée" in page
+    # What "without my name" keeps, said before she chooses.
+    assert "the register keeps the day of your declaration, not its time" in page
 
 
 @on_test_day
