@@ -4,12 +4,14 @@ the prevention advisor only, printed and exported for the inspector, purged afte
 from __future__ import annotations
 
 import logging
+import threading
 from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 import time_machine
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.db import connection
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -293,3 +295,31 @@ def test_declarations_older_than_five_years_are_purged(site, host):
         ).count()
         == 1
     )
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite serialises writers")
+@pytest.mark.django_db(transaction=True)
+def test_two_runs_at_once_write_each_row_once(site, host):
+    moment = datetime(2026, 11, 3, 10, tzinfo=BRUSSELS)
+    with time_machine.travel(moment, tick=False):
+        pending = [declare(site, host, named=False, occurred_at=moment).pk for _ in range(6)]
+    runs = 4
+    barrier, written = threading.Barrier(runs), []
+
+    def run() -> None:
+        try:
+            barrier.wait()
+            written.append(write_pending_audit_rows())
+        finally:
+            connection.close()
+
+    with time_machine.travel(datetime(2026, 11, 4, 3, tzinfo=BRUSSELS), tick=False):
+        threads = [threading.Thread(target=run) for _ in range(runs)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    assert sum(written) == len(pending)
+    rows = AuditEvent.objects.filter(object_type="incidents.declaration")
+    assert sorted(int(pk) for pk in rows.values_list("object_id", flat=True)) == sorted(pending)
+    assert audit_chain.verify_chain(site.organisation_id).intact
