@@ -76,8 +76,8 @@ def write_pending_audit_rows() -> int:
     """The daily job: the audit row of each anonymous declaration of a day that has ended.
 
     Each row is written, and its declaration's `audit_pending` cleared, in one transaction,
-    the declaration locked first: a run that fails, or two runs at once, write each row
-    exactly once. Returns how many it wrote."""
+    the declaration locked first: a run that stops midway leaves the rest marked for the
+    next, and two runs at once write each row once. Returns how many it wrote."""
     today = timezone.make_aware(datetime.combine(timezone.localdate(), time.min))
     pending = list(
         Declaration.objects.filter(audit_pending=True, declared_at__lt=today).values_list(
