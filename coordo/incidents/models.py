@@ -6,6 +6,7 @@ to the site's coordination and to the report's author only.
 
 from __future__ import annotations
 
+import secrets
 from datetime import datetime, time
 
 from django.db import models
@@ -217,6 +218,17 @@ def declared_day(moment: datetime) -> datetime:
     return timezone.make_aware(datetime.combine(day, ANONYMOUS_DECLARED_AT))
 
 
+# Below 2**53: an id stays exact in JSON and JavaScript.
+DECLARATION_ID_LIMIT = 2**53
+_id_source = secrets.SystemRandom()
+
+
+def new_declaration_id() -> int:
+    """A new declaration's id, drawn at random from [1, 2**53): in sequence, it would place
+    an anonymous declaration between the named ones before and after it, to the minute."""
+    return _id_source.randrange(1, DECLARATION_ID_LIMIT)
+
+
 class Declaration(TenantModel):
     """One entry of the register of acts of violence by third parties (registre des faits
     de tiers, Code du bien-être au travail, book I title 3).
@@ -224,9 +236,13 @@ class Declaration(TenantModel):
     The declarant is named only when she chooses to be: otherwise the row keeps no link
     to her — no user, no incident (whose author is known) — and nothing places it in time
     finer than its day: `declared_at` is the day's noon, and its audit row, naming nobody, is
-    written after the day has ended, by the daily jobs (`audit_pending` until then).
+    written after the day has ended, by the daily jobs (`audit_pending` until then). Its id,
+    in its URL, its audit row and the exports, is drawn at random (`new_declaration_id`).
     """
 
+    id = models.BigIntegerField(
+        primary_key=True, default=new_declaration_id, editable=False, verbose_name="ID"
+    )
     site = models.ForeignKey(
         Site, on_delete=models.PROTECT, related_name="+", verbose_name=_("site")
     )
@@ -254,7 +270,7 @@ class Declaration(TenantModel):
     class Meta:
         verbose_name = _("declaration of violence by a third party")
         verbose_name_plural = _("register of acts of violence by third parties")
-        ordering = ["-occurred_at", "-pk"]
+        ordering = ["-occurred_at", "-declared_at", "-pk"]  # the ids are random
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(named=True)

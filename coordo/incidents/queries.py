@@ -173,6 +173,10 @@ def deliveries_about_incident(incident: Incident) -> QuerySet[Delivery]:
     return deliveries_about("incidents.incident", incident.pk)
 
 
+# The printed and exported register, oldest act first; the ids, random, only break exact ties.
+REGISTER_ORDER = ("occurred_at", "declared_at", "pk")
+
+
 def declarations_visible_to(principal: Principal) -> QuerySet[Declaration]:
     """The register: the direction's and the prevention advisor's, organisation-wide."""
     return Declaration.objects.visible_to(principal, Perm.REGISTER_VIEW).select_related(

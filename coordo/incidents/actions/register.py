@@ -6,6 +6,7 @@ day alone (`declared_day`), and its audit row is not written in her request, whe
 chain would put it between her own rows: a daily job (coordo/schedule.py) writes the rows of
 the days that have ended, in random order, at the declarations' coarse time. Until then the
 declaration is `audit_pending`, so a worker that is down loses none: the next run writes it.
+Nor does its id place it: every declaration's, named or not, is drawn at random.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import secrets
 from datetime import datetime, time, timedelta
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -24,7 +25,7 @@ from coordo.access.policy import Perm
 from coordo.access.request_context import unlinked
 from coordo.access.scoping import Principal
 from coordo.incidents.catalogue import FAMILY_OF, Family
-from coordo.incidents.models import Declaration, Incident, declared_day
+from coordo.incidents.models import Declaration, Incident, declared_day, new_declaration_id
 
 
 @transaction.atomic
@@ -62,14 +63,32 @@ def declare_violence(
         declared_at=timezone.now() if named else declared_day(timezone.now()),
         audit_pending=not named,
     )
-    declaration.full_clean()
+    declaration.full_clean(exclude=["id"])  # a drawn id already taken: `_insert` draws again
     if named:
-        declaration.save()
+        _insert(declaration)
         audit.record(AuditAction.CREATE, principal=by, obj=declaration)
         return declaration
     with unlinked():  # no log line of the save carries her request's id
-        declaration.save()
+        _insert(declaration)
     return declaration
+
+
+ID_DRAWS = 5
+
+
+def _insert(declaration: Declaration) -> None:
+    """Save a new declaration under its random id, drawing another if that one is taken
+    (one chance in about 10**15 per row there)."""
+    for draw in range(ID_DRAWS):
+        try:
+            with transaction.atomic():
+                declaration.save(force_insert=True)
+            return
+        except IntegrityError:
+            taken = Declaration.objects.filter(pk=declaration.pk).exists()
+            if not taken or draw == ID_DRAWS - 1:
+                raise
+            declaration.pk = new_declaration_id()
 
 
 def write_pending_audit_rows() -> int:
@@ -84,7 +103,7 @@ def write_pending_audit_rows() -> int:
             "pk", flat=True
         )
     )
-    # The chain would otherwise keep the declarations' order, that of their ids.
+    # The chain would otherwise keep the order the query returns them in.
     secrets.SystemRandom().shuffle(pending)
     written = 0
     with unlinked():

@@ -1,5 +1,6 @@
 """Migration 0004: the anonymous declarations already in the register keep their day alone
-(noon, Brussels time), as new ones do; the named ones keep their exact time."""
+(noon, Brussels time), as new ones do; the named ones keep their exact time.
+Migration 0005: the declarations already there keep their ids; new ones draw theirs."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from tests.migrations import a_house, migrate_to, migrate_to_latest
 
 PREVIOUS = ("incidents", "0003_debriefings_and_support_offers")
 MIGRATION = ("incidents", "0004_anonymous_declarations_dated_by_day")
+RANDOM_IDS = ("incidents", "0005_declaration_random_ids")
 
 
 @pytest.mark.django_db(transaction=True)
@@ -30,3 +32,26 @@ def test_existing_anonymous_declarations_are_dated_by_their_day():
     assert dict(migrated.objects.values_list("named", "declared_at")) == {False: noon, True: exact}
     assert not migrated.objects.filter(audit_pending=True).exists()  # their rows are written
     migrate_to_latest()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_existing_declarations_keep_their_ids():
+    apps = migrate_to([MIGRATION, ("access", "0008_roles_prevention_advisor_director")])
+    organisation, site = a_house(apps)
+    moment = datetime(2026, 11, 3, 9, 30, tzinfo=UTC)
+    fields = {"occurred_at": moment, "declared_at": moment, "type": "threat", "named": True}
+    rows = apps.get_model("incidents", "Declaration").objects
+    before = {
+        rows.create(organisation=organisation, site=site, description=d, **fields).pk: d
+        for d in ("first", "second", "third")
+    }
+
+    migrated = migrate_to([RANDOM_IDS]).get_model("incidents", "Declaration")
+    assert dict(migrated.objects.values_list("pk", "description")) == before
+    migrate_to_latest()
+    from coordo.incidents.models import Declaration
+
+    # No sequence left behind: the next one draws its id.
+    new = Declaration.objects.create(organisation_id=organisation.pk, site_id=site.pk, **fields)
+    assert new.pk not in before
+    assert Declaration.objects.count() == 4

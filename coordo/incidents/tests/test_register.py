@@ -23,6 +23,7 @@ from coordo.access.models import AuditEvent
 from coordo.access.roles import Role
 from coordo.access.scoping import principal_for_user
 from coordo.incidents import actions
+from coordo.incidents import models as incident_models
 from coordo.incidents.actions.register import write_pending_audit_rows
 from coordo.incidents.models import Declaration
 from coordo.incidents.tests.factories import on_test_day, report
@@ -154,7 +155,7 @@ def test_the_daily_jobs_write_the_rows_of_the_ended_days_at_the_coarse_time(site
     with time_machine.travel(datetime(2026, 11, 4, 3, 0, 5, tzinfo=BRUSSELS), tick=False):
         assert schedule.run_daily_jobs.call() == []
     rows = flushed_rows(since)
-    assert sorted(int(r.object_id) for r in rows) == [d.pk for d in declarations[:3]]
+    assert sorted(int(r.object_id) for r in rows) == sorted(d.pk for d in declarations[:3])
     assert {(r.action, r.actor_id, r.actor_label, r.request_id, r.ip) for r in rows} == {
         ("create", None, "", "", None)
     }
@@ -187,6 +188,39 @@ def test_the_register_dates_an_anonymous_declaration_by_its_day(site, host, advi
     assert by_description == {
         "Sans nom": day,
         "Avec nom": date_format(moment, "SHORT_DATETIME_FORMAT"),
+    }
+
+
+def test_the_ids_do_not_tell_in_which_order_the_declarations_came(site, host):
+    # In sequence, an anonymous declaration's id would sit between the named ones' exact times.
+    ids = [declare(site, host, named=n % 2 == 0).pk for n in range(20)]
+    assert ids != sorted(ids)  # random: 1 chance in 20! to come out sorted
+    assert len(set(ids)) == 20
+    assert all(0 < pk < 2**53 for pk in ids)  # exact in JSON and JavaScript
+
+
+class Draws:
+    """The random source of the ids, told what to give (the only thing not drawn here)."""
+
+    def __init__(self, *values):
+        self.values = list(values)
+
+    def randrange(self, start, stop):
+        value = self.values.pop(0)
+        assert start <= value < stop
+        return value
+
+
+@pytest.mark.parametrize("named", [True, False])
+def test_an_id_drawn_twice_is_drawn_again(site, host, monkeypatch, named):
+    taken, fresh = 4_503_599_627_370_497, 17
+    monkeypatch.setattr(incident_models, "_id_source", Draws(taken, taken, fresh))
+    first = declare(site, host, named=True, description="La première")
+    second = declare(site, host, named=named, description="La seconde")
+    assert (first.pk, second.pk) == (taken, fresh)
+    assert dict(Declaration.objects.values_list("pk", "description")) == {
+        taken: "La première",
+        fresh: "La seconde",
     }
 
 

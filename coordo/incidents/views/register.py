@@ -106,7 +106,9 @@ def _lines(declarations: list[Declaration]) -> list[list[object]]:
 def register_export(request: AuthedRequest) -> HttpResponse:
     """For the labour inspector: the whole register as CSV (or `?format=xlsx`)."""
     principal = principal_of(request)
-    declarations = list(queries.declarations_visible_to(principal).order_by("occurred_at", "pk"))
+    declarations = list(
+        queries.declarations_visible_to(principal).order_by(*queries.REGISTER_ORDER)
+    )
     audit.record(AuditAction.EXPORT, principal=principal, object_type="incidents.declaration")
     return export_response(
         request,
@@ -120,7 +122,9 @@ def register_export(request: AuthedRequest) -> HttpResponse:
 def register_pdf(request: AuthedRequest) -> HttpResponse:
     """The printable register: every declaration, one block each, in a Unicode font."""
     principal = principal_of(request)
-    declarations = list(queries.declarations_visible_to(principal).order_by("occurred_at", "pk"))
+    declarations = list(
+        queries.declarations_visible_to(principal).order_by(*queries.REGISTER_ORDER)
+    )
     audit.record(AuditAction.EXPORT, principal=principal, object_type="incidents.declaration")
     pdf = FPDF(format="A4")
     if DEJAVU.exists():
