@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from coordo.access import audit
+from coordo.access import audit, writes
 from coordo.access.models import AuditAction
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
@@ -80,5 +80,4 @@ def remove_closure(closure: UnitClosure, *, by: Principal) -> None:
     """Remove a period entered by mistake: the unit was never out of service."""
     site_id = closure.unit.building.site_id
     by.require(Perm.HOUSING_EDIT, site_id)
-    audit.record(AuditAction.DELETE, principal=by, obj=closure, site_id=site_id)
-    closure.delete()
+    writes.delete_audited(closure, by=by, site_id=site_id)

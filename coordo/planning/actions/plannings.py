@@ -226,8 +226,7 @@ def discard_draft(planning: Planning, *, by: Principal) -> None:
         Perm.PLANNING_EDIT,
         busy=_("Wait for the solver to finish, or cancel it, first."),
     )
-    audit.record(AuditAction.DELETE, principal=by, obj=planning)
-    planning.delete()
+    writes.delete_audited(planning, by=by)
 
 
 def next_published_version(planning: Planning) -> int:

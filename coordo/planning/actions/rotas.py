@@ -131,5 +131,4 @@ def change_rota_period(
 @transaction.atomic
 def remove_rota_period(period: RotaPeriod, *, by: Principal) -> None:
     by.require(Perm.PLANNING_EDIT, period.rota.site_id)
-    audit.record(AuditAction.DELETE, principal=by, obj=period, site_id=period.rota.site_id)
-    period.delete()
+    writes.delete_audited(period, by=by, site_id=period.rota.site_id)

@@ -158,8 +158,7 @@ def update_section(
 def remove_section(section: ReportSection, *, by: Principal) -> None:
     site_id = section.template.site_id
     by.require(Perm.REPORTS_EDIT, site_id)
-    audit.record(AuditAction.DELETE, principal=by, obj=section, site_id=site_id)
-    section.delete()
+    writes.delete_audited(section, by=by, site_id=site_id)
 
 
 @transaction.atomic
