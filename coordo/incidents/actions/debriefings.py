@@ -94,6 +94,6 @@ def answer_offer(offer: SupportOffer, *, accepted: bool, by: Principal) -> Suppo
         by.require(Perm.INCIDENT_FOLLOW_UP, offer.incident.site_id)
     offer.answer = OfferAnswer.ACCEPTED if accepted else OfferAnswer.DECLINED
     offer.answered_at = timezone.now()
-    offer.save(update_fields=["answer", "answered_at"])
-    audit.record(AuditAction.UPDATE, principal=by, obj=offer, site_id=offer.incident.site_id)
-    return offer
+    return writes.save_changed(
+        offer, by=by, fields=["answer", "answered_at"], site_id=offer.incident.site_id
+    )

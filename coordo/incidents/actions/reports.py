@@ -154,9 +154,7 @@ def change_status(incident: Incident, *, status: str, by: Principal) -> Incident
     if status not in Status.values:
         raise ValidationError({"status": _("Choose a status from the list.")})
     incident.status = status
-    incident.save(update_fields=["status"])
-    audit.record(AuditAction.UPDATE, principal=by, obj=incident)
-    return incident
+    return writes.save_changed(incident, by=by, fields=["status"])
 
 
 @transaction.atomic
@@ -211,9 +209,7 @@ def complete_action(action: FollowUpAction, *, by: Principal) -> FollowUpAction:
     if action.done_at is not None:
         raise ValidationError(_("This action is already done."))
     action.done_at = timezone.now()
-    action.save(update_fields=["done_at"])
-    audit.record(AuditAction.UPDATE, principal=by, obj=action, site_id=action.incident.site_id)
-    return action
+    return writes.save_changed(action, by=by, fields=["done_at"], site_id=action.incident.site_id)
 
 
 @transaction.atomic

@@ -51,9 +51,8 @@ def update_rota(rota: Rota, *, name: str, members: Collection[Worker], by: Princ
                 % {"names": ", ".join(names)}
             }
         )
-    rota.save(update_fields=["name"])
+    writes.save_changed(rota, by=by, fields=["name"])
     rota.members.set(members)
-    audit.record(AuditAction.UPDATE, principal=by, obj=rota)
     return rota
 
 
