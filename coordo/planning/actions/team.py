@@ -102,8 +102,7 @@ def change_window(window: WeeklyWindow, *, site: Site, by: Principal) -> WeeklyW
 @transaction.atomic
 def remove_window(window: WeeklyWindow, *, site: Site, by: Principal) -> None:
     _require_team_edit(by, window.worker, site)
-    _audit(AuditAction.DELETE, window, site, by)
-    window.delete()
+    writes.delete_audited(window, by=by, site_id=site.pk)
 
 
 @transaction.atomic
@@ -129,8 +128,7 @@ def unlink_worker_account(worker: Worker, *, site: Site, by: Principal) -> Worke
 def remove_absence(absence: Absence, *, site: Site, by: Principal) -> None:
     """An absence entered by mistake; the plannings already made are not changed."""
     _require_team_edit(by, absence.worker, site)
-    _audit(AuditAction.DELETE, absence, site, by)
-    absence.delete()
+    writes.delete_audited(absence, by=by, site_id=site.pk)
 
 
 @transaction.atomic
