@@ -360,8 +360,7 @@ def add_worker(*, site: Site, by: Principal, **data: Any) -> Worker:
         contract_hours=data["contract_hours"],
         email=data.get("email", ""),
     )
-    worker.full_clean()
-    worker.save()
+    writes.save_new(worker, by=by, site_id=site.pk)
     worker.sites.add(site)
     WeeklyWindow.objects.bulk_create(
         WeeklyWindow(
@@ -374,7 +373,6 @@ def add_worker(*, site: Site, by: Principal, **data: Any) -> Worker:
         )
         for day in data["weekdays"]
     )
-    audit.record(AuditAction.CREATE, principal=by, obj=worker, site_id=site.pk)
     return worker
 
 
