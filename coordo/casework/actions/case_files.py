@@ -10,8 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from coordo.access import audit, writes
-from coordo.access.models import AuditAction, Site, User
+from coordo.access import writes
+from coordo.access.models import Site, User
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
 from coordo.casework.actions.common import _check_person
@@ -240,11 +240,4 @@ def attach_document(
     )
     attachment.full_clean(exclude=["file"])
     attachment.file.save(uploads.stored_name(sniffed), upload, save=False)
-    # If the row cannot be written, the file on disk is removed: nothing is half-kept.
-    try:
-        attachment.save()
-    except Exception:
-        attachment.file.delete(save=False)
-        raise
-    audit.record(AuditAction.CREATE, principal=by, obj=attachment)
-    return attachment
+    return writes.save_new_with_file(attachment, file_field="file", by=by)
