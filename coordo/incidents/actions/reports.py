@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from coordo.access import audit, writes
 from coordo.access.models import AuditAction, Site, User
 from coordo.access.policy import Perm
+from coordo.access.queries import works_at
 from coordo.access.scoping import Principal
 from coordo.incidents.catalogue import FAMILY_OF, Family
 from coordo.incidents.models import (
@@ -197,7 +198,7 @@ def new_follow_up_action(
 
 def require_of_team(user: User, site_id: int, field: str, message: StrPromise) -> None:
     """Refuses, with `message` on `field`, a user who is not a member of the site's team."""
-    if not user.memberships.filter(site_id=site_id).exists():
+    if not works_at(user, site_id):
         raise ValidationError({field: message})
 
 

@@ -17,8 +17,9 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from coordo.access import audit, writes
-from coordo.access.models import AuditAction, Membership, Site, User
+from coordo.access.models import AuditAction, Site, User
 from coordo.access.policy import Perm
+from coordo.access.queries import works_at
 from coordo.access.scoping import Principal
 from coordo.notifications import Notice, send_notice_to_addresses
 from coordo.planning.models import Absence, WeeklyWindow, Worker
@@ -109,7 +110,7 @@ def remove_window(window: WeeklyWindow, *, site: Site, by: Principal) -> None:
 def link_worker_account(worker: Worker, *, site: Site, user: User, by: Principal) -> Worker:
     """The user then sees the worker's shifts on "my shifts"; they must be of the site."""
     _require_team_edit(by, worker, site)
-    if not Membership.objects.filter(user=user, site=site).exists():
+    if not works_at(user, site.pk):
         raise ValidationError({"user": _("Only a member of this site can be linked.")})
     if Worker.objects.filter(user=user).exclude(pk=worker.pk).exists():
         raise ValidationError({"user": _("This account is already linked to another worker.")})
