@@ -218,3 +218,22 @@ def test_a_declaration_without_a_name_leaves_no_trace_of_its_declarant(world, ca
     assert not [record for record in caplog.records if record.request_id == "d5c1a2b3e4f50617"]
     assert Delivery.objects.count() == inbox
     check_answer(answer, caplog, host, {"own": Role.HOST}, "own", "register_declare", "own", since)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", [Role.COORDINATOR, Role.SOCIAL_WORKER])
+def test_her_outreach_consent_withdrawn_the_round_no_longer_names_her(world, role, caplog):
+    """The world's named outreach contact, after she withdrew her outreach consent on her
+    page: the round's contacts show her tracer (her last name) nowhere, the page stays within
+    the canaries and the audit rule (the form below may still offer her, if she agrees again)."""
+    caplog.set_level(logging.DEBUG)
+    user, place = world.users[role], world.places["own"]
+    client = world.client(user)
+    withdrawal = {"purpose": "outreach", "given": "no", "date": "2026-11-20"}
+    assert client.post(route_url("person_consent_add", place), withdrawal).status_code == 302
+    since = last_audit_id()
+    answer = read(client, "community_round", place)
+    contacts = answer.content.decode().split("Record a contact")[0]
+    assert place.records["person"].last_name not in contacts
+    assert "no longer named: her consent was withdrawn" in contacts
+    check_answer(answer, caplog, user, {"own": role}, "own", "community_round", "own", since)

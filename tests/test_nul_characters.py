@@ -49,9 +49,35 @@ def test_a_person_form_with_a_nul_is_refused_and_nothing_saved(social_worker):
     assert "Le champ «first_name» contient un caractère NUL." in body
     assert '<html lang="fr">' in body
     assert not Person.objects.exists()
-    # htmx swaps the answer into part of a page: the reasons alone.
-    fragment = refused(client.post("/people/new/", fields, headers={"hx-request": "true"}))
-    assert fragment.strip().startswith('<ul class="errorlist nonfield" role="alert">')
+    # Posted by htmx: the reasons go to the page's messages, the form stays as filled in.
+    answer = client.post("/people/new/", fields, headers={"hx-request": "true"})
+    assert answer["HX-Reswap"] == "none"
+    assert "Le champ «first_name» contient un caractère NUL." in refused(answer)
+    assert not Person.objects.exists()
+
+
+@pytest.mark.django_db
+def test_an_htmx_search_with_a_nul_keeps_its_results_and_says_why_in_the_messages(
+    social_worker,
+):
+    client = verified_client(social_worker)
+    client.raise_request_exception = False
+    htmx = {"hx-request": "true", "hx-target": "results"}
+    # The live list of people (GET) and the front desk's search (POST), as htmx asks them.
+    for answer in (
+        client.get("/people/", {"q": "Elo\x00ise"}, headers=htmx),
+        client.post("/front-desk/search/", {"q": "Elo\x00ise"}, headers=htmx),
+    ):
+        # Nothing replaces the results (a swap lost the target until the page was reloaded)...
+        assert answer["HX-Reswap"] == "none"
+        body = refused(answer)
+        # ...and the reason goes, out of band, where the page shows its messages.
+        assert body.strip().startswith('<div class="messages" id="messages" role="status"')
+        assert 'hx-swap-oob="innerHTML"' in body
+        assert (
+            '<p class="message message-error">The field «q» contains a NUL character.</p>' in body
+        )
+        assert "Elo" not in body
 
 
 @pytest.mark.django_db

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from conftest import make_person, verified_client
 from coordo import personal_data, retention
+from coordo.access import audit
 from coordo.access.audit_chain import verify_chain
 from coordo.access.models import AuditAction, AuditEvent
 from coordo.access.scoping import principal_for_user
@@ -125,6 +126,32 @@ def test_applying_purges_exactly_the_expired_rows_audited(records, site):
     assert verify_chain(site.organisation_id).intact
     with time_machine.travel(SIX_YEARS_ON):
         assert run.dry_run() == {}  # nothing left to do: applying twice does nothing more
+
+
+@pytest.mark.django_db
+def test_the_rows_the_rules_write_name_them_on_the_audit_trail(records, site, admin_user):
+    # A row written without an actor before the rules were named: it stays as sealed.
+    with time_machine.travel(SIX_YEARS_ON - timedelta(days=1)):
+        earlier = audit.record(AuditAction.VIEW, obj=records["omar"])
+    with time_machine.travel(SIX_YEARS_ON):
+        call_command("retention", stdout=_Out())
+    written = AuditEvent.objects.filter(pk__gt=earlier.pk)
+    assert {(e.action, e.object_type) for e in written} == {
+        (AuditAction.DELETE, "casework.casefile"),
+        (AuditAction.DELETE, "casework.request"),
+        (AuditAction.UPDATE, "people.person"),
+    }
+    assert {(e.actor_id, e.actor_label) for e in written} == {(None, "system:retention")}
+    assert AuditEvent.objects.get(pk=earlier.pk).actor_label == ""
+    assert verify_chain(site.organisation_id).intact
+
+    def who(language: str) -> list[str]:
+        page = verified_client(admin_user, language).get("/audit/", {"action": "delete"})
+        rows = page.content.decode().split("<tbody>")[1].split("</tbody>")[0]
+        return [row.split("<td>")[2].split("</td>")[0] for row in rows.split("<tr>")[1:]]
+
+    assert who("en") == ["Retention rules", "Retention rules"]
+    assert who("fr") == ["Règles de conservation", "Règles de conservation"]
 
 
 @pytest.mark.django_db

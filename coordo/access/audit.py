@@ -12,7 +12,7 @@ from datetime import timedelta
 from django.db import models
 from django.utils import timezone
 
-from coordo.access.models import AuditAction, AuditEvent
+from coordo.access.models import AuditAction, AuditEvent, SystemActor
 from coordo.access.request_context import current_request_context
 from coordo.access.scoping import Principal
 
@@ -21,13 +21,19 @@ def record(
     action: str,
     *,
     principal: Principal | None = None,
+    system: SystemActor | None = None,
     obj: models.Model | None = None,
     object_type: str = "",
     object_id: object = "",
     site_id: int | None = None,
     organisation_id: int | None = None,
 ) -> AuditEvent:
-    """Append one audit row. `obj`, when given, supplies type, id, site and organisation."""
+    """Append one audit row. `obj`, when given, supplies type, id, site and organisation.
+
+    `system` names the part of Coordo that writes on no one's behalf (the retention rules);
+    with neither it nor a principal the row has no actor at all (an anonymous declaration)."""
+    if principal is not None and system is not None:
+        raise ValueError("an audit row has one actor: a principal or the system, not both")
     if obj is not None:
         object_type = object_type or obj._meta.label_lower
         object_id = object_id or obj.pk
@@ -40,7 +46,7 @@ def record(
         organisation_id=organisation_id,
         site_id=site_id,
         actor_id=principal.user_id if principal else None,
-        actor_label=principal.label if principal else "",
+        actor_label=principal.label if principal else (system or ""),
         action=action,
         object_type=object_type,
         object_id="" if object_id in (None, "") else str(object_id),

@@ -230,6 +230,15 @@ class AuditAction(models.TextChoices):
     REVOKE = "revoke", _("revoke")
 
 
+class SystemActor(models.TextChoices):
+    """Who wrote an audit row on no one's behalf: its code is the row's `actor_label` (sealed
+    into the chain as written), its name is shown in the reader's language."""
+
+    RETENTION = "system:retention", _("Retention rules")
+    NOTIFICATIONS = "system:notifications", _("Notifications")
+    CREATE_ADMIN = "system:create_admin", _("Set-up command (create_admin)")
+
+
 class AppendOnlyError(Exception):
     """Raised when code tries to change or remove an audit row."""
 

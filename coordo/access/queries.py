@@ -13,7 +13,15 @@ from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from coordo.access.models import ApiToken, AuditEvent, Membership, Organisation, Site, User
+from coordo.access.models import (
+    ApiToken,
+    AuditEvent,
+    Membership,
+    Organisation,
+    Site,
+    SystemActor,
+    User,
+)
 from coordo.access.policy import POLICY, Perm, Scope, mfa_required_for
 from coordo.access.scoping import Principal, principal_for_user
 
@@ -64,6 +72,12 @@ class AuditRow:
     kind: str  # the record's kind in the reader's language: "user", "case file"
     record: str  # a user's or site's name, else the record's id
     site: str
+
+    @property
+    def who(self) -> str:
+        """The actor without a user: the part of Coordo that wrote it, else its stored label."""
+        label = self.event.actor_label
+        return str(SystemActor(label).label) if label in SystemActor.values else label
 
 
 def audit_rows(principal: Principal, events: Iterable[AuditEvent]) -> list[AuditRow]:

@@ -6,3 +6,4 @@ from coordo import appconfig
 class CommunityConfig(appconfig.CoordoConfig):
     name = "coordo.community"
     verbose_name = _("Community life")
+    registers = ("actions.outreach",)  # unlinks her contacts when she withdraws her consent

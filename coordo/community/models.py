@@ -384,6 +384,11 @@ class OutreachContact(TenantModel):
         related_name="+",
         verbose_name=_("front-desk request"),
     )
+    # When she withdraws her outreach consent, the links to her and to her request are
+    # cleared; what the figures counted of them stays, so the months' figures do not change.
+    unlinked_on = models.DateField(_("no longer named since"), null=True, blank=True)
+    had_request = models.BooleanField(_("a front-desk request was opened"), default=False)
+    was_placed = models.BooleanField(_("placed before the withdrawal"), default=False)
     created_by = by_user(optional=True)
 
     site_path = "round__site"

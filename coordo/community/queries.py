@@ -362,10 +362,19 @@ def outreach_of_sites(site_ids: tuple[int, ...], start: date, end: date) -> list
 def _outreach_by_month(
     contacts: QuerySet[OutreachContact], stays: QuerySet[Occupancy] | None
 ) -> list[OutreachMonth]:
-    rows = contacts.values_list("round_id", "round__held_on", "person_id", "request_id", "given")
+    rows = contacts.values_list(
+        "round_id",
+        "round__held_on",
+        "person_id",
+        "request_id",
+        "given",
+        "unlinked_on",
+        "had_request",
+        "was_placed",
+    )
     months: dict[date, dict[str, Any]] = {}
     oriented_persons: list[tuple[date, int, date]] = []
-    for round_id, held_on, person_id, request_id, given in rows:
+    for round_id, held_on, person_id, request_id, given, unlinked_on, had, placed in rows:
         first = held_on.replace(day=1)
         month = months.setdefault(
             first,
@@ -373,9 +382,11 @@ def _outreach_by_month(
         )
         month["rounds"].add(round_id)
         month["contacts"] += 1
-        month["named"] += person_id is not None
+        # A contact she was unlinked from (her consent withdrawn) counts as it did before.
+        month["named"] += person_id is not None or unlinked_on is not None
         month["oriented"] += "orientation" in (given or [])
-        month["requests"] += request_id is not None
+        month["requests"] += request_id is not None or had
+        month["placed"] += placed and stays is not None
         if request_id is not None and person_id is not None:
             oriented_persons.append((first, person_id, held_on))
     if oriented_persons and stays is not None:

@@ -100,11 +100,8 @@ def get_action(principal: Principal, action_id: int) -> FollowUpAction:
 def action_owners(principal: Principal, site_id: int) -> QuerySet[User]:
     """Who may own a follow-up action: the site's team members."""
     return (
-        User.objects.filter(
-            organisation_id=principal.organisation_id,
-            is_active=True,
-            memberships__site_id=site_id,
-        )
+        User.objects.of_organisation(principal)
+        .filter(is_active=True, memberships__site_id=site_id)
         .distinct()
         .order_by("full_name")
     )

@@ -71,7 +71,7 @@ def notify(
     """An inbox row for each active recipient (once each), one audit row each, and an e-mail
     after commit; `link` is a path of Coordo ("/incidents/4/alert/")."""
     from coordo.access import audit
-    from coordo.access.models import AuditAction
+    from coordo.access.models import AuditAction, SystemActor
     from coordo.notifications.models import Delivery, EmailStatus
 
     # The platform's own superuser belongs to no organisation: no inbox.
@@ -89,7 +89,12 @@ def notify(
             object_id=str(about.pk) if about is not None else "",
             email_status=EmailStatus.PENDING if user.email else EmailStatus.NONE,
         )
-        audit.record(AuditAction.CREATE, obj=delivery, site_id=getattr(about, "site_id", None))
+        audit.record(
+            AuditAction.CREATE,
+            system=SystemActor.NOTIFICATIONS,
+            obj=delivery,
+            site_id=getattr(about, "site_id", None),
+        )
         deliveries.append(delivery)
     ids = [delivery.pk for delivery in deliveries if delivery.email_status == EmailStatus.PENDING]
     if ids:

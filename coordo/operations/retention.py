@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from coordo import retention
 from coordo.access import audit
-from coordo.access.models import AuditAction
+from coordo.access.models import AuditAction, SystemActor
 from coordo.operations.models import RetentionReport
 
 Counts = dict[int, dict[str, int]]  # organisation id -> rule key -> rows
@@ -55,7 +55,7 @@ def apply(today: date | None = None) -> Counts:
                     if rule.action == retention.Action.PURGE
                     else AuditAction.UPDATE
                 )
-                audit.record(action, obj=row)
+                audit.record(action, system=SystemActor.RETENTION, obj=row)
                 done.setdefault(row.organisation_id, Counter())[rule.key] += 1  # type: ignore[attr-defined]
             if rows:
                 act(rule, rows)

@@ -125,9 +125,8 @@ def convention_document(request: AuthedRequest, convention_id: int) -> HttpRespo
     if not convention.document:
         raise Http404
     audit.record(AuditAction.VIEW, principal=principal, obj=convention)
-    extension = (convention.document.name or "").rsplit(".", 1)[-1]
     return stored_file_attachment(
         convention.document,
-        filename=f"convention-{convention.pk}.{extension}",
+        stem=f"convention-{convention.pk}",
         content_type=convention.document_type,
     )

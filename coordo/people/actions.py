@@ -15,6 +15,7 @@ from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
 from coordo.people.models import ConsentRecord, Household, HouseholdMember, Person, Relationship
 from coordo.people.search import search_name
+from coordo.people.signals import consent_withdrawn
 
 PERSON_FIELDS = (
     "first_name",
@@ -111,7 +112,12 @@ def record_consent(
         date=date,
         recorded_by_id=by.named_worker_id(),
     )
-    return writes.save_new(record, by=by, site_id=person.site_id)
+    writes.save_new(record, by=by, site_id=person.site_id)
+    if not given:
+        # What her consent allowed ends with it, in this transaction (people/signals.py).
+        answers = consent_withdrawn.send(sender=ConsentRecord, record=record, by=by)
+        record.undone = tuple(str(said) for _receiver, said in answers if said)
+    return record
 
 
 @transaction.atomic

@@ -280,6 +280,10 @@ class ConsentRecord(TenantModel):
 
     site_path = "person__site"
 
+    # What the apps undid when this record withdrew a consent (set by `record_consent`, not
+    # stored): one sentence each, for the worker who recorded it.
+    undone: tuple[str, ...] = ()
+
     class Meta:
         verbose_name = _("consent record")
         verbose_name_plural = _("consent records")

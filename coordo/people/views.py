@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
+from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -28,7 +29,7 @@ from coordo.people.forms import (
     PersonForm,
     PersonSearchForm,
 )
-from coordo.people.models import Person
+from coordo.people.models import ConsentRecord, Person
 from coordo.web.posting import apply_posted_form, errors_flashed, errors_onto, form_page
 from coordo.web.sites import current_site
 
@@ -153,10 +154,16 @@ def person_edit(request: AuthedRequest, person_id: int) -> HttpResponse:
 def person_consent_add(request: AuthedRequest, person_id: int) -> HttpResponse:
     principal = principal_of(request)
     person = queries.get_person(principal, person_id, Perm.CONSENT_EDIT)
-    action = partial(actions.record_consent, person)
-    apply_posted_form(
-        request, ConsentForm(request.POST), action, _("The consent has been recorded.")
-    )
+    done: dict[str, ConsentRecord] = {}
+
+    def write(**values: Any) -> None:
+        done["record"] = actions.record_consent(person, **values)
+
+    if apply_posted_form(
+        request, ConsentForm(request.POST), write, _("The consent has been recorded.")
+    ):
+        for said in done["record"].undone:  # what a withdrawal undid (people/signals.py)
+            messages.info(request, said)
     return redirect("person_detail", person_id=person.pk)
 
 

@@ -26,7 +26,19 @@ _ids = itertools.count(1)
 
 
 @dataclass(frozen=True)
-class Chart:
+class Embedded:
+    """What charts/chart.html embeds: its element's id, its spec's beside it, its CSS class."""
+
+    element_id: str = field(default_factory=lambda: f"chart-{next(_ids)}", kw_only=True)
+    css_class = ""
+
+    @property
+    def spec_id(self) -> str:
+        return f"{self.element_id}-spec"
+
+
+@dataclass(frozen=True)
+class Chart(Embedded):
     """A chart of one measure (`y`) over one category or time (`x`), optionally split by `series`.
 
     `rows` are plain values (str, int, float): the same rows are the table beside the chart.
@@ -44,30 +56,18 @@ class Chart:
     temporal: bool = False
     width: int = 480
     height: int = 240
-    element_id: str = field(default_factory=lambda: f"chart-{next(_ids)}")
-
-    css_class = ""
-
-    @property
-    def spec_id(self) -> str:
-        return f"{self.element_id}-spec"
 
     def spec(self) -> dict[str, Any]:
         return chart_spec(self)
 
 
 @dataclass(frozen=True)
-class Sparkline:
+class Sparkline(Embedded):
     """A dashboard tile's last months, as a small line without axes."""
 
     title: str
     values: Sequence[float | int | None]
-    element_id: str = field(default_factory=lambda: f"chart-{next(_ids)}")
     css_class = "sparkline"
-
-    @property
-    def spec_id(self) -> str:
-        return f"{self.element_id}-spec"
 
     def spec(self) -> dict[str, Any]:
         return sparkline_spec(self.values, label=self.title)
@@ -167,17 +167,11 @@ def to_png(spec: Mapping[str, Any], *, scale: float = 2) -> bytes:
 
 
 @dataclass(frozen=True)
-class Drawn:
+class Drawn(Embedded):
     """A spec already built (an archived report's), to embed with charts/chart.html."""
 
     title: str
     built: Mapping[str, Any] = field(repr=False)
-    element_id: str = field(default_factory=lambda: f"chart-{next(_ids)}")
-    css_class = ""
-
-    @property
-    def spec_id(self) -> str:
-        return f"{self.element_id}-spec"
 
     def spec(self) -> Mapping[str, Any]:
         return self.built

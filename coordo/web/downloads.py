@@ -34,7 +34,9 @@ def attachment(
     return response
 
 
-def stored_file_attachment(file: FieldFile, *, filename: str, content_type: str) -> HttpResponse:
-    """An uploaded document, always saved and never rendered; it is small (10 MB at most)."""
+def stored_file_attachment(file: FieldFile, *, stem: str, content_type: str) -> HttpResponse:
+    """An uploaded document, always saved and never rendered, named `stem` and the extension
+    it was stored with (never the name it was uploaded as); it is small (10 MB at most)."""
+    extension = (file.name or "").rsplit(".", 1)[-1]
     with file.open("rb") as handle:
-        return attachment(handle.read(), filename=filename, content_type=content_type)
+        return attachment(handle.read(), filename=f"{stem}.{extension}", content_type=content_type)

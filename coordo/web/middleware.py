@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.contrib.messages import ERROR
+from django.contrib.messages.storage.base import Message
 from django.core.validators import ProhibitNullCharactersValidator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.loader import render_to_string
@@ -99,9 +101,14 @@ def _page_refusal(request: HttpRequest, fields: list[str]) -> HttpResponse:
         gettext("The field «%(field)s» contains a NUL character.") % {"field": _shown(field)}
         for field in fields
     ] or [gettext("The address contains a NUL character.")]
-    # htmx swaps the answer into the part of the page it updates: the reasons alone.
-    template = "nul_refused.html#reasons" if "HX-Request" in request.headers else "nul_refused.html"
-    return HttpResponse(render_to_string(template, {"reasons": reasons}), status=400)
+    if "HX-Request" not in request.headers:
+        return HttpResponse(render_to_string("nul_refused.html", {"reasons": reasons}), status=400)
+    # htmx: the part of the page it updates (search results, a form) stays as it is, and the
+    # reasons go where the page shows its messages; swapping them in instead lost the target.
+    shown = {"messages": [Message(ERROR, reason) for reason in reasons], "swap_oob": True}
+    response = HttpResponse(render_to_string("base.html#messages", shown), status=400)
+    response["HX-Reswap"] = "none"
+    return response
 
 
 class PermissionsPolicyMiddleware:

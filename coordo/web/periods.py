@@ -17,15 +17,22 @@ after these bounds.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 
 from django import forms
-from django.http import HttpRequest, HttpResponseBadRequest
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+
+from coordo.access.http import AuthedRequest
+from coordo.access.models import Site
+from coordo.access.policy import Perm
+from coordo.web.sites import current_site
 
 EARLIEST = date(2000, 1, 1)  # before Coordo and before any record a house keeps
 YEARS_AHEAD = 2  # a planning, an on-call rota or a closure is set at most this far ahead
@@ -168,6 +175,35 @@ def asked_period(request: HttpRequest) -> tuple[PeriodForm, date | None, date | 
 def period_query(start: date, end: date) -> str:
     """The query string that asks for the period again: a figures page's export links."""
     return urlencode({"start": start.isoformat(), "end": end.isoformat()})
+
+
+def period_page(
+    request: AuthedRequest,
+    perm: Perm,
+    template: str,
+    shown: Callable[[Site, date, date], Mapping[str, object]],
+) -> HttpResponse:
+    """A figures page of the current site (where the role holds `perm`) over the period asked:
+    `template` with the site, the form, the `query` of its export links and `shown(site, start,
+    end)`; a refused period shows the form and its errors, answering 400."""
+    site = current_site(request, perm)
+    form, start, end = asked_period(request)
+    if start is None or end is None:
+        return render(request, template, {"site": site, "form": form}, status=400)
+    context = {"site": site, "form": form, "query": period_query(start, end)}
+    return render(request, template, context | dict(shown(site, start, end)))
+
+
+def period_export(
+    request: AuthedRequest, perm: Perm, export: Callable[[Site, date, date], HttpResponse]
+) -> HttpResponse:
+    """The export of a figures page: `export(site, start, end)` over the period asked, or the
+    400 of a refused one."""
+    site = current_site(request, perm)
+    form, start, end = asked_period(request)
+    if start is None or end is None:
+        return refusal(form)
+    return export(site, start, end)
 
 
 def asked_day(form: forms.Form, field: str, default: date) -> tuple[date, bool]:

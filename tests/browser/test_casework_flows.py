@@ -125,3 +125,26 @@ def test_typing_a_known_name_warns_before_registering(page, site):
     page.get_by_role("button", name="Register the request").click()
     expect(page.get_by_text("The request of Hawa Camara is in today's queue.")).to_be_visible()
     assert Request.objects.get().person.first_name == "Hawa"
+
+
+def test_a_nul_in_the_desk_search_keeps_the_results_and_says_why(page, site):
+    make_person(site, "Hawa", "Camara", birth_year=1988)
+    worker_logged_in(page, site)
+    page.goto("/front-desk/")
+    search = page.get_by_label("Search by name or birth year")
+    search.fill("hawa")
+    results = page.locator("#desk-search-results")
+    expect(results.get_by_label("CAMARA Hawa · 1988")).to_be_visible()
+    # A NUL pasted from another program: no keyboard types one, so the box is set by hand.
+    with page.expect_response("**/front-desk/search/") as refusal:
+        search.evaluate(
+            "box => { box.value = 'ha\\u0000wa'; box.dispatchEvent(new Event('input')) }"
+        )
+    assert refusal.value.status == 400
+    expect(page.locator("#messages")).to_contain_text("The field «q» contains a NUL character.")
+    expect(results.get_by_label("CAMARA Hawa · 1988")).to_be_visible()
+    # The results are still there to update: the next search answers as before.
+    search.fill("camara")
+    expect(results.get_by_label("CAMARA Hawa · 1988")).to_be_visible()
+    search.fill("zz")
+    expect(results.get_by_label("CAMARA Hawa · 1988")).to_be_hidden()

@@ -104,7 +104,7 @@ ROUTES: dict[str, Route] = {
     "public_programme_ics": Route(target="public_site", allowed=NOBODY, denied=200, anonymous=200),
 }  # fmt: skip
 
-# A round's page lists its contacts: one list row, naming the persons linked there.
+# A round's page lists its contacts and, to who may name, the persons to name: one list row.
 PERSONS_NAMED = {
     "community.outreachcontact": of(OutreachContact, lambda contact: [contact.person_id]),
 }

@@ -134,12 +134,16 @@ def site_edit(request: AuthedRequest, site_id: int | None = None) -> HttpRespons
         else Site(organisation=_organisation(request))
     )
     form = SiteForm(request.POST or None, instance=site)
-    if request.method == "POST" and form.is_valid():
-        with errors_onto(form):
-            actions.save_site(form.save(commit=False), by=principal)
-            messages.success(request, _("The site has been saved."))
-            return redirect("site_list")
-    return render(request, "access/admin/site_form.html", {"form": form, "site": site})
+    return form_page(
+        request,
+        form,
+        # The form's fields are on its instance already.
+        lambda by, **_fields: actions.save_site(form.save(commit=False), by=by),
+        done=_("The site has been saved."),
+        then=redirect("site_list"),
+        template="access/admin/site_form.html",
+        context={"site": site},
+    )
 
 
 @require_perm(Perm.ORG_MANAGE)

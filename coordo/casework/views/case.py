@@ -300,9 +300,6 @@ def attachment_download(request: AuthedRequest, attachment_id: int) -> HttpRespo
     principal = principal_of(request)
     attachment = queries.get_attachment(principal, attachment_id)
     audit.record(AuditAction.VIEW, principal=principal, obj=attachment)
-    extension = (attachment.file.name or "").rsplit(".", 1)[-1]
     return stored_file_attachment(
-        attachment.file,
-        filename=f"document-{attachment.pk}.{extension}",
-        content_type=attachment.content_type,
+        attachment.file, stem=f"document-{attachment.pk}", content_type=attachment.content_type
     )

@@ -32,7 +32,7 @@ from coordo.people.queries import (
     possible_duplicates,
     search_persons,
 )
-from coordo.web.posting import apply_posted_form, errors_onto
+from coordo.web.posting import apply_posted_form, errors_onto, form_page
 from coordo.web.sites import current_site
 
 
@@ -151,21 +151,16 @@ def referral_create(request: AuthedRequest, person_id: int) -> HttpResponse:
         desk_request = queries.get_request(principal, request_id)
         if desk_request is not None and desk_request.person_id != person.pk:
             desk_request = None
-    form = ReferralForm(request.POST or None, partners=partners_visible_to(principal))
-    if request.method == "POST" and form.is_valid():
-        with errors_onto(form):
-            actions.refer_person(
-                site=site,
-                person=person,
-                request=desk_request,
-                by=principal,
-                **form.cleaned_data,
-            )
-            messages.success(request, _("The referral has been recorded."))
-            return redirect("front_desk" if desk_request else "referral_follow_up")
-    audit.record(AuditAction.VIEW, principal=principal, obj=person)
-    context = {"form": form, "person": person, "desk_request": desk_request}
-    return render(request, "casework/referral_form.html", context)
+    return form_page(
+        request,
+        ReferralForm(request.POST or None, partners=partners_visible_to(principal)),
+        partial(actions.refer_person, site=site, person=person, request=desk_request),
+        done=_("The referral has been recorded."),
+        then=redirect("front_desk" if desk_request else "referral_follow_up"),
+        template="casework/referral_form.html",
+        context={"person": person, "desk_request": desk_request},
+        shown=lambda: audit.record(AuditAction.VIEW, principal=principal, obj=person),
+    )
 
 
 @require_perm(Perm.REFERRAL_EDIT)

@@ -16,7 +16,9 @@ from coordo.community.models import CATEGORIES, Activity, Attendance, Occurrence
 COUNTS = ("total", *CATEGORIES, "first_visits")
 
 
-def _check(activity: Activity, counts: dict[str, int], over_capacity_confirmed: bool) -> None:
+def _validate_counts(
+    activity: Activity, counts: dict[str, int], over_capacity_confirmed: bool
+) -> None:
     errors = {
         name: _("A count cannot be under zero.") for name in COUNTS if counts.get(name, 0) < 0
     }
@@ -74,7 +76,7 @@ def record_attendance(
         "partner_workers": partner_workers,
         "first_visits": first_visits,
     }
-    _check(activity, counts, over_capacity_confirmed)
+    _validate_counts(activity, counts, over_capacity_confirmed)
     _took_place(activity, occurrence_date)
     attendance, _created = Attendance.objects.update_or_create(
         activity=activity,

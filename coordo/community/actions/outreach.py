@@ -7,9 +7,11 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
-from coordo.access import audit
+from coordo.access import audit, writes
 from coordo.access.models import AuditAction, Site
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
@@ -23,9 +25,11 @@ from coordo.community.models import (
     OutreachContact,
     OutreachRound,
 )
+from coordo.housing.models import Occupancy
 from coordo.people.actions import record_consent
-from coordo.people.models import ConsentPurpose, Person
+from coordo.people.models import ConsentPurpose, ConsentRecord, Person
 from coordo.people.queries import has_consent
+from coordo.people.signals import consent_withdrawn
 
 
 @transaction.atomic
@@ -103,6 +107,48 @@ def record_contact(
                 person, purpose=ConsentPurpose.OUTREACH, given=True, date=outreach.held_on, by=by
             )
     return contact
+
+
+@transaction.atomic
+def unlink_person(person: Person, *, since: date, by: Principal) -> int:
+    """Her outreach consent withdrawn: no contact of the organisation names her any more.
+
+    Each contact stays, an anonymous count, keeping what the figures counted of the links it
+    loses (named, a front-desk request, a place since the round: as of the withdrawal, a
+    stay begun after it is no outreach follow-up to report); one audit row each. No
+    permission of its own: it follows the withdrawal `record_consent` allowed, and reaches
+    her contacts at every site of the organisation. Her front-desk request itself stays."""
+    contacts = list(
+        OutreachContact.objects.select_for_update()
+        .filter(organisation_id=person.organisation_id, person=person)
+        .select_related("round")
+    )
+    starts = list(Occupancy.objects.filter(person=person).values_list("stay__start", flat=True))
+    for contact in contacts:
+        held_on = contact.round.held_on
+        contact.had_request = contact.request_id is not None
+        contact.was_placed = contact.had_request and any(start >= held_on for start in starts)
+        contact.person = contact.request = None
+        contact.unlinked_on = since
+        fields = ["person", "request", "unlinked_on", "had_request", "was_placed"]
+        writes.save_changed(contact, by=by, fields=fields, site_id=contact.round.site_id)
+    return len(contacts)
+
+
+@receiver(consent_withdrawn, dispatch_uid="community_unlink_outreach_contacts")
+def _outreach_consent_withdrawn(
+    sender: type, *, record: ConsentRecord, by: Principal, **kwargs: Any
+) -> str | None:
+    if record.purpose != ConsentPurpose.OUTREACH:
+        return None
+    unlinked = unlink_person(record.person, since=record.date, by=by)
+    if not unlinked:
+        return None
+    return ngettext(
+        "%(count)d outreach contact no longer names her.",
+        "%(count)d outreach contacts no longer name her.",
+        unlinked,
+    ) % {"count": unlinked}
 
 
 @transaction.atomic

@@ -11,12 +11,12 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from coordo.access.http import AuthedRequest, principal_of, require_perm
+from coordo.access.models import Site
 from coordo.access.policy import Perm
 from coordo.community import actions, figures, queries
 from coordo.community.forms import AttendanceForm
-from coordo.web.periods import asked_period, period_query, refusal
+from coordo.web.periods import period_export, period_page
 from coordo.web.posting import save_posted_form
-from coordo.web.sites import current_site
 from coordo.web.tabular import export_response
 
 
@@ -53,40 +53,35 @@ def attendance_record(request: AuthedRequest, activity_id: int, day: str) -> Htt
 
 @require_perm(Perm.COMMUNITY_FIGURES)
 def community_figures(request: AuthedRequest) -> HttpResponse:
-    site = current_site(request, Perm.COMMUNITY_FIGURES)
-    form, start, end = asked_period(request)
-    if start is None or end is None:
-        return render(request, "community/figures.html", {"site": site, "form": form}, status=400)
     principal = principal_of(request)
-    rows = queries.attendance_figures(principal, site, start, end)
-    days, hours = queries.busiest(principal, site, start, end)
-    months = sorted(queries.totals_by_month(rows).items())
-    top = max((values["total"] for _month, values in months), default=0) or 1
-    chart = [
-        (index * 40, month, values["total"], round(values["total"] * 120 / top))
-        for index, (month, values) in enumerate(months)
-    ]
-    context = {
-        "chart": chart,
-        "chart_width": max(len(chart) * 40, 40),
-        "days": [(weekday_name(day), total) for day, total in days],
-        "hours": hours,
-        "form": form,
-        "site": site,
-        "rows": rows,
-        "query": period_query(start, end),
-        "months": months,
-        "funders": figures.for_funders(rows),
-    }
-    return render(request, "community/figures.html", context)
+
+    def shown(site: Site, start: date, end: date) -> dict[str, object]:
+        rows = queries.attendance_figures(principal, site, start, end)
+        days, hours = queries.busiest(principal, site, start, end)
+        months = sorted(queries.totals_by_month(rows).items())
+        top = max((values["total"] for _month, values in months), default=0) or 1
+        chart = [
+            (index * 40, month, values["total"], round(values["total"] * 120 / top))
+            for index, (month, values) in enumerate(months)
+        ]
+        return {
+            "chart": chart,
+            "chart_width": max(len(chart) * 40, 40),
+            "days": [(weekday_name(day), total) for day, total in days],
+            "hours": hours,
+            "rows": rows,
+            "months": months,
+            "funders": figures.for_funders(rows),
+        }
+
+    return period_page(request, Perm.COMMUNITY_FIGURES, "community/figures.html", shown)
 
 
 @require_perm(Perm.COMMUNITY_FIGURES)
 def community_figures_export(request: AuthedRequest) -> HttpResponse:
-    site = current_site(request, Perm.COMMUNITY_FIGURES)
-    form, start, end = asked_period(request)
-    if start is None or end is None:
-        return refusal(form)
-    rows = queries.attendance_figures(principal_of(request), site, start, end)
-    lines = figures.lines(rows, funders=request.GET.get("funders") == "1")
-    return export_response(request, lines, name="attendance", title=_("Attendance"))
+    def export(site: Site, start: date, end: date) -> HttpResponse:
+        rows = queries.attendance_figures(principal_of(request), site, start, end)
+        lines = figures.lines(rows, funders=request.GET.get("funders") == "1")
+        return export_response(request, lines, name="attendance", title=_("Attendance"))
+
+    return period_export(request, Perm.COMMUNITY_FIGURES, export)

@@ -68,7 +68,9 @@ def round_detail(request: AuthedRequest, round_id: int) -> HttpResponse:
     outreach = queries.get_round(principal, round_id)
     may_name = principal.can(Perm.PERSON_VIEW, outreach.site_id)
     contacts = list(queries.contacts_of(outreach))
-    if may_name and any(contact.person_id for contact in contacts):
+    # Who may name sees the persons named here and, in the form, the site's persons to name:
+    # one list row, even when no contact names anyone (all anonymous, or unlinked).
+    if may_name:
         audit.record(
             AuditAction.LIST,
             principal=principal,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -18,8 +20,7 @@ from coordo.disclosure import Period, Suppressed
 from coordo.housing.figures import Figures, aggregate_sites, compute, number, protected_figures
 from coordo.housing.forms import WholePeriodForm, last_ended_month
 from coordo.web.charts import Chart
-from coordo.web.periods import asked_period, refusal
-from coordo.web.sites import current_site
+from coordo.web.periods import period_export, period_page, refusal
 from coordo.web.tabular import export_response
 
 CHART_HEIGHT = 120
@@ -60,7 +61,8 @@ def _whole_period(request: AuthedRequest) -> tuple[WholePeriodForm, Period | Non
     return form, form.cleaned_data["whole"] if form.is_valid() else None
 
 
-def _page(request: AuthedRequest, site: Site, figures: Figures, **context: object) -> HttpResponse:
+def _shown(figures: Figures) -> dict[str, object]:
+    """The page's figures, its table by month and its chart."""
     highest = max([number(row.value) for row in figures.nights_by_month] + [1])
     months = [
         (
@@ -86,15 +88,13 @@ def _page(request: AuthedRequest, site: Site, figures: Figures, **context: objec
             for row in figures.nights_by_month
         ],
     )
-    context |= {
-        "site": site,
+    return {
         "figures": figures,
         "months": months,
         "chart_width": 40 * len(months),
         "chart_height": CHART_HEIGHT,
         "nights_chart": nights_chart,
     }
-    return render(request, "housing/figures.html", context)
 
 
 def _export(
@@ -122,23 +122,19 @@ def export_value(value: object) -> object:
 
 @require_perm(Perm.HOUSING_FIGURES)
 def figures_page(request: AuthedRequest) -> HttpResponse:
-    site = current_site(request, Perm.HOUSING_FIGURES)
-    form, start, end = asked_period(request)
-    if start is None or end is None:
-        return render(request, "housing/figures.html", {"site": site, "form": form}, status=400)
-    export_url = reverse("housing_figures_export")
-    query = urlencode({"start": start.isoformat(), "end": end.isoformat()})
-    figures = compute(site.pk, start, end)
-    return _page(request, site, figures, form=form, export_url=export_url, query=query)
+    def shown(site: Site, start: date, end: date) -> dict[str, object]:
+        export_url = reverse("housing_figures_export")
+        return {"export_url": export_url, **_shown(compute(site.pk, start, end))}
+
+    return period_page(request, Perm.HOUSING_FIGURES, "housing/figures.html", shown)
 
 
 @require_perm(Perm.HOUSING_FIGURES)
 def figures_export(request: AuthedRequest) -> HttpResponse:
-    site = current_site(request, Perm.HOUSING_FIGURES)
-    form, start, end = asked_period(request)
-    if start is None or end is None:
-        return refusal(form)
-    return _export(request, site, compute(site.pk, start, end))
+    def export(site: Site, start: date, end: date) -> HttpResponse:
+        return _export(request, site, compute(site.pk, start, end))
+
+    return period_export(request, Perm.HOUSING_FIGURES, export)
 
 
 def _aggregate_site(request: AuthedRequest, site_id: int) -> Site:
@@ -155,17 +151,16 @@ def figures_aggregate(request: AuthedRequest, site_id: int) -> HttpResponse:
         context = {"site": site, "form": form, "aggregate": True, "legend": LEGEND}
         return render(request, "housing/figures.html", context, status=400)
     figures = protected_figures(site.pk, period, today=timezone.localdate())
-    export_url = reverse("housing_figures_aggregate_export", args=[site.pk])
-    return _page(
-        request,
-        site,
-        figures,
-        form=form,
-        export_url=export_url,
-        aggregate=True,
-        query=urlencode({"period": period.code}),
-        legend=LEGEND,
-    )
+    context = {
+        "site": site,
+        "form": form,
+        "export_url": reverse("housing_figures_aggregate_export", args=[site.pk]),
+        "aggregate": True,
+        "query": urlencode({"period": period.code}),
+        "legend": LEGEND,
+        **_shown(figures),
+    }
+    return render(request, "housing/figures.html", context)
 
 
 @require_perm(Perm.REPORTS_AGGREGATE)

@@ -13,7 +13,7 @@ from coordo.access.policy import Perm
 from coordo.incidents import queries
 from coordo.incidents.actions import escalation
 from coordo.incidents.forms import EscalationSettingsForm
-from coordo.web.posting import errors_flashed, errors_onto
+from coordo.web.posting import errors_flashed, form_page
 from coordo.web.sites import current_site
 
 
@@ -42,16 +42,17 @@ def incident_acknowledge(request: AuthedRequest, incident_id: int) -> HttpRespon
 
 @require_perm(Perm.INCIDENT_FOLLOW_UP)
 def escalation_settings(request: AuthedRequest) -> HttpResponse:
-    principal = principal_of(request)
     site = current_site(request, Perm.INCIDENT_FOLLOW_UP)
     initial = {"always_escalate": queries.always_escalating_types(site.pk)}
     form = EscalationSettingsForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        with errors_onto(form):
-            escalation.set_always_escalating_types(
-                site.pk, types=form.cleaned_data["always_escalate"], by=principal
-            )
-            messages.success(request, _("The settings have been saved."))
-            return redirect("escalation_settings")
-    context = {"form": form, "site": site, "delay": escalation.delay()}
-    return render(request, "incidents/escalation_settings.html", context)
+    return form_page(
+        request,
+        form,
+        lambda by, always_escalate: escalation.set_always_escalating_types(
+            site.pk, types=always_escalate, by=by
+        ),
+        done=_("The settings have been saved."),
+        then=redirect("escalation_settings"),
+        template="incidents/escalation_settings.html",
+        context={"site": site, "delay": escalation.delay()},
+    )

@@ -18,7 +18,7 @@ from coordo.access.policy import Perm
 from coordo.incidents import actions, queries
 from coordo.incidents.forms import DebriefingForm, SupportOfferForm
 from coordo.incidents.views.reports import follow_up_action_form
-from coordo.web.posting import apply_posted_form, errors_flashed, errors_onto
+from coordo.web.posting import apply_posted_form, errors_flashed, form_page
 from coordo.web.sites import current_site
 
 
@@ -40,12 +40,15 @@ def debriefing_create(request: AuthedRequest) -> HttpResponse:
         incidents=queries.incidents_to_debrief(principal, site.pk),
         members=queries.action_owners(principal, site.pk),
     )
-    if request.method == "POST" and form.is_valid():
-        with errors_onto(form):
-            debriefing = actions.hold_debriefing(site=site, by=principal, **form.cleaned_data)
-            messages.success(request, _("The debriefing has been recorded."))
-            return redirect("debriefing_detail", debriefing_id=debriefing.pk)
-    return render(request, "incidents/debriefing_form.html", {"form": form, "site": site})
+    return form_page(
+        request,
+        form,
+        partial(actions.hold_debriefing, site=site),
+        done=_("The debriefing has been recorded."),
+        then=lambda debriefing: redirect("debriefing_detail", debriefing_id=debriefing.pk),
+        template="incidents/debriefing_form.html",
+        context={"site": site},
+    )
 
 
 def debriefing_detail(request: AuthedRequest, debriefing_id: int) -> HttpResponse:

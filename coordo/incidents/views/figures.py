@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coordo.access.http import AuthedRequest, principal_of, require_perm
+from coordo.access.models import Site
 from coordo.access.policy import Perm
 from coordo.incidents import queries
 from coordo.incidents.figures import Figures, compute, protected_year
 from coordo.incidents.forms import YearForm
 from coordo.web.charts import Chart
-from coordo.web.periods import asked_period, period_query, refusal
-from coordo.web.sites import current_site
+from coordo.web.periods import period_export, period_page
 from coordo.web.tabular.writing import export_response
 
 WEEKDAYS = (
@@ -46,12 +48,7 @@ def table(figures: Figures) -> list[list[object]]:
     return rows
 
 
-@require_perm(Perm.INCIDENT_VIEW)
-def incident_figures(request: AuthedRequest) -> HttpResponse:
-    site = current_site(request, Perm.INCIDENT_VIEW)
-    form, start, end = asked_period(request)
-    if start is None or end is None:
-        return render(request, "incidents/figures.html", {"site": site, "form": form}, status=400)
+def _shown(site: Site, start: date, end: date) -> dict[str, object]:
     figures = compute(site.pk, start, end)
     peak = max((n for hours in figures.heat for n in hours), default=0) or 1
     heat = [
@@ -82,30 +79,23 @@ def incident_figures(request: AuthedRequest) -> HttpResponse:
             ],
         ),
     ]
-    context = {
-        "site": site,
-        "form": form,
-        "figures": figures,
-        "heat": heat,
-        "hours": range(24),
-        "charts": charts,
-        "query": period_query(start, end),
-    }
-    return render(request, "incidents/figures.html", context)
+    return {"figures": figures, "heat": heat, "hours": range(24), "charts": charts}
+
+
+@require_perm(Perm.INCIDENT_VIEW)
+def incident_figures(request: AuthedRequest) -> HttpResponse:
+    return period_page(request, Perm.INCIDENT_VIEW, "incidents/figures.html", _shown)
 
 
 @require_perm(Perm.INCIDENT_VIEW)
 def incident_figures_export(request: AuthedRequest) -> HttpResponse:
-    site = current_site(request, Perm.INCIDENT_VIEW)
-    form, start, end = asked_period(request)
-    if start is None or end is None:
-        return refusal(form)
-    return export_response(
-        request,
-        table(compute(site.pk, start, end)),
-        name=f"incidents-{start}-{end}",
-        title=_("Incidents"),
-    )
+    def export(site: Site, start: date, end: date) -> HttpResponse:
+        lines = table(compute(site.pk, start, end))
+        return export_response(
+            request, lines, name=f"incidents-{start}-{end}", title=_("Incidents")
+        )
+
+    return period_export(request, Perm.INCIDENT_VIEW, export)
 
 
 @require_perm(Perm.REPORTS_AGGREGATE)

@@ -37,7 +37,8 @@ def test_the_first_admin_logs_in_and_is_sent_to_set_up_a_second_factor(monkeypat
         "Maison Fictive",
         "maison-fictive-asbl",
     )
-    assert AuditEvent.objects.filter(action="create", object_id=str(user.pk)).count() == 1
+    created = AuditEvent.objects.get(action="create", object_id=str(user.pk))
+    assert (created.actor_id, created.actor_label) == (None, "system:create_admin")
     client = Client()
     answer = client.post(
         "/accounts/login/",

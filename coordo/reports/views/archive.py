@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -9,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coordo.access import audit
-from coordo.access.http import AuthedRequest, flash_form_errors, principal_of, require_perm
+from coordo.access.http import AuthedRequest, principal_of, require_perm
 from coordo.access.models import AuditAction
 from coordo.access.policy import Perm
 from coordo.background import fail_stale
@@ -18,7 +20,7 @@ from coordo.reports.forms import ReportPeriodForm
 from coordo.reports.models import GeneratedReport, ReportFormat
 from coordo.reports.outputs import CONTENT_TYPES
 from coordo.web.downloads import attachment, safe_filename
-from coordo.web.posting import errors_flashed
+from coordo.web.posting import written_or_flashed
 
 
 @require_POST
@@ -26,15 +28,12 @@ from coordo.web.posting import errors_flashed
 def report_generate(request: AuthedRequest, template_id: int) -> HttpResponse:
     principal = principal_of(request)
     template = queries.get_template(principal, template_id)
-    form = ReportPeriodForm(request.POST)
-    if not form.is_valid():
-        flash_form_errors(request, form)
+    request_report = partial(actions.request_report, template, by=principal)
+    report = written_or_flashed(request, ReportPeriodForm(request.POST), request_report)
+    if report is None:
         return redirect("report_template", template.pk)
-    with errors_flashed(request):
-        report = actions.request_report(template, by=principal, **form.cleaned_data)
-        messages.success(request, _("The report is being generated."))
-        return redirect("report_detail", report.pk)
-    return redirect("report_template", template.pk)
+    messages.success(request, _("The report is being generated."))
+    return redirect("report_detail", report.pk)
 
 
 def _report(request: AuthedRequest, report_id: int) -> GeneratedReport:
@@ -53,8 +52,8 @@ def report_detail(request: AuthedRequest, report_id: int) -> HttpResponse:
         "formats": queries.formats_of(report),
         "content": report.content or None,
     }
-    partial = "#progress" if request.GET.get("poll") else ""
-    return render(request, f"reports/report_detail.html{partial}", context)
+    fragment = "#progress" if request.GET.get("poll") else ""
+    return render(request, f"reports/report_detail.html{fragment}", context)
 
 
 @require_perm(Perm.REPORTS_AGGREGATE)

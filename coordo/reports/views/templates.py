@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -23,7 +25,7 @@ from coordo.reports.forms import (
 )
 from coordo.reports.indicators import indicators
 from coordo.reports.shipped import BY_KEY, SHIPPED
-from coordo.web.posting import errors_flashed, errors_onto, save_posted_form
+from coordo.web.posting import apply_posted_form, errors_onto, save_posted_form
 from coordo.web.sites import current_site
 
 
@@ -149,12 +151,7 @@ def section_edit(request: AuthedRequest, section_id: int) -> HttpResponse:
     principal = principal_of(request)
     section = queries.get_section(principal, section_id)
     form = SectionEditForm(request.POST, prefix=f"s{section.pk}")
-    if not form.is_valid():
-        flash_form_errors(request, form)
-        return redirect("report_template_edit", section.template_id)
-    with errors_flashed(request):
-        actions.update_section(section, by=principal, **form.cleaned_data)
-        messages.success(request, _("Section saved."))
+    apply_posted_form(request, form, partial(actions.update_section, section), _("Section saved."))
     return redirect("report_template_edit", section.template_id)
 
 

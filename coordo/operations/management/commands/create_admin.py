@@ -18,7 +18,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from coordo.access import audit
-from coordo.access.models import AuditAction, Membership, Organisation, Site, User
+from coordo.access.models import AuditAction, Membership, Organisation, Site, SystemActor, User
 from coordo.access.roles import Role, SiteKind
 
 
@@ -53,7 +53,9 @@ class Command(BaseCommand):
             Membership.objects.create(
                 organisation=organisation, user=user, site=site, role=Role.ADMIN
             )
-            audit.record(AuditAction.CREATE, obj=user, site_id=site.pk)
+            audit.record(
+                AuditAction.CREATE, system=SystemActor.CREATE_ADMIN, obj=user, site_id=site.pk
+            )
         self.stdout.write(
             f"{email} administers {organisation.name}. At the first login they set up the "
             "second factor (an authenticator app), then add users and sites in Coordo."
