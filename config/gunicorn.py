@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
+
+from gunicorn.glogging import Logger
 
 wsgi_app = "config.wsgi:application"
 bind = os.environ.get("COORDO_BIND", "127.0.0.1:8000")
@@ -25,6 +28,18 @@ worker_tmp_dir = "/dev/shm" if Path("/dev/shm").is_dir() else None  # noqa: S108
 # the Referer (docs/production.md, "Access logs").
 accesslog = os.environ.get("COORDO_WEB_ACCESS_LOG") or None
 access_log_format = '%(h)s - %(t)s "%(m)s %(U)s %(H)s" %(s)s %(B)s %(M)sms'
+# Never logged, as nginx does not log it: an anonymous declaration to the register of
+# violence, whose address and second would name its declarant (deploy/nginx/coordo.conf).
+UNLOGGED_PATHS = frozenset({"/register/declare/"})
+
+
+class AccessLogger(Logger):
+    def access(self, resp: Any, req: Any, environ: dict[str, Any], request_time: Any) -> None:
+        if environ.get("PATH_INFO") not in UNLOGGED_PATHS:
+            super().access(resp, req, environ, request_time)
+
+
+logger_class = AccessLogger
 errorlog = "-"
 # Which peers may set X-Forwarded-Proto for gunicorn itself (Django has its own setting).
 forwarded_allow_ips = os.environ.get("COORDO_FORWARDED_ALLOW_IPS", "127.0.0.1,::1")

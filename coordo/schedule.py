@@ -26,6 +26,8 @@ from django.utils.module_loading import import_string
 logger = logging.getLogger("coordo.schedule")
 
 DAILY_JOBS: tuple[str, ...] = (
+    # Before the heads are logged, so that the heads logged hold the rows it writes.
+    "coordo.incidents.actions.register.write_pending_audit_rows",
     "coordo.access.audit_chain.log_chain_heads",
     "coordo.operations.retention.daily",
 )

@@ -53,7 +53,7 @@ PLANTS = {
     # only users holding different roles at two sites (tests/world.py MULTI_ROLE) see it.
     "site_address": Plant(
         what="the secret address is shown to whoever may see it at any site",
-        path="coordo/housing/queries.py",
+        path="coordo/housing/queries/__init__.py",
         old="return principal.can(Perm.CONFIDENTIAL_ADDRESS_VIEW, site_id)",
         new="return principal.can(Perm.CONFIDENTIAL_ADDRESS_VIEW)",
         tests=("tests/test_canary.py", "-k", "building_list or unit"),

@@ -19,11 +19,12 @@ import logging
 import shutil
 import subprocess
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import time, timedelta
 from io import BytesIO
 from typing import Any
 
 import pytest
+import time_machine
 from django.core import mail
 from django.utils import timezone
 from docx import Document
@@ -33,6 +34,8 @@ from coordo.access.logging import RequestIdFilter
 from coordo.access.models import AuditEvent
 from coordo.access.policy import POLICY, Scope
 from coordo.access.roles import Role
+from coordo.incidents.actions.register import write_pending_audit_rows
+from coordo.incidents.models import Declaration
 from coordo.notifications.models import Delivery
 from tests.audit_rule import audit_problems, last_audit_id, person_values
 from tests.permissions import CANARIES, MATRIX
@@ -211,13 +214,25 @@ def test_a_declaration_without_a_name_leaves_no_trace_of_its_declarant(world, ca
         REMOTE_ADDR="203.0.113.77",
     )
     assert answer.status_code == 302
-    rows = list(AuditEvent.objects.filter(pk__gt=since))
-    assert [(r.object_type, r.actor_id, r.actor_label, r.request_id, r.ip) for r in rows] == [
-        ("incidents.declaration", None, "", "", None)
-    ]
+    # No row in her request: the chain would set it between her own rows.
+    assert list(AuditEvent.objects.filter(pk__gt=since)) == []
     assert not [record for record in caplog.records if record.request_id == "d5c1a2b3e4f50617"]
     assert Delivery.objects.count() == inbox
     check_answer(answer, caplog, host, {"own": Role.HOST}, "own", "register_declare", "own", since)
+    # After her day, the daily jobs write it: no actor, no request, no address, its day's noon.
+    declared = Declaration.objects.latest("pk")
+    assert (declared.description, declared.audit_pending) == (
+        PLANTED["declaration.description"],
+        True,
+    )
+    with time_machine.travel(timezone.now() + timedelta(days=1)):
+        write_pending_audit_rows()
+    rows = list(AuditEvent.objects.filter(pk__gt=since))
+    assert [(r.object_type, r.actor_id, r.actor_label, r.request_id, r.ip, r.at) for r in rows] == [
+        ("incidents.declaration", None, "", "", None, declared.declared_at)
+    ]
+    assert timezone.localtime(declared.declared_at).time() == time(12)
+    assert PLANTED["declaration.description"] not in repr(list(AuditEvent.objects.values_list()))
 
 
 @pytest.mark.django_db

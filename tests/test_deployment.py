@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 import yaml
 from django.conf import settings
+from django.urls import reverse
 
 from coordo.operations.heartbeat import record_beat
 from tests.production import STRONG_KEY
@@ -51,7 +52,8 @@ def get(url: str, **headers: str) -> tuple[int, dict[str, str], bytes]:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_gunicorn_with_its_config_serves_the_probe_in_production_mode(tmp_path):
+@pytest.mark.parametrize("access_log", ["", "-"])  # off (behind nginx), or asked for on stdout
+def test_gunicorn_with_its_config_serves_the_probe_in_production_mode(tmp_path, access_log):
     record_beat()
     port = free_port()
     with worker_database(tmp_path) as database:
@@ -65,6 +67,7 @@ def test_gunicorn_with_its_config_serves_the_probe_in_production_mode(tmp_path):
             "COORDO_ALLOWED_HOSTS": HOST,
             "COORDO_BEHIND_TLS_PROXY": "1",
             "COORDO_VAR_DIR": str(tmp_path / "var"),
+            "COORDO_WEB_ACCESS_LOG": access_log,
         }
         log = (tmp_path / "gunicorn.log").open("wb")
         server = subprocess.Popen(  # noqa: S603 (our interpreter, fixed argv)
@@ -91,13 +94,17 @@ def test_gunicorn_with_its_config_serves_the_probe_in_production_mode(tmp_path):
             status, headers, _ = get(f"{base}/accounts/login/", Host=HOST)
             assert (status, headers["Location"]) == (301, f"https://{HOST}/accounts/login/")
             assert get(f"{base}/health/", Host="attacker.example")[0] == 400
+            assert get(f"{base}/register/declare/", Host=HOST)[0] == 301
         finally:
             server.terminate()
             server.wait(timeout=30)
             log.close()
     output = (tmp_path / "gunicorn.log").read_text()
     assert f"Listening at: http://127.0.0.1:{port}" in output
-    assert "/health/" not in output  # no access log of its own: nginx keeps it
+    # No access log of its own unless asked: nginx keeps it.
+    assert ("/health/" in output, "/accounts/login/" in output) == (bool(access_log),) * 2
+    # Never a line of an anonymous declaration, whose address and second would name her.
+    assert "/register/declare/" not in output
 
 
 @pytest.mark.skipif(shutil.which("systemd-analyze") is None, reason="no systemd-analyze")
@@ -156,3 +163,24 @@ def test_nginx_logs_no_query_string_and_sets_the_forwarded_headers():
     assert conf.count("access_log /var/log/nginx/coordo.access.log coordo;") == 2
     for header in ("X-Forwarded-For $remote_addr", "X-Forwarded-Proto $scheme", "Host $host"):
         assert f"proxy_set_header {header};" in conf
+
+
+def nginx_location(conf: str, match: str) -> str:
+    start = conf.index(f"location {match} {{")
+    return conf[start : conf.index("}", start)]
+
+
+def test_nginx_writes_no_access_line_for_an_anonymous_declaration():
+    """Her address and the second she sent it would place the declaration and name her."""
+    conf = (ROOT / "deploy/nginx/coordo.conf").read_text()
+    path = reverse("register_declare")
+    declare = nginx_location(conf, f"= {path}")
+    assert "access_log off;" in declare
+    assert "error_log /var/log/nginx/coordo.error.log crit;" in declare
+    # Proxied as every other page is: Coordo trusts the same forwarded headers.
+    general = nginx_location(conf, "/")
+    proxying = [line.strip() for line in general.splitlines()[1:] if line.strip()]
+    for line in proxying:
+        assert line.split("#")[0].strip() in declare, line
+    guide = (ROOT / "docs/production.md").read_text()
+    assert f"location = {path} {{" in guide

@@ -7,7 +7,7 @@ pass the request around. Rows hold identifiers only, never a value.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.db import models
 from django.utils import timezone
@@ -27,11 +27,14 @@ def record(
     object_id: object = "",
     site_id: int | None = None,
     organisation_id: int | None = None,
+    at: datetime | None = None,
 ) -> AuditEvent:
     """Append one audit row. `obj`, when given, supplies type, id, site and organisation.
 
     `system` names the part of Coordo that writes on no one's behalf (the retention rules);
-    with neither it nor a principal the row has no actor at all (an anonymous declaration)."""
+    with neither it nor a principal the row has no actor at all (an anonymous declaration).
+    `at` is now unless said: a row written later than its act (an anonymous declaration's,
+    written by a daily job) carries the act's own, coarse, time."""
     if principal is not None and system is not None:
         raise ValueError("an audit row has one actor: a principal or the system, not both")
     if obj is not None:
@@ -52,6 +55,7 @@ def record(
         object_id="" if object_id in (None, "") else str(object_id),
         request_id=context.request_id if context else "",
         ip=context.ip if context else None,
+        at=at or timezone.now(),
     )
 
 

@@ -7,7 +7,7 @@ from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from coordo.access.models import AuditAction, Membership, Site, User
+from coordo.access.models import AuditAction, Membership, Site, SystemActor, User
 from coordo.access.roles import Role
 from coordo.web.periods import DayField, check_period
 
@@ -142,9 +142,8 @@ class AuditFilterForm(forms.Form):
     action = forms.ChoiceField(
         label=_("Action"), choices=[("", _("All actions")), *AuditAction.choices], required=False
     )
-    actor = forms.ModelChoiceField(
-        label=_("Who"), queryset=User.objects.none(), required=False, empty_label=_("Everyone")
-    )
+    # A user's id, or the code of the part of Coordo that wrote on no one's behalf.
+    actor = forms.ChoiceField(label=_("Who"), required=False)
     site = forms.ModelChoiceField(
         label=_("Site"), queryset=Site.objects.none(), required=False, empty_label=_("All sites")
     )
@@ -156,7 +155,13 @@ class AuditFilterForm(forms.Form):
     def __init__(self, *args: Any, sites: Any, actors: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         limit_choices(self, "site", sites)
-        limit_choices(self, "actor", actors)
+        field = self.fields["actor"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = lambda: [
+            ("", _("Everyone")),
+            (_("People"), [(str(user.pk), str(user)) for user in actors]),
+            (_("Coordo itself"), SystemActor.choices),
+        ]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

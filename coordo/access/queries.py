@@ -124,8 +124,11 @@ def filter_audit_events(
 ) -> QuerySet[AuditEvent]:
     if filters.get("action"):
         events = events.filter(action=filters["action"])
-    if filters.get("actor"):
-        events = events.filter(actor=filters["actor"])
+    actor = filters.get("actor")
+    if actor in SystemActor.values:
+        events = events.filter(actor__isnull=True, actor_label=actor)
+    elif actor:  # a user's id among the form's choices
+        events = events.filter(actor_id=int(actor))
     if filters.get("site"):
         events = events.filter(site_id=filters["site"].pk)
     if filters.get("object_type"):

@@ -24,6 +24,7 @@ from coordo.incidents.models import (
     Place,
     Status,
     StepKind,
+    declared_day,
 )
 from coordo.planning.models import Rota, RotaPeriod, Worker, WorkerKind
 
@@ -175,11 +176,12 @@ def _declarations(organisation, sites, rng, today, host):  # type: ignore[no-unt
     for n in range(24):
         named = n % 3 == 0
         day = today - timedelta(days=rng.randrange(2, 700))
+        declared = timezone.make_aware(datetime.combine(day + timedelta(days=1), time(10)))
         Declaration.objects.create(
             organisation=organisation,
             site=sites[rng.choice(list(PER_SITE))],
             occurred_at=timezone.make_aware(datetime.combine(day, time(rng.randrange(8, 23)))),
-            declared_at=timezone.make_aware(datetime.combine(day + timedelta(days=1), time(10))),
+            declared_at=declared if named else declared_day(declared),  # anonymous: the day
             type=rng.choice(kinds),
             named=named,
             declarant=host if named else None,

@@ -4,7 +4,7 @@ Coordinators read them exact over any dates (`compute`); funders and researchers
 them through disclosure control (`protected_figures`): whole periods only, every period
 of the year protected together, as released month by month (coordo.disclosure).
 
-The reads are the grouped ones of `coordo.housing.queries`, the same the reports'
+The reads are the grouped ones of `coordo.housing.queries.figures`, the same the reports'
 housing indicators make over a network's sites: one source for this page, its export
 and every report. Nights are date arithmetic on occupancies clipped to the period; each
 month of the period is one conditional sum of the same aggregate query, so the number of
@@ -41,9 +41,15 @@ from coordo.disclosure import (
     releases,
     whole_periods,
 )
-from coordo.housing import queries
 from coordo.housing.models import Destination, HouseholdType, Stay, overlapping
-from coordo.housing.queries import AGE_BANDS, UNKNOWN_AGE, age_band, months, site_occupancies
+from coordo.housing.queries import figures as site_figures
+from coordo.housing.queries.figures import (
+    AGE_BANDS,
+    UNKNOWN_AGE,
+    age_band,
+    months,
+    site_occupancies,
+)
 from coordo.people.models import Sex
 
 __all__ = ["AGE_BANDS", "Figures", "Row", "compute", "number", "protected_figures"]
@@ -76,25 +82,25 @@ class Figures:
 
 def nights_by_month(site_id: int, start: date, end: date) -> tuple[int, list[Row]]:
     periods = months(start, end)
-    nights = queries.nights_by_month((site_id,), start, end).get(site_id, [0] * len(periods))
+    nights = site_figures.nights_by_month((site_id,), start, end).get(site_id, [0] * len(periods))
     rows = [Row(f"{first:%Y-%m}", n) for (first, _last), n in zip(periods, nights, strict=True)]
     return sum(nights), rows
 
 
 def capacity_nights(site_id: int, start: date, end: date) -> int:
-    return queries.capacity_nights((site_id,), start, end).get(site_id, 0)
+    return site_figures.capacity_nights((site_id,), start, end).get(site_id, 0)
 
 
-def stays_ended(site_id: int, start: date, end: date) -> queries.Ended:
-    return queries.stays_ended((site_id,), start, end).get(site_id, queries.Ended())
+def stays_ended(site_id: int, start: date, end: date) -> site_figures.Ended:
+    return site_figures.stays_ended((site_id,), start, end).get(site_id, site_figures.Ended())
 
 
 def stay_lengths(
-    site_id: int, start: date, end: date, ended: queries.Ended | None = None
+    site_id: int, start: date, end: date, ended: site_figures.Ended | None = None
 ) -> tuple[float | None, float | None]:
     """Average and median length, in nights, of the stays that ended in the period."""
     ended = ended if ended is not None else stays_ended(site_id, start, end)
-    return ended.average, queries.median_length((site_id,), start, end, ended.count)
+    return ended.average, site_figures.median_length((site_id,), start, end, ended.count)
 
 
 def _labelled(counts: Mapping[str, int], labels: Mapping[str, Any]) -> list[Row]:
@@ -109,11 +115,11 @@ def compute(site_id: int, start: date, end: date) -> Figures:
     capacity = capacity_nights(site_id, start, end)
     ended = stays_ended(site_id, start, end)
     average, median = stay_lengths(site_id, start, end, ended)
-    entries = queries.stays_begun(one, start, end).get(site_id, Counter())
+    entries = site_figures.stays_begun(one, start, end).get(site_id, Counter())
     exits = ended.by_month
-    hosted = queries.persons_hosted(one, start, end).get(site_id, queries.Hosted())
+    hosted = site_figures.persons_hosted(one, start, end).get(site_id, site_figures.Hosted())
     bands = [label for _low, _high, label in AGE_BANDS] + [UNKNOWN_AGE]
-    households = queries.households_by_type(one, start, end).get(site_id, Counter())
+    households = site_figures.households_by_type(one, start, end).get(site_id, Counter())
     return Figures(
         start,
         end,
@@ -179,7 +185,7 @@ def year_counts(site_id: int, year: int) -> dict[Key, int]:
     periods = whole_periods(year)
     start, end = periods[-1].start, periods[-1].end
     _total, nights = nights_by_month(site_id, start, end)
-    entries = queries.stays_begun((site_id,), start, end).get(site_id, Counter())
+    entries = site_figures.stays_begun((site_id,), start, end).get(site_id, Counter())
     ended = stays_ended(site_id, start, end)
     exits = ended.by_month
     destinations: Counter[tuple[date, str]] = Counter()

@@ -160,6 +160,9 @@ class DeclarationForm(forms.Form):
             (NAMED, _("Write my name in the register")),
             (ANONYMOUS, _("Do not write my name: nothing links the declaration to me")),
         ],
+        help_text=_(
+            "Without your name, the register keeps the day of your declaration, not its time."
+        ),
         widget=forms.RadioSelect,
     )
     incident = forms.IntegerField(

@@ -6,6 +6,8 @@ to the site's coordination and to the report's author only.
 
 from __future__ import annotations
 
+from datetime import datetime, time
+
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -204,12 +206,25 @@ class SiteIncidentSettings(TenantModel):
         return str(self.site)
 
 
+# The time an anonymous declaration is written at: its day alone. Noon, not midnight, so that
+# the date is the same read in local time or in UTC, and exists on every day (summer time).
+ANONYMOUS_DECLARED_AT = time(12, 0)
+
+
+def declared_day(moment: datetime) -> datetime:
+    """Noon, local time, of the day `moment` falls on (local time)."""
+    day = timezone.localtime(moment).date()
+    return timezone.make_aware(datetime.combine(day, ANONYMOUS_DECLARED_AT))
+
+
 class Declaration(TenantModel):
     """One entry of the register of acts of violence by third parties (registre des faits
     de tiers, Code du bien-être au travail, book I title 3).
 
     The declarant is named only when she chooses to be: otherwise the row keeps no link
-    to her — no user, no incident (whose author is known) — and its audit row names nobody.
+    to her — no user, no incident (whose author is known) — and nothing places it in time
+    finer than its day: `declared_at` is the day's noon, and its audit row, naming nobody, is
+    written after the day has ended, by the daily jobs (`audit_pending` until then).
     """
 
     site = models.ForeignKey(
@@ -231,7 +246,10 @@ class Declaration(TenantModel):
     incident = models.ForeignKey(
         Incident, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # Exact when named; an anonymous declaration's day alone (`declared_day`).
     declared_at = models.DateTimeField(_("declared"), default=timezone.now)
+    # An anonymous declaration's audit row is still to be written (`write_pending_audit_rows`).
+    audit_pending = models.BooleanField(default=False, editable=False)
 
     class Meta:
         verbose_name = _("declaration of violence by a third party")

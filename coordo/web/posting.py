@@ -72,6 +72,17 @@ def save_posted_form(
     return False
 
 
+def saved_or_flashed(
+    request: HttpRequest, form: forms.BaseForm, write: Callable[..., object], done: str
+) -> bool:
+    """For a small form posted from another page: `save_posted_form`, then each error (the
+    action's on its field) as a message with the field's label."""
+    if save_posted_form(request, form, write, done):
+        return True
+    flash_form_errors(request, form)
+    return False
+
+
 def written_or_flashed[T](
     request: HttpRequest, form: forms.BaseForm, write: Callable[..., T]
 ) -> T | None:

@@ -5,7 +5,9 @@ from django.db import connection, transaction
 from django.db.utils import DatabaseError
 
 from conftest import verified_client
-from coordo.access.models import AppendOnlyError, AuditAction, AuditEvent
+from coordo.access.ids import MAX_ID
+from coordo.access.models import AppendOnlyError, AuditAction, AuditEvent, SystemActor
+from coordo.access.scoping import principal_for_user
 
 
 @pytest.mark.django_db
@@ -99,3 +101,38 @@ def test_admin_sees_the_organisation_trail_including_other_sites(admin_user, oth
     page = verified_client(admin_user).get("/audit/").content.decode()
     assert '<span title="people.person">person</span> · #77' in page
     assert f'<td class="optional">{other_site.name}</td>' in page
+
+
+@pytest.mark.django_db
+def test_the_who_filter_finds_the_rows_a_part_of_coordo_wrote(admin_user, coordinator, site):
+    from coordo.access import audit
+
+    where = {"site_id": site.pk, "organisation_id": site.organisation_id}
+    kept = {"action": AuditAction.DELETE, "object_type": "people.person", **where}
+    audit.record(object_id=5, system=SystemActor.RETENTION, **kept)
+    audit.record(object_id=6, principal=principal_for_user(coordinator), **kept)
+    audit.record(object_id=7, system=SystemActor.NOTIFICATIONS, **kept)
+    client = verified_client(admin_user, "fr")
+
+    def shown(actor: object) -> list[str]:
+        page = client.get("/audit/", {"actor": actor, "action": "delete"})
+        assert page.status_code == 200
+        rows = page.content.decode().split("<tbody>")[1].split("</tbody>")[0]
+        return [pk for pk in ("5", "6", "7") if f"</span> · #{pk}<" in rows]
+
+    assert shown(SystemActor.RETENTION) == ["5"]
+    assert shown(coordinator.pk) == ["6"]
+    assert shown("") == ["5", "6", "7"]
+    page = client.get("/audit/", {"actor": "system:retention"}).content.decode()
+    assert '<option value="system:retention" selected>Règles de conservation</option>' in page
+    assert '<optgroup label="Coordo lui-même">' in page
+
+
+@pytest.mark.django_db
+def test_a_who_out_of_the_choices_is_refused_not_the_whole_trail(admin_user):
+    for actor in (str(MAX_ID + 1), "system:nobody"):
+        page = verified_client(admin_user).get("/audit/", {"actor": actor})
+        assert page.status_code == 400
+        assert page.context["form"].errors["actor"] == [
+            f"Select a valid choice. {actor} is not one of the available choices."
+        ]

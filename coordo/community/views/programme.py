@@ -13,14 +13,14 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from coordo.access.http import AuthedRequest, flash_form_errors, principal_of, require_perm
+from coordo.access.http import AuthedRequest, principal_of, require_perm
 from coordo.access.policy import Perm
 from coordo.community import actions, poster, queries
 from coordo.community.forms import ActivityForm, MoveForm, OccurrenceForm, SettingsForm
 from coordo.community.models import ActivityStatus
 from coordo.community.queries import site_activities
 from coordo.web.downloads import attachment
-from coordo.web.posting import apply_posted_form, errors_flashed, save_posted_form
+from coordo.web.posting import apply_posted_form, errors_flashed, save_posted_form, saved_or_flashed
 from coordo.web.sites import current_site
 
 WEEKS_SHOWN = 8
@@ -196,9 +196,8 @@ def community_settings(request: AuthedRequest) -> HttpResponse:
         def write(**values: object) -> object:
             return actions.set_public_programme(site, by=principal_of(request), **values)  # type: ignore[arg-type]
 
-        if save_posted_form(request, form, write, _("The changes have been saved.")):
+        if saved_or_flashed(request, form, write, _("The changes have been saved.")):
             return redirect("community_programme")
-        flash_form_errors(request, form)
     return render(
         request, "community/settings.html", {"form": form, "site": site, "settings": settings}
     )

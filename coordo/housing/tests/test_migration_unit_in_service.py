@@ -7,8 +7,8 @@ from datetime import UTC, date, datetime
 
 import pytest
 import time_machine
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.migrations import a_house, migrate_to, migrate_to_latest
 
 # Every app the test writes rows of is pinned where it stood when this migration was written:
 # a later required column (people 0004, the legal hold) would refuse the historical rows.
@@ -22,16 +22,12 @@ AFTER = [("housing", "0005_unit_in_service")]
 
 @pytest.mark.django_db(transaction=True)
 def test_existing_units_are_in_service_from_the_first_date_known():
-    executor = MigrationExecutor(connection)
-    executor.migrate(BEFORE)
-    apps = executor.loader.project_state(BEFORE).apps
-    Organisation, Site = apps.get_model("access", "Organisation"), apps.get_model("access", "Site")
+    apps = migrate_to(BEFORE)
     AuditEvent = apps.get_model("access", "AuditEvent")
     Building, Unit = apps.get_model("housing", "Building"), apps.get_model("housing", "Unit")
     Stay, Occupancy = apps.get_model("housing", "Stay"), apps.get_model("housing", "Occupancy")
     Person = apps.get_model("people", "Person")
-    organisation = Organisation.objects.create(name="Maison Test asbl", slug="maison-test")
-    site = Site.objects.create(organisation=organisation, name="Refuge Ariane", kind="shelter")
+    organisation, site = a_house(apps)
     building = Building.objects.create(organisation=organisation, site=site, name="B", address="A")
     unit = {
         name: Unit.objects.create(
@@ -77,14 +73,11 @@ def test_existing_units_are_in_service_from_the_first_date_known():
         )
 
     with time_machine.travel("2026-12-02 10:00 +01:00", tick=False):
-        executor = MigrationExecutor(connection)
-        executor.migrate(AFTER)
-    migrated = executor.loader.project_state(AFTER).apps.get_model("housing", "Unit")
+        migrated = migrate_to(AFTER).get_model("housing", "Unit")
     assert dict(migrated.objects.values_list("name", "in_service_from")) == {
         "history": date(2024, 5, 6),  # typed in after its first stays: the first night
         "entered": date(2025, 9, 1),  # empty since it was entered: that day
         "both": date(2025, 12, 1),  # entered (in Brussels' calendar) before its first night
         "unknown": date(2026, 12, 2),  # neither: the day of the migration
     }
-    executor.loader.build_graph()
-    executor.migrate(executor.loader.graph.leaf_nodes())
+    migrate_to_latest()

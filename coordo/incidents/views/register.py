@@ -87,7 +87,11 @@ def _lines(declarations: list[Declaration]) -> list[list[object]]:
     ]
     return [header] + [
         [
-            date_format(timezone.localtime(d.declared_at), "SHORT_DATETIME_FORMAT"),
+            # An anonymous declaration is dated by its day alone (its time is a fixed noon).
+            date_format(
+                timezone.localtime(d.declared_at),
+                "SHORT_DATETIME_FORMAT" if d.named else "SHORT_DATE_FORMAT",
+            ),
             date_format(timezone.localtime(d.occurred_at), "SHORT_DATETIME_FORMAT"),
             d.site.name,
             d.get_type_display(),

@@ -6,8 +6,9 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time
 
 import pytest
-from django.db import IntegrityError, connection, transaction
-from django.db.migrations.executor import MigrationExecutor
+from django.db import IntegrityError, transaction
+
+from tests.migrations import migrate_to, migrate_to_latest
 
 BEFORE = [
     ("planning", "0004_site_planning_settings_worker_email"),
@@ -65,15 +66,11 @@ def _one_house(apps, slug: str) -> None:
 
 @pytest.mark.django_db(transaction=True)
 def test_each_row_gets_the_organisation_of_the_row_it_belongs_to():
-    executor = MigrationExecutor(connection)
-    executor.migrate(BEFORE)
-    before = executor.loader.project_state(BEFORE).apps
+    before = migrate_to(BEFORE)
     for slug in ("maison-a", "maison-b"):  # two tenants: no row may take the other's key
         _one_house(before, slug)
 
-    executor = MigrationExecutor(connection)
-    executor.migrate(AFTER)
-    after = executor.loader.project_state(AFTER).apps
+    after = migrate_to(AFTER)
     slugs = dict(after.get_model("access", "Organisation").objects.values_list("pk", "slug"))
     parent = {
         "WeeklyWindow": "worker",
@@ -93,5 +90,4 @@ def test_each_row_gets_the_organisation_of_the_row_it_belongs_to():
     with pytest.raises(IntegrityError), transaction.atomic():
         type(absence).objects.filter(pk=absence.pk).update(organisation=None)
 
-    executor.loader.build_graph()
-    executor.migrate(executor.loader.graph.leaf_nodes())
+    migrate_to_latest()

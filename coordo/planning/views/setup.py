@@ -21,7 +21,7 @@ from coordo.planning.actions import add_template, add_worker, change_planning_se
 from coordo.planning.forms import PlanningSettingsForm, TemplateForm, WorkerForm
 from coordo.planning.public_holidays import public_holidays
 from coordo.planning.queries import closes_on_public_holidays, site_team, site_templates
-from coordo.web.posting import save_posted_form
+from coordo.web.posting import saved_or_flashed
 from coordo.web.sites import current_site
 
 HOLIDAYS_AHEAD = 365  # days of public holidays the setup page lists
@@ -76,8 +76,7 @@ def _add_to_setup(
     def write(**data: object) -> object:
         return add(site=current_site(request, Perm.PLANNING_EDIT), by=principal_of(request), **data)
 
-    save_posted_form(request, form, write, done)
-    flash_form_errors(request, form)
+    saved_or_flashed(request, form, write, done)
     return redirect("planning_setup")
 
 

@@ -12,14 +12,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coordo.access import audit
-from coordo.access.http import AuthedRequest, flash_form_errors, principal_of, require_perm
+from coordo.access.http import AuthedRequest, principal_of, require_perm
 from coordo.access.models import AuditAction
 from coordo.access.policy import Perm
 from coordo.planning import queries
 from coordo.planning.actions import swaps as swap_actions
 from coordo.planning.forms import AcceptSwapForm, SwapRequestForm
 from coordo.planning.models import Worker
-from coordo.web.posting import errors_flashed, save_posted_form
+from coordo.web.posting import errors_flashed, saved_or_flashed
 
 
 def _worker(request: AuthedRequest) -> Worker:
@@ -56,8 +56,7 @@ def swap_create(request: AuthedRequest, assignment_id: int) -> HttpResponse:
         request.POST, colleagues=queries.colleagues(worker, assignment.planning.site_id)
     )
     write = partial(swap_actions.request_swap, assignment, by=principal_of(request))
-    save_posted_form(request, form, write, _("Your request is sent."))
-    flash_form_errors(request, form)
+    saved_or_flashed(request, form, write, _("Your request is sent."))
     return redirect("my_shifts")
 
 
@@ -67,8 +66,7 @@ def swap_accept(request: AuthedRequest, swap_id: int) -> HttpResponse:
     swap = get_object_or_404(queries.swaps_offered_to(worker), pk=swap_id)
     form = AcceptSwapForm(request.POST, shifts=queries.exchangeable(worker, swap))
     write = partial(swap_actions.accept_swap, swap, taker=worker, by=principal_of(request))
-    save_posted_form(request, form, write, _("Thank you: the coordination will confirm the swap."))
-    flash_form_errors(request, form)
+    saved_or_flashed(request, form, write, _("Thank you: the coordination will confirm the swap."))
     return redirect("my_shifts")
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-from django import forms
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,7 +17,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from coordo.access import audit
-from coordo.access.http import AuthedRequest, flash_form_errors, principal_of, require_perm
+from coordo.access.http import AuthedRequest, principal_of, require_perm
 from coordo.access.models import AuditAction, Site
 from coordo.access.policy import Perm
 from coordo.planning import queries
@@ -27,7 +26,12 @@ from coordo.planning.actions import team as team_actions
 from coordo.planning.forms import AbsenceForm, AccountForm, WindowForm, WorkerDetailsForm
 from coordo.planning.models import WeeklyWindow, Worker
 from coordo.planning.views.plannings import replans_proposed
-from coordo.web.posting import errors_flashed, save_posted_form, written_or_flashed
+from coordo.web.posting import (
+    errors_flashed,
+    save_posted_form,
+    saved_or_flashed,
+    written_or_flashed,
+)
 from coordo.web.sites import current_site
 
 
@@ -70,11 +74,6 @@ def _page(request: AuthedRequest, site: Site, worker: Worker, **context: Any) ->
         **context,
     }
     return render(request, "planning/worker_detail.html", context)
-
-
-def _back(request: AuthedRequest, form: forms.BaseForm, worker: Worker) -> HttpResponse:
-    flash_form_errors(request, form)
-    return redirect("worker_detail", worker_id=worker.pk)
 
 
 @require_perm(Perm.PLANNING_EDIT)
@@ -120,10 +119,10 @@ def window_add(request: AuthedRequest, worker_id: int) -> HttpResponse:
     form = WindowForm(request.POST)
     kwargs = {"worker": worker, **_by(request, site)}
     write = team_actions.add_window
-    save_posted_form(
+    saved_or_flashed(
         request, form, lambda **_: write(form.instance, **kwargs), _("The window is added.")
     )
-    return _back(request, form, worker)
+    return redirect("worker_detail", worker_id=worker.pk)
 
 
 EDIT = "edit"  # the in-place form's field names and ids differ from the add form's
@@ -158,10 +157,10 @@ def window_edit(request: AuthedRequest, worker_id: int, window_id: int) -> HttpR
         )
     form = WindowForm(request.POST, instance=window, prefix=EDIT)
     write = team_actions.change_window
-    save_posted_form(
+    saved_or_flashed(
         request, form, lambda **_: write(window, **_by(request, site)), _("The window is saved.")
     )
-    return _back(request, form, worker)
+    return redirect("worker_detail", worker_id=worker.pk)
 
 
 @require_POST
@@ -181,8 +180,8 @@ def worker_account(request: AuthedRequest, worker_id: int) -> HttpResponse:
     kwargs = _by(request, site)
     write = team_actions.link_worker_account
     done = _("The account is linked: its holder sees these shifts on “my shifts”.")
-    save_posted_form(request, form, lambda **data: write(worker, **data, **kwargs), done)
-    return _back(request, form, worker)
+    saved_or_flashed(request, form, lambda **data: write(worker, **data, **kwargs), done)
+    return redirect("worker_detail", worker_id=worker.pk)
 
 
 @require_POST

@@ -1,6 +1,6 @@
 """Housing indicators: nights, capacity, occupancy, stays and who was hosted.
 
-Computed by the housing reads of `coordo.housing.queries`, the same ones as the housing
+Computed by the housing reads of `coordo.housing.queries.figures`, the same ones as the housing
 figures page and its export: one source for the page, the export and every report. Each
 read is one query grouped by site over all the scope's sites, and gives an indicator's
 total with all its breakdowns; a report computes its indicators together
@@ -17,8 +17,8 @@ from datetime import date
 
 from django.utils.translation import gettext_lazy as _
 
-from coordo.housing import queries
 from coordo.housing.models import Destination, HouseholdType
+from coordo.housing.queries import figures as site_figures
 from coordo.people.models import Sex
 from coordo.reports.indicators import (
     FieldCheck,
@@ -45,32 +45,32 @@ def _over_sites[Part](
 
 
 def _month_rows(scope: Scope, counts: Mapping[date, int]) -> tuple[tuple[str, Number], ...]:
-    every = [first.replace(day=1) for first, _last in queries.months(scope.start, scope.end)]
+    every = [first.replace(day=1) for first, _last in site_figures.months(scope.start, scope.end)]
     return tuple((f"{month:%Y-%m}", counts.get(month, 0)) for month in every)
 
 
 def _nights(scope: Scope, breakdown: str | None) -> Value:
-    months = queries.months(scope.start, scope.end)
-    by_site = shared(queries.nights_by_month, scope).values()
+    months = site_figures.months(scope.start, scope.end)
+    by_site = shared(site_figures.nights_by_month, scope).values()
     nights = [sum(column) for column in zip(*by_site, strict=True)] or [0] * len(months)
     rows = tuple((f"{first:%Y-%m}", n) for (first, _last), n in zip(months, nights, strict=True))
     return Value(sum(nights), rows if breakdown == "month" else ())
 
 
 def _capacity(scope: Scope, breakdown: str | None) -> Value:
-    return Value(sum(shared(queries.capacity_nights, scope).values()))
+    return Value(sum(shared(site_figures.capacity_nights, scope).values()))
 
 
 def _occupancy(scope: Scope, breakdown: str | None) -> Value:
     return Value(ratio(_nights(scope, None).total, _capacity(scope, None).total))
 
 
-def _ended(scope: Scope) -> queries.Ended:
-    return _over_sites(queries.stays_ended, scope, queries.Ended())
+def _ended(scope: Scope) -> site_figures.Ended:
+    return _over_sites(site_figures.stays_ended, scope, site_figures.Ended())
 
 
 def _entries(scope: Scope, breakdown: str | None) -> Value:
-    begun = _over_sites(queries.stays_begun, scope, Counter[date]())
+    begun = _over_sites(site_figures.stays_begun, scope, Counter[date]())
     return Value(sum(begun.values()), _month_rows(scope, begun) if breakdown == "month" else ())
 
 
@@ -90,19 +90,19 @@ def _average_length(scope: Scope, breakdown: str | None) -> Value:
 
 def _median_length(scope: Scope, breakdown: str | None) -> Value:
     ended = _ended(scope).count
-    return Value(queries.median_length(scope.site_ids, scope.start, scope.end, ended))
+    return Value(site_figures.median_length(scope.site_ids, scope.start, scope.end, ended))
 
 
-def _hosted(scope: Scope) -> queries.Hosted:
-    return _over_sites(queries.persons_hosted, scope, queries.Hosted())
+def _hosted(scope: Scope) -> site_figures.Hosted:
+    return _over_sites(site_figures.persons_hosted, scope, site_figures.Hosted())
 
 
 def _persons(scope: Scope, breakdown: str | None) -> Value:
     hosted = _hosted(scope)
     rows: tuple[tuple[str, Number], ...] = ()
     if breakdown == "age":
-        bands = [label for _low, _high, label in queries.AGE_BANDS]
-        unknown = {queries.UNKNOWN_AGE: _("unknown")}
+        bands = [label for _low, _high, label in site_figures.AGE_BANDS]
+        unknown = {site_figures.UNKNOWN_AGE: _("unknown")}
         rows = by_label(hosted.by_age.items(), dict(zip(bands, bands, strict=True)) | unknown)
     elif breakdown == "sex":
         rows = by_label(hosted.by_sex.items(), dict(Sex.choices))
@@ -110,7 +110,7 @@ def _persons(scope: Scope, breakdown: str | None) -> Value:
 
 
 def _households(scope: Scope) -> Counter[str]:
-    return _over_sites(queries.households_by_type, scope, Counter[str]())
+    return _over_sites(site_figures.households_by_type, scope, Counter[str]())
 
 
 def _households_by_type(scope: Scope, breakdown: str | None) -> Value:
