@@ -150,8 +150,7 @@ def grant_membership(user: User, *, site: Site, role: str, by: Principal) -> Mem
 @transaction.atomic
 def revoke_membership(membership: Membership, *, by: Principal) -> None:
     _require_admin(by, membership.organisation_id)
-    audit.record(AuditAction.DELETE, principal=by, obj=membership, site_id=membership.site_id)
-    membership.delete()
+    writes.delete_audited(membership, by=by, site_id=membership.site_id)
 
 
 @transaction.atomic

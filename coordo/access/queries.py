@@ -159,6 +159,12 @@ def users_of(principal: Principal) -> QuerySet[User]:
     return User.objects.of_organisation(principal)
 
 
+def works_at(user: User, site_id: int) -> bool:
+    """`user` is a member of the site's team (holds a role there): a referent, an owner, a
+    worker an action names must be."""
+    return user.memberships.filter(site_id=site_id).exists()
+
+
 def get_user(principal: Principal, user_id: int) -> User:
     return get_object_or_404(users_of(principal), pk=user_id)
 

@@ -1,8 +1,9 @@
 """How an action ends its write: the fields it may set, validation, the save, the audit row.
 
-Every create action builds its row, then `save_new` validates, inserts and audits it;
-an update calls `save_changed` (after `full_clean()` where the action validates); a
-removal, `delete_audited`. The permission check and the domain rules stay in the action,
+Every create action builds its row, then `save_new` validates, inserts and audits it
+(`save_new_with_file` where the row comes with a file just stored); an update calls
+`save_changed` (after `full_clean()` where the action validates); a removal,
+`delete_audited`. The permission check and the domain rules stay in the action,
 before these calls.
 """
 
@@ -29,6 +30,22 @@ def save_new[M: models.Model](obj: M, *, by: Principal, site_id: int | None = No
     """Validate, insert and audit one new row (`site_id` for rows without their own)."""
     obj.full_clean()
     obj.save()
+    audit.record(AuditAction.CREATE, principal=by, obj=obj, site_id=site_id)
+    return obj
+
+
+def save_new_with_file[M: models.Model](
+    obj: M, *, file_field: str, by: Principal, site_id: int | None = None
+) -> M:
+    """Insert and audit one new row whose `file_field` holds a file just stored (the row was
+    validated before): if the row cannot be written, the file is removed — nothing half-kept."""
+    try:
+        obj.save()
+    except Exception:
+        stored = getattr(obj, file_field)
+        if stored:
+            stored.delete(save=False)
+        raise
     audit.record(AuditAction.CREATE, principal=by, obj=obj, site_id=site_id)
     return obj
 

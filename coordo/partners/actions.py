@@ -114,11 +114,4 @@ def sign_convention(
         sniffed = uploads.validate_upload(document, field="document")
         convention.document.save(uploads.stored_name(sniffed), document, save=False)
         convention.document_type = sniffed.content_type
-    try:
-        convention.save()
-    except Exception:
-        if convention.document:
-            convention.document.delete(save=False)
-        raise
-    audit.record(AuditAction.CREATE, principal=by, obj=convention)
-    return convention
+    return writes.save_new_with_file(convention, file_field="document", by=by)

@@ -10,9 +10,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from coordo.access import audit, writes
-from coordo.access.models import AuditAction, Site, User
+from coordo.access import writes
+from coordo.access.models import Site, User
 from coordo.access.policy import Perm
+from coordo.access.queries import works_at
 from coordo.access.scoping import Principal
 from coordo.casework.actions.common import _check_person
 from coordo.casework.models import (
@@ -56,7 +57,7 @@ def _require_editable(case_file: CaseFile, by: Principal) -> None:
 def open_case_file(*, site: Site, person: Person, referent: User, by: Principal) -> CaseFile:
     by.require(Perm.CASE_EDIT, site.pk)
     _check_person(by, person, site, Perm.CASE_EDIT)
-    if not referent.memberships.filter(site=site).exists():
+    if not works_at(referent, site.pk):
         raise ValidationError({"referent": _("The referent must work at this site.")})
     if CaseFile.objects.filter(site=site, person=person).exists():
         raise ValidationError({"person": _("This person already has a case file at this site.")})
@@ -240,11 +241,4 @@ def attach_document(
     )
     attachment.full_clean(exclude=["file"])
     attachment.file.save(uploads.stored_name(sniffed), upload, save=False)
-    # If the row cannot be written, the file on disk is removed: nothing is half-kept.
-    try:
-        attachment.save()
-    except Exception:
-        attachment.file.delete(save=False)
-        raise
-    audit.record(AuditAction.CREATE, principal=by, obj=attachment)
-    return attachment
+    return writes.save_new_with_file(attachment, file_field="file", by=by)

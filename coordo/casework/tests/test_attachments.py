@@ -5,9 +5,12 @@ import zipfile
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import IntegrityError, transaction
 
 from conftest import verified_client
+from coordo.access import writes
 from coordo.casework import actions
 from coordo.casework.models import Attachment
 from coordo.casework.tests.conftest import principal
@@ -51,6 +54,24 @@ def test_a_disguised_file_is_refused_naming_the_field(case_file, social_worker):
     with pytest.raises(ValidationError) as error:
         actions.attach_document(case_file, upload=upload, title="ID", by=principal(social_worker))
     assert list(error.value.message_dict) == ["file"]
+    assert Attachment.objects.count() == 0
+
+
+def test_a_row_that_cannot_be_written_leaves_no_file_behind(case_file, social_worker, tmp_path):
+    attachment = Attachment(
+        organisation_id=case_file.organisation_id,
+        site_id=case_file.site_id,
+        case_file=case_file,
+        title=None,  # NOT NULL: the insert fails after the file is stored
+        content_type="application/pdf",
+        size=8,
+        uploaded_by_id=social_worker.pk,
+    )
+    attachment.file.save("scan.pdf", ContentFile(b"%PDF-1.7"), save=False)
+    assert [p.name for p in tmp_path.rglob("*.pdf")] == [attachment.file.name.split("/")[-1]]
+    with pytest.raises(IntegrityError), transaction.atomic():
+        writes.save_new_with_file(attachment, file_field="file", by=principal(social_worker))
+    assert list(tmp_path.rglob("*.pdf")) == []
     assert Attachment.objects.count() == 0
 
 

@@ -10,8 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from coordo.access import audit, writes
-from coordo.access.models import AuditAction
+from coordo.access import writes
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
 from coordo.dispatch.fetch import age_on
@@ -92,9 +91,8 @@ def record_social_screening(
         )
     screening.screened_by_id, screening.screened_at = by.named_worker_id(), timezone.now()
     screening.full_clean()
-    screening.save()
+    writes.save_changed(screening, by=by, site_id=arrival.site_id)
     screening.excluded_centres.set(excluded)
-    audit.record(AuditAction.UPDATE, principal=by, obj=screening, site_id=arrival.site_id)
     return screening
 
 

@@ -12,8 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from coordo.access import audit
-from coordo.access.models import AuditAction
+from coordo.access import writes
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
 from coordo.housing.models import Occupancy, Unit, UnitClosure, overlapping
@@ -36,13 +35,6 @@ def _check_period(unit: Unit, start: date, end: date | None, principal: Principa
         )
 
 
-def _save(closure: UnitClosure, action: str, principal: Principal) -> UnitClosure:
-    closure.full_clean()
-    closure.save()
-    audit.record(action, principal=principal, obj=closure, site_id=closure.unit.building.site_id)
-    return closure
-
-
 @transaction.atomic
 def close_unit(
     unit: Unit,
@@ -57,7 +49,7 @@ def close_unit(
     closure = UnitClosure(
         organisation_id=unit.organisation_id, unit=unit, start=start, end=end, reason=reason
     )
-    return _save(closure, AuditAction.CREATE, by)
+    return writes.save_new(closure, by=by, site_id=unit.building.site_id)
 
 
 @transaction.atomic
@@ -72,7 +64,8 @@ def update_closure(
     """Change the dates or the reason; an end date puts the unit back in service that day."""
     _check_period(closure.unit, start, end, by)
     closure.start, closure.end, closure.reason = start, end, reason
-    return _save(closure, AuditAction.UPDATE, by)
+    closure.full_clean()
+    return writes.save_changed(closure, by=by, site_id=closure.unit.building.site_id)
 
 
 @transaction.atomic
@@ -80,5 +73,4 @@ def remove_closure(closure: UnitClosure, *, by: Principal) -> None:
     """Remove a period entered by mistake: the unit was never out of service."""
     site_id = closure.unit.building.site_id
     by.require(Perm.HOUSING_EDIT, site_id)
-    audit.record(AuditAction.DELETE, principal=by, obj=closure, site_id=site_id)
-    closure.delete()
+    writes.delete_audited(closure, by=by, site_id=site_id)

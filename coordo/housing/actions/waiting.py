@@ -68,11 +68,10 @@ def withdraw_place_request(request: PlaceRequest, *, by: Principal) -> PlaceRequ
     if request.status not in (RequestStatus.WAITING, RequestStatus.OFFERED):
         raise ValidationError(_("This request is no longer on the waiting list."))
     request.status = RequestStatus.WITHDRAWN
-    request.save(update_fields=["status"])
+    writes.save_changed(request, by=by, fields=["status"])
     request.offers.filter(outcome=OfferOutcome.PENDING).update(
         outcome=OfferOutcome.REFUSED, refusal_reason=str(_("Request withdrawn"))
     )
-    audit.record(AuditAction.UPDATE, principal=by, obj=request)
     return request
 
 
@@ -165,8 +164,9 @@ def refuse_offer(offer: Offer, *, reason: str, on: date, by: Principal) -> Offer
     if not reason.strip():
         raise ValidationError({"refusal_reason": _("Say why the offer was refused.")})
     offer.outcome, offer.refusal_reason, offer.answered_on = OfferOutcome.REFUSED, reason, on
-    offer.save(update_fields=["outcome", "refusal_reason", "answered_on"])
+    writes.save_changed(
+        offer, by=by, fields=["outcome", "refusal_reason", "answered_on"], site_id=request.site_id
+    )
     request.status = RequestStatus.WAITING
     request.save(update_fields=["status"])
-    audit.record(AuditAction.UPDATE, principal=by, obj=offer, site_id=request.site_id)
     return offer

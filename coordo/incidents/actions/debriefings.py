@@ -10,8 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from coordo.access import audit, writes
-from coordo.access.models import AuditAction, Site, User
+from coordo.access import writes
+from coordo.access.models import Site, User
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
 from coordo.incidents.actions.reports import new_follow_up_action, require_of_team
@@ -50,11 +50,9 @@ def hold_debriefing(
         what_to_change=what_to_change,
         created_by_id=by.user_id,
     )
-    debriefing.full_clean()
-    debriefing.save()
+    writes.save_new(debriefing, by=by)
     debriefing.incidents.set(incidents)
     debriefing.participants.set(participants)
-    audit.record(AuditAction.CREATE, principal=by, obj=debriefing)
     return debriefing
 
 
@@ -94,6 +92,6 @@ def answer_offer(offer: SupportOffer, *, accepted: bool, by: Principal) -> Suppo
         by.require(Perm.INCIDENT_FOLLOW_UP, offer.incident.site_id)
     offer.answer = OfferAnswer.ACCEPTED if accepted else OfferAnswer.DECLINED
     offer.answered_at = timezone.now()
-    offer.save(update_fields=["answer", "answered_at"])
-    audit.record(AuditAction.UPDATE, principal=by, obj=offer, site_id=offer.incident.site_id)
-    return offer
+    return writes.save_changed(
+        offer, by=by, fields=["answer", "answered_at"], site_id=offer.incident.site_id
+    )

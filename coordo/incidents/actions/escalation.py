@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from coordo.access import audit
+from coordo.access import audit, writes
 from coordo.access.models import AuditAction, User
 from coordo.access.policy import Perm
 from coordo.access.scoping import Principal
@@ -149,5 +149,4 @@ def set_always_escalating_types(site_id: int, *, types: list[str], by: Principal
         site_id=site_id, defaults={"organisation_id": by.organisation_id}
     )
     settings_row.always_escalate = sorted(set(types))
-    settings_row.save(update_fields=["always_escalate"])
-    audit.record(AuditAction.UPDATE, principal=by, obj=settings_row, site_id=site_id)
+    writes.save_changed(settings_row, by=by, fields=["always_escalate"], site_id=site_id)

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from coordo.access import audit, writes
 from coordo.access.models import AuditAction, Site, User
 from coordo.access.policy import Perm
+from coordo.access.queries import works_at
 from coordo.access.scoping import Principal
 from coordo.incidents.catalogue import FAMILY_OF, Family
 from coordo.incidents.models import (
@@ -154,9 +155,7 @@ def change_status(incident: Incident, *, status: str, by: Principal) -> Incident
     if status not in Status.values:
         raise ValidationError({"status": _("Choose a status from the list.")})
     incident.status = status
-    incident.save(update_fields=["status"])
-    audit.record(AuditAction.UPDATE, principal=by, obj=incident)
-    return incident
+    return writes.save_changed(incident, by=by, fields=["status"])
 
 
 @transaction.atomic
@@ -199,7 +198,7 @@ def new_follow_up_action(
 
 def require_of_team(user: User, site_id: int, field: str, message: StrPromise) -> None:
     """Refuses, with `message` on `field`, a user who is not a member of the site's team."""
-    if not user.memberships.filter(site_id=site_id).exists():
+    if not works_at(user, site_id):
         raise ValidationError({field: message})
 
 
@@ -211,9 +210,7 @@ def complete_action(action: FollowUpAction, *, by: Principal) -> FollowUpAction:
     if action.done_at is not None:
         raise ValidationError(_("This action is already done."))
     action.done_at = timezone.now()
-    action.save(update_fields=["done_at"])
-    audit.record(AuditAction.UPDATE, principal=by, obj=action, site_id=action.incident.site_id)
-    return action
+    return writes.save_changed(action, by=by, fields=["done_at"], site_id=action.incident.site_id)
 
 
 @transaction.atomic

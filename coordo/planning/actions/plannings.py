@@ -226,8 +226,7 @@ def discard_draft(planning: Planning, *, by: Principal) -> None:
         Perm.PLANNING_EDIT,
         busy=_("Wait for the solver to finish, or cancel it, first."),
     )
-    audit.record(AuditAction.DELETE, principal=by, obj=planning)
-    planning.delete()
+    writes.delete_audited(planning, by=by)
 
 
 def next_published_version(planning: Planning) -> int:
@@ -361,8 +360,7 @@ def add_worker(*, site: Site, by: Principal, **data: Any) -> Worker:
         contract_hours=data["contract_hours"],
         email=data.get("email", ""),
     )
-    worker.full_clean()
-    worker.save()
+    writes.save_new(worker, by=by, site_id=site.pk)
     worker.sites.add(site)
     WeeklyWindow.objects.bulk_create(
         WeeklyWindow(
@@ -375,7 +373,6 @@ def add_worker(*, site: Site, by: Principal, **data: Any) -> Worker:
         )
         for day in data["weekdays"]
     )
-    audit.record(AuditAction.CREATE, principal=by, obj=worker, site_id=site.pk)
     return worker
 
 

@@ -51,9 +51,8 @@ def update_rota(rota: Rota, *, name: str, members: Collection[Worker], by: Princ
                 % {"names": ", ".join(names)}
             }
         )
-    rota.save(update_fields=["name"])
+    writes.save_changed(rota, by=by, fields=["name"])
     rota.members.set(members)
-    audit.record(AuditAction.UPDATE, principal=by, obj=rota)
     return rota
 
 
@@ -131,5 +130,4 @@ def change_rota_period(
 @transaction.atomic
 def remove_rota_period(period: RotaPeriod, *, by: Principal) -> None:
     by.require(Perm.PLANNING_EDIT, period.rota.site_id)
-    audit.record(AuditAction.DELETE, principal=by, obj=period, site_id=period.rota.site_id)
-    period.delete()
+    writes.delete_audited(period, by=by, site_id=period.rota.site_id)

@@ -17,8 +17,9 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from coordo.access import audit, writes
-from coordo.access.models import AuditAction, Membership, Site, User
+from coordo.access.models import AuditAction, Site, User
 from coordo.access.policy import Perm
+from coordo.access.queries import works_at
 from coordo.access.scoping import Principal
 from coordo.notifications import Notice, send_notice_to_addresses
 from coordo.planning.models import Absence, WeeklyWindow, Worker
@@ -102,15 +103,14 @@ def change_window(window: WeeklyWindow, *, site: Site, by: Principal) -> WeeklyW
 @transaction.atomic
 def remove_window(window: WeeklyWindow, *, site: Site, by: Principal) -> None:
     _require_team_edit(by, window.worker, site)
-    _audit(AuditAction.DELETE, window, site, by)
-    window.delete()
+    writes.delete_audited(window, by=by, site_id=site.pk)
 
 
 @transaction.atomic
 def link_worker_account(worker: Worker, *, site: Site, user: User, by: Principal) -> Worker:
     """The user then sees the worker's shifts on "my shifts"; they must be of the site."""
     _require_team_edit(by, worker, site)
-    if not Membership.objects.filter(user=user, site=site).exists():
+    if not works_at(user, site.pk):
         raise ValidationError({"user": _("Only a member of this site can be linked.")})
     if Worker.objects.filter(user=user).exclude(pk=worker.pk).exists():
         raise ValidationError({"user": _("This account is already linked to another worker.")})
@@ -129,8 +129,7 @@ def unlink_worker_account(worker: Worker, *, site: Site, by: Principal) -> Worke
 def remove_absence(absence: Absence, *, site: Site, by: Principal) -> None:
     """An absence entered by mistake; the plannings already made are not changed."""
     _require_team_edit(by, absence.worker, site)
-    _audit(AuditAction.DELETE, absence, site, by)
-    absence.delete()
+    writes.delete_audited(absence, by=by, site_id=site.pk)
 
 
 @transaction.atomic

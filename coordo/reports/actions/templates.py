@@ -90,9 +90,9 @@ def update_template(
     template.title, template.period_kind = title, period_kind
     template.funder_year_start = funder_year_start
     template.full_clean()
-    template.save(update_fields=["title", "period_kind", "funder_year_start"])
-    audit.record(AuditAction.UPDATE, principal=by, obj=template)
-    return template
+    return writes.save_changed(
+        template, by=by, fields=["title", "period_kind", "funder_year_start"]
+    )
 
 
 def _check_section(kind: str, codes: list[str], breakdown: str) -> None:
@@ -149,17 +149,19 @@ def update_section(
     section.title, section.indicators = title, indicators
     section.breakdown, section.text = breakdown, text
     section.full_clean()
-    section.save(update_fields=["title", "indicators", "breakdown", "text"])
-    audit.record(AuditAction.UPDATE, principal=by, obj=section, site_id=section.template.site_id)
-    return section
+    return writes.save_changed(
+        section,
+        by=by,
+        fields=["title", "indicators", "breakdown", "text"],
+        site_id=section.template.site_id,
+    )
 
 
 @transaction.atomic
 def remove_section(section: ReportSection, *, by: Principal) -> None:
     site_id = section.template.site_id
     by.require(Perm.REPORTS_EDIT, site_id)
-    audit.record(AuditAction.DELETE, principal=by, obj=section, site_id=site_id)
-    section.delete()
+    writes.delete_audited(section, by=by, site_id=site_id)
 
 
 @transaction.atomic
