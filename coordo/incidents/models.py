@@ -237,7 +237,7 @@ class Declaration(TenantModel):
     to her — no user, no incident (whose author is known) — and nothing places it in time
     finer than its day: `declared_at` is the day's noon, and its audit row, naming nobody, is
     written after the day has ended, by the daily jobs (`audit_pending` until then). Its id,
-    in its URL, its audit row and the exports, is drawn at random (`new_declaration_id`).
+    in its audit row and the exports, is drawn at random (`new_declaration_id`).
     """
 
     id = models.BigIntegerField(
